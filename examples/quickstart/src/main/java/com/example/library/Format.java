@@ -1,0 +1,5 @@
+package com.example.library;
+
+public enum Format {
+    HARDCOVER, PAPERBACK, EBOOK
+}
