@@ -1,0 +1,202 @@
+package io.github.entitymigrations.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Associations: to-one join columns, one-to-many join columns on the child, join tables, and element
+ * collections (through {@link CollectionTables}). Runs after every table has its own columns.
+ */
+final class AssociationBinder {
+
+    private final SchemaBuilder b;
+    private final CollectionTables collections;
+
+    AssociationBinder(SchemaBuilder builder) {
+        this.b = builder;
+        this.collections = new CollectionTables(builder);
+    }
+
+    static boolean isToOne(Attribute a) {
+        return a.has("ManyToOne") || a.has("OneToOne");
+    }
+
+    static boolean isAssociation(Attribute a) {
+        return isToOne(a) || a.has("OneToMany") || a.has("ManyToMany") || a.has("ElementCollection");
+    }
+
+    void bind(Scope scope, Attribute a) {
+        if (a.has("ElementCollection")) {
+            collections.elementCollection(scope, a);
+        } else if (isToOne(a)) {
+            toOne(scope, a);
+        } else {
+            toMany(scope, a);
+        }
+    }
+
+    /**
+     * Where the foreign key of an association is declared: an {@code @AssociationOverride} with a
+     * {@code foreignKey} along the path, else {@code @JoinColumns} (else the first {@code @JoinColumn}).
+     */
+    static Ann foreignKeySource(Scope scope, Attribute a) {
+        Ann override = scope.associationOverrides().get(a.name());
+        if (override != null && override.isSet("foreignKey")) {
+            return override;
+        }
+        return a.jpa("JoinColumns");
+    }
+
+    /** The association annotation ({@code @ManyToOne}, ...) of an attribute. */
+    static Ann kind(Attribute a) {
+        for (String k : List.of("ManyToOne", "OneToOne", "OneToMany", "ManyToMany")) {
+            Ann ann = a.jpa(k);
+            if (ann != null) {
+                return ann;
+            }
+        }
+        return null;
+    }
+
+    /** The target entity: {@code targetEntity}, else the declared type or the collection's element type. */
+    EntityInfo targetOf(Attribute a, boolean collection) {
+        Ann kind = kind(a);
+        TypeMirror target = kind == null ? null : kind.type("targetEntity");
+        if (target == null || target.getKind() != TypeKind.DECLARED
+                || ((TypeElement) b.types.asElement(target)).getQualifiedName().contentEquals("void")) {
+            target = collection ? elementType(a.type()) : a.type();
+        }
+        if (target == null || target.getKind() != TypeKind.DECLARED) {
+            throw new MappingException(a.element(), Message.UNKNOWN_TARGET, a);
+        }
+        TypeElement type = (TypeElement) b.types.asElement(target);
+        if (!EntityScanner.isEntity(type)) {
+            String annotation = kind == null ? "ManyToOne" : kind.simpleName();
+            throw new MappingException(a.element(), kind == null ? null : kind.mirror(), Message.NOT_AN_ENTITY,
+                    type.getQualifiedName(), annotation, type.getSimpleName());
+        }
+        return b.entity(type);
+    }
+
+    /** The element type of a collection, or the value type of a map. */
+    static TypeMirror elementType(TypeMirror collection) {
+        if (!(collection instanceof DeclaredType d) || d.getTypeArguments().isEmpty()) {
+            return null;
+        }
+        List<? extends TypeMirror> args = d.getTypeArguments();
+        return args.get(args.size() - 1);
+    }
+
+    /** {@code @JoinColumn}s of an association, or those of an {@code @AssociationOverride} along the path. */
+    static List<Ann> joinColumnAnnotations(Scope scope, Attribute a) {
+        Ann override = scope.associationOverrides().get(a.name());
+        if (override != null && !override.annotations("joinColumns").isEmpty()) {
+            return override.annotations("joinColumns");
+        }
+        List<Ann> result = new ArrayList<>();
+        Ann single = a.jpa("JoinColumn");
+        if (single != null) {
+            result.add(single);
+        }
+        Ann plural = a.jpa("JoinColumns");
+        if (plural != null) {
+            result.addAll(plural.annotations("value"));
+        }
+        return result;
+    }
+
+    private void toOne(Scope scope, Attribute a) {
+        EntityInfo target = targetOf(a, false);
+        Ann kind = kind(a);
+        if (!kind.string("mappedBy").isEmpty()) {
+            checkMappedBy(a, kind, target);
+            return;
+        }
+        if (a.has("MapsId")) {
+            bindKeyAssociation(scope, a);
+            return;
+        }
+        if (a.has("PrimaryKeyJoinColumn") || a.has("PrimaryKeyJoinColumns")) {
+            return; // shares the primary key: no column of its own
+        }
+        boolean nullable = kind.bool("optional")
+                && !(b.beanValidation && scope.validated() && BeanValidation.notNull(a.element()));
+        // Unlike a primitive's implied NOT NULL, optional = false holds in single-table subclasses too.
+        Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
+                a.name(), nullable);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < join.columns().size(); i++) {
+            TableDraft.ColumnDraft c = join.columns().get(i);
+            scope.table().addColumn(c, join.logicalNames().get(i));
+            names.add(c.name.text());
+        }
+        boolean unique = a.has("OneToOne")
+                || joinColumnAnnotations(scope, a).stream().anyMatch(j -> j.bool("unique"));
+        if (unique) {
+            scope.table().addUnique(null, names);
+        }
+        addForeignKey(scope.table(), join, a.element());
+    }
+
+    /** The foreign key of an association whose columns are (part of) the primary key. */
+    void bindKeyAssociation(Scope scope, Attribute a) {
+        EntityInfo target = targetOf(a, false);
+        Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
+                a.name(), false);
+        addForeignKey(scope.table(), join, a.element());
+    }
+
+    static void addForeignKey(TableDraft table, Keys.JoinColumns join, Element onDeleteSource) {
+        if (join.noConstraint()) {
+            return;
+        }
+        table.addForeignKey(new TableDraft.ForeignKeyDraft(join.foreignKeyName(), join.names(), join.target(),
+                join.targetColumns(), Keys.onDelete(onDeleteSource)));
+    }
+
+    private void toMany(Scope scope, Attribute a) {
+        EntityInfo target = targetOf(a, true);
+        Ann kind = kind(a);
+        if (!kind.string("mappedBy").isEmpty()) {
+            checkMappedBy(a, kind, target);
+            if (a.has("OneToMany")) {
+                collections.inverseSideIndex(a, target);
+            }
+            return;
+        }
+        if (a.has("OneToMany") && !joinColumnAnnotations(scope, a).isEmpty() && !a.has("JoinTable")) {
+            collections.oneToManyJoinColumn(scope, a, target);
+        } else {
+            collections.joinTable(scope, a, target, a.has("OneToMany"));
+        }
+    }
+
+    /** A {@code mappedBy} must name an attribute of the target (possibly inside an embeddable: a.b). */
+    private void checkMappedBy(Attribute a, Ann kind, EntityInfo target) {
+        String mappedBy = kind.string("mappedBy");
+        String first = mappedBy.contains(".") ? mappedBy.substring(0, mappedBy.indexOf('.')) : mappedBy;
+        List<String> names = target.allAttributes().stream().map(Attribute::name).toList();
+        if (!names.contains(first)) {
+            throw new MappingException(a.element(), kind.mirror(), Message.MAPPED_BY_MISSING, mappedBy,
+                    target.qualifiedName(), String.join(", ", names));
+        }
+    }
+
+    /** The attribute of {@code target} that maps this association from the other side, if any. */
+    Attribute inverseOf(Attribute owning, EntityInfo owner, EntityInfo target) {
+        for (Attribute t : target.allAttributes()) {
+            Ann k = kind(t);
+            TypeMirror back = k == null ? null : isToOne(t) ? t.type() : elementType(t.type());
+            if (k != null && k.string("mappedBy").equals(owning.name()) && back != null
+                    && b.types.isAssignable(b.types.erasure(owner.type().asType()), b.types.erasure(back))) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

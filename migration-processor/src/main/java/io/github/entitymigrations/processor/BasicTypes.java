@@ -1,0 +1,235 @@
+package io.github.entitymigrations.processor;
+
+import io.github.entitymigrations.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * The column type Hibernate 6.6 gives a basic value, from its Java type and mapping annotations
+ * ({@code @Lob}, {@code @Temporal}, {@code @Enumerated}, {@code @Convert}, {@code @JdbcTypeCode},
+ * {@code @Nationalized}).
+ */
+final class BasicTypes {
+
+    /** Hibernate's defaults when a mapping sets no size. */
+    static final int DEFAULT_LENGTH = 255;
+    static final int DEFAULT_PRECISION = 38;
+    static final int DEFAULT_SCALE = 2;
+
+    /**
+     * A basic value's column type; {@code enumValues} is set for enums mapped without a converter.
+     */
+    record Mapping(ColumnType type, List<String> enumValues, boolean ordinal) {
+    }
+
+    private final Types types;
+    private final Map<String, TypeMirror> autoApplyConverters;
+
+    BasicTypes(Types types, Map<String, TypeMirror> autoApplyConverters) {
+        this.types = types;
+        this.autoApplyConverters = autoApplyConverters;
+    }
+
+    /**
+     * @param type    the value's Java type
+     * @param source  where the mapping annotations are (the attribute's field or getter)
+     * @param column  the effective {@code @Column} (after overrides), or {@code null}
+     * @param what    the attribute, for messages
+     * @param keyOfMap read {@code @MapKeyEnumerated}/{@code @MapKeyTemporal} instead of the value ones
+     */
+    Mapping map(TypeMirror type, Element source, Ann column, String what, boolean keyOfMap) {
+        Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
+        if (jdbcTypeCode != null) {
+            String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));
+            if (name != null) {
+                return sized(name, column, false);
+            }
+        }
+        TypeMirror converted = keyOfMap ? null : convertedType(type, source);
+        if (converted != null) {
+            return map(converted, null, column, what, false);
+        }
+        if (!keyOfMap && Ann.hasJpa(source, "Lob")) {
+            return new Mapping(ColumnType.of(isCharacterData(type) ? clob(source) : "BLOB"), null, false);
+        }
+        boolean nationalized = !keyOfMap && Ann.named(source, "org.hibernate.annotations.Nationalized") != null;
+        if (type.getKind().isPrimitive()) {
+            return sized(primitive(type.getKind()), column, nationalized);
+        }
+        if (type instanceof ArrayType array) {
+            TypeMirror c = array.getComponentType();
+            String name = c.getKind() == TypeKind.BYTE || isNamed(c, "java.lang.Byte") ? "VARBINARY"
+                    : c.getKind() == TypeKind.CHAR || isNamed(c, "java.lang.Character") ? "VARCHAR" : null;
+            if (name != null) {
+                return sized(name, column, nationalized);
+            }
+        }
+        if (type instanceof DeclaredType declared) {
+            TypeElement element = (TypeElement) declared.asElement();
+            if (element.getKind() == ElementKind.ENUM) {
+                return enumMapping(element, source, column, keyOfMap);
+            }
+            String qualified = element.getQualifiedName().toString();
+            String name = byClassName(qualified, source, keyOfMap);
+            if (name != null) {
+                return sized(name, column, nationalized);
+            }
+        }
+        if (column != null && !column.string("columnDefinition").isEmpty()) {
+            return new Mapping(ColumnType.of("OTHER"), null, false);
+        }
+        throw new MappingException(source, Message.UNKNOWN_TYPE, type, what);
+    }
+
+    private Mapping enumMapping(TypeElement enumType, Element source, Ann column, boolean keyOfMap) {
+        List<String> constants = new ArrayList<>();
+        for (Element e : enumType.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                constants.add(e.getSimpleName().toString());
+            }
+        }
+        Ann enumerated = Ann.jpa(source, keyOfMap ? "MapKeyEnumerated" : "Enumerated");
+        boolean ordinal = enumerated == null || enumerated.enumName("value").equals("ORDINAL");
+        if (ordinal) {
+            String name = constants.size() <= 128 ? "TINYINT" : constants.size() <= 32768 ? "SMALLINT" : "INTEGER";
+            return new Mapping(ColumnType.of(name), constants, true);
+        }
+        return new Mapping(sized("VARCHAR", column, false).type(), constants, false);
+    }
+
+    private String byClassName(String qualified, Element source, boolean keyOfMap) {
+        return switch (qualified) {
+            case "java.lang.String", "java.util.Locale", "java.util.Currency", "java.util.TimeZone",
+                 "java.time.ZoneId", "java.time.ZoneOffset", "java.net.URL", "java.lang.Class" -> "VARCHAR";
+            case "java.lang.Boolean" -> "BOOLEAN";
+            case "java.lang.Byte" -> "TINYINT";
+            case "java.lang.Short" -> "SMALLINT";
+            case "java.lang.Integer", "java.time.Year" -> "INTEGER";
+            case "java.lang.Long" -> "BIGINT";
+            case "java.lang.Float" -> "FLOAT";
+            case "java.lang.Double" -> "DOUBLE";
+            case "java.lang.Character" -> "CHAR";
+            case "java.math.BigDecimal" -> "NUMERIC";
+            case "java.math.BigInteger" -> "BIGINTEGER";
+            case "java.time.LocalDate", "java.sql.Date" -> "DATE";
+            case "java.time.LocalTime", "java.sql.Time" -> "TIME";
+            case "java.time.LocalDateTime", "java.sql.Timestamp" -> "TIMESTAMP";
+            case "java.time.Instant" -> "TIMESTAMP_UTC";
+            case "java.time.OffsetDateTime", "java.time.ZonedDateTime" -> "TIMESTAMP_UTC";
+            case "java.time.OffsetTime" -> "TIME_UTC";
+            case "java.time.Duration" -> "DURATION";
+            case "java.util.UUID" -> "UUID";
+            case "java.sql.Blob" -> "BLOB";
+            case "java.sql.Clob" -> "CLOB";
+            case "java.sql.NClob" -> "NCLOB";
+            case "java.util.Date", "java.util.Calendar", "java.util.GregorianCalendar" -> temporal(source, keyOfMap);
+            default -> null;
+        };
+    }
+
+    private static String temporal(Element source, boolean keyOfMap) {
+        Ann temporal = Ann.jpa(source, keyOfMap ? "MapKeyTemporal" : "Temporal");
+        if (temporal == null) {
+            return "TIMESTAMP";
+        }
+        return switch (temporal.enumName("value")) {
+            case "DATE" -> "DATE";
+            case "TIME" -> "TIME";
+            default -> "TIMESTAMP";
+        };
+    }
+
+    private static String primitive(TypeKind kind) {
+        return switch (kind) {
+            case BOOLEAN -> "BOOLEAN";
+            case BYTE -> "TINYINT";
+            case SHORT -> "SMALLINT";
+            case INT -> "INTEGER";
+            case LONG -> "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case CHAR -> "CHAR";
+            default -> throw new IllegalArgumentException("not a primitive: " + kind);
+        };
+    }
+
+    /** Adds the size Hibernate gives the type: length for strings and binaries, precision/scale for numerics. */
+    static Mapping sized(String name, Ann column, boolean nationalized) {
+        String effective = nationalized ? switch (name) {
+            case "VARCHAR" -> "NVARCHAR";
+            case "CHAR" -> "NCHAR";
+            case "CLOB" -> "NCLOB";
+            default -> name;
+        } : name;
+        ColumnType type = switch (effective) {
+            case "VARCHAR", "NVARCHAR", "VARBINARY" -> ColumnType.ofLength(effective, length(column));
+            case "CHAR", "NCHAR" -> ColumnType.ofLength(effective, column != null && column.isSet("length")
+                    ? column.integer("length") : 1);
+            case "NUMERIC", "DECIMAL" -> numeric(effective, column, DEFAULT_SCALE);
+            // Hibernate 6.6 stores a Duration as nanoseconds in numeric(21,0) unless told otherwise.
+            case "DURATION" -> ColumnType.numeric("NUMERIC", 21, 0);
+            case "BIGINTEGER" -> numeric("NUMERIC", column, 0);
+            // float and double are FLOAT with binary precision 24 and 53 (real and double precision).
+            case "FLOAT" -> new ColumnType("FLOAT", null, 24, null);
+            case "DOUBLE" -> new ColumnType("FLOAT", null, 53, null);
+            default -> ColumnType.of(effective);
+        };
+        return new Mapping(type, null, false);
+    }
+
+    private static int length(Ann column) {
+        return column == null ? DEFAULT_LENGTH : column.integer("length");
+    }
+
+    private static ColumnType numeric(String name, Ann column, int defaultScale) {
+        int precision = column == null || column.integer("precision") == 0 ? DEFAULT_PRECISION : column.integer("precision");
+        int scale = column == null || column.integer("scale") == 0 ? defaultScale : column.integer("scale");
+        return ColumnType.numeric(name, precision, scale);
+    }
+
+    /** The database-side type argument of the attribute's converter, if it has one. */
+    private TypeMirror convertedType(TypeMirror type, Element source) {
+        Ann convert = source == null ? null : Ann.jpa(source, "Convert");
+        if (convert != null && convert.bool("disableConversion")) {
+            return null;
+        }
+        TypeMirror converter = convert == null ? null : convert.type("converter");
+        if (converter != null && converter.getKind() == TypeKind.DECLARED
+                && !((TypeElement) types.asElement(converter)).getQualifiedName().contentEquals("jakarta.persistence.AttributeConverter")
+                && !((TypeElement) types.asElement(converter)).getQualifiedName().contentEquals("javax.persistence.AttributeConverter")) {
+            return Converters.databaseType(types, converter);
+        }
+        if (type instanceof DeclaredType d) {
+            TypeMirror auto = autoApplyConverters.get(((TypeElement) d.asElement()).getQualifiedName().toString());
+            if (auto != null) {
+                return auto;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCharacterData(TypeMirror type) {
+        if (type instanceof ArrayType a) {
+            return a.getComponentType().getKind() == TypeKind.CHAR || isNamed(a.getComponentType(), "java.lang.Character");
+        }
+        return isNamed(type, "java.lang.String") || isNamed(type, "java.sql.Clob");
+    }
+
+    private static String clob(Element source) {
+        return Ann.named(source, "org.hibernate.annotations.Nationalized") != null ? "NCLOB" : "CLOB";
+    }
+
+    static boolean isNamed(TypeMirror type, String qualifiedName) {
+        return type instanceof DeclaredType d
+                && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(qualifiedName);
+    }
+}

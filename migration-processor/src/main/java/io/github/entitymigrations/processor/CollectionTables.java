@@ -1,0 +1,205 @@
+package io.github.entitymigrations.processor;
+
+import io.github.entitymigrations.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Tables and columns of collections: join tables, one-to-many join columns on the child, and
+ * {@code @ElementCollection} tables, with order and map-key columns and the primary key Hibernate gives
+ * each collection kind (set: all columns; indexed list or map: owner and index; bag: none).
+ */
+final class CollectionTables {
+
+    enum Kind { SET, LIST, MAP, BAG }
+
+    private final SchemaBuilder b;
+
+    CollectionTables(SchemaBuilder builder) {
+        this.b = builder;
+    }
+
+    Kind kindOf(Attribute a) {
+        if (!(a.type() instanceof DeclaredType d)) {
+            return Kind.BAG;
+        }
+        TypeElement t = (TypeElement) d.asElement();
+        String name = t.getQualifiedName().toString();
+        if (isSubtype(a.type(), "java.util.Map")) {
+            return Kind.MAP;
+        }
+        if (isSubtype(a.type(), "java.util.Set")) {
+            return Kind.SET;
+        }
+        if (name.equals("java.util.List") || isSubtype(a.type(), "java.util.List")) {
+            return a.has("OrderColumn") ? Kind.LIST : Kind.BAG;
+        }
+        return Kind.BAG;
+    }
+
+    private boolean isSubtype(TypeMirror type, String qualifiedName) {
+        TypeElement target = b.env.getElementUtils().getTypeElement(qualifiedName);
+        return target != null && b.types.isAssignable(b.types.erasure(type), b.types.erasure(target.asType()));
+    }
+
+    void joinTable(Scope scope, Attribute a, EntityInfo target, boolean oneToMany) {
+        Ann jt = a.jpa("JoinTable");
+        TableDraft targetTable = b.keys.keyOf(target).table();
+        Ident logical = jt != null && !jt.string("name").isEmpty() ? Ident.parse(jt.string("name"))
+                : Ident.plain(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()));
+        Ident schema = jt == null || jt.string("schema").isEmpty() ? null : Ident.parse(jt.string("schema"));
+        TableDraft table = b.table(schema, b.naming.physical(logical), true);
+        table.sources.add(scope.owner().qualifiedName());
+        Attribute inverse = b.associations.inverseOf(a, scope.owner(), target);
+        String ownerPrefix = inverse != null ? inverse.name() : scope.owner().entityName();
+        Keys.JoinColumns owner = b.keys.joinColumns(a, jt == null ? List.of() : jt.annotations("joinColumns"), null,
+                scope.owner(), ownerPrefix, false);
+        Keys.JoinColumns element = b.keys.joinColumns(a, jt == null ? List.of() : jt.annotations("inverseJoinColumns"),
+                null, target, a.name(), false);
+        owner = withForeignKey(owner, jt, "foreignKey");
+        element = withForeignKey(element, jt, "inverseForeignKey");
+        addAll(table, owner);
+        addAll(table, element);
+        AssociationBinder.addForeignKey(table, owner, a.element());
+        AssociationBinder.addForeignKey(table, element, a.element());
+        if (oneToMany) {
+            table.addUnique(null, element.names());
+        }
+        List<String> key = new ArrayList<>(owner.names());
+        Kind kind = kindOf(a);
+        switch (kind) {
+            case SET -> key.addAll(element.names());
+            case LIST -> key.add(orderColumn(table, a, false));
+            case MAP -> key.addAll(mapKeyColumns(table, a));
+            default -> {
+            }
+        }
+        if (kind != Kind.BAG) {
+            table.setPrimaryKey(key);
+        }
+        if (jt != null) {
+            TableAnnotations.applyConstraints(b, table, jt, a.element());
+        }
+    }
+
+    private static Keys.JoinColumns withForeignKey(Keys.JoinColumns join, Ann joinTable, String member) {
+        Ann fk = joinTable == null ? null : joinTable.annotation(member);
+        if (fk == null || (!joinTable.isSet(member))) {
+            return join;
+        }
+        return new Keys.JoinColumns(join.columns(), join.logicalNames(), join.target(), join.targetColumns(),
+                fk.string("name"), fk.enumName("value").equals("NO_CONSTRAINT"));
+    }
+
+    private static void addAll(TableDraft table, Keys.JoinColumns join) {
+        for (int i = 0; i < join.columns().size(); i++) {
+            table.addColumn(join.columns().get(i), join.logicalNames().get(i));
+        }
+    }
+
+    /** {@code @OneToMany @JoinColumn}: the foreign key lives in the child's table. */
+    void oneToManyJoinColumn(Scope scope, Attribute a, EntityInfo target) {
+        TableDraft child = b.keys.keyOf(target).table();
+        Keys.JoinColumns join = b.keys.joinColumns(a, AssociationBinder.joinColumnAnnotations(scope, a),
+                AssociationBinder.foreignKeySource(scope, a), scope.owner(), a.name(), true);
+        addAll(child, join);
+        AssociationBinder.addForeignKey(child, join, a.element());
+        if (kindOf(a) == Kind.LIST) {
+            orderColumn(child, a, true);
+        } else if (kindOf(a) == Kind.MAP) {
+            mapKeyColumns(child, a);
+        }
+    }
+
+    /** An ordered or keyed {@code @OneToMany(mappedBy)}: its order or key column lives in the child table. */
+    void inverseSideIndex(Attribute a, EntityInfo target) {
+        TableDraft child = b.keys.keyOf(target).table();
+        if (kindOf(a) == Kind.LIST) {
+            orderColumn(child, a, true);
+        } else if (kindOf(a) == Kind.MAP) {
+            mapKeyColumns(child, a);
+        }
+    }
+
+    void elementCollection(Scope scope, Attribute a) {
+        Ann ct = a.jpa("CollectionTable");
+        Ident logical = ct != null && !ct.string("name").isEmpty() ? Ident.parse(ct.string("name"))
+                : Ident.plain(scope.owner().entityName() + "_" + a.name());
+        Ident schema = ct == null || ct.string("schema").isEmpty() ? null : Ident.parse(ct.string("schema"));
+        TableDraft table = b.table(schema, b.naming.physical(logical), true);
+        table.sources.add(scope.owner().qualifiedName());
+        Keys.JoinColumns owner = b.keys.joinColumns(a, ct == null ? List.of() : ct.annotations("joinColumns"), ct,
+                scope.owner(), scope.owner().entityName(), false);
+        addAll(table, owner);
+        AssociationBinder.addForeignKey(table, owner, a.element());
+        TypeMirror elementType = AssociationBinder.elementType(a.type());
+        if (elementType == null) {
+            throw new MappingException(a.element(), Message.UNKNOWN_TARGET, a);
+        }
+        List<String> elementColumns = new ArrayList<>();
+        TypeElement embeddable = elementType instanceof DeclaredType d && EntityScanner.isEmbeddable(d.asElement())
+                ? (TypeElement) d.asElement() : null;
+        Scope inTable = scope.inCollectionTable(table).nested(a);
+        if (embeddable != null) {
+            List<String> before = table.columnNames();
+            b.columns.bindEmbedded(inTable, embeddable, a);
+            table.columnNames().stream().filter(n -> !before.contains(n)).forEach(elementColumns::add);
+        } else {
+            Attribute value = new Attribute(a.name(), a.element(), elementType, a.declarer());
+            Scope valueScope = scope.inCollectionTable(table);
+            elementColumns.add(b.columns.addBasic(valueScope, value).name.text());
+        }
+        List<String> key = new ArrayList<>(owner.names());
+        Kind kind = kindOf(a);
+        // A set gets a primary key over all its columns only when none of its element columns is nullable.
+        if (kind == Kind.SET && elementColumns.stream().anyMatch(c -> table.column(c).nullable)) {
+            kind = Kind.BAG;
+        }
+        switch (kind) {
+            case SET -> key.addAll(elementColumns);
+            case LIST -> key.add(orderColumn(table, a, false));
+            case MAP -> key.addAll(mapKeyColumns(table, a));
+            default -> {
+            }
+        }
+        if (kind != Kind.BAG) {
+            table.setPrimaryKey(key);
+        }
+        if (ct != null) {
+            TableAnnotations.applyConstraints(b, table, ct, a.element());
+        }
+    }
+
+    private String orderColumn(TableDraft table, Attribute a, boolean nullable) {
+        Ann oc = a.jpa("OrderColumn");
+        Ident logical = oc == null || oc.string("name").isEmpty() ? Ident.plain(a.name() + "_ORDER")
+                : Ident.parse(oc.string("name"));
+        boolean colNullable = nullable && (oc == null || oc.bool("nullable"));
+        TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logical), ColumnType.of("INTEGER"),
+                colNullable, a.element(), a.toString());
+        return table.addColumn(c, logical.text()).name.text();
+    }
+
+    private List<String> mapKeyColumns(TableDraft table, Attribute a) {
+        if (a.has("MapKey")) {
+            return List.of(); // keyed by an attribute of the target: no column of its own
+        }
+        Ann mk = a.jpa("MapKeyColumn");
+        Ident logical = mk == null || mk.string("name").isEmpty() ? Ident.plain(a.name() + "_KEY")
+                : Ident.parse(mk.string("name"));
+        List<? extends TypeMirror> arguments = ((DeclaredType) a.type()).getTypeArguments();
+        if (arguments.size() != 2) {
+            throw new MappingException(a.element(), Message.UNKNOWN_TARGET, a);
+        }
+        TypeMirror keyType = arguments.get(0);
+        BasicTypes.Mapping mapping = b.basicTypes.map(keyType, a.element(), mk, a.toString(), true);
+        TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logical), mapping.type(), false,
+                a.element(), a.toString());
+        String name = table.addColumn(c, logical.text()).name.text();
+        ColumnBinder.addEnumCheck(table, name, mapping);
+        return List.of(name);
+    }
+}

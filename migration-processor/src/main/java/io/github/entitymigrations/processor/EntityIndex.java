@@ -1,0 +1,125 @@
+package io.github.entitymigrations.processor;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The entities (and auto-applied converters) of the last compilation, kept beside the snapshot, so a
+ * partial recompilation (IDE builds, {@code useIncrementalCompilation=false}) still sees every entity.
+ * Each entry records its source file relative to the class output: an entry whose source is gone is
+ * dropped even when its stale class file is still there.
+ */
+final class EntityIndex {
+
+    static final String PATH = "META-INF/entity-migrations/entities.idx";
+
+    /** Qualified type name to source path (relative to the class output, or "" when unknown). */
+    record Contents(Map<String, String> entities, Map<String, String> converters) {
+    }
+
+    private final ProcessingEnvironment env;
+
+    EntityIndex(ProcessingEnvironment env) {
+        this.env = env;
+    }
+
+    Contents read() {
+        Map<String, String> entities = new TreeMap<>();
+        Map<String, String> converters = new TreeMap<>();
+        try {
+            FileObject file = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
+            StringBuilder text = new StringBuilder();
+            try (Reader r = file.openReader(true)) {
+                char[] buffer = new char[8192];
+                for (int n; (n = r.read(buffer)) > 0; ) {
+                    text.append(buffer, 0, n);
+                }
+            }
+            for (String line : text.toString().split("\n")) {
+                String[] parts = line.split("\t", -1);
+                if (parts.length == 3) {
+                    (parts[0].equals("C") ? converters : entities).put(parts[1], parts[2]);
+                }
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // No index yet (first or clean build): nothing to carry over.
+        }
+        return new Contents(entities, converters);
+    }
+
+    /** The entries of the previous compilation that were not recompiled and still hold. */
+    Map<String, String> carriedOver(Map<String, String> entries, Set<String> recompiled, Predicate<Element> stillHolds) {
+        Path base = classOutput();
+        Map<String, String> result = new TreeMap<>();
+        entries.forEach((name, source) -> {
+            boolean deleted = base != null && !source.isEmpty() && !Files.exists(base.resolve(source).normalize());
+            TypeElement type = deleted || recompiled.contains(name) ? null : env.getElementUtils().getTypeElement(name);
+            if (type != null && stillHolds.test(type)) {
+                result.put(name, source);
+            }
+        });
+        return result;
+    }
+
+    void write(Contents contents) {
+        StringBuilder text = new StringBuilder();
+        contents.entities().forEach((name, source) -> text.append("E\t").append(name).append('\t').append(source).append('\n'));
+        contents.converters().forEach((name, source) -> text.append("C\t").append(name).append('\t').append(source).append('\n'));
+        try {
+            FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", PATH);
+            try (Writer w = file.openWriter()) {
+                w.write(text.toString());
+            }
+        } catch (IOException e) {
+            env.getMessager().printMessage(javax.tools.Diagnostic.Kind.WARNING,
+                    "entity-migrations could not write " + PATH + " (" + e.getMessage()
+                            + "); the next partial recompilation may miss entities");
+        }
+    }
+
+    /** The type's source file relative to the class output directory, or "" when not a local file. */
+    String sourcePathOf(TypeElement type) {
+        Path base = classOutput();
+        try {
+            com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(env);
+            com.sun.source.util.TreePath path = trees.getPath(type);
+            if (base == null || path == null) {
+                return "";
+            }
+            URI uri = path.getCompilationUnit().getSourceFile().toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return "";
+            }
+            return base.relativize(Path.of(uri)).toString().replace('\\', '/');
+        } catch (RuntimeException | LinkageError e) {
+            return ""; // not javac (or a wrapped environment): fall back to class lookups only
+        }
+    }
+
+    private Path classOutput() {
+        try {
+            FileObject probe = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
+            URI uri = probe.toUri();
+            if (!"file".equals(uri.getScheme())) {
+                return null;
+            }
+            Path indexFile = Path.of(uri);
+            return indexFile.getParent().getParent().getParent();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.entitymigrations.processor;
+
+import com.google.auto.service.AutoService;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Reads every JPA {@code @Entity} (jakarta or javax) and writes the schema snapshot
+ * {@value #SNAPSHOT} to the class output once processing is over. Collects across rounds, never claims
+ * annotations, and keeps an {@link EntityIndex} so that a partial recompilation still yields every entity.
+ */
+@AutoService(Processor.class)
+public final class EntityMigrationsProcessor extends AbstractProcessor {
+
+    /** Where the snapshot is written, relative to the class output. */
+    public static final String SNAPSHOT = "META-INF/entity-migrations/schema.json";
+    /** {@code jpa} (default) or {@code spring}. */
+    public static final String NAMING_OPTION = "migration.naming";
+    /** {@code false} to ignore Bean Validation constraints, as {@code hibernate.validator.apply_to_ddl=false}. */
+    public static final String BEAN_VALIDATION_OPTION = "migration.beanValidation";
+
+    private Reporter reporter;
+    private EntityIndex index;
+    private final Set<String> entities = new LinkedHashSet<>();
+    private final Set<String> compiledTypes = new LinkedHashSet<>();
+    private final Map<String, String> sourcePaths = new HashMap<>();
+    private final Map<String, String> converters = new TreeMap<>();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        reporter = new Reporter(processingEnv.getMessager());
+        index = new EntityIndex(processingEnv);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        // Every round: an edited class that lost @Entity must leave the snapshot too.
+        return Set.of("*");
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(NAMING_OPTION, BEAN_VALIDATION_OPTION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        for (TypeElement type : allTypes(round.getRootElements())) {
+            String name = type.getQualifiedName().toString();
+            compiledTypes.add(name);
+            if (EntityScanner.isEntity(type)) {
+                entities.add(name);
+                sourcePaths.put(name, index.sourcePathOf(type));
+            }
+            if (isAutoApplyConverter(type)) {
+                converters.put(name, index.sourcePathOf(type));
+            }
+        }
+        if (round.processingOver() && !compiledTypes.isEmpty()) {
+            try {
+                writeSnapshot();
+            } catch (RuntimeException e) {
+                reporter.internalError(null, e);
+            }
+        }
+        return false;
+    }
+
+    private void writeSnapshot() {
+        Naming naming = Naming.fromOption(processingEnv.getOptions().get(NAMING_OPTION));
+        if (naming == null) {
+            reporter.error(Message.BAD_NAMING_OPTION.format(processingEnv.getOptions().get(NAMING_OPTION)));
+            return;
+        }
+        boolean beanValidation = !"false".equalsIgnoreCase(processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
+        EntityIndex.Contents previous = index.read();
+        Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
+        allEntities.putAll(sourcePaths);
+        Map<String, String> allConverters = index.carriedOver(previous.converters(), compiledTypes,
+                EntityMigrationsProcessor::isAutoApplyConverter);
+        allConverters.putAll(converters);
+        if (allEntities.isEmpty() && previous.entities().isEmpty()) {
+            return; // not a JPA project, or no entities yet: write nothing
+        }
+        List<TypeElement> types = new ArrayList<>();
+        for (String name : allEntities.keySet()) {
+            types.add(processingEnv.getElementUtils().getTypeElement(name));
+        }
+        SchemaBuilder builder = new SchemaBuilder(processingEnv, naming, beanValidation, reporter,
+                autoApplied(allConverters.keySet()));
+        Schema schema = builder.build(types);
+        if (reporter.hadErrors()) {
+            return; // a wrong snapshot is worse than none: the build fails on the errors anyway
+        }
+        index.write(new EntityIndex.Contents(allEntities, allConverters));
+        write(SchemaJson.write(schema));
+    }
+
+    private Map<String, TypeMirror> autoApplied(Set<String> converterNames) {
+        Map<String, TypeMirror> result = new HashMap<>();
+        for (String name : converterNames) {
+            TypeElement converter = processingEnv.getElementUtils().getTypeElement(name);
+            TypeMirror entityType = Converters.entityType(processingEnv.getTypeUtils(), converter.asType());
+            TypeElement entityElement = entityType == null ? null
+                    : (TypeElement) processingEnv.getTypeUtils().asElement(entityType);
+            if (entityElement != null) {
+                result.put(entityElement.getQualifiedName().toString(), Converters.databaseType(
+                        processingEnv.getTypeUtils(), converter.asType()));
+            }
+        }
+        return result;
+    }
+
+    static boolean isAutoApplyConverter(Element type) {
+        Ann converter = Ann.jpa(type, "Converter");
+        return converter != null && converter.bool("autoApply");
+    }
+
+    private void write(String json) {
+        try {
+            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
+            try (Writer w = file.openWriter()) {
+                w.write(json);
+            }
+        } catch (IOException e) {
+            reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
+        }
+    }
+
+    /** Top-level types and every nested type in them. */
+    private static List<TypeElement> allTypes(Set<? extends Element> roots) {
+        List<TypeElement> result = new ArrayList<>();
+        for (TypeElement t : ElementFilter.typesIn(roots)) {
+            result.add(t);
+            result.addAll(allTypes(new LinkedHashSet<>(ElementFilter.typesIn(t.getEnclosedElements()))));
+        }
+        return result;
+    }
+
+}

@@ -1,0 +1,261 @@
+package io.github.entitymigrations.processor;
+
+import io.github.entitymigrations.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+
+/**
+ * Primary keys and the join columns that reference them: simple, generated, embedded ({@code @EmbeddedId}),
+ * composite ({@code @IdClass}) and derived ({@code @MapsId}, {@code @Id} on an association) keys, and
+ * the keys of joined subclasses.
+ */
+final class Keys {
+
+    /** A key column with the logical name implicit join-column names are built from. */
+    record KeyColumn(String physical, String logical, ColumnType type) {
+    }
+
+    record EntityKey(TableDraft table, List<KeyColumn> columns) {
+        List<String> names() {
+            return columns.stream().map(KeyColumn::physical).toList();
+        }
+    }
+
+    /** Join columns worked out for one association, and what they reference. */
+    record JoinColumns(List<TableDraft.ColumnDraft> columns, List<String> logicalNames, TableDraft target,
+                       List<String> targetColumns, String foreignKeyName, boolean noConstraint) {
+        List<String> names() {
+            return columns.stream().map(c -> c.name.text()).toList();
+        }
+    }
+
+    private final SchemaBuilder b;
+    private final Map<String, EntityKey> cache = new HashMap<>();
+    private final Set<String> resolving = new HashSet<>();
+
+    Keys(SchemaBuilder builder) {
+        this.b = builder;
+    }
+
+    EntityKey keyOf(EntityInfo e) {
+        EntityKey known = cache.get(e.qualifiedName());
+        if (known != null) {
+            return known;
+        }
+        if (!resolving.add(e.qualifiedName())) {
+            throw new MappingException(e.type(), Message.NO_ID, e.qualifiedName() + " (its key refers back to itself)");
+        }
+        try {
+            EntityKey key = e.isRoot() ? rootKey(e) : subclassKey(e);
+            cache.put(e.qualifiedName(), key);
+            return key;
+        } finally {
+            resolving.remove(e.qualifiedName());
+        }
+    }
+
+    private EntityKey subclassKey(EntityInfo e) {
+        EntityKey parent = keyOf(e.parent());
+        if (e.strategy() != EntityInfo.Inheritance.JOINED) {
+            return new EntityKey(b.tableOf(e), parent.columns());
+        }
+        List<Ann> pkJoins = Scope.overrides(e.type(), "PrimaryKeyJoinColumn");
+        List<KeyColumn> columns = new ArrayList<>();
+        for (int i = 0; i < parent.columns().size(); i++) {
+            KeyColumn p = parent.columns().get(i);
+            String written = i < pkJoins.size() ? pkJoins.get(i).string("name") : "";
+            if (written.isEmpty()) {
+                columns.add(p);
+            } else {
+                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)).text(), written, p.type()));
+            }
+        }
+        return new EntityKey(b.tableOf(e), columns);
+    }
+
+    private EntityKey rootKey(EntityInfo e) {
+        List<Attribute> all = e.attributes();
+        Scope scope = Scope.of(e, b.tableOf(e), false, b.scanner.hierarchyUsesFields(e.type()));
+        Attribute embeddedId = all.stream().filter(a -> a.has("EmbeddedId")).findFirst().orElse(null);
+        List<Attribute> mapsIds = all.stream().filter(a -> a.has("MapsId")).toList();
+        List<KeyColumn> columns = new ArrayList<>();
+        if (embeddedId != null) {
+            TypeElement embeddable = (TypeElement) b.types.asElement(embeddedId.type());
+            Scope nested = scope.nested(embeddedId);
+            List<Attribute> parts = new ArrayList<>(b.scanner.embeddableAttributes(embeddable, scope.fieldAccess()));
+            parts.sort(Comparator.comparing(Attribute::name));
+            for (Attribute part : parts) {
+                Attribute derivedFrom = mapsIds.stream()
+                        .filter(m -> m.jpa("MapsId").string("value").equals(part.name())).findFirst().orElse(null);
+                columns.addAll(derivedFrom != null ? associationKey(scope, derivedFrom) : basicKey(nested, part));
+            }
+            return new EntityKey(b.tableOf(e), columns);
+        }
+        List<Attribute> ids = new ArrayList<>(all.stream().filter(a -> a.has("Id")).toList());
+        if (ids.isEmpty()) {
+            throw new MappingException(e.type(), Message.NO_ID, e.qualifiedName());
+        }
+        ids.sort(Comparator.comparing(Attribute::name));
+        Attribute simpleDerived = mapsIds.stream().filter(m -> m.jpa("MapsId").string("value").isEmpty())
+                .findFirst().orElse(null);
+        for (Attribute id : ids) {
+            if (AssociationBinder.isToOne(id)) {
+                columns.addAll(associationKey(scope, id));
+            } else if (simpleDerived != null && ids.size() == 1) {
+                columns.addAll(associationKey(scope, simpleDerived));
+            } else {
+                columns.addAll(basicKey(scope, id));
+            }
+        }
+        return new EntityKey(b.tableOf(e), columns);
+    }
+
+    private List<KeyColumn> basicKey(Scope scope, Attribute id) {
+        TableDraft.ColumnDraft c = b.columns.basicColumn(scope, id, false);
+        return List.of(new KeyColumn(c.name.text(), b.columns.logicalName(scope, id).text(), c.type));
+    }
+
+    private List<KeyColumn> associationKey(Scope scope, Attribute association) {
+        EntityInfo target = b.associations.targetOf(association, false);
+        JoinColumns join = joinColumns(association, AssociationBinder.joinColumnAnnotations(scope, association),
+                AssociationBinder.foreignKeySource(scope, association), target, association.name(), false);
+        List<KeyColumn> result = new ArrayList<>();
+        for (int i = 0; i < join.columns().size(); i++) {
+            result.add(new KeyColumn(join.columns().get(i).name.text(), join.logicalNames().get(i),
+                    join.columns().get(i).type));
+        }
+        return result;
+    }
+
+    /** Adds an entity's key columns and primary key to its table, with generators and joined-subclass FKs. */
+    void bindPrimaryKey(EntityInfo e, TableDraft table) {
+        EntityKey key = keyOf(e);
+        for (KeyColumn k : key.columns()) {
+            TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(Ident.parse(k.physical()), k.type(), false,
+                    e.type(), e.qualifiedName());
+            table.addColumn(c, k.logical());
+        }
+        table.setPrimaryKey(key.names());
+        if (e.isRoot()) {
+            Generators.bind(b, e, table, key);
+        } else if (e.strategy() == EntityInfo.Inheritance.JOINED) {
+            EntityKey parent = keyOf(e.parent());
+            Ann pkJoin = Ann.jpa(e.type(), "PrimaryKeyJoinColumn");
+            Ann fk = pkJoin == null ? null : pkJoin.annotation("foreignKey");
+            String onDelete = onDelete(e.type());
+            table.addForeignKey(new TableDraft.ForeignKeyDraft(fk == null ? null : fk.string("name"), key.names(),
+                    parent.table(), parent.names(), onDelete));
+        }
+    }
+
+    /** {@code CASCADE} when Hibernate's {@code @OnDelete(action = CASCADE)} is on the element. */
+    static String onDelete(Element element) {
+        Ann onDelete = Ann.named(element, "org.hibernate.annotations.OnDelete");
+        if (onDelete == null) {
+            return "NO_ACTION";
+        }
+        return switch (onDelete.enumName("action")) {
+            case "CASCADE" -> "CASCADE";
+            case "SET_NULL" -> "SET_NULL";
+            case "SET_DEFAULT" -> "SET_DEFAULT";
+            case "RESTRICT" -> "RESTRICT";
+            default -> "NO_ACTION";
+        };
+    }
+
+    /**
+     * Join columns for an association to {@code target}: as written in {@code @JoinColumn}s (by name and
+     * referencedColumnName), else implicit {@code <prefix>_<referenced column>} per key column.
+     */
+    JoinColumns joinColumns(Attribute source, List<Ann> written, Ann container, EntityInfo target, String prefix,
+                            boolean nullable) {
+        EntityKey key = keyOf(target);
+        List<TableDraft.ColumnDraft> columns = new ArrayList<>();
+        List<String> logical = new ArrayList<>();
+        List<String> referenced = new ArrayList<>();
+        TableDraft referencedTable = key.table();
+        int count = written.isEmpty() ? key.columns().size() : written.size();
+        if (!written.isEmpty() && written.size() != key.columns().size()
+                && written.stream().anyMatch(w -> w.string("referencedColumnName").isEmpty())) {
+            throw new MappingException(source.element(), Message.JOIN_COLUMN_MISMATCH, source, written.size(),
+                    target.qualifiedName(), key.columns().size());
+        }
+        for (int i = 0; i < count; i++) {
+            Ann w = written.isEmpty() ? null : written.get(i);
+            String refName = w == null ? "" : w.string("referencedColumnName");
+            String refLogical;
+            ColumnType type;
+            if (refName.isEmpty()) {
+                KeyColumn k = key.columns().get(i);
+                refLogical = k.logical();
+                type = k.type();
+                referenced.add(k.physical());
+            } else {
+                TableDraft.ColumnDraft ref = findColumn(target, refName, source);
+                refLogical = Ident.parse(refName).text();
+                type = ref.type;
+                referenced.add(ref.name.text());
+                referencedTable = tableHolding(target, ref);
+            }
+            String name = w == null ? "" : w.string("name");
+            Ident logicalName = name.isEmpty() ? Ident.plain(prefix + "_" + refLogical) : Ident.parse(name);
+            boolean colNullable = nullable && (w == null || w.bool("nullable"));
+            columns.add(new TableDraft.ColumnDraft(b.naming.physical(logicalName), type, colNullable, source.element(),
+                    source.toString()));
+            logical.add(logicalName.text());
+        }
+        if (referenced.size() > 1 && key.names().containsAll(referenced)) {
+            // Like Hibernate, list the columns of a composite reference in the referenced key's order.
+            List<String> refs = List.copyOf(referenced);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparing(i -> key.names().indexOf(refs.get(i))));
+            reorder(columns, order);
+            reorder(logical, order);
+            reorder(referenced, order);
+        }
+        Ann fk = container != null && container.isSet("foreignKey") ? container.annotation("foreignKey")
+                : written.isEmpty() ? null : written.get(0).annotation("foreignKey");
+        boolean noConstraint = fk != null && fk.enumName("value").equals("NO_CONSTRAINT");
+        return new JoinColumns(columns, logical, referencedTable, referenced, fk == null ? null : fk.string("name"),
+                noConstraint);
+    }
+
+    private TableDraft.ColumnDraft findColumn(EntityInfo target, String written, Attribute source) {
+        for (EntityInfo e = target; e != null; e = e.parent()) {
+            TableDraft t = b.tableOf(e);
+            String physical = t.resolveColumn(written);
+            if (physical != null) {
+                return t.column(physical);
+            }
+        }
+        TableDraft t = b.tableOf(target);
+        throw new MappingException(source.element(), Message.BAD_REFERENCED_COLUMN, written, t.name, t.columnNames());
+    }
+
+    private TableDraft tableHolding(EntityInfo target, TableDraft.ColumnDraft column) {
+        for (EntityInfo e = target; e != null; e = e.parent()) {
+            TableDraft t = b.tableOf(e);
+            if (t.column(column.name.text()) == column) {
+                return t;
+            }
+        }
+        return b.tableOf(target);
+    }
+
+    private static <T> void reorder(List<T> items, List<Integer> order) {
+        List<T> copy = List.copyOf(items);
+        items.clear();
+        order.forEach(i -> items.add(copy.get(i)));
+    }
+}

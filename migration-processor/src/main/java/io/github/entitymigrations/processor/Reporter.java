@@ -1,0 +1,54 @@
+package io.github.entitymigrations.processor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/** The one place diagnostics are reported; remembers whether any error was. */
+final class Reporter {
+
+    private final Messager messager;
+    private boolean errors;
+
+    Reporter(Messager messager) {
+        this.messager = messager;
+    }
+
+    void error(MappingException e) {
+        errors = true;
+        if (e.annotation() != null) {
+            messager.printMessage(Diagnostic.Kind.ERROR, e.getMessage(), e.element(), e.annotation());
+        } else {
+            messager.printMessage(Diagnostic.Kind.ERROR, e.getMessage(), e.element());
+        }
+    }
+
+    void error(Element element, Message message, Object... args) {
+        errors = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+    }
+
+    /** An unexpected exception: one diagnostic on the element instead of a javac crash. */
+    void internalError(Element element, RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        errors = true;
+        messager.printMessage(Diagnostic.Kind.ERROR,
+                Message.INTERNAL_ERROR.format(element, e) + "\n" + trace, element);
+    }
+
+    void error(String message) {
+        errors = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, message);
+    }
+
+    void note(String message) {
+        messager.printMessage(Diagnostic.Kind.NOTE, message);
+    }
+
+    boolean hadErrors() {
+        return errors;
+    }
+}

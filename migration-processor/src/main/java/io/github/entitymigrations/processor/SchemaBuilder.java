@@ -1,0 +1,180 @@
+package io.github.entitymigrations.processor;
+
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Sequence;
+import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Turns entity classes into a {@link Schema}, the way Hibernate 6.6 binds them. Three phases: every
+ * table with its keys and basic columns; then associations, which need the other side's columns; then
+ * table-level indexes and unique constraints, which may name any of those columns.
+ * A mapping error aborts only the entity it is found in; it is reported and the rest goes on.
+ */
+final class SchemaBuilder {
+
+    final ProcessingEnvironment env;
+    final Types types;
+    final Naming naming;
+    final boolean beanValidation;
+    final EntityScanner scanner;
+    final BasicTypes basicTypes;
+    final Keys keys;
+    final ColumnBinder columns;
+    final AssociationBinder associations;
+    private final Reporter reporter;
+    private final Map<String, TableDraft> tables = new LinkedHashMap<>();
+    private final Map<String, Sequence> sequences = new TreeMap<>();
+    private final Map<String, TableDraft> entityTables = new HashMap<>();
+    private final List<Runnable> deferred = new ArrayList<>();
+    private final List<Runnable> constraints = new ArrayList<>();
+    private List<EntityInfo> entities = List.of();
+
+    SchemaBuilder(ProcessingEnvironment env, Naming naming, boolean beanValidation, Reporter reporter,
+                  Map<String, TypeMirror> autoApplyConverters) {
+        this.env = env;
+        this.types = env.getTypeUtils();
+        this.naming = naming;
+        this.beanValidation = beanValidation;
+        this.reporter = reporter;
+        this.scanner = new EntityScanner(env);
+        this.basicTypes = new BasicTypes(types, autoApplyConverters);
+        this.keys = new Keys(this);
+        this.columns = new ColumnBinder(this);
+        this.associations = new AssociationBinder(this);
+    }
+
+    Schema build(List<TypeElement> entityTypes) {
+        List<EntityInfo> infos = new ArrayList<>();
+        for (TypeElement type : new EntityClosure(this).of(entityTypes)) {
+            guarded(type, () -> infos.add(scanner.scan(type)));
+        }
+        entities = infos;
+        for (EntityInfo e : infos) {
+            guarded(e.type(), () -> bindEntity(e));
+        }
+        for (Runnable r : deferred) {
+            r.run();
+        }
+        for (Runnable r : constraints) {
+            r.run();
+        }
+        List<Table> result = tables.values().stream().filter(t -> t.physical).map(TableDraft::toTable).toList();
+        return new Schema(naming.optionValue(), result, List.copyOf(sequences.values()));
+    }
+
+    /** Runs one entity's work, turning a mapping problem into a diagnostic on that entity. */
+    void guarded(TypeElement type, Runnable work) {
+        try {
+            work.run();
+        } catch (MappingException e) {
+            reporter.error(e);
+        } catch (RuntimeException e) {
+            reporter.internalError(type, e);
+        }
+    }
+
+    /** Queues association work for phase two, still reporting against its entity. */
+    void defer(EntityInfo owner, Runnable work) {
+        deferred.add(() -> guarded(owner.type(), work));
+    }
+
+    private void bindEntity(EntityInfo e) {
+        TableDraft table = tableOf(e);
+        table.sources.add(e.qualifiedName());
+        Ann renamed = Ann.named(e.type(), "io.github.entitymigrations.annotations.RenamedFrom");
+        if (renamed != null && ownsTable(e)) {
+            table.renamedFrom = renamed.string("value");
+        }
+        boolean fieldAccess = scanner.hierarchyUsesFields(e.root().type());
+        Scope scope = Scope.of(e, table, !e.isRoot() && e.strategy() == EntityInfo.Inheritance.SINGLE_TABLE,
+                fieldAccess);
+        if (ownsTable(e)) {
+            keys.bindPrimaryKey(e, table);
+        }
+        if (e.isRoot() && hasDiscriminator(e)) {
+            columns.bindDiscriminator(e, table, subclassesOf(e));
+        }
+        List<Attribute> attributes = e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS ? e.allAttributes()
+                : e.attributes();
+        for (Attribute a : attributes) {
+            columns.bindAttribute(scope, a);
+        }
+        // Indexes and unique constraints may name join columns that associations add in phase two.
+        constraints.add(() -> guarded(e.type(), () -> TableAnnotations.apply(this, e, table)));
+    }
+
+    /** Whether the entity has its own table (not a single-table subclass). */
+    static boolean ownsTable(EntityInfo e) {
+        return e.isRoot() || e.strategy() != EntityInfo.Inheritance.SINGLE_TABLE;
+    }
+
+    private boolean hasDiscriminator(EntityInfo root) {
+        if (Ann.hasJpa(root.type(), "DiscriminatorColumn")) {
+            return true;
+        }
+        return root.strategy() == EntityInfo.Inheritance.SINGLE_TABLE && !subclassesOf(root).isEmpty();
+    }
+
+    /** Every entity below {@code root} in its hierarchy, among the entities being built. */
+    List<EntityInfo> subclassesOf(EntityInfo root) {
+        List<EntityInfo> result = new ArrayList<>();
+        for (EntityInfo e : entities) {
+            for (EntityInfo p = e.parent(); p != null; p = p.parent()) {
+                if (p.type().equals(root.type())) {
+                    result.add(e);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The table holding an entity's own columns. */
+    TableDraft tableOf(EntityInfo e) {
+        TableDraft known = entityTables.get(e.qualifiedName());
+        if (known != null) {
+            return known;
+        }
+        if (!ownsTable(e)) {
+            TableDraft rootTable = tableOf(e.root());
+            entityTables.put(e.qualifiedName(), rootTable);
+            return rootTable;
+        }
+        Ident logical = e.table() != null ? e.table() : Ident.plain(e.entityName());
+        boolean physical = !(e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && e.isAbstract());
+        TableDraft t = table(e.schema(), naming.physical(logical), physical);
+        entityTables.put(e.qualifiedName(), t);
+        return t;
+    }
+
+    /** The table of that (physical) name, created on first use; tables are shared by name. */
+    TableDraft table(Ident schema, Ident physicalName, boolean physical) {
+        Ident physicalSchema = naming.physical(schema);
+        String key = (physicalSchema == null ? "" : physicalSchema.text().toLowerCase(java.util.Locale.ROOT) + ".")
+                + physicalName.text().toLowerCase(java.util.Locale.ROOT);
+        return tables.computeIfAbsent(key, k -> new TableDraft(physicalSchema, physicalName, physical));
+    }
+
+    void addSequence(Ident schema, Ident name, long start, long increment) {
+        Ident physicalSchema = naming.physical(schema);
+        Ident physicalName = naming.physical(name);
+        Sequence s = new Sequence(physicalSchema == null ? null : physicalSchema.text(), physicalName.text(), start,
+                increment);
+        sequences.putIfAbsent(s.qualifiedName(), s);
+    }
+
+    /** The entity info of any {@code @Entity} type, scanned on demand (it may come from a class file). */
+    EntityInfo entity(TypeElement type) {
+        return scanner.scan(type);
+    }
+}

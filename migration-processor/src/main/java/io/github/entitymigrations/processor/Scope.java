@@ -1,0 +1,94 @@
+package io.github.entitymigrations.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+
+/**
+ * Where attributes are being bound: the owning entity, the table that receives their columns, the
+ * attribute path inside embeddables, and the overrides that apply along that path.
+ *
+ * @param owner                the entity that owns the attributes
+ * @param table                the table receiving the columns
+ * @param path                 the dotted attribute path of the enclosing embeddable ("" at top level)
+ * @param columnOverrides      {@code @AttributeOverride} columns by attribute path relative to this scope
+ * @param associationOverrides {@code @AssociationOverride}s by attribute path relative to this scope
+ * @param forcedNull           implied NOT NULL is dropped (single-table subclasses)
+ * @param inCollection         attributes of an element collection's embeddable
+ * @param embedded             attributes of an embeddable (implied NOT NULL of primitives is dropped)
+ * @param validated            Bean Validation reaches here (entity level, or embedded through {@code @Valid})
+ * @param fieldAccess          the access type that reaches embeddables
+ */
+record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> columnOverrides,
+             Map<String, Ann> associationOverrides, boolean forcedNull, boolean inCollection, boolean embedded,
+             boolean validated, boolean fieldAccess) {
+
+    /** The top-level scope of an entity's own attributes. */
+    static Scope of(EntityInfo owner, TableDraft table, boolean forcedNull, boolean fieldAccess) {
+        Map<String, Ann> columns = new HashMap<>();
+        for (Ann o : overrides(owner.type(), "AttributeOverride")) {
+            columns.put(o.string("name"), o.annotation("column"));
+        }
+        Map<String, Ann> associations = new HashMap<>();
+        for (Ann o : overrides(owner.type(), "AssociationOverride")) {
+            associations.put(o.string("name"), o);
+        }
+        return new Scope(owner, table, "", columns, associations, forcedNull, false, false, true, fieldAccess);
+    }
+
+    /** The scope of an embeddable reached through {@code attribute}, with its overrides merged in. */
+    Scope nested(Attribute attribute) {
+        String prefix = attribute.name() + ".";
+        Map<String, Ann> columns = new HashMap<>();
+        Map<String, Ann> associations = new HashMap<>();
+        // Overrides on the embedding attribute apply to paths relative to it.
+        for (Ann o : overrides(attribute.element(), "AttributeOverride")) {
+            columns.put(stripValuePrefix(o.string("name")), o.annotation("column"));
+        }
+        for (Ann o : overrides(attribute.element(), "AssociationOverride")) {
+            associations.put(stripValuePrefix(o.string("name")), o);
+        }
+        // Outer overrides naming a deeper path win over inner ones, as in JPA.
+        columnOverrides.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                columns.put(k.substring(prefix.length()), v);
+            }
+        });
+        associationOverrides.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                associations.put(k.substring(prefix.length()), v);
+            }
+        });
+        boolean valid = validated && Ann.named(attribute.element(), "jakarta.validation.Valid") != null
+                || validated && Ann.named(attribute.element(), "javax.validation.Valid") != null;
+        return new Scope(owner, table, path.isEmpty() ? attribute.name() : path + "." + attribute.name(), columns,
+                associations, forcedNull, inCollection, true, valid, fieldAccess);
+    }
+
+    /** The same owner, binding into a collection table. */
+    Scope inCollectionTable(TableDraft other) {
+        return new Scope(owner, other, path, columnOverrides, associationOverrides, false, true, embedded, validated,
+                fieldAccess);
+    }
+
+    /** Map values are addressed as {@code value.x} in overrides of element collections. */
+    private static String stripValuePrefix(String name) {
+        return name.startsWith("value.") ? name.substring("value.".length()) : name;
+    }
+
+    /** {@code @AttributeOverride} / {@code @AssociationOverride}, single or repeated in the plural container. */
+    static List<Ann> overrides(Element element, String simpleName) {
+        List<Ann> result = new ArrayList<>();
+        Ann single = Ann.jpa(element, simpleName);
+        if (single != null) {
+            result.add(single);
+        }
+        Ann plural = Ann.jpa(element, simpleName + "s");
+        if (plural != null) {
+            result.addAll(plural.annotations("value"));
+        }
+        return result;
+    }
+}

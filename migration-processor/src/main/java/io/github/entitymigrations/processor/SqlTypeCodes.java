@@ -1,0 +1,33 @@
+package io.github.entitymigrations.processor;
+
+import java.util.Map;
+
+/**
+ * The codes of {@code org.hibernate.type.SqlTypes} (and {@code java.sql.Types}) that
+ * {@code @JdbcTypeCode} takes, by value, so Hibernate need not be on the processor path.
+ */
+final class SqlTypeCodes {
+
+    private static final Map<Integer, String> NAMES = Map.ofEntries(
+            Map.entry(-7, "BIT"), Map.entry(-6, "TINYINT"), Map.entry(5, "SMALLINT"), Map.entry(4, "INTEGER"),
+            Map.entry(-5, "BIGINT"), Map.entry(6, "FLOAT"), Map.entry(7, "REAL"), Map.entry(8, "DOUBLE"),
+            Map.entry(2, "NUMERIC"), Map.entry(3, "DECIMAL"), Map.entry(1, "CHAR"), Map.entry(12, "VARCHAR"),
+            Map.entry(-1, "LONGVARCHAR"), Map.entry(4001, "LONG32VARCHAR"), Map.entry(91, "DATE"),
+            Map.entry(92, "TIME"), Map.entry(93, "TIMESTAMP"), Map.entry(-2, "BINARY"), Map.entry(-3, "VARBINARY"),
+            Map.entry(-4, "LONGVARBINARY"), Map.entry(4003, "LONG32VARBINARY"), Map.entry(2004, "BLOB"),
+            Map.entry(2005, "CLOB"), Map.entry(16, "BOOLEAN"), Map.entry(-15, "NCHAR"), Map.entry(-9, "NVARCHAR"),
+            Map.entry(-16, "LONGNVARCHAR"), Map.entry(4002, "LONG32NVARCHAR"), Map.entry(2011, "NCLOB"),
+            Map.entry(2009, "SQLXML"), Map.entry(2013, "TIME_WITH_TIMEZONE"),
+            Map.entry(2014, "TIMESTAMP_WITH_TIMEZONE"), Map.entry(3000, "UUID"), Map.entry(3001, "JSON"),
+            Map.entry(3002, "INET"), Map.entry(3003, "TIMESTAMP_UTC"), Map.entry(3007, "TIME_UTC"),
+            Map.entry(3100, "INTERVAL_SECOND"), Map.entry(2003, "ARRAY"), Map.entry(1111, "OTHER"),
+            Map.entry(2000, "JAVA_OBJECT"), Map.entry(3200, "GEOMETRY"),
+            Map.entry(3250, "GEOGRAPHY"));
+
+    private SqlTypeCodes() {
+    }
+
+    static String name(int code) {
+        return NAMES.get(code);
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.entitymigrations.processor;
+
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/** A table being assembled from the mappings of one or more entities. */
+final class TableDraft {
+
+    /** A column being assembled; mutable because later mappings may tighten it (keys, validation). */
+    static final class ColumnDraft {
+        final Ident name;
+        ColumnType type;
+        boolean nullable;
+        boolean identity;
+        String defaultValue;
+        String columnDefinition;
+        String renamedFrom;
+        final Element origin;
+        final String mappedBy;
+
+        ColumnDraft(Ident name, ColumnType type, boolean nullable, Element origin, String mappedBy) {
+            this.name = name;
+            this.type = type;
+            this.nullable = nullable;
+            this.origin = origin;
+            this.mappedBy = mappedBy;
+        }
+
+        Column toColumn() {
+            return new Column(name.text(), type, nullable, identity, defaultValue, columnDefinition, name.quoted(),
+                    renamedFrom);
+        }
+    }
+
+    record ForeignKeyDraft(String name, List<String> columns, TableDraft target, List<String> targetColumns,
+                           String onDelete) {
+    }
+
+    final Ident schema;
+    final Ident name;
+    final boolean physical;
+    final Set<String> sources = new TreeSet<>();
+    String renamedFrom;
+    private final Map<String, ColumnDraft> columns = new LinkedHashMap<>();
+    private final Map<String, String> logicalToPhysical = new LinkedHashMap<>();
+    List<String> primaryKey;
+    private final List<UniqueConstraint> uniques = new ArrayList<>();
+    private final List<Index> indexes = new ArrayList<>();
+    private final List<CheckConstraint> checks = new ArrayList<>();
+    private final List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
+
+    TableDraft(Ident schema, Ident name, boolean physical) {
+        this.schema = schema;
+        this.name = name;
+        this.physical = physical;
+    }
+
+    String nameText() {
+        return name.text();
+    }
+
+    /**
+     * Adds a column, or merges it with an equal one already there (a column mapped twice, read-only,
+     * or shared by single-table subclasses). Different types for one column are a mapping error.
+     */
+    ColumnDraft addColumn(ColumnDraft column, String logicalName) {
+        ColumnDraft existing = columns.get(key(column.name));
+        if (logicalName != null) {
+            logicalToPhysical.putIfAbsent(logicalName, column.name.text());
+        }
+        if (existing == null) {
+            columns.put(key(column.name), column);
+            return column;
+        }
+        if (!existing.type.equals(column.type)) {
+            TypeElement first = typeOf(existing.origin);
+            TypeElement second = typeOf(column.origin);
+            if (first != null && second != null && !first.equals(second)) {
+                throw new MappingException(column.origin, Message.TABLE_CONFLICT, name, first.getQualifiedName(),
+                        second.getQualifiedName(), column.name, existing.type, column.type);
+            }
+            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name, existing.mappedBy,
+                    column.mappedBy);
+        }
+        existing.nullable = existing.nullable && column.nullable;
+        existing.identity |= column.identity;
+        return existing;
+    }
+
+    private static TypeElement typeOf(Element e) {
+        for (Element c = e; c != null; c = c.getEnclosingElement()) {
+            if (c instanceof TypeElement t) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    ColumnDraft column(String physicalName) {
+        return columns.get(physicalName.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Resolves a name written in an annotation: a logical name first, else a physical one. */
+    String resolveColumn(String written) {
+        String trimmed = Ident.parse(written.trim()).text();
+        String physical = logicalToPhysical.get(trimmed);
+        if (physical != null) {
+            return physical;
+        }
+        ColumnDraft c = column(trimmed);
+        return c == null ? null : c.name.text();
+    }
+
+    List<String> columnNames() {
+        return columns.values().stream().map(c -> c.name.text()).toList();
+    }
+
+    private static String key(Ident name) {
+        return name.text().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    void setPrimaryKey(List<String> cols) {
+        primaryKey = List.copyOf(cols);
+        for (String c : cols) {
+            column(c).nullable = false;
+        }
+    }
+
+    void addUnique(String explicitName, List<String> cols) {
+        Set<String> set = new HashSet<>(cols);
+        boolean exists = uniques.stream().anyMatch(u -> new HashSet<>(u.columns()).equals(set));
+        if (!exists) {
+            String n = explicitName == null || explicitName.isEmpty() ? ConstraintNames.unique(name.text(), cols) : explicitName;
+            uniques.add(new UniqueConstraint(n, cols));
+        }
+    }
+
+    void addIndex(String explicitName, List<String> cols, boolean unique) {
+        String n = explicitName == null || explicitName.isEmpty() ? ConstraintNames.index(name.text(), cols) : explicitName;
+        indexes.add(new Index(n, cols, unique));
+    }
+
+    void addCheck(CheckConstraint check) {
+        if (checks.stream().noneMatch(c -> c.name().equals(check.name()))) {
+            checks.add(check);
+        }
+    }
+
+    void addForeignKey(ForeignKeyDraft fk) {
+        boolean exists = foreignKeys.stream().anyMatch(f -> f.columns().equals(fk.columns()) && f.target() == fk.target());
+        if (!exists) {
+            foreignKeys.add(fk);
+        }
+    }
+
+    Table toTable() {
+        List<Column> cols = columns.values().stream().map(ColumnDraft::toColumn).toList();
+        PrimaryKey pk = primaryKey == null ? null : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKey);
+        List<ForeignKey> fks = new ArrayList<>();
+        for (ForeignKeyDraft f : foreignKeys) {
+            if (!f.target().physical) {
+                continue;
+            }
+            String n = f.name() == null || f.name().isEmpty() ? ConstraintNames.foreignKey(name.text(), f.columns()) : f.name();
+            fks.add(new ForeignKey(n, f.columns(), f.target().schema == null ? null : f.target().schema.text(),
+                    f.target().name.text(), f.targetColumns(), f.onDelete()));
+        }
+        return new Table(schema == null ? null : schema.text(), name.text(), name.quoted(), renamedFrom,
+                List.copyOf(sources), cols, pk, uniques, indexes, checks, fks);
+    }
+}

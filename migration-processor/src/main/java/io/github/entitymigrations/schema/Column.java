@@ -1,0 +1,17 @@
+package io.github.entitymigrations.schema;
+
+/**
+ * A column.
+ *
+ * @param name             the column name exactly as Hibernate names it
+ * @param type             the logical type
+ * @param nullable         whether NULL is allowed
+ * @param identity         the database generates the value ({@code GenerationType.IDENTITY})
+ * @param defaultValue     the server default SQL expression, or {@code null}
+ * @param columnDefinition the mapping's verbatim {@code columnDefinition}, or {@code null}
+ * @param quoted           the mapping quotes the name
+ * @param renamedFrom      the previous name from {@code @RenamedFrom}, or {@code null}
+ */
+public record Column(String name, ColumnType type, boolean nullable, boolean identity, String defaultValue,
+                     String columnDefinition, boolean quoted, String renamedFrom) {
+}

@@ -1,0 +1,22 @@
+package io.github.entitymigrations.schema;
+
+import java.util.List;
+
+/**
+ * A foreign key.
+ *
+ * @param name              the constraint name (the mapping's, or a generated {@code fk_} name)
+ * @param columns           the referencing columns
+ * @param referencedSchema  the referenced table's schema, or {@code null}
+ * @param referencedTable   the referenced table
+ * @param referencedColumns the referenced columns, matching {@code columns} one to one
+ * @param onDelete          {@code NO_ACTION} or {@code CASCADE}
+ */
+public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+                         List<String> referencedColumns, String onDelete) {
+
+    public ForeignKey {
+        columns = List.copyOf(columns);
+        referencedColumns = List.copyOf(referencedColumns);
+    }
+}

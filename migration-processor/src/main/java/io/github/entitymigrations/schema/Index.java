@@ -1,0 +1,17 @@
+package io.github.entitymigrations.schema;
+
+import java.util.List;
+
+/**
+ * An index.
+ *
+ * @param name    the index name (the mapping's, or a generated {@code ix_} name)
+ * @param columns the indexed columns, in declared order
+ * @param unique  whether it is a unique index
+ */
+public record Index(String name, List<String> columns, boolean unique) {
+
+    public Index {
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.entitymigrations.schema;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A dialect-neutral database schema: what the entities need, or what a chain of migrations
+ * produces. Immutable; lists are kept in a canonical order so equal schemas serialize to equal bytes.
+ *
+ * @param naming    the naming mode the snapshot was made with ({@code jpa} or {@code spring})
+ * @param tables    tables, sorted by schema then name
+ * @param sequences sequences, sorted by schema then name
+ */
+public record Schema(String naming, List<Table> tables, List<Sequence> sequences) {
+
+    /** The snapshot format this code reads and writes. */
+    public static final int FORMAT = 1;
+
+    public Schema {
+        tables = sorted(tables, Comparator.comparing(Table::qualifiedName));
+        sequences = sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
+    }
+
+    static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
+        return items.stream().sorted(order).toList();
+    }
+
+    static String qualify(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
+    }
+}
