@@ -1,0 +1,218 @@
+package io.github.entitymigrations.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every mapping error is a compile error on the element at fault (file and line), says what to change,
+ * and leaves no snapshot behind.
+ */
+class ProcessorErrorsTest {
+
+    private static Compilation compile(JavaFileObject... sources) {
+        return javac().withProcessors(new EntityMigrationsProcessor()).compile(sources);
+    }
+
+    /** Compiles again with a real file manager into a directory, and checks no snapshot appeared there. */
+    private static void assertNoSnapshot(JavaFileObject... sources) throws IOException {
+        Path out = Files.createTempDirectory("no-snapshot");
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
+            JavaCompiler.CompilationTask task = compiler.getTask(null, files, d -> { }, List.of("-d", out.toString(),
+                    "-proc:only", "-classpath", System.getProperty("java.class.path")), null, List.of(sources));
+            task.setProcessors(List.of(new EntityMigrationsProcessor()));
+            assertFalse(task.call(), "the compilation should fail");
+        }
+        assertFalse(Files.exists(out.resolve(EntityMigrationsProcessor.SNAPSHOT)),
+                "no snapshot may be written while mapping errors stand");
+    }
+
+    @Test
+    void entityWithoutIdIsAnErrorOnTheClass() throws IOException {
+        JavaFileObject broken = JavaFileObjects.forSourceLines("demo.Broken",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Broken {",
+                "    private String name;",
+                "}");
+        Compilation c = compile(broken);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Entity demo.Broken has no @Id or @EmbeddedId: add an @Id attribute")
+                .inFile(broken).onLineContaining("public class Broken");
+        assertNoSnapshot(broken);
+    }
+
+    @Test
+    void mappedByNamingAMissingAttributeListsTheCandidates() {
+        JavaFileObject customer = JavaFileObjects.forSourceLines("demo.Customer",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "import java.util.List;",
+                "@Entity",
+                "public class Customer {",
+                "    @Id Long id;",
+                "    @OneToMany(mappedBy = \"custmer\")",
+                "    List<PurchaseOrder> orders;",
+                "}");
+        JavaFileObject order = JavaFileObjects.forSourceLines("demo.PurchaseOrder",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class PurchaseOrder {",
+                "    @Id Long id;",
+                "    @ManyToOne Customer customer;",
+                "}");
+        Compilation c = compile(customer, order);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("mappedBy = \"custmer\" names no attribute of demo.PurchaseOrder: use the name "
+                + "of the attribute on the owning side that maps this association (one of: id, customer)")
+                .inFile(customer).onLineContaining("mappedBy = \"custmer\"");
+    }
+
+    @Test
+    void associationToANonEntitySaysHowToFixIt() {
+        JavaFileObject order = JavaFileObjects.forSourceLines("demo.Shipment",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Shipment {",
+                "    @Id Long id;",
+                "    @ManyToOne",
+                "    Carrier carrier;",
+                "    public static class Carrier { String name; }",
+                "}");
+        Compilation c = compile(order);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("demo.Shipment.Carrier is not an @Entity, so it cannot be the target of "
+                + "@ManyToOne: annotate Carrier with @Entity").inFile(order).onLineContaining("@ManyToOne");
+    }
+
+    @Test
+    void twoEntitiesClaimingOneTableWithConflictingColumnsNameBoth() {
+        JavaFileObject a = JavaFileObjects.forSourceLines("demo.LegacyCode",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity @Table(name = \"codes\")",
+                "public class LegacyCode {",
+                "    @Id Long id;",
+                "    String code;",
+                "}");
+        JavaFileObject b = JavaFileObjects.forSourceLines("demo.NewCode",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity @Table(name = \"codes\")",
+                "public class NewCode {",
+                "    @Id Long id;",
+                "    Integer code;",
+                "}");
+        Compilation c = compile(a, b);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Table codes is mapped by demo.LegacyCode and demo.NewCode, and its column "
+                + "code differs (VARCHAR(255) versus INTEGER)").inFile(b).onLineContaining("Integer code;");
+    }
+
+    @Test
+    void typeWithoutColumnTypeNamesTheAlternatives() throws IOException {
+        JavaFileObject order = JavaFileObjects.forSourceLines("demo.Invoice",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Invoice {",
+                "    @Id Long id;",
+                "    Amount total;",
+                "    public static class Amount { java.math.BigDecimal value; }",
+                "}");
+        Compilation c = compile(order);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("No column type is known for demo.Invoice.Amount (attribute Invoice.total): "
+                + "add @Convert with an AttributeConverter, @Column(columnDefinition = \"...\"), @Embedded for an "
+                + "@Embeddable, or mark it @Transient").inFile(order).onLineContaining("Amount total;");
+        assertNoSnapshot(order);
+    }
+
+    @Test
+    void indexNamingAMissingColumnListsTheColumns() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Book",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "@Table(indexes = @Index(columnList = \"titel\"))",
+                "public class Book {",
+                "    @Id Long id;",
+                "    String title;",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("@Index names column \"titel\", which table Book does not have (its columns: "
+                + "[id, title])").inFile(e).onLineContaining("@Table(indexes");
+    }
+
+    @Test
+    void referencedColumnThatDoesNotExistIsAnError() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Loan",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Loan {",
+                "    @Id Long id;",
+                "    @ManyToOne @JoinColumn(name = \"book_isbn\", referencedColumnName = \"isbn\")",
+                "    Loan previous;",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("referencedColumnName = \"isbn\" is not a column of Loan")
+                .inFile(e).onLineContaining("Loan previous;");
+    }
+
+    @Test
+    void unknownNamingOptionIsAnError() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Tag",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity public class Tag { @Id Long id; }");
+        Compilation c = javac().withProcessors(new EntityMigrationsProcessor())
+                .withOptions("-Amigration.naming=snake").compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Unknown -Amigration.naming=snake: use jpa (Hibernate's defaults) or spring");
+    }
+
+    @Test
+    void everyBrokenEntityIsReportedNotJustTheFirst() {
+        JavaFileObject a = JavaFileObjects.forSourceLines("demo.First",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity public class First { String name; }");
+        JavaFileObject b = JavaFileObjects.forSourceLines("demo.Second",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity public class Second { String name; }");
+        Compilation c = compile(a, b);
+        assertThat(c).failed();
+        assertEquals(2, c.errors().size(), () -> "one error per broken entity: " + c.errors());
+        assertThat(c).hadErrorContaining("demo.First has no @Id").inFile(a).onLine(3);
+        assertThat(c).hadErrorContaining("demo.Second has no @Id").inFile(b).onLine(3);
+    }
+
+    @Test
+    void nonJpaProjectsGetNoSnapshot() {
+        JavaFileObject plain = JavaFileObjects.forSourceLines("demo.Plain", "package demo;", "public class Plain {}");
+        Compilation c = compile(plain);
+        assertThat(c).succeededWithoutWarnings();
+        assertFalse(c.generatedFiles().stream().anyMatch(f -> f.toUri().getPath().endsWith("schema.json")));
+    }
+}

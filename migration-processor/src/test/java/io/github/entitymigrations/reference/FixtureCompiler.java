@@ -1,0 +1,84 @@
+package io.github.entitymigrations.reference;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/** Runs the processor over the fixture sources with compile-testing and returns the snapshot it writes. */
+final class FixtureCompiler {
+
+    /** The fixture sources; surefire runs in the module directory. */
+    static final Path FIXTURES = Path.of("src", "test", "java", "io", "github", "entitymigrations", "fixtures");
+    private static final Path SOURCE_ROOT = Path.of("src", "test", "java");
+
+    private FixtureCompiler() {
+    }
+
+    /** Every fixture source file, by binary class name, in a stable order. */
+    static Map<String, String> fixtureSources() {
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).sorted()
+                    .collect(Collectors.toMap(FixtureCompiler::className, FixtureCompiler::read,
+                            (a, b) -> a, java.util.TreeMap::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the fixtures in " + FIXTURES.toAbsolutePath(), e);
+        }
+    }
+
+    /** Compiles the (possibly rewritten) fixture sources with the processor; fails on any error. */
+    static String snapshot(String naming, UnaryOperator<String> rewrite, String... moreOptions) {
+        List<String> options = new ArrayList<>(List.of("-Amigration.naming=" + naming));
+        options.addAll(List.of(moreOptions));
+        List<JavaFileObject> sources = new ArrayList<>();
+        fixtureSources().forEach((name, text) -> sources.add(JavaFileObjects.forSourceString(name, rewrite.apply(text))));
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new EntityMigrationsProcessor())
+                .withOptions(options)
+                .compile(sources);
+        String errors = compilation.diagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                        + d.getMessage(null))
+                .collect(Collectors.joining("\n"));
+        if (compilation.status() != Compilation.Status.SUCCESS || !errors.isEmpty()) {
+            throw new AssertionError("the fixtures did not compile with the processor " + options + ":\n" + errors);
+        }
+        JavaFileObject file = compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, EntityMigrationsProcessor.SNAPSHOT)
+                .orElseThrow(() -> new AssertionError("the processor wrote no " + EntityMigrationsProcessor.SNAPSHOT));
+        try {
+            return file.getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String className(Path file) {
+        String relative = SOURCE_ROOT.relativize(file).toString();
+        return relative.substring(0, relative.length() - ".java".length()).replace(file.getFileSystem().getSeparator(), ".");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

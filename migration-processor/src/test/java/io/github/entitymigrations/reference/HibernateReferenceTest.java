@@ -1,0 +1,133 @@
+package io.github.entitymigrations.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.entitymigrations.fixtures.FixtureEntities;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.hibernate.Version;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The processor's snapshot must be the schema Hibernate 6.6 itself would create for the same
+ * entities: tables, columns (type, size, nullability, identity, default), primary keys, unique
+ * column sets, indexes, foreign keys, check constraints and sequences, in both naming modes.
+ *
+ * <p>Each run writes Hibernate's side to {@code target/hibernate-reference-<naming>.txt} and ours to
+ * {@code target/snapshot-reference-<naming>.txt}, in the same one-line-per-fact form, for review.
+ */
+class HibernateReferenceTest {
+
+    /**
+     * Differences we accept and document in the README, each exact message with its reason.
+     * Keep this short: a difference belongs here only when matching Hibernate is wrong or impossible.
+     */
+    private static final Map<String, String> KNOWN_DIFFERENCES = Map.of();
+
+    private static final Map<String, NormalizedSchema> HIBERNATE = new ConcurrentHashMap<>();
+
+    @Test
+    void everyFixtureEntityIsListed() {
+        Set<String> declared = FixtureCompiler.fixtureSources().entrySet().stream()
+                .filter(source -> source.getValue().contains("\n@Entity"))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = FixtureEntities.ALL.stream().map(Class::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(declared, listed, "FixtureEntities.ALL must list every @Entity under fixtures/");
+        assertTrue(listed.size() >= 32, "the issue asks for at least 30 fixture entities");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jpa", "spring"})
+    void dumpHibernateModel(String naming) throws IOException {
+        NormalizedSchema hibernate = hibernate(naming);
+
+        // Guard the reference itself: Bean Validation must have reached the mapping (@NotNull @Size(max = 200)).
+        String productName = hibernate.items("products").get("column name").value();
+        assertEquals("VARCHAR(200) not null", productName, "Bean Validation was not applied to Hibernate's DDL");
+        assertTrue(hibernate.hasTable("orders"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jpa", "spring"})
+    void snapshotMatchesHibernate(String naming) throws IOException {
+        NormalizedSchema hibernate = hibernate(naming);
+        String json = FixtureCompiler.snapshot(naming, UnaryOperator.identity());
+        NormalizedSchema snapshot = SnapshotSchemaReader.normalize(SchemaJson.read(json));
+        write("snapshot-reference-" + naming + ".txt", header("the processor's snapshot", naming) + snapshot.dump());
+        compare(hibernate, snapshot, naming);
+    }
+
+    /** Fails with one list of every difference not in {@link #KNOWN_DIFFERENCES}, and of stale entries. */
+    private static void compare(NormalizedSchema hibernate, NormalizedSchema snapshot, String naming) {
+        List<String> differences = new ArrayList<>(hibernate.differences(snapshot));
+        List<String> stale = KNOWN_DIFFERENCES.keySet().stream().filter(k -> !differences.contains(k)).sorted().toList();
+        differences.removeAll(KNOWN_DIFFERENCES.keySet());
+        if (!differences.isEmpty() || !stale.isEmpty()) {
+            StringBuilder message = new StringBuilder();
+            message.append(differences.size()).append(" difference(s) between Hibernate ").append(Version.getVersionString())
+                    .append(" and the snapshot, naming ").append(naming).append(":\n");
+            differences.forEach(d -> message.append("  ").append(d).append('\n'));
+            if (!stale.isEmpty()) {
+                message.append("KNOWN_DIFFERENCES entries that no longer occur (remove them):\n");
+                stale.forEach(d -> message.append("  ").append(d).append('\n'));
+            }
+            message.append("(compare target/hibernate-reference-").append(naming).append(".txt with target/snapshot-reference-")
+                    .append(naming).append(".txt)");
+            fail(message.toString());
+        }
+    }
+
+    /**
+     * {@code -Amigration.beanValidation=false} must match Hibernate with {@code jakarta.persistence.validation.mode=none}.
+     */
+    @Test
+    void snapshotWithoutBeanValidationMatchesHibernateWithoutIt() throws IOException {
+        NormalizedSchema hibernate = new HibernateSchemaReader("jpa", false).read(FixtureEntities.ALL);
+        assertEquals("VARCHAR(255) null", hibernate.items("products").get("column name").value(),
+                "validation mode none still applied Bean Validation");
+        String json = FixtureCompiler.snapshot("jpa", UnaryOperator.identity(), "-Amigration.beanValidation=false");
+        compare(hibernate, SnapshotSchemaReader.normalize(SchemaJson.read(json)), "jpa, beanValidation=false");
+    }
+
+    /** Boots Hibernate once per naming mode and writes its dump every time the test runs. */
+    private static NormalizedSchema hibernate(String naming) throws IOException {
+        NormalizedSchema schema = HIBERNATE.get(naming);
+        if (schema == null) {
+            schema = new HibernateSchemaReader(naming, true).read(FixtureEntities.ALL);
+            HIBERNATE.put(naming, schema);
+            write("hibernate-reference-" + naming + ".txt", header("Hibernate " + Version.getVersionString(), naming)
+                    + schema.dump());
+        }
+        return schema;
+    }
+
+    private static String header(String source, String naming) {
+        return "# " + source + ", naming " + naming + ", over " + FixtureEntities.ALL.size() + " fixture entities.\n"
+                + "# One line per table, column, key, constraint and sequence, as HibernateReferenceTest compares them.\n"
+                + "# Column: logical type (SqlTypes name, size), null/not null, identity, default, columnDefinition, quoted.\n"
+                + "# Unique and index keys list columns (unique as a sorted set); \"named\" only for explicit names.\n"
+                + "# \"-- postgresql ...\" is the type Hibernate's PostgreSQLDialect renders; it is not compared.\n";
+    }
+
+    private static void write(String file, String text) throws IOException {
+        Path out = Path.of("target", file);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+    }
+}
