@@ -125,14 +125,15 @@ final class AssociationBinder {
             return; // shares the primary key: no column of its own
         }
         boolean nullable = kind.bool("optional")
-                && !(b.beanValidation && scope.validated() && BeanValidation.notNull(a.element()));
+                && !(b.beanValidation && scope.notNullValidated() && !scope.forcedNull()
+                && BeanValidation.notNull(a.element()));
         // Unlike a primitive's implied NOT NULL, optional = false holds in single-table subclasses too.
         Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
                 a.name(), nullable);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
             TableDraft.ColumnDraft c = join.columns().get(i);
-            scope.table().addColumn(c, join.logicalNames().get(i));
+            scope.table().addColumn(c, join.logicalNames().get(i), scope.owner().qualifiedName());
             names.add(c.name.text());
         }
         boolean unique = a.has("OneToOne")

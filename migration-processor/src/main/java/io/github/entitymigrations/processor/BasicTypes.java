@@ -190,10 +190,12 @@ final class BasicTypes {
         return column == null ? DEFAULT_LENGTH : column.integer("length");
     }
 
+    /** Like Hibernate, precision and scale count only together, and only when a precision is given. */
     private static ColumnType numeric(String name, Ann column, int defaultScale) {
-        int precision = column == null || column.integer("precision") == 0 ? DEFAULT_PRECISION : column.integer("precision");
-        int scale = column == null || column.integer("scale") == 0 ? defaultScale : column.integer("scale");
-        return ColumnType.numeric(name, precision, scale);
+        if (column == null || column.integer("precision") <= 0) {
+            return ColumnType.numeric(name, DEFAULT_PRECISION, defaultScale);
+        }
+        return ColumnType.numeric(name, column.integer("precision"), column.integer("scale"));
     }
 
     /** The database-side type argument of the attribute's converter, if it has one. */

@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The Bean Validation constraints Hibernate turns into DDL ({@code hibernate.validator.apply_to_ddl}):
@@ -17,10 +18,15 @@ final class BeanValidation {
     private BeanValidation() {
     }
 
-    static ColumnType apply(Element element, ColumnType type) {
+    static ColumnType apply(Element element, TypeMirror javaType, ColumnType type) {
         ColumnType result = type;
         Ann size = Ann.validation(element, "Size");
-        if (size != null && result.length() != null && size.integer("max") < Integer.MAX_VALUE) {
+        if (size == null) {
+            size = Ann.named(element, "org.hibernate.validator.constraints.Length");
+        }
+        // Hibernate applies @Size to String attributes only (not enums, arrays or collections).
+        if (size != null && BasicTypes.isNamed(javaType, "java.lang.String") && result.length() != null
+                && size.integer("max") < Integer.MAX_VALUE) {
             result = new ColumnType(result.name(), size.integer("max"), null, null);
         }
         Ann digits = Ann.validation(element, "Digits");

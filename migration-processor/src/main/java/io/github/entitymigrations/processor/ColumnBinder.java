@@ -56,7 +56,8 @@ final class ColumnBinder {
     /** Adds a basic attribute's column with its unique and check constraints. */
     TableDraft.ColumnDraft addBasic(Scope scope, Attribute a) {
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
-        TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text());
+        TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
+                scope.owner().qualifiedName());
         Ann column = columnAnnotation(scope, a);
         if (column != null && column.bool("unique")) {
             scope.table().addUnique(null, List.of(c.name.text()));
@@ -100,9 +101,9 @@ final class ColumnBinder {
         boolean validation = b.beanValidation && scope.validated();
         boolean impliedNotNull = (a.type().getKind().isPrimitive() && !scope.embedded())
                 || (basic != null && !basic.bool("optional"))
-                || (validation && BeanValidation.notNull(a.element()));
+                || (b.beanValidation && scope.notNullValidated() && BeanValidation.notNull(a.element()));
         if (validation) {
-            type = BeanValidation.apply(a.element(), type);
+            type = BeanValidation.apply(a.element(), a.type(), type);
         }
         // Element-collection embeddables are treated the same way by Hibernate.
         boolean relaxed = forcedNull || scope.inCollection();
@@ -112,6 +113,7 @@ final class ColumnBinder {
         c.defaultValue = serverDefault(a.element());
         c.columnDefinition = column == null || column.string("columnDefinition").isEmpty() ? null
                 : column.string("columnDefinition");
+        c.readOnly = column != null && !column.bool("insertable") && !column.bool("updatable");
         Ann renamed = Ann.named(a.element(), "io.github.entitymigrations.annotations.RenamedFrom");
         c.renamedFrom = renamed == null ? null : renamed.string("value");
         return c;
@@ -157,6 +159,6 @@ final class ColumnBinder {
         if (d != null && !d.string("columnDefinition").isEmpty()) {
             c.columnDefinition = d.string("columnDefinition");
         }
-        table.addColumn(c, logical.text());
+        table.addColumn(c, logical.text(), root.qualifiedName());
     }
 }

@@ -141,7 +141,7 @@ final class Keys {
         for (KeyColumn k : key.columns()) {
             TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(Ident.parse(k.physical()), k.type(), false,
                     e.type(), e.qualifiedName());
-            table.addColumn(c, k.logical());
+            table.addColumn(c, k.logical(), e.qualifiedName());
         }
         table.setPrimaryKey(key.names());
         if (e.isRoot()) {
@@ -208,8 +208,10 @@ final class Keys {
             String name = w == null ? "" : w.string("name");
             Ident logicalName = name.isEmpty() ? Ident.plain(prefix + "_" + refLogical) : Ident.parse(name);
             boolean colNullable = nullable && (w == null || w.bool("nullable"));
-            columns.add(new TableDraft.ColumnDraft(b.naming.physical(logicalName), type, colNullable, source.element(),
-                    source.toString()));
+            TableDraft.ColumnDraft column = new TableDraft.ColumnDraft(b.naming.physical(logicalName), type,
+                    colNullable, source.element(), source.toString());
+            column.readOnly = w != null && !w.bool("insertable") && !w.bool("updatable");
+            columns.add(column);
             logical.add(logicalName.text());
         }
         if (referenced.size() > 1 && key.names().containsAll(referenced)) {

@@ -28,6 +28,8 @@ enum Message {
     MAPS_ID_UNKNOWN("@MapsId(\"%s\") names no attribute of the embedded id %s: use one of %s"),
     BAD_ID_CLASS("@IdClass(%s) on %s does not match its @Id attributes: the id class must have an attribute for "
             + "each @Id attribute (%s)"),
+    UNSUPPORTED("%s is not supported by entity-migrations yet, and the snapshot would not match what Hibernate "
+            + "creates: %s"),
     INTERNAL_ERROR("entity-migrations internal error while reading %s: %s. Please report it with this entity; "
             + "the snapshot is not written while this error stands");
 

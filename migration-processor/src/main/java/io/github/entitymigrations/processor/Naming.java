@@ -41,8 +41,7 @@ enum Naming {
     }
 
     private static boolean underscoreRequired(char before, char current, char after) {
-        return (Character.isLowerCase(before) || Character.isDigit(before)) && Character.isUpperCase(current)
-                && (Character.isLowerCase(after) || Character.isDigit(after));
+        return Character.isLowerCase(before) && Character.isUpperCase(current) && Character.isLowerCase(after);
     }
 
     /**

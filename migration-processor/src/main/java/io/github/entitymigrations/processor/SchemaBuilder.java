@@ -89,6 +89,7 @@ final class SchemaBuilder {
     }
 
     private void bindEntity(EntityInfo e) {
+        Unsupported.check(e);
         TableDraft table = tableOf(e);
         table.sources.add(e.qualifiedName());
         Ann renamed = Ann.named(e.type(), "io.github.entitymigrations.annotations.RenamedFrom");

@@ -19,11 +19,12 @@ import javax.lang.model.element.Element;
  * @param inCollection         attributes of an element collection's embeddable
  * @param embedded             attributes of an embeddable (implied NOT NULL of primitives is dropped)
  * @param validated            Bean Validation reaches here (entity level, or embedded through {@code @Valid})
+ * @param notNullValidated     {@code @NotNull} reaches here (embedded through {@code @Valid @NotNull})
  * @param fieldAccess          the access type that reaches embeddables
  */
 record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> columnOverrides,
              Map<String, Ann> associationOverrides, boolean forcedNull, boolean inCollection, boolean embedded,
-             boolean validated, boolean fieldAccess) {
+             boolean validated, boolean notNullValidated, boolean fieldAccess) {
 
     /** The top-level scope of an entity's own attributes. */
     static Scope of(EntityInfo owner, TableDraft table, boolean forcedNull, boolean fieldAccess) {
@@ -35,7 +36,7 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
         for (Ann o : overrides(owner.type(), "AssociationOverride")) {
             associations.put(o.string("name"), o);
         }
-        return new Scope(owner, table, "", columns, associations, forcedNull, false, false, true, fieldAccess);
+        return new Scope(owner, table, "", columns, associations, forcedNull, false, false, true, true, fieldAccess);
     }
 
     /** The scope of an embeddable reached through {@code attribute}, with its overrides merged in. */
@@ -61,15 +62,19 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
                 associations.put(k.substring(prefix.length()), v);
             }
         });
-        boolean valid = validated && Ann.named(attribute.element(), "jakarta.validation.Valid") != null
-                || validated && Ann.named(attribute.element(), "javax.validation.Valid") != null;
+        // Hibernate's Bean Validation integration descends into an embeddable only through @Valid, and
+        // takes @NotNull inside it only when the embedding attribute is @NotNull as well.
+        boolean valid = validated && (Ann.named(attribute.element(), "jakarta.validation.Valid") != null
+                || Ann.named(attribute.element(), "javax.validation.Valid") != null);
+        boolean notNull = valid && notNullValidated && BeanValidation.notNull(attribute.element());
         return new Scope(owner, table, path.isEmpty() ? attribute.name() : path + "." + attribute.name(), columns,
-                associations, forcedNull, inCollection, true, valid, fieldAccess);
+                associations, forcedNull, inCollection, true, valid, notNull, fieldAccess);
     }
 
     /** The same owner, binding into a collection table. */
     Scope inCollectionTable(TableDraft other) {
-        return new Scope(owner, other, path, columnOverrides, associationOverrides, false, true, embedded, validated,
+        // Bean Validation on a collection attribute says nothing about its elements' columns.
+        return new Scope(owner, other, path, columnOverrides, associationOverrides, false, true, embedded, false, false,
                 fieldAccess);
     }
 

@@ -30,6 +30,10 @@ final class TableDraft {
         String defaultValue;
         String columnDefinition;
         String renamedFrom;
+        /** Mapped with {@code insertable = false, updatable = false}: a second, read-only view of a column. */
+        boolean readOnly;
+        /** The entity whose mapping added it, when that matters for duplicates. */
+        String owner;
         final Element origin;
         final String mappedBy;
 
@@ -79,7 +83,21 @@ final class TableDraft {
      * or shared by single-table subclasses). Different types for one column are a mapping error.
      */
     ColumnDraft addColumn(ColumnDraft column, String logicalName) {
+        return addColumn(column, logicalName, null);
+    }
+
+    /**
+     * Adds a column an entity maps. One entity mapping one column twice is an error (as in Hibernate)
+     * unless one of the mappings is read-only.
+     */
+    ColumnDraft addColumn(ColumnDraft column, String logicalName, String owner) {
+        column.owner = owner;
         ColumnDraft existing = columns.get(key(column.name));
+        if (existing != null && owner != null && owner.equals(existing.owner) && !existing.readOnly
+                && !column.readOnly) {
+            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name, existing.mappedBy,
+                    column.mappedBy);
+        }
         if (logicalName != null) {
             logicalToPhysical.putIfAbsent(logicalName, column.name.text());
         }
@@ -98,6 +116,7 @@ final class TableDraft {
                     column.mappedBy);
         }
         existing.nullable = existing.nullable && column.nullable;
+        existing.readOnly = existing.readOnly && column.readOnly;
         existing.identity |= column.identity;
         return existing;
     }
@@ -168,9 +187,21 @@ final class TableDraft {
         }
     }
 
+    /** Hibernate's DDL order, unless a unique constraint over exactly the key columns fixes it. */
+    private List<String> primaryKeyOrder() {
+        Set<String> key = new HashSet<>(primaryKey);
+        for (UniqueConstraint u : uniques) {
+            if (new HashSet<>(u.columns()).equals(key)) {
+                return u.columns();
+            }
+        }
+        return KeyColumnOrder.order(primaryKey, c -> column(c).type);
+    }
+
     Table toTable() {
         List<Column> cols = columns.values().stream().map(ColumnDraft::toColumn).toList();
-        PrimaryKey pk = primaryKey == null ? null : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKey);
+        PrimaryKey pk = primaryKey == null ? null
+                : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKeyOrder());
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKeyDraft f : foreignKeys) {
             if (!f.target().physical) {

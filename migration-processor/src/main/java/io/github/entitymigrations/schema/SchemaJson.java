@@ -106,11 +106,11 @@ public final class SchemaJson {
                     + Schema.FORMAT + "); recompile the entities with the matching migration-processor");
         }
         List<Table> tables = new ArrayList<>();
-        for (Object t : list(root.get("tables"))) {
+        for (Object t : list(root, "tables")) {
             tables.add(readTable(object(t, "table")));
         }
         List<Sequence> sequences = new ArrayList<>();
-        for (Object s : list(root.get("sequences"))) {
+        for (Object s : list(root, "sequences")) {
             Map<String, Object> m = object(s, "sequence");
             sequences.add(new Sequence(str(m, "schema"), str(m, "name"), num(m, "start"), num(m, "increment")));
         }
@@ -119,7 +119,7 @@ public final class SchemaJson {
 
     private static Table readTable(Map<String, Object> m) {
         List<Column> columns = new ArrayList<>();
-        for (Object o : list(m.get("columns"))) {
+        for (Object o : list(m, "columns")) {
             Map<String, Object> c = object(o, "column");
             ColumnType type = new ColumnType(str(c, "type"), integer(c, "length"), integer(c, "precision"),
                     integer(c, "scale"));
@@ -132,24 +132,24 @@ public final class SchemaJson {
             pk = new PrimaryKey(str(p, "name"), strings(p.get("columns")));
         }
         List<UniqueConstraint> uniques = new ArrayList<>();
-        for (Object o : list(m.get("uniques"))) {
+        for (Object o : list(m, "uniques")) {
             Map<String, Object> u = object(o, "unique");
             uniques.add(new UniqueConstraint(str(u, "name"), strings(u.get("columns"))));
         }
         List<Index> indexes = new ArrayList<>();
-        for (Object o : list(m.get("indexes"))) {
+        for (Object o : list(m, "indexes")) {
             Map<String, Object> i = object(o, "index");
             indexes.add(new Index(str(i, "name"), strings(i.get("columns")), bool(i, "unique")));
         }
         List<CheckConstraint> checks = new ArrayList<>();
-        for (Object o : list(m.get("checks"))) {
+        for (Object o : list(m, "checks")) {
             Map<String, Object> c = object(o, "check");
             checks.add(new CheckConstraint(str(c, "name"), str(c, "column"),
                     c.get("values") == null ? null : strings(c.get("values")),
                     (Long) c.get("min"), (Long) c.get("max"), str(c, "expression")));
         }
         List<ForeignKey> fks = new ArrayList<>();
-        for (Object o : list(m.get("foreignKeys"))) {
+        for (Object o : list(m, "foreignKeys")) {
             Map<String, Object> f = object(o, "foreignKey");
             fks.add(new ForeignKey(str(f, "name"), strings(f.get("columns")), str(f, "referencedSchema"),
                     str(f, "referencedTable"), strings(f.get("referencedColumns")), str(f, "onDelete")));
@@ -166,12 +166,19 @@ public final class SchemaJson {
         return (Map<String, Object>) o;
     }
 
-    private static List<?> list(Object o) {
+    private static List<?> list(Map<String, Object> m, String key) {
+        return list(m.get(key), key);
+    }
+
+    private static List<?> list(Object o, String key) {
+        if (o != null && !(o instanceof List)) {
+            throw new IllegalArgumentException("expected a JSON array for \"" + key + "\", found " + o);
+        }
         return o == null ? List.of() : (List<?>) o;
     }
 
     private static List<String> strings(Object o) {
-        return list(o).stream().map(String.class::cast).toList();
+        return list(o, "names").stream().map(String.class::cast).toList();
     }
 
     private static String str(Map<String, Object> m, String key) {

@@ -215,4 +215,22 @@ class ProcessorErrorsTest {
         assertThat(c).succeededWithoutWarnings();
         assertFalse(c.generatedFiles().stream().anyMatch(f -> f.toUri().getPath().endsWith("schema.json")));
     }
+
+    @Test
+    void unsupportedMappingIsAnErrorWithAWayAround() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Member",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "@SecondaryTable(name = \"member_details\")",
+                "public class Member {",
+                "    @Id Long id;",
+                "    @Column(table = \"member_details\") String bio;",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("@SecondaryTable is not supported by entity-migrations yet, and the snapshot "
+                + "would not match what Hibernate creates: map the secondary table as its own @Entity with a "
+                + "@OneToOne @MapsId to Member").inFile(e).onLineContaining("@SecondaryTable");
+    }
 }

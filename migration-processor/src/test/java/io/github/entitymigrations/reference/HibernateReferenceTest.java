@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * column sets, indexes, foreign keys, check constraints and sequences, in both naming modes.
  *
  * <p>Each run writes Hibernate's side to {@code target/hibernate-reference-<naming>.txt} and ours to
- * {@code target/snapshot-reference-<naming>.txt}, in the same one-line-per-fact form, for review.
+ * {@code target/snapshot-reference-<naming>.txt}, in the same one-line-per-fact form, for review, and
+ * the PostgreSQL script Hibernate would run to {@code target/hibernate-reference-<naming>.sql}.
  */
 class HibernateReferenceTest {
 
@@ -70,27 +71,34 @@ class HibernateReferenceTest {
         String json = FixtureCompiler.snapshot(naming, UnaryOperator.identity());
         NormalizedSchema snapshot = SnapshotSchemaReader.normalize(SchemaJson.read(json));
         write("snapshot-reference-" + naming + ".txt", header("the processor's snapshot", naming) + snapshot.dump());
-        compare(hibernate, snapshot, naming);
+        compare(hibernate, snapshot, "naming " + naming, naming);
     }
 
-    /** Fails with one list of every difference not in {@link #KNOWN_DIFFERENCES}, and of stale entries. */
-    private static void compare(NormalizedSchema hibernate, NormalizedSchema snapshot, String naming) {
+    /**
+     * Fails with one list of every difference not in {@link #KNOWN_DIFFERENCES}. For the main
+     * comparisons ({@code naming} set) it also lists entries that no longer occur, and names the dumps.
+     */
+    private static void compare(NormalizedSchema hibernate, NormalizedSchema snapshot, String label, String naming) {
         List<String> differences = new ArrayList<>(hibernate.differences(snapshot));
-        List<String> stale = KNOWN_DIFFERENCES.keySet().stream().filter(k -> !differences.contains(k)).sorted().toList();
+        List<String> stale = naming == null ? List.of()
+                : KNOWN_DIFFERENCES.keySet().stream().filter(k -> !differences.contains(k)).sorted().toList();
         differences.removeAll(KNOWN_DIFFERENCES.keySet());
-        if (!differences.isEmpty() || !stale.isEmpty()) {
-            StringBuilder message = new StringBuilder();
-            message.append(differences.size()).append(" difference(s) between Hibernate ").append(Version.getVersionString())
-                    .append(" and the snapshot, naming ").append(naming).append(":\n");
-            differences.forEach(d -> message.append("  ").append(d).append('\n'));
-            if (!stale.isEmpty()) {
-                message.append("KNOWN_DIFFERENCES entries that no longer occur (remove them):\n");
-                stale.forEach(d -> message.append("  ").append(d).append('\n'));
-            }
-            message.append("(compare target/hibernate-reference-").append(naming).append(".txt with target/snapshot-reference-")
-                    .append(naming).append(".txt)");
-            fail(message.toString());
+        if (differences.isEmpty() && stale.isEmpty()) {
+            return;
         }
+        StringBuilder message = new StringBuilder().append(differences.size())
+                .append(" difference(s) between Hibernate ").append(Version.getVersionString())
+                .append(" and the snapshot (").append(label).append("):\n");
+        differences.forEach(d -> message.append("  ").append(d).append('\n'));
+        if (!stale.isEmpty()) {
+            message.append("KNOWN_DIFFERENCES entries that no longer occur (remove them):\n");
+            stale.forEach(d -> message.append("  ").append(d).append('\n'));
+        }
+        if (naming != null) {
+            message.append("(compare target/hibernate-reference-").append(naming)
+                    .append(".txt with target/snapshot-reference-").append(naming).append(".txt)");
+        }
+        fail(message.toString());
     }
 
     /**
@@ -102,15 +110,18 @@ class HibernateReferenceTest {
         assertEquals("VARCHAR(255) null", hibernate.items("products").get("column name").value(),
                 "validation mode none still applied Bean Validation");
         String json = FixtureCompiler.snapshot("jpa", UnaryOperator.identity(), "-Amigration.beanValidation=false");
-        compare(hibernate, SnapshotSchemaReader.normalize(SchemaJson.read(json)), "jpa, beanValidation=false");
+        compare(hibernate, SnapshotSchemaReader.normalize(SchemaJson.read(json)), "naming jpa, beanValidation=false",
+                null);
     }
 
     /** Boots Hibernate once per naming mode and writes its dump every time the test runs. */
     private static NormalizedSchema hibernate(String naming) throws IOException {
         NormalizedSchema schema = HIBERNATE.get(naming);
         if (schema == null) {
-            schema = new HibernateSchemaReader(naming, true).read(FixtureEntities.ALL);
+            HibernateSchemaReader reader = new HibernateSchemaReader(naming, true);
+            schema = reader.read(FixtureEntities.ALL);
             HIBERNATE.put(naming, schema);
+            write("hibernate-reference-" + naming + ".sql", reader.ddl());
             write("hibernate-reference-" + naming + ".txt", header("Hibernate " + Version.getVersionString(), naming)
                     + schema.dump());
         }
@@ -121,7 +132,9 @@ class HibernateReferenceTest {
         return "# " + source + ", naming " + naming + ", over " + FixtureEntities.ALL.size() + " fixture entities.\n"
                 + "# One line per table, column, key, constraint and sequence, as HibernateReferenceTest compares them.\n"
                 + "# Column: logical type (SqlTypes name, size), null/not null, identity, default, columnDefinition, quoted.\n"
+                + "# Primary key columns in the order of Hibernate's CREATE TABLE (its ColumnOrderingStrategyStandard).\n"
                 + "# Unique and index keys list columns (unique as a sorted set); \"named\" only for explicit names.\n"
+                + "# Foreign keys pair local and referenced columns, ordered by the local column.\n"
                 + "# \"-- postgresql ...\" is the type Hibernate's PostgreSQLDialect renders; it is not compared.\n";
     }
 

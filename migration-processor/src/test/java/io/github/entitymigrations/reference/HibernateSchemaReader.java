@@ -4,6 +4,7 @@ import static io.github.entitymigrations.reference.NormalizedSchema.list;
 import static io.github.entitymigrations.reference.NormalizedSchema.qualify;
 import static io.github.entitymigrations.reference.NormalizedSchema.set;
 
+import java.io.StringWriter;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Collection;
@@ -31,6 +32,7 @@ import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Index;
+import org.hibernate.mapping.Selectable;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UniqueKey;
 import org.hibernate.type.SqlTypes;
@@ -38,7 +40,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * Boots Hibernate 6.6 over the fixture entities without a database (PostgreSQL dialect, no JDBC
  * metadata access) and reduces its relational mapping model to a {@link NormalizedSchema}: what
- * Hibernate's own schema export would create.
+ * Hibernate's own schema export would create. The create script it generates is kept as well.
  *
  * <p>A session factory is built too, because Hibernate applies Bean Validation constraints to the
  * mapping ({@code @NotNull}, {@code @Size}, {@code @Digits}) only while the session factory starts.
@@ -55,6 +57,7 @@ final class HibernateSchemaReader {
 
     private final String naming;
     private final boolean beanValidation;
+    private final StringWriter ddl = new StringWriter();
 
     /**
      * @param naming         {@code jpa} (Hibernate's defaults) or {@code spring} (Spring Boot's strategies)
@@ -63,6 +66,11 @@ final class HibernateSchemaReader {
     HibernateSchemaReader(String naming, boolean beanValidation) {
         this.naming = naming;
         this.beanValidation = beanValidation;
+    }
+
+    /** The PostgreSQL DDL script Hibernate generated during {@link #read}. */
+    String ddl() {
+        return ddl.toString();
     }
 
     /** Boots Hibernate over {@code entities} and normalizes its mapping. */
@@ -86,6 +94,12 @@ final class HibernateSchemaReader {
                 .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
                 .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false")
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                // Generating the create script, as ddl-auto=create would, also makes Hibernate order the
+                // columns of composite primary keys the way its DDL does (ColumnOrderingStrategyStandard:
+                // by physical size, then name), instead of leaving the mapping's attribute order.
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create")
+                .applySetting(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, ddl)
+                .applySetting(AvailableSettings.HBM2DDL_DELIMITER, ";")
                 // AUTO is the default: Bean Validation reaches the DDL whenever a provider is present.
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, beanValidation ? "auto" : "none");
         if (naming.equals("spring")) {
@@ -160,8 +174,8 @@ final class HibernateSchemaReader {
             }
         }
         for (Index index : table.getIndexes().values()) {
-            String key = index.isUnique() ? "unique " + set(names(index.getColumns()))
-                    : "index " + list(names(index.getColumns()));
+            List<String> columns = index.getSelectables().stream().map(Selectable::getText).toList();
+            String key = index.isUnique() ? "unique " + set(columns) : "index " + list(columns);
             schema.add(name, key, "", explicitName(index.getName()));
         }
         for (ForeignKey fk : table.getForeignKeys().values()) {
