@@ -1,7 +1,5 @@
 package io.github.entitymigrations.processor;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.Element;
 import javax.tools.Diagnostic;
@@ -32,11 +30,13 @@ final class Reporter {
 
     /** An unexpected exception: one diagnostic on the element instead of a javac crash. */
     void internalError(Element element, RuntimeException e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
+        StringBuilder trace = new StringBuilder();
+        StackTraceElement[] frames = e.getStackTrace();
+        for (int i = 0; i < Math.min(8, frames.length); i++) {
+            trace.append("\n\tat ").append(frames[i]);
+        }
         errors = true;
-        messager.printMessage(Diagnostic.Kind.ERROR,
-                Message.INTERNAL_ERROR.format(element, e) + "\n" + trace, element);
+        messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(element, e) + trace, element);
     }
 
     void error(String message) {

@@ -233,4 +233,22 @@ class ProcessorErrorsTest {
                 + "would not match what Hibernate creates: map the secondary table as its own @Entity with a "
                 + "@OneToOne @MapsId to Member").inFile(e).onLineContaining("@SecondaryTable");
     }
+
+    @Test
+    void anUnexpectedExceptionIsOneInternalErrorOnTheEntityNotACrash() {
+        // An @EmbeddedId of a primitive type is nothing the processor expects to meet.
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Odd",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Odd {",
+                "    @EmbeddedId int id;",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertEquals(1, c.errors().size(), () -> "exactly one diagnostic: " + c.errors());
+        assertThat(c).hadErrorContaining("entity-migrations internal error while reading demo.Odd: "
+                + "java.lang.NullPointerException").inFile(e).onLineContaining("public class Odd");
+        assertThat(c).hadErrorContaining("Please report it with this entity");
+    }
 }
