@@ -208,7 +208,12 @@ final class BasicTypes {
         if (converter != null && converter.getKind() == TypeKind.DECLARED
                 && !((TypeElement) types.asElement(converter)).getQualifiedName().contentEquals("jakarta.persistence.AttributeConverter")
                 && !((TypeElement) types.asElement(converter)).getQualifiedName().contentEquals("javax.persistence.AttributeConverter")) {
-            return Converters.databaseType(types, converter);
+            TypeMirror databaseType = Converters.databaseType(types, converter);
+            if (databaseType == null) {
+                throw new MappingException(source, convert.mirror(), Message.BAD_CONVERTER,
+                        types.asElement(converter).getSimpleName(), source.getSimpleName());
+            }
+            return databaseType;
         }
         if (type instanceof DeclaredType d) {
             TypeMirror auto = autoApplyConverters.get(((TypeElement) d.asElement()).getQualifiedName().toString());

@@ -28,6 +28,9 @@ enum Message {
     MAPS_ID_UNKNOWN("@MapsId(\"%s\") names no attribute of the embedded id %s: use one of %s"),
     BAD_ID_CLASS("@IdClass(%s) on %s does not match its @Id attributes: the id class must have an attribute for "
             + "each @Id attribute (%s)"),
+    BAD_CONVERTER("@Convert(converter = %s.class) on %s: the converter does not implement "
+            + "AttributeConverter<EntityType, DatabaseType>, so the column type is unknown: implement "
+            + "jakarta.persistence.AttributeConverter with both type arguments"),
     UNSUPPORTED("%s is not supported by entity-migrations yet, and the snapshot would not match what Hibernate "
             + "creates: %s"),
     INTERNAL_ERROR("entity-migrations internal error while reading %s: %s. Please report it with this entity; "

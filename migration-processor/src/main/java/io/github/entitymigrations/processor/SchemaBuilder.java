@@ -102,6 +102,9 @@ final class SchemaBuilder {
         if (ownsTable(e)) {
             keys.bindPrimaryKey(e, table);
         }
+        if (e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && !subclassesOf(e).isEmpty()) {
+            table.hasDenormalizedTables = true;
+        }
         if (e.isRoot() && hasDiscriminator(e)) {
             columns.bindDiscriminator(e, table, subclassesOf(e));
         }

@@ -58,6 +58,11 @@ final class TableDraft {
     final Ident schema;
     final Ident name;
     final boolean physical;
+    /**
+     * The table of a TABLE_PER_CLASS entity with subclasses: rows of the subclasses live in other tables,
+     * so, like Hibernate, no foreign key references it.
+     */
+    boolean hasDenormalizedTables;
     final Set<String> sources = new TreeSet<>();
     String renamedFrom;
     private final Map<String, ColumnDraft> columns = new LinkedHashMap<>();
@@ -204,7 +209,7 @@ final class TableDraft {
                 : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKeyOrder());
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKeyDraft f : foreignKeys) {
-            if (!f.target().physical) {
+            if (!f.target().physical || f.target().hasDenormalizedTables) {
                 continue;
             }
             String n = f.name() == null || f.name().isEmpty() ? ConstraintNames.foreignKey(name.text(), f.columns()) : f.name();

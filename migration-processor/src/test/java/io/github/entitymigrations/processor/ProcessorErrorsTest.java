@@ -251,4 +251,26 @@ class ProcessorErrorsTest {
                 + "java.lang.NullPointerException").inFile(e).onLineContaining("public class Odd");
         assertThat(c).hadErrorContaining("Please report it with this entity");
     }
+
+    @Test
+    void aConverterWithoutItsTypeArgumentsIsAnError() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Meter",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Meter {",
+                "    @Id Long id;",
+                "    @Convert(converter = Raw.class)",
+                "    Object reading;",
+                "    @SuppressWarnings(\"rawtypes\")",
+                "    public static class Raw implements AttributeConverter {",
+                "        public Object convertToDatabaseColumn(Object o) { return o; }",
+                "        public Object convertToEntityAttribute(Object o) { return o; }",
+                "    }",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("@Convert(converter = Raw.class) on reading: the converter does not implement "
+                + "AttributeConverter<EntityType, DatabaseType>").inFile(e).onLineContaining("@Convert(converter");
+    }
 }

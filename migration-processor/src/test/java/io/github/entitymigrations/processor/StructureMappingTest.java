@@ -131,6 +131,21 @@ class StructureMappingTest {
         assertEquals(List.of("id", "balance", "rate"), columnNames(table(schema, "Savings")));
     }
 
+    @Test
+    void noForeignKeyReferencesATablePerClassEntityThatHasSubclasses() {
+        Schema schema = compile(
+                source("Animal", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)",
+                        "public class Animal { @Id Long id; }"),
+                source("Dog", "@Entity public class Dog extends Animal { boolean barks; }"),
+                source("Owner", "@Entity public class Owner { @Id Long id; @ManyToOne Animal pet; @ManyToOne Dog dog; }"));
+
+        Table owner = table(schema, "Owner");
+        assertEquals(List.of("id", "dog_id", "pet_id"), columnNames(owner));
+        // A Dog row lives in Dog, not Animal: Hibernate creates no FK to Animal, only to the leaf table Dog.
+        assertEquals(List.of(List.of("dog_id")), owner.foreignKeys().stream().map(f -> f.columns()).toList());
+        assertEquals("Dog", foreignKey(owner, "dog_id").referencedTable());
+    }
+
     private static final JavaFileObject GEO = source("GeoPoint", "@Embeddable public class GeoPoint { double lat; double lng; }");
     private static final JavaFileObject ADDRESS = source("Address", "@Embeddable public class Address {",
             "  String street; @Column(length = 80) String city; @Embedded GeoPoint geo; }");
