@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The README's first command: build and install Entity Migrations into the local Maven repository,
-# compile the example entities with the processor, and print the schema snapshot it wrote.
-# Progress goes to stderr, the snapshot alone to stdout.
+# The README's first command: build and install Entity Migrations into the local Maven repository, then,
+# in a scratch copy of this example (target/quickstart, so the repository stays clean and every run
+# starts fresh): compile the entities, print their schema snapshot, generate the first migration, print
+# it, and run migration:check. Progress goes to stderr, the snapshot and the migration to stdout.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
@@ -13,9 +14,24 @@ for tool in java mvn; do
     fi
 done
 
+# Maven's output goes to stderr, without the colour codes some Maven builds print even in batch mode.
+mvn_quiet() {
+    mvn -B -Dstyle.color=never "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+}
+
+work="$root/target/quickstart"
 echo "==> mvn install (Entity Migrations, tests skipped)" >&2
-mvn -B -q -f "$root/pom.xml" install -DskipTests >&2
-echo "==> mvn compile (examples/quickstart)" >&2
-mvn -B -q -f "$root/examples/quickstart/pom.xml" clean compile >&2
-echo "==> examples/quickstart/target/classes/META-INF/entity-migrations/schema.json" >&2
-cat "$root/examples/quickstart/target/classes/META-INF/entity-migrations/schema.json"
+mvn_quiet -q -f "$root/pom.xml" install -DskipTests
+rm -rf "$work" && mkdir -p "$work" && cp -r "$root/examples/quickstart/pom.xml" "$root/examples/quickstart/src" "$work"
+
+echo "==> mvn compile (writes target/classes/META-INF/entity-migrations/schema.json)" >&2
+mvn_quiet -q -f "$work/pom.xml" compile
+cat "$work/target/classes/META-INF/entity-migrations/schema.json"
+
+echo "==> mvn migration:generate -Dmessage=\"create library\"" >&2
+mvn_quiet -q -f "$work/pom.xml" migration:generate -Dmessage="create library"
+cat "$work"/src/main/resources/db/migrations/0001_create_library.json
+
+echo "==> mvn verify (migration:check: the entities and the migrations agree)" >&2
+mvn -B -Dstyle.color=never -f "$work/pom.xml" verify 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -E "migration|agree|BUILD|ERROR" >&2
+echo "==> done: the project is in $work" >&2

@@ -115,7 +115,8 @@ final class ColumnBinder {
                 : column.string("columnDefinition");
         c.readOnly = column != null && !column.bool("insertable") && !column.bool("updatable");
         Ann renamed = Ann.named(a.element(), "io.github.entitymigrations.annotations.RenamedFrom");
-        c.renamedFrom = renamed == null ? null : renamed.string("value");
+        // Recorded in physical form, so an old Java name and an old column name both match the old column.
+        c.renamedFrom = renamed == null ? null : b.naming.physical(Ident.parse(renamed.string("value"))).text();
         return c;
     }
 

@@ -94,7 +94,7 @@ final class SchemaBuilder {
         table.sources.add(e.qualifiedName());
         Ann renamed = Ann.named(e.type(), "io.github.entitymigrations.annotations.RenamedFrom");
         if (renamed != null && ownsTable(e)) {
-            table.renamedFrom = renamed.string("value");
+            table.renamedFrom = naming.physical(Ident.parse(renamed.string("value"))).text();
         }
         boolean fieldAccess = scanner.hierarchyUsesFields(e.root().type());
         Scope scope = Scope.of(e, table, !e.isRoot() && e.strategy() == EntityInfo.Inheritance.SINGLE_TABLE,

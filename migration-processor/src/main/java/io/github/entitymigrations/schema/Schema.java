@@ -21,8 +21,9 @@ public record Schema(String naming, List<Table> tables, List<Sequence> sequences
         sequences = sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
     }
 
+    /** A sorted copy; a missing list (as in hand-written JSON) is an empty one. */
     static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
-        return items.stream().sorted(order).toList();
+        return items == null ? List.of() : items.stream().sorted(order).toList();
     }
 
     static String qualify(String schema, String name) {

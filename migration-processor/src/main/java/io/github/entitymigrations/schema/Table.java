@@ -42,6 +42,9 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
     }
 
     private static List<Column> canonicalColumnOrder(List<Column> columns, PrimaryKey primaryKey) {
+        if (columns == null) {
+            return List.of();
+        }
         List<Column> ordered = new ArrayList<>();
         List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
         for (String key : keyColumns) {

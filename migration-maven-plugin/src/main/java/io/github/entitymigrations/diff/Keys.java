@@ -1,0 +1,48 @@
+package io.github.entitymigrations.diff;
+
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * What identifies a table item when schemas are compared: its content, not its name, so renaming a
+ * constraint (or a differently generated name) causes no churn.
+ */
+final class Keys {
+
+    private Keys() {
+    }
+
+    static String name(String schema, String name) {
+        return (schema == null ? "" : lower(schema)) + "." + lower(name);
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> lower(List<String> names) {
+        return names.stream().map(Keys::lower).toList();
+    }
+
+    static String of(UniqueConstraint u) {
+        return new TreeSet<>(lower(u.columns())).toString();
+    }
+
+    static String of(Index i) {
+        return lower(i.columns()) + (i.unique() ? " unique" : "");
+    }
+
+    static String of(CheckConstraint c) {
+        return lower(c.column()) + "|" + c.values() + "|" + c.min() + "|" + c.max() + "|" + c.expression();
+    }
+
+    static String of(ForeignKey f) {
+        return lower(f.columns()) + "->" + name(f.referencedSchema(), f.referencedTable())
+                + lower(f.referencedColumns()) + " " + f.onDelete();
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.entitymigrations.diff;
+
+import io.github.entitymigrations.operations.Operation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Operations collected by phase, then concatenated in the one order every database accepts: renames,
+ * dropped foreign keys, dropped constraints and indexes, dropped columns, dropped tables and sequences,
+ * altered columns and sequences, new sequences, tables, columns, constraints and indexes, new foreign keys.
+ */
+final class Plan {
+
+    final List<Operation> renames = new ArrayList<>();
+    final List<Operation> dropForeignKeys = new ArrayList<>();
+    final List<Operation> dropConstraints = new ArrayList<>();
+    final List<Operation> dropColumns = new ArrayList<>();
+    final List<Operation> dropTables = new ArrayList<>();
+    final List<Operation> dropSequences = new ArrayList<>();
+    final List<Operation> alters = new ArrayList<>();
+    final List<Operation> createSequences = new ArrayList<>();
+    final List<Operation> createTables = new ArrayList<>();
+    final List<Operation> addColumns = new ArrayList<>();
+    final List<Operation> addConstraints = new ArrayList<>();
+    final List<Operation> addForeignKeys = new ArrayList<>();
+
+    List<Operation> ordered() {
+        List<Operation> all = new ArrayList<>();
+        for (List<Operation> phase : List.of(renames, dropForeignKeys, dropConstraints, dropColumns, dropTables,
+                dropSequences, alters, createSequences, createTables, addColumns, addConstraints, addForeignKeys)) {
+            all.addAll(phase);
+        }
+        return all;
+    }
+}

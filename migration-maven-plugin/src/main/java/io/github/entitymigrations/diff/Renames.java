@@ -1,0 +1,69 @@
+package io.github.entitymigrations.diff;
+
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renames come only from {@code @RenamedFrom} hints, never from look-alikes: a hint pairs a new table
+ * (or column) with an old one that is otherwise unmatched. A hint naming nothing, or something still
+ * in use, is ignored (it is stale once the rename has been applied).
+ */
+final class Renames {
+
+    private Renames() {
+    }
+
+    static List<Operation> tables(Schema from, Schema to) {
+        Map<String, Table> unmatchedFrom = new LinkedHashMap<>();
+        from.tables().forEach(t -> unmatchedFrom.put(Keys.name(t.schema(), t.name()), t));
+        to.tables().forEach(t -> unmatchedFrom.remove(Keys.name(t.schema(), t.name())));
+        List<Operation> result = new ArrayList<>();
+        List<Table> candidates = new ArrayList<>(to.tables());
+        candidates.sort(Comparator.comparing(Table::qualifiedName));
+        for (Table t : candidates) {
+            if (t.renamedFrom() == null || from.tables().stream()
+                    .anyMatch(f -> Keys.name(f.schema(), f.name()).equals(Keys.name(t.schema(), t.name())))) {
+                continue;
+            }
+            Table old = unmatchedFrom.remove(Keys.name(t.schema(), t.renamedFrom()));
+            if (old != null) {
+                result.add(new RenameTable(old.schema(), old.name(), t.name()));
+            }
+        }
+        return result;
+    }
+
+    /** Column renames of tables present on both sides (after table renames). */
+    static List<Operation> columns(Schema from, Schema to) {
+        Map<String, Table> fromTables = new LinkedHashMap<>();
+        from.tables().forEach(t -> fromTables.put(Keys.name(t.schema(), t.name()), t));
+        List<Operation> result = new ArrayList<>();
+        for (Table t : to.tables()) {
+            Table old = fromTables.get(Keys.name(t.schema(), t.name()));
+            if (old == null) {
+                continue;
+            }
+            List<String> taken = new ArrayList<>();
+            for (Column c : t.columns()) {
+                if (c.renamedFrom() == null || old.column(c.name()) != null) {
+                    continue;
+                }
+                Column previous = old.column(c.renamedFrom());
+                if (previous != null && t.column(previous.name()) == null && !taken.contains(Keys.lower(previous.name()))) {
+                    taken.add(Keys.lower(previous.name()));
+                    result.add(new RenameColumn(old.schema(), old.name(), previous.name(), c.name()));
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.entitymigrations.diff;
+
+import io.github.entitymigrations.operations.AddCheck;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
+import io.github.entitymigrations.operations.AddUnique;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.DropCheck;
+import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropUnique;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** The differences between two versions of one table, added to a {@link Plan} by phase. */
+final class TableDiff {
+
+    private TableDiff() {
+    }
+
+    static void diff(Table from, Table to, Plan plan) {
+        String schema = from.schema();
+        String table = from.name();
+        for (Column c : from.columns()) {
+            if (to.column(c.name()) == null) {
+                plan.dropColumns.add(new DropColumn(schema, table, c));
+            }
+        }
+        for (Column c : to.columns()) {
+            Column old = from.column(c.name());
+            if (old == null) {
+                plan.addColumns.add(new AddColumn(schema, table, c));
+            } else if (!sameDefinition(old, c)) {
+                Column target = new Column(old.name(), c.type(), c.nullable(), c.identity(), c.defaultValue(),
+                        c.columnDefinition(), old.quoted(), null);
+                plan.alters.add(new AlterColumn(schema, table, old, target));
+            }
+        }
+        boolean samePk = from.primaryKey() == null ? to.primaryKey() == null
+                : to.primaryKey() != null && Keys.lower(from.primaryKey().columns()).equals(Keys.lower(to.primaryKey().columns()));
+        if (!samePk) {
+            if (from.primaryKey() != null) {
+                plan.dropConstraints.add(new DropPrimaryKey(schema, table, from.primaryKey()));
+            }
+            if (to.primaryKey() != null) {
+                plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
+            }
+        }
+        byContent(from.uniques(), to.uniques(), Keys::of, plan.dropConstraints, plan.addConstraints,
+                (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
+        byContent(from.indexes(), to.indexes(), Keys::of, plan.dropConstraints, plan.addConstraints,
+                (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
+        byContent(from.checks(), to.checks(), Keys::of, plan.dropConstraints, plan.addConstraints,
+                (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
+        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, plan.dropForeignKeys, plan.addForeignKeys,
+                (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+    }
+
+    /** Everything but the name's case and the rename hint. */
+    static boolean sameDefinition(Column a, Column b) {
+        return a.type().equals(b.type()) && a.nullable() == b.nullable() && a.identity() == b.identity()
+                && Objects.equals(a.defaultValue(), b.defaultValue())
+                && Objects.equals(a.columnDefinition(), b.columnDefinition());
+    }
+
+    /** Pairs items by content; unpaired old ones are dropped, unpaired new ones added. */
+    private static <T> void byContent(List<T> from, List<T> to, Function<T, String> key, List<Operation> drops,
+                                      List<Operation> adds, BiFunction<T, Boolean, Operation> op) {
+        Map<String, List<T>> remaining = new LinkedHashMap<>();
+        for (T item : from) {
+            remaining.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+        }
+        List<T> added = new ArrayList<>();
+        for (T item : to) {
+            List<T> same = remaining.get(key.apply(item));
+            if (same != null && !same.isEmpty()) {
+                same.remove(0);
+            } else {
+                added.add(item);
+            }
+        }
+        remaining.values().forEach(items -> items.forEach(item -> drops.add(op.apply(item, false))));
+        added.forEach(item -> adds.add(op.apply(item, true)));
+    }
+}

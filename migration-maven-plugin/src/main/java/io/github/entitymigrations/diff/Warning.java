@@ -1,0 +1,19 @@
+package io.github.entitymigrations.diff;
+
+/**
+ * Something a reviewer must look at before applying a migration.
+ *
+ * @param step    the index of the upgrade operation it is about
+ * @param kind    {@code destructive} (data can be lost) or {@code data} (may fail on existing rows)
+ * @param message what happens and what to do
+ */
+public record Warning(int step, String kind, String message) {
+
+    public static final String DESTRUCTIVE = "destructive";
+    public static final String DATA = "data";
+
+    @Override
+    public String toString() {
+        return "step " + (step + 1) + " (" + kind + "): " + message;
+    }
+}

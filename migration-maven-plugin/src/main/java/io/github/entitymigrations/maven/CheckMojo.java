@@ -1,0 +1,28 @@
+package io.github.entitymigrations.maven;
+
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Fails the build when the entities and the migrations diverge (listing every difference), or when the
+ * migration history is broken (two files with one number, several heads, a missing parent, an
+ * unreadable file). Bound to {@code verify} by default. Needs no database.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMigrationMojo {
+
+    @Override
+    protected void run() throws MojoFailureException {
+        List<String> differences = workspace().check();
+        if (differences.isEmpty()) {
+            getLog().info("The entities and the migrations agree.");
+            return;
+        }
+        throw new MojoFailureException("The entities and the migrations differ; the migrations lack "
+                + differences.size() + " step(s):\n  - " + String.join("\n  - ", differences)
+                + "\nRun mvn compile migration:generate -Dmessage=\"...\" to write the migration, review it and "
+                + "commit it.");
+    }
+}

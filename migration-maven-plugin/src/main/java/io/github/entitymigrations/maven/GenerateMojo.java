@@ -1,0 +1,25 @@
+package io.github.entitymigrations.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Diffs the compiled entity snapshot against the schema the existing migrations produce and writes the
+ * next numbered migration, {@code NNNN_<slug of message>.json}. Writes nothing when nothing changed.
+ * Needs no database. Run after compiling: {@code mvn compile migration:generate -Dmessage="add phone"}.
+ */
+@Mojo(name = "generate", threadSafe = true)
+public class GenerateMojo extends AbstractMigrationMojo {
+
+    /**
+     * What the migration does, in a few words; it also names the file ({@code "add phone to users"} gives
+     * {@code 0002_add_phone_to_users.json}). Required.
+     */
+    @Parameter(property = "message")
+    private String message;
+
+    @Override
+    protected void run() {
+        workspace().generate(message);
+    }
+}

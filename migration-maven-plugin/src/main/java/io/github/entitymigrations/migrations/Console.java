@@ -1,0 +1,20 @@
+package io.github.entitymigrations.migrations;
+
+/** Where the engine reports progress; the Maven goals pass their log. */
+public interface Console {
+
+    void info(String line);
+
+    void warn(String line);
+
+    /** Discards everything (tests, benchmarks). */
+    Console SILENT = new Console() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+    };
+}

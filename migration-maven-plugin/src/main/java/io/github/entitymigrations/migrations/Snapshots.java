@@ -1,0 +1,43 @@
+package io.github.entitymigrations.migrations;
+
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the entity snapshot the processor wrote, or says how to get one. */
+public final class Snapshots {
+
+    static final String SETUP = """
+            <plugin>
+              <artifactId>maven-compiler-plugin</artifactId>
+              <configuration>
+                <annotationProcessorPaths>
+                  <path>
+                    <groupId>io.github.entitymigrations</groupId>
+                    <artifactId>migration-processor</artifactId>
+                    <version>%s</version>
+                  </path>
+                </annotationProcessorPaths>
+              </configuration>
+            </plugin>""";
+
+    private Snapshots() {
+    }
+
+    public static Schema read(Path snapshot) {
+        if (!Files.isRegularFile(snapshot)) {
+            throw new MigrationException("No entity snapshot at " + snapshot + ".\n"
+                    + "Compile first (mvn compile migration:...), and make sure migration-processor is on "
+                    + "maven-compiler-plugin's annotationProcessorPaths, with every other processor you use:\n"
+                    + SETUP.formatted(PluginVersion.get()));
+        }
+        try {
+            return SchemaJson.read(Files.readString(snapshot));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MigrationException("Cannot read the entity snapshot " + snapshot + ": " + e.getMessage()
+                    + ". Recompile with mvn clean compile", e);
+        }
+    }
+}

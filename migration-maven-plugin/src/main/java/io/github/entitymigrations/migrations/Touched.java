@@ -1,0 +1,52 @@
+package io.github.entitymigrations.migrations;
+
+import io.github.entitymigrations.operations.AlterSequence;
+import io.github.entitymigrations.operations.CreateSequence;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropSequence;
+import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.operations.TableOperation;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The tables and sequences an operation changes, to tell whether two branches can be put in a line. */
+final class Touched {
+
+    private Touched() {
+    }
+
+    static Set<String> by(Operation op) {
+        Set<String> result = new LinkedHashSet<>();
+        if (op instanceof CreateTable c) {
+            result.add(table(c.table().schema(), c.table().name()));
+        } else if (op instanceof DropTable d) {
+            result.add(table(d.table().schema(), d.table().name()));
+        } else if (op instanceof RenameTable r) {
+            result.add(table(r.schema(), r.from()));
+            result.add(table(r.schema(), r.to()));
+        } else if (op instanceof CreateSequence c) {
+            result.add(sequence(c.sequence().schema(), c.sequence().name()));
+        } else if (op instanceof DropSequence d) {
+            result.add(sequence(d.sequence().schema(), d.sequence().name()));
+        } else if (op instanceof AlterSequence a) {
+            result.add(sequence(a.from().schema(), a.from().name()));
+        } else if (op instanceof Sql s) {
+            s.schemaChanges().forEach(change -> result.addAll(by(change)));
+        } else if (op instanceof TableOperation t) {
+            result.add(table(t.schema(), t.table()));
+        }
+        return result;
+    }
+
+    private static String table(String schema, String name) {
+        return "table " + (schema == null ? "" : schema.toLowerCase(Locale.ROOT) + ".") + name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String sequence(String schema, String name) {
+        return "sequence " + (schema == null ? "" : schema.toLowerCase(Locale.ROOT) + ".") + name.toLowerCase(Locale.ROOT);
+    }
+}

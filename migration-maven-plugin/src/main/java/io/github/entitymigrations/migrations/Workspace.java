@@ -1,0 +1,100 @@
+package io.github.entitymigrations.migrations;
+
+import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.diff.SchemaDiff;
+import io.github.entitymigrations.diff.Warning;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The migrations directory and the entity snapshot: what {@code generate}, {@code revision} and
+ * {@code check} work on. Needs no database.
+ */
+public final class Workspace {
+
+    private final Path directory;
+    private final Path snapshot;
+    private final Console console;
+
+    public Workspace(Path directory, Path snapshot, Console console) {
+        this.directory = directory;
+        this.snapshot = snapshot;
+        this.console = console;
+    }
+
+    public MigrationChain chain() {
+        return MigrationChain.load(directory);
+    }
+
+    /** Writes the next migration if the entities changed; empty when nothing did. */
+    public Optional<Path> generate(String message) {
+        String text = requireMessage(message, "generate");
+        MigrationChain chain = chain();
+        Diff diff = SchemaDiff.diff(Replay.of(chain.migrations()), Snapshots.read(snapshot));
+        if (diff.isEmpty()) {
+            console.info("No changes detected: the entities match the migrations"
+                    + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");
+            return Optional.empty();
+        }
+        Path file = write(chain, text, diff.upgrade(), diff.downgrade(), diff.warnings());
+        console.info("Wrote " + file + " (" + diff.upgrade().size() + " steps):");
+        for (int i = 0; i < diff.upgrade().size(); i++) {
+            console.info("  " + (i + 1) + ". " + diff.upgrade().get(i).describe());
+        }
+        for (Warning w : diff.warnings()) {
+            console.warn(w.toString());
+        }
+        console.info("Review it, then apply it with mvn migration:upgrade");
+        return Optional.of(file);
+    }
+
+    /** Writes an empty migration to fill by hand. */
+    public Path revision(String message) {
+        String text = requireMessage(message, "revision");
+        Path file = write(chain(), text, List.of(), List.of(), List.of());
+        console.info("Wrote " + file + ": an empty migration. Fill \"upgrade\" and \"downgrade\", e.g. with sql "
+                + "steps: { \"op\" : \"sql\", \"upgrade\" : { \"*\" : [ \"...\" ] }, \"downgrade\" : { \"*\" : [ \"...\" ] } }");
+        return file;
+    }
+
+    /**
+     * Every difference between the entities and the migrations, as one line each; empty when they agree.
+     * A broken history throws, listing its problems.
+     */
+    public List<String> check() {
+        MigrationChain chain = chain();
+        Diff diff = SchemaDiff.diff(Replay.of(chain.migrations()), Snapshots.read(snapshot));
+        List<String> differences = new ArrayList<>();
+        diff.upgrade().forEach(op -> differences.add(op.describe()));
+        return differences;
+    }
+
+    private Path write(MigrationChain chain, String message, List<Operation> upgrade, List<Operation> downgrade,
+                       List<Warning> warnings) {
+        String id = chain.nextId();
+        String parent = chain.isEmpty() ? null : chain.head().id();
+        Migration migration = new Migration(id, parent, message, upgrade, downgrade, warnings);
+        Path file = directory.resolve(id + "_" + Slug.of(message) + ".json");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file, MigrationJson.write(migration));
+        } catch (IOException e) {
+            throw new MigrationException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    private static String requireMessage(String message, String goal) {
+        if (message == null || message.isBlank()) {
+            throw new MigrationException("Say what the migration does: mvn " + (goal.equals("generate") ? "compile " : "")
+                    + "migration:" + goal + " -Dmessage=\"add phone to users\"");
+        }
+        return message.strip();
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.Sequence;
+
+/** Changes a sequence's increment (and its declared start); {@code from} is the sequence before. */
+public record AlterSequence(Sequence from, Sequence to) implements Operation {
+
+    public AlterSequence {
+        if (!from.qualifiedName().equalsIgnoreCase(to.qualifiedName())) {
+            throw new IllegalArgumentException("alter_sequence cannot rename " + from.qualifiedName());
+        }
+    }
+
+    @Override
+    public Operation reverse() {
+        return new AlterSequence(to, from);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        Sequence current = state.sequence(from.schema(), from.name());
+        if (!current.equals(from)) {
+            throw new IllegalStateException("sequence " + from.qualifiedName() + " is " + current
+                    + ", but this step expects " + from);
+        }
+        state.replaceSequence(to);
+    }
+
+    @Override
+    public String describe() {
+        return "alter sequence " + from.qualifiedName() + ": start " + from.start() + " -> " + to.start()
+                + ", increment " + from.increment() + " -> " + to.increment();
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+
+/** What in a table refers to a column: for integrity checks and column renames. */
+final class Constraints {
+
+    private Constraints() {
+    }
+
+    /** A description of a key, constraint or index of {@code t} that uses the column, or {@code null}. */
+    static String usingColumn(Table t, String column) {
+        if (t.primaryKey() != null && contains(t.primaryKey().columns(), column)) {
+            return "primary key " + t.primaryKey().name();
+        }
+        for (UniqueConstraint u : t.uniques()) {
+            if (contains(u.columns(), column)) {
+                return "unique constraint " + u.name();
+            }
+        }
+        for (Index i : t.indexes()) {
+            if (contains(i.columns(), column)) {
+                return "index " + i.name();
+            }
+        }
+        for (CheckConstraint c : t.checks()) {
+            if (c.column() != null && c.column().equalsIgnoreCase(column)) {
+                return "check constraint " + c.name();
+            }
+        }
+        for (ForeignKey f : t.foreignKeys()) {
+            if (contains(f.columns(), column)) {
+                return "foreign key " + f.name();
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(java.util.List<String> names, String name) {
+        return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
+    }
+
+    /** The table with a column renamed in its own keys, constraints and indexes. */
+    static Table renameColumn(Table t, String from, String to) {
+        PrimaryKey pk = t.primaryKey() == null ? null
+                : new PrimaryKey(t.primaryKey().name(), Tables.renamed(t.primaryKey().columns(), from, to));
+        Table r = Tables.withPrimaryKey(t, pk);
+        r = Tables.withUniques(r, r.uniques().stream()
+                .map(u -> new UniqueConstraint(u.name(), Tables.renamed(u.columns(), from, to))).toList());
+        r = Tables.withIndexes(r, r.indexes().stream()
+                .map(i -> new Index(i.name(), Tables.renamed(i.columns(), from, to), i.unique())).toList());
+        r = Tables.withChecks(r, r.checks().stream().map(c -> c.column() != null && c.column().equalsIgnoreCase(from)
+                ? new CheckConstraint(c.name(), to, c.values(), c.min(), c.max(), c.expression()) : c).toList());
+        return Tables.withForeignKeys(r, r.foreignKeys().stream().map(f -> new ForeignKey(f.name(),
+                Tables.renamed(f.columns(), from, to), f.referencedSchema(), f.referencedTable(), f.referencedColumns(),
+                f.onDelete())).toList());
+    }
+
+    /** A foreign key with a referenced column renamed, if it references that table. */
+    static ForeignKey renameReferenced(ForeignKey f, String tableKey, String from, String to) {
+        if (!SchemaState.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)) {
+            return f;
+        }
+        return new ForeignKey(f.name(), f.columns(), f.referencedSchema(), f.referencedTable(),
+                Tables.renamed(f.referencedColumns(), from, to), f.onDelete());
+    }
+}

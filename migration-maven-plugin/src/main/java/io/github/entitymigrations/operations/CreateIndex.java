@@ -1,0 +1,31 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.Table;
+
+/** Adds a index to an existing table. */
+public record CreateIndex(String schema, String table, Index index) implements Operation, TableOperation {
+
+    @Override
+    public Operation reverse() {
+        return new DropIndex(schema, table, index);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        Table t = state.table(schema, table);
+        Tables.requireAbsent(t.indexes().stream().map(Index::name).toList(), index.name(), "index", t);
+        for (String column : index.columns()) {
+            if (t.column(column) == null) {
+                throw new IllegalStateException("index " + index.name() + " names column " + column
+                        + ", which table " + t.qualifiedName() + " does not have");
+            }
+        }
+        state.replaceTable(schema, table, Tables.withIndexes(t, Tables.plus(t.indexes(), index)));
+    }
+
+    @Override
+    public String describe() {
+        return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", index.columns()) + ")";
+    }
+}

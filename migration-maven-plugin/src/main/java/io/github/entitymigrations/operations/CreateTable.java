@@ -1,0 +1,36 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Table;
+
+/** Creates a table with its columns, keys, constraints, indexes and the foreign keys listed with it. */
+public record CreateTable(Table table) implements Operation {
+
+    public CreateTable {
+        table = Tables.plain(table);
+    }
+
+    @Override
+    public Operation reverse() {
+        return new DropTable(table);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        for (ForeignKey fk : table.foreignKeys()) {
+            boolean self = SchemaState.key(fk.referencedSchema(), fk.referencedTable())
+                    .equals(SchemaState.key(table.schema(), table.name()));
+            if (!self && !state.hasTable(fk.referencedSchema(), fk.referencedTable())) {
+                throw new IllegalStateException("foreign key " + fk.name() + " of new table " + table.qualifiedName()
+                        + " references " + SchemaState.qualified(fk.referencedSchema(), fk.referencedTable())
+                        + ", which does not exist (yet)");
+            }
+        }
+        state.putNewTable(table);
+    }
+
+    @Override
+    public String describe() {
+        return "create table " + table.qualifiedName() + " (" + table.columns().size() + " columns)";
+    }
+}

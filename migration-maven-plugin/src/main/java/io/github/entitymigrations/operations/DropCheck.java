@@ -1,0 +1,25 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Table;
+
+/** Drops a check constraint; keeps its definition for the downgrade. */
+public record DropCheck(String schema, String table, CheckConstraint check) implements Operation, TableOperation {
+
+    @Override
+    public Operation reverse() {
+        return new AddCheck(schema, table, check);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        Table t = state.table(schema, table);
+        state.replaceTable(schema, table, Tables.withChecks(t,
+                Tables.minusNamed(t.checks(), check.name(), CheckConstraint::name, "check constraint", t)));
+    }
+
+    @Override
+    public String describe() {
+        return "drop check constraint " + check.name() + " on " + SchemaState.qualified(schema, table);
+    }
+}

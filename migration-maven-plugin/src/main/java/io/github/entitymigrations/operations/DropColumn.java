@@ -1,0 +1,39 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Table;
+
+/** Drops a column; keeps its definition for the downgrade (its data is gone). */
+public record DropColumn(String schema, String table, Column column) implements Operation, TableOperation {
+
+    public DropColumn {
+        column = Tables.plain(column);
+    }
+
+    @Override
+    public Operation reverse() {
+        return new AddColumn(schema, table, column);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        Table t = state.table(schema, table);
+        String used = Constraints.usingColumn(t, column.name());
+        if (used != null) {
+            throw new IllegalStateException("column " + t.qualifiedName() + "." + column.name() + " is still used by "
+                    + used + "; drop that first");
+        }
+        state.replaceTable(schema, table, Tables.withColumns(t,
+                Tables.minusNamed(t.columns(), column.name(), Column::name, "column", t)));
+    }
+
+    @Override
+    public String describe() {
+        return "drop column " + SchemaState.qualified(schema, table) + "." + column.name();
+    }
+
+    @Override
+    public boolean isDestructive() {
+        return true;
+    }
+}

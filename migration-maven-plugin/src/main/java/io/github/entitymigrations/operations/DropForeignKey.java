@@ -1,0 +1,25 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Table;
+
+/** Drops a foreign key; keeps its definition for the downgrade. */
+public record DropForeignKey(String schema, String table, ForeignKey foreignKey) implements Operation, TableOperation {
+
+    @Override
+    public Operation reverse() {
+        return new AddForeignKey(schema, table, foreignKey);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        Table t = state.table(schema, table);
+        state.replaceTable(schema, table, Tables.withForeignKeys(t,
+                Tables.minusNamed(t.foreignKeys(), foreignKey.name(), ForeignKey::name, "foreign key", t)));
+    }
+
+    @Override
+    public String describe() {
+        return "drop foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table);
+    }
+}

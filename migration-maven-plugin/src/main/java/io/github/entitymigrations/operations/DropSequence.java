@@ -1,0 +1,22 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.Sequence;
+
+/** Drops a sequence; keeps its definition for the downgrade (its current value is lost). */
+public record DropSequence(Sequence sequence) implements Operation {
+
+    @Override
+    public Operation reverse() {
+        return new CreateSequence(sequence);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        state.removeSequence(sequence.schema(), sequence.name());
+    }
+
+    @Override
+    public String describe() {
+        return "drop sequence " + sequence.qualifiedName();
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Table;
+
+/** Drops a table; keeps its whole definition so the downgrade can create it again. */
+public record DropTable(Table table) implements Operation {
+
+    public DropTable {
+        table = Tables.plain(table);
+    }
+
+    @Override
+    public Operation reverse() {
+        return new CreateTable(table);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        state.table(table.schema(), table.name());
+        String key = SchemaState.key(table.schema(), table.name());
+        for (Table other : state.tables()) {
+            if (SchemaState.key(other.schema(), other.name()).equals(key)) {
+                continue;
+            }
+            for (ForeignKey fk : other.foreignKeys()) {
+                if (SchemaState.key(fk.referencedSchema(), fk.referencedTable()).equals(key)) {
+                    throw new IllegalStateException("table " + table.qualifiedName() + " is still referenced by "
+                            + "foreign key " + fk.name() + " of " + other.qualifiedName() + "; drop that first");
+                }
+            }
+        }
+        state.removeTable(table.schema(), table.name());
+    }
+
+    @Override
+    public String describe() {
+        return "drop table " + table.qualifiedName();
+    }
+
+    @Override
+    public boolean isDestructive() {
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.entitymigrations.operations;
+
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renames a table, keeping its rows; foreign keys that reference it follow. */
+public record RenameTable(String schema, String from, String to) implements Operation {
+
+    @Override
+    public Operation reverse() {
+        return new RenameTable(schema, to, from);
+    }
+
+    @Override
+    public void applyTo(SchemaState state) {
+        state.table(schema, from);
+        if (state.hasTable(schema, to) && !from.equalsIgnoreCase(to)) {
+            throw new IllegalStateException("cannot rename " + from + " to " + to + ": " + to + " exists");
+        }
+        String oldKey = SchemaState.key(schema, from);
+        List<Table> result = new ArrayList<>();
+        for (Table t : state.tables()) {
+            Table r = SchemaState.key(t.schema(), t.name()).equals(oldKey) ? Tables.renamed(t, to) : t;
+            List<ForeignKey> fks = r.foreignKeys().stream().map(fk ->
+                    SchemaState.key(fk.referencedSchema(), fk.referencedTable()).equals(oldKey)
+                            ? new ForeignKey(fk.name(), fk.columns(), fk.referencedSchema(), to, fk.referencedColumns(),
+                            fk.onDelete()) : fk).toList();
+            result.add(Tables.withForeignKeys(r, fks));
+        }
+        state.replaceAll(result);
+    }
+
+    @Override
+    public String describe() {
+        return "rename table " + SchemaState.qualified(schema, from) + " to " + to;
+    }
+}
