@@ -38,7 +38,9 @@ final class Keys {
     }
 
     static String of(CheckConstraint c) {
-        return lower(c.column()) + "|" + c.values() + "|" + c.min() + "|" + c.max() + "|" + c.expression();
+        // Allowed values are a set: reordering enum constants of a STRING enum changes nothing.
+        List<String> values = c.values() == null ? null : c.values().stream().sorted().toList();
+        return lower(c.column()) + "|" + values + "|" + c.min() + "|" + c.max() + "|" + c.expression();
     }
 
     static String of(ForeignKey f) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Operations collected by phase, then concatenated in the one order every database accepts: renames,
- * dropped foreign keys, dropped constraints and indexes, dropped columns, dropped tables and sequences,
- * altered columns and sequences, new sequences, tables, columns, constraints and indexes, new foreign keys.
+ * dropped foreign keys, dropped tables (which may reference keys dropped next), dropped constraints and
+ * indexes, dropped columns and sequences, altered columns and sequences, new sequences, new columns and
+ * constraints of existing tables, new tables (which may reference those), new foreign keys.
  */
 final class Plan {
 
@@ -26,8 +27,8 @@ final class Plan {
 
     List<Operation> ordered() {
         List<Operation> all = new ArrayList<>();
-        for (List<Operation> phase : List.of(renames, dropForeignKeys, dropConstraints, dropColumns, dropTables,
-                dropSequences, alters, createSequences, createTables, addColumns, addConstraints, addForeignKeys)) {
+        for (List<Operation> phase : List.of(renames, dropForeignKeys, dropTables, dropConstraints, dropColumns,
+                dropSequences, alters, createSequences, addColumns, addConstraints, createTables, addForeignKeys)) {
             all.addAll(phase);
         }
         return all;

@@ -7,6 +7,7 @@ import io.github.entitymigrations.operations.AddPrimaryKey;
 import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.Definitions;
 import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
 import io.github.entitymigrations.operations.DropForeignKey;
@@ -14,13 +15,18 @@ import io.github.entitymigrations.operations.DropIndex;
 import io.github.entitymigrations.operations.DropPrimaryKey;
 import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,7 +48,7 @@ final class TableDiff {
             Column old = from.column(c.name());
             if (old == null) {
                 plan.addColumns.add(new AddColumn(schema, table, c));
-            } else if (!sameDefinition(old, c)) {
+            } else if (!Definitions.sameColumn(old, c)) {
                 Column target = new Column(old.name(), c.type(), c.nullable(), c.identity(), c.defaultValue(),
                         c.columnDefinition(), old.quoted(), null);
                 plan.alters.add(new AlterColumn(schema, table, old, target));
@@ -58,39 +64,47 @@ final class TableDiff {
                 plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
             }
         }
-        byContent(from.uniques(), to.uniques(), Keys::of, plan.dropConstraints, plan.addConstraints,
-                (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
-        byContent(from.indexes(), to.indexes(), Keys::of, plan.dropConstraints, plan.addConstraints,
+        byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
+                plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
+        byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
                 (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
-        byContent(from.checks(), to.checks(), Keys::of, plan.dropConstraints, plan.addConstraints,
-                (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
-        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, plan.dropForeignKeys, plan.addForeignKeys,
+        byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
+                plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
+        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
+                plan.addForeignKeys,
                 (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
     }
 
-    /** Everything but the name's case and the rename hint. */
-    static boolean sameDefinition(Column a, Column b) {
-        return a.type().equals(b.type()) && a.nullable() == b.nullable() && a.identity() == b.identity()
-                && Objects.equals(a.defaultValue(), b.defaultValue())
-                && Objects.equals(a.columnDefinition(), b.columnDefinition());
-    }
-
-    /** Pairs items by content; unpaired old ones are dropped, unpaired new ones added. */
-    private static <T> void byContent(List<T> from, List<T> to, Function<T, String> key, List<Operation> drops,
-                                      List<Operation> adds, BiFunction<T, Boolean, Operation> op) {
+    /**
+     * Pairs items by content; unpaired old ones are dropped, unpaired new ones added. A paired item keeps
+     * its old name (no churn), unless a new item takes that name: then it is dropped and added again
+     * under its new one, so the names cannot clash.
+     */
+    private static <T> void byContent(List<T> from, List<T> to, Function<T, String> key, Function<T, String> nameOf,
+                                      List<Operation> drops, List<Operation> adds, BiFunction<T, Boolean, Operation> op) {
         Map<String, List<T>> remaining = new LinkedHashMap<>();
         for (T item : from) {
             remaining.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
         }
         List<T> added = new ArrayList<>();
+        Map<T, T> kept = new LinkedHashMap<>();
         for (T item : to) {
             List<T> same = remaining.get(key.apply(item));
             if (same != null && !same.isEmpty()) {
-                same.remove(0);
+                kept.put(same.remove(0), item);
             } else {
                 added.add(item);
             }
         }
+        Set<String> addedNames = new HashSet<>();
+        added.forEach(item -> addedNames.add(Keys.lower(nameOf.apply(item))));
+        kept.forEach((old, now) -> {
+            if (addedNames.contains(Keys.lower(nameOf.apply(old)))
+                    && !nameOf.apply(old).equalsIgnoreCase(nameOf.apply(now))) {
+                drops.add(op.apply(old, false));
+                added.add(now);
+            }
+        });
         remaining.values().forEach(items -> items.forEach(item -> drops.add(op.apply(item, false))));
         added.forEach(item -> adds.add(op.apply(item, true)));
     }

@@ -2,6 +2,8 @@ package io.github.entitymigrations.diff;
 
 import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
 import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.Checks;
@@ -51,6 +53,14 @@ public final class Warnings {
                     && existingTables.contains(Keys.name(c.schema(), c.table()))) {
                 result.add(new Warning(i, Warning.DATA, "creates unique index " + c.index().name() + ": it fails if "
                         + "existing rows of " + c.table() + " repeat (" + String.join(", ", c.index().columns()) + ")"));
+            } else if (op instanceof AddPrimaryKey p && existingTables.contains(Keys.name(p.schema(), p.table()))) {
+                result.add(new Warning(i, Warning.DATA, "adds primary key " + p.primaryKey().name() + ": it fails if "
+                        + "existing rows of " + p.table() + " repeat (" + String.join(", ", p.primaryKey().columns())
+                        + ") or have NULL there"));
+            } else if (op instanceof AddForeignKey f && existingTables.contains(Keys.name(f.schema(), f.table()))) {
+                result.add(new Warning(i, Warning.DATA, "adds foreign key " + f.foreignKey().name() + ": it fails if "
+                        + "existing rows of " + f.table() + " reference rows " + f.foreignKey().referencedTable()
+                        + " does not have (clean them up in a sql step before it)"));
             } else if (op instanceof AddCheck c && existingTables.contains(Keys.name(c.schema(), c.table()))) {
                 result.add(new Warning(i, Warning.DATA, "adds check " + c.check().name() + " (" + Checks.describe(c.check())
                         + "): it fails if existing rows of " + c.table() + " do not satisfy it"));

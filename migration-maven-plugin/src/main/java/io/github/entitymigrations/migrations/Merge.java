@@ -54,28 +54,72 @@ public final class Merge {
         List<MigrationFile> first = branch(heads.get(0), children, idCount);
         List<MigrationFile> second = branch(heads.get(1), children, idCount);
         requireDisjoint(first, second);
-        String parent = first.get(first.size() - 1).id();
-        long next = Long.parseLong(parent) + 1;
-        List<Path> written = new ArrayList<>();
-        for (MigrationFile f : second) {
+        List<MigrationFile> moved = renumbered(second, first.get(first.size() - 1).id(), directory);
+        requireReplayable(files, second, moved, directory);
+        write(second, moved);
+        for (int i = 0; i < second.size(); i++) {
+            console.info("Renumbered " + second.get(i).fileName() + " to " + moved.get(i).fileName() + " (now follows "
+                    + moved.get(i).migration().parent() + ")");
+        }
+        console.info("The history is one line again; check it with mvn compile migration:check.");
+        return moved.stream().map(MigrationFile::path).toList();
+    }
+
+    /** The second branch's files with new numbers after {@code head}, each following the previous. */
+    private static List<MigrationFile> renumbered(List<MigrationFile> branch, String head, Path directory) {
+        List<MigrationFile> result = new ArrayList<>();
+        long next = Long.parseLong(head) + 1;
+        String parent = head;
+        for (MigrationFile f : branch) {
             String id = String.format("%04d", next++);
             Migration m = f.migration();
             Migration moved = new Migration(id, parent, m.message(), m.upgrade(), m.downgrade(), m.warnings());
-            Path target = directory.resolve(id + "_" + description(f) + ".json");
-            try {
-                Files.writeString(target, MigrationJson.write(moved));
-                if (!target.equals(f.path())) {
-                    Files.delete(f.path());
-                }
-            } catch (IOException e) {
-                throw new MigrationException("Cannot write " + target + ": " + e.getMessage(), e);
-            }
-            console.info("Renumbered " + f.fileName() + " to " + target.getFileName() + " (now follows " + parent + ")");
-            written.add(target);
+            result.add(new MigrationFile(directory.resolve(id + "_" + description(f) + ".json"), moved));
             parent = id;
         }
-        console.info("The history is one line again; check it with mvn compile migration:check.");
-        return written;
+        return result;
+    }
+
+    /** Refuses before touching a file when the merged history would not be one line that replays. */
+    private static void requireReplayable(List<MigrationFile> all, List<MigrationFile> before,
+                                          List<MigrationFile> after, Path directory) {
+        Set<Path> leaving = new LinkedHashSet<>(before.stream().map(MigrationFile::path).toList());
+        for (MigrationFile f : after) {
+            if (Files.exists(f.path()) && !leaving.contains(f.path())) {
+                throw new MigrationException("Cannot renumber to " + f.fileName() + ": that file exists already. "
+                        + MigrationChain.MERGE_HINT);
+            }
+        }
+        List<MigrationFile> merged = new ArrayList<>(all);
+        merged.removeAll(before);
+        merged.addAll(after);
+        try {
+            Replay.of(MigrationChain.of(merged, List.of(), Set.of(), directory).migrations());
+        } catch (MigrationException e) {
+            throw new MigrationException("Putting " + MigrationChain.names(before) + " after the other branch "
+                    + "would break the history, so nothing was changed:\n" + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the new files beside the old ones under temporary names, then swaps them in. */
+    private static void write(List<MigrationFile> before, List<MigrationFile> after) {
+        List<Path> temporary = new ArrayList<>();
+        try {
+            for (MigrationFile f : after) {
+                Path tmp = f.path().resolveSibling(f.fileName() + ".merging");
+                Files.writeString(tmp, MigrationJson.write(f.migration()));
+                temporary.add(tmp);
+            }
+            for (MigrationFile f : before) {
+                Files.delete(f.path());
+            }
+            for (int i = 0; i < after.size(); i++) {
+                Files.move(temporary.get(i), after.get(i).path());
+            }
+        } catch (IOException e) {
+            throw new MigrationException("Merging failed while writing files (" + e.getMessage() + "); files named "
+                    + "*.merging hold the renumbered migrations: rename them to .json by hand", e);
+        }
     }
 
     /** The files of a branch, from its first to its head; refuses when a duplicated number makes it ambiguous. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +38,7 @@ public final class MigrationJson {
             .addModule(ColumnTypes.module())
             .addMixIn(Column.class, ColumnMixin.class)
             .addMixIn(Table.class, TableMixin.class)
+            .addMixIn(Sequence.class, SequenceMixin.class)
             .build();
 
     private MigrationJson() {
@@ -100,11 +102,23 @@ public final class MigrationJson {
         @JsonProperty(required = true)
         abstract boolean nullable();
 
+        @JsonProperty(required = true)
+        abstract ColumnType type();
+
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         abstract boolean identity();
 
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         abstract boolean quoted();
+    }
+
+    /** A sequence's numbers are never left to a default. */
+    abstract static class SequenceMixin {
+        @JsonProperty(required = true)
+        abstract long start();
+
+        @JsonProperty(required = true)
+        abstract long increment();
     }
 
     /** A table as a database holds it: no Java sources, no rename hint. */

@@ -3,6 +3,7 @@ package io.github.entitymigrations.migrations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,10 +64,15 @@ public final class MigrationReader {
                 }
                 files.add(new MigrationFile(path, migration));
             } catch (InvalidTypeIdException e) {
-                problems.add(name + ": unknown operation \"" + e.getTypeId() + "\" (" + location(e)
+                problems.add(name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
+                        : "unknown operation \"" + e.getTypeId() + "\"") + " (" + location(e)
                         + "); the operations are " + Operations.NAMES);
             } catch (UnrecognizedPropertyException e) {
                 problems.add(name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")");
+            } catch (ValueInstantiationException e) {
+                // A record refused its values (a required field missing): its own message says which.
+                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+                problems.add(name + ": " + reason + " (" + location(e) + ")");
             } catch (JsonProcessingException e) {
                 problems.add(name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage());
             } catch (IOException e) {

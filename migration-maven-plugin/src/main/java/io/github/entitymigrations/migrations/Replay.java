@@ -21,7 +21,7 @@ public final class Replay {
             for (int i = 0; i < ops.size(); i++) {
                 try {
                     ops.get(i).applyTo(state);
-                } catch (IllegalStateException e) {
+                } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
                     throw new MigrationException("Migration " + file.id() + " (" + file.fileName() + "), step "
                             + (i + 1) + " (" + ops.get(i).describe() + ") does not fit the schema the migrations "
                             + "before it produce: " + e.getMessage() + ". Fix that step, or if it is a sql step "

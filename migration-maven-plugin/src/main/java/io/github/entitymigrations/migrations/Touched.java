@@ -1,5 +1,6 @@
 package io.github.entitymigrations.migrations;
 
+import io.github.entitymigrations.operations.AddForeignKey;
 import io.github.entitymigrations.operations.AlterSequence;
 import io.github.entitymigrations.operations.CreateSequence;
 import io.github.entitymigrations.operations.CreateTable;
@@ -23,6 +24,7 @@ final class Touched {
         Set<String> result = new LinkedHashSet<>();
         if (op instanceof CreateTable c) {
             result.add(table(c.table().schema(), c.table().name()));
+            c.table().foreignKeys().forEach(fk -> result.add(table(fk.referencedSchema(), fk.referencedTable())));
         } else if (op instanceof DropTable d) {
             result.add(table(d.table().schema(), d.table().name()));
         } else if (op instanceof RenameTable r) {
@@ -38,6 +40,10 @@ final class Touched {
             s.schemaChanges().forEach(change -> result.addAll(by(change)));
         } else if (op instanceof TableOperation t) {
             result.add(table(t.schema(), t.table()));
+            if (op instanceof AddForeignKey a) {
+                // It depends on the referenced table, which the other branch might drop or rename.
+                result.add(table(a.foreignKey().referencedSchema(), a.foreignKey().referencedTable()));
+            }
         }
         return result;
     }

@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Adds a check constraint to an existing table. */
 public record AddCheck(String schema, String table, CheckConstraint check) implements Operation, TableOperation {
 
+    public AddCheck {
+        Require.present(table, "add_check", "table");
+        Require.present(check, "add_check", "check");
+    }
+
     @Override
     public Operation reverse() {
         return new DropCheck(schema, table, check);

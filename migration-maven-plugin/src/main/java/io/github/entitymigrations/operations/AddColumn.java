@@ -7,6 +7,8 @@ import io.github.entitymigrations.schema.Table;
 public record AddColumn(String schema, String table, Column column) implements Operation, TableOperation {
 
     public AddColumn {
+        Require.present(table, "add_column", "table");
+        Require.present(column, "add_column", "column");
         column = Tables.plain(column);
     }
 

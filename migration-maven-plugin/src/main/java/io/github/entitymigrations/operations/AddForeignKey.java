@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Adds a foreign key to an existing table. */
 public record AddForeignKey(String schema, String table, ForeignKey foreignKey) implements Operation, TableOperation {
 
+    public AddForeignKey {
+        Require.present(table, "add_foreign_key", "table");
+        Require.present(foreignKey, "add_foreign_key", "foreignKey");
+    }
+
     @Override
     public Operation reverse() {
         return new DropForeignKey(schema, table, foreignKey);
@@ -25,6 +30,12 @@ public record AddForeignKey(String schema, String table, ForeignKey foreignKey) 
             throw new IllegalStateException("foreign key " + foreignKey.name() + " references "
                     + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable())
                     + ", which does not exist");
+        }
+        Table target = state.table(foreignKey.referencedSchema(), foreignKey.referencedTable());
+        String missing = Constraints.missingReferencedColumn(foreignKey, target);
+        if (missing != null) {
+            throw new IllegalStateException("foreign key " + foreignKey.name() + " references column " + missing
+                    + ", which table " + target.qualifiedName() + " does not have");
         }
         state.replaceTable(schema, table, Tables.withForeignKeys(t, Tables.plus(t.foreignKeys(), foreignKey)));
     }

@@ -8,6 +8,11 @@ import java.util.List;
 /** Adds a primary key to a table that has none. */
 public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Operation, TableOperation {
 
+    public AddPrimaryKey {
+        Require.present(table, "add_primary_key", "table");
+        Require.present(primaryKey, "add_primary_key", "primaryKey");
+    }
+
     @Override
     public Operation reverse() {
         return new DropPrimaryKey(schema, table, primaryKey);

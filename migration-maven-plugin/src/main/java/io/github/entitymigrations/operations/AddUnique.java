@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Adds a unique constraint to an existing table. */
 public record AddUnique(String schema, String table, UniqueConstraint unique) implements Operation, TableOperation {
 
+    public AddUnique {
+        Require.present(table, "add_unique", "table");
+        Require.present(unique, "add_unique", "unique");
+    }
+
     @Override
     public Operation reverse() {
         return new DropUnique(schema, table, unique);

@@ -13,6 +13,9 @@ import java.util.List;
 public record AlterColumn(String schema, String table, Column from, Column to) implements Operation, TableOperation {
 
     public AlterColumn {
+        Require.present(table, "alter_column", "table");
+        Require.present(from, "alter_column", "from");
+        Require.present(to, "alter_column", "to");
         from = Tables.plain(from);
         to = Tables.plain(to);
         if (!from.name().equalsIgnoreCase(to.name())) {
@@ -33,8 +36,8 @@ public record AlterColumn(String schema, String table, Column from, Column to) i
         if (current == null) {
             throw new IllegalStateException("table " + t.qualifiedName() + " has no column " + from.name());
         }
-        if (!current.equals(from)) {
-            throw new IllegalStateException("column " + t.qualifiedName() + "." + from.name() + " is "
+        if (!Definitions.sameColumn(current, from)) {
+            throw new IllegalStateException("column " + t.qualifiedName() + "." + current.name() + " is "
                     + Describe.column(current) + ", but this step expects " + Describe.column(from));
         }
         List<Column> columns = new ArrayList<>(t.columns());
@@ -77,7 +80,12 @@ public record AlterColumn(String schema, String table, Column from, Column to) i
             return !Widening.isSafe(from, to);
         }
         return less(to.length(), from.length()) || less(to.precision(), from.precision())
-                || less(to.scale(), from.scale());
+                || less(to.scale(), from.scale()) || less(integerDigits(to), integerDigits(from));
+    }
+
+    /** Digits before the decimal point: NUMERIC(10,2) holds 8. */
+    private static Integer integerDigits(ColumnType t) {
+        return t.precision() == null || t.scale() == null ? null : t.precision() - t.scale();
     }
 
     private static boolean less(Integer a, Integer b) {

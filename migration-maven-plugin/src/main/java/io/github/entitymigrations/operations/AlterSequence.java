@@ -6,6 +6,8 @@ import io.github.entitymigrations.schema.Sequence;
 public record AlterSequence(Sequence from, Sequence to) implements Operation {
 
     public AlterSequence {
+        Require.present(from, "alter_sequence", "from");
+        Require.present(to, "alter_sequence", "to");
         if (!from.qualifiedName().equalsIgnoreCase(to.qualifiedName())) {
             throw new IllegalArgumentException("alter_sequence cannot rename " + from.qualifiedName());
         }

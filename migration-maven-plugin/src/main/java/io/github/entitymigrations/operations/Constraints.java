@@ -61,6 +61,51 @@ final class Constraints {
                 f.onDelete())).toList());
     }
 
+    /**
+     * A foreign key that needs {@code key} (a primary key, unique constraint or unique index of {@code t}
+     * about to be dropped): it references exactly those columns and no other key of {@code t} has them.
+     * Returns a description, or {@code null}.
+     */
+    static String dependentForeignKey(SchemaState state, Table t, java.util.List<String> key, String keyName) {
+        java.util.Set<String> columns = folded(key);
+        java.util.List<java.util.Set<String>> otherKeys = new java.util.ArrayList<>();
+        if (t.primaryKey() != null && !t.primaryKey().name().equalsIgnoreCase(keyName)) {
+            otherKeys.add(folded(t.primaryKey().columns()));
+        }
+        t.uniques().stream().filter(u -> !u.name().equalsIgnoreCase(keyName)).forEach(u -> otherKeys.add(folded(u.columns())));
+        t.indexes().stream().filter(i -> i.unique() && !i.name().equalsIgnoreCase(keyName))
+                .forEach(i -> otherKeys.add(folded(i.columns())));
+        if (otherKeys.contains(columns)) {
+            return null;
+        }
+        String tableKey = SchemaState.key(t.schema(), t.name());
+        for (Table other : state.tables()) {
+            for (ForeignKey f : other.foreignKeys()) {
+                if (SchemaState.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)
+                        && folded(f.referencedColumns()).equals(columns)) {
+                    return "foreign key " + f.name() + " of " + other.qualifiedName();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The referenced columns of a foreign key that {@code target} lacks, or {@code null}. */
+    static String missingReferencedColumn(ForeignKey f, Table target) {
+        for (String c : f.referencedColumns()) {
+            if (target.column(c) == null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> folded(java.util.List<String> names) {
+        java.util.Set<String> result = new java.util.HashSet<>();
+        names.forEach(n -> result.add(n.toLowerCase(java.util.Locale.ROOT)));
+        return result;
+    }
+
     /** A foreign key with a referenced column renamed, if it references that table. */
     static ForeignKey renameReferenced(ForeignKey f, String tableKey, String from, String to) {
         if (!SchemaState.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)) {

@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Adds a index to an existing table. */
 public record CreateIndex(String schema, String table, Index index) implements Operation, TableOperation {
 
+    public CreateIndex {
+        Require.present(table, "create_index", "table");
+        Require.present(index, "create_index", "index");
+    }
+
     @Override
     public Operation reverse() {
         return new DropIndex(schema, table, index);

@@ -5,6 +5,10 @@ import io.github.entitymigrations.schema.Sequence;
 /** Creates a sequence. */
 public record CreateSequence(Sequence sequence) implements Operation {
 
+    public CreateSequence {
+        Require.present(sequence, "create_sequence", "sequence");
+    }
+
     @Override
     public Operation reverse() {
         return new DropSequence(sequence);

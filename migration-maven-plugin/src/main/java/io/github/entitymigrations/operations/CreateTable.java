@@ -7,6 +7,7 @@ import io.github.entitymigrations.schema.Table;
 public record CreateTable(Table table) implements Operation {
 
     public CreateTable {
+        Require.present(table, "create_table", "table");
         table = Tables.plain(table);
     }
 
@@ -24,6 +25,13 @@ public record CreateTable(Table table) implements Operation {
                 throw new IllegalStateException("foreign key " + fk.name() + " of new table " + table.qualifiedName()
                         + " references " + SchemaState.qualified(fk.referencedSchema(), fk.referencedTable())
                         + ", which does not exist (yet)");
+            }
+            Table target = self ? table : state.table(fk.referencedSchema(), fk.referencedTable());
+            String missing = Constraints.missingReferencedColumn(fk, target);
+            if (missing != null) {
+                throw new IllegalStateException("foreign key " + fk.name() + " of new table " + table.qualifiedName()
+                        + " references column " + missing + ", which table " + target.qualifiedName()
+                        + " does not have");
             }
         }
         state.putNewTable(table);

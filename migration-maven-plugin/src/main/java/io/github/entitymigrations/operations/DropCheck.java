@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Drops a check constraint; keeps its definition for the downgrade. */
 public record DropCheck(String schema, String table, CheckConstraint check) implements Operation, TableOperation {
 
+    public DropCheck {
+        Require.present(table, "drop_check", "table");
+        Require.present(check, "drop_check", "check");
+    }
+
     @Override
     public Operation reverse() {
         return new AddCheck(schema, table, check);

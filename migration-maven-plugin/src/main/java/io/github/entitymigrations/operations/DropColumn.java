@@ -7,6 +7,8 @@ import io.github.entitymigrations.schema.Table;
 public record DropColumn(String schema, String table, Column column) implements Operation, TableOperation {
 
     public DropColumn {
+        Require.present(table, "drop_column", "table");
+        Require.present(column, "drop_column", "column");
         column = Tables.plain(column);
     }
 
@@ -18,6 +20,12 @@ public record DropColumn(String schema, String table, Column column) implements 
     @Override
     public void applyTo(SchemaState state) {
         Table t = state.table(schema, table);
+        Column current = t.column(column.name());
+        if (current != null && !Definitions.sameColumn(current, column)) {
+            throw new IllegalStateException("column " + t.qualifiedName() + "." + column.name() + " is "
+                    + Describe.column(current) + ", but this step records it as " + Describe.column(column)
+                    + " (its downgrade would recreate the wrong column)");
+        }
         String used = Constraints.usingColumn(t, column.name());
         if (used != null) {
             throw new IllegalStateException("column " + t.qualifiedName() + "." + column.name() + " is still used by "

@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Drops a foreign key; keeps its definition for the downgrade. */
 public record DropForeignKey(String schema, String table, ForeignKey foreignKey) implements Operation, TableOperation {
 
+    public DropForeignKey {
+        Require.present(table, "drop_foreign_key", "table");
+        Require.present(foreignKey, "drop_foreign_key", "foreignKey");
+    }
+
     @Override
     public Operation reverse() {
         return new AddForeignKey(schema, table, foreignKey);

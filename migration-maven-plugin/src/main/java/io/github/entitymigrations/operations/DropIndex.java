@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Drops a index; keeps its definition for the downgrade. */
 public record DropIndex(String schema, String table, Index index) implements Operation, TableOperation {
 
+    public DropIndex {
+        Require.present(table, "drop_index", "table");
+        Require.present(index, "drop_index", "index");
+    }
+
     @Override
     public Operation reverse() {
         return new CreateIndex(schema, table, index);
@@ -14,6 +19,11 @@ public record DropIndex(String schema, String table, Index index) implements Ope
     @Override
     public void applyTo(SchemaState state) {
         Table t = state.table(schema, table);
+        String dependent = index.unique() ? Constraints.dependentForeignKey(state, t, index.columns(), index.name()) : null;
+        if (dependent != null) {
+            throw new IllegalStateException(index.name() + " of " + t.qualifiedName() + " is still needed by " + dependent
+                    + "; drop that first");
+        }
         state.replaceTable(schema, table, Tables.withIndexes(t,
                 Tables.minusNamed(t.indexes(), index.name(), Index::name, "index", t)));
     }

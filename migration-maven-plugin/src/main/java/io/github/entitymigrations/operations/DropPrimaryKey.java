@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Drops a table's primary key; keeps it for the downgrade. */
 public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Operation, TableOperation {
 
+    public DropPrimaryKey {
+        Require.present(table, "drop_primary_key", "table");
+        Require.present(primaryKey, "drop_primary_key", "primaryKey");
+    }
+
     @Override
     public Operation reverse() {
         return new AddPrimaryKey(schema, table, primaryKey);
@@ -14,6 +19,11 @@ public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey)
     @Override
     public void applyTo(SchemaState state) {
         Table t = state.table(schema, table);
+        String dependent = Constraints.dependentForeignKey(state, t, primaryKey.columns(), primaryKey.name());
+        if (dependent != null) {
+            throw new IllegalStateException(primaryKey.name() + " of " + t.qualifiedName() + " is still needed by " + dependent
+                    + "; drop that first");
+        }
         if (t.primaryKey() == null || !t.primaryKey().name().equalsIgnoreCase(primaryKey.name())) {
             throw new IllegalStateException("table " + t.qualifiedName() + " has no primary key " + primaryKey.name());
         }

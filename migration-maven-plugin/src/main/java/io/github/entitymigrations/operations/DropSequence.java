@@ -5,6 +5,10 @@ import io.github.entitymigrations.schema.Sequence;
 /** Drops a sequence; keeps its definition for the downgrade (its current value is lost). */
 public record DropSequence(Sequence sequence) implements Operation {
 
+    public DropSequence {
+        Require.present(sequence, "drop_sequence", "sequence");
+    }
+
     @Override
     public Operation reverse() {
         return new CreateSequence(sequence);

@@ -7,6 +7,7 @@ import io.github.entitymigrations.schema.Table;
 public record DropTable(Table table) implements Operation {
 
     public DropTable {
+        Require.present(table, "drop_table", "table");
         table = Tables.plain(table);
     }
 
@@ -17,7 +18,12 @@ public record DropTable(Table table) implements Operation {
 
     @Override
     public void applyTo(SchemaState state) {
-        state.table(table.schema(), table.name());
+        Table current = state.table(table.schema(), table.name());
+        if (!Definitions.sameTable(current, table)) {
+            throw new IllegalStateException("table " + table.qualifiedName() + " is not as this step records it "
+                    + "(its downgrade would recreate a different table); record the table as the migrations "
+                    + "before it leave it");
+        }
         String key = SchemaState.key(table.schema(), table.name());
         for (Table other : state.tables()) {
             if (SchemaState.key(other.schema(), other.name()).equals(key)) {

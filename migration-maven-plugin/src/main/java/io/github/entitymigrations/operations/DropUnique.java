@@ -6,6 +6,11 @@ import io.github.entitymigrations.schema.Table;
 /** Drops a unique constraint; keeps its definition for the downgrade. */
 public record DropUnique(String schema, String table, UniqueConstraint unique) implements Operation, TableOperation {
 
+    public DropUnique {
+        Require.present(table, "drop_unique", "table");
+        Require.present(unique, "drop_unique", "unique");
+    }
+
     @Override
     public Operation reverse() {
         return new AddUnique(schema, table, unique);
@@ -14,6 +19,11 @@ public record DropUnique(String schema, String table, UniqueConstraint unique) i
     @Override
     public void applyTo(SchemaState state) {
         Table t = state.table(schema, table);
+        String dependent = Constraints.dependentForeignKey(state, t, unique.columns(), unique.name());
+        if (dependent != null) {
+            throw new IllegalStateException(unique.name() + " of " + t.qualifiedName() + " is still needed by " + dependent
+                    + "; drop that first");
+        }
         state.replaceTable(schema, table, Tables.withUniques(t,
                 Tables.minusNamed(t.uniques(), unique.name(), UniqueConstraint::name, "unique constraint", t)));
     }

@@ -9,6 +9,12 @@ import java.util.List;
 /** Renames a column, keeping its values; keys, constraints and foreign keys that use it follow. */
 public record RenameColumn(String schema, String table, String from, String to) implements Operation, TableOperation {
 
+    public RenameColumn {
+        Require.present(table, "rename_column", "table");
+        Require.present(from, "rename_column", "from");
+        Require.present(to, "rename_column", "to");
+    }
+
     @Override
     public Operation reverse() {
         return new RenameColumn(schema, table, to, from);

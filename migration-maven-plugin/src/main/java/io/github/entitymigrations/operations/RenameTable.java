@@ -8,6 +8,11 @@ import java.util.List;
 /** Renames a table, keeping its rows; foreign keys that reference it follow. */
 public record RenameTable(String schema, String from, String to) implements Operation {
 
+    public RenameTable {
+        Require.present(from, "rename_table", "from");
+        Require.present(to, "rename_table", "to");
+    }
+
     @Override
     public Operation reverse() {
         return new RenameTable(schema, to, from);

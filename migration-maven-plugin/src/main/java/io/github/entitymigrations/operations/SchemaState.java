@@ -22,7 +22,8 @@ public final class SchemaState {
 
     public SchemaState(Schema schema) {
         this.naming = schema.naming();
-        schema.tables().forEach(t -> tables.put(key(t.schema(), t.name()), t));
+        // As a database holds them: without Java sources or rename hints.
+        schema.tables().forEach(t -> tables.put(key(t.schema(), t.name()), Tables.plain(t)));
         schema.sequences().forEach(s -> sequences.put(key(s.schema(), s.name()), s));
     }
 

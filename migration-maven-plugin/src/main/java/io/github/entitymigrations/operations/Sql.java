@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * so replaying the migrations still gives the right state.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Sql(Map<String, List<String>> upgrade, Map<String, List<String>> downgrade, boolean irreversible,
+public record Sql(Map<String, List<String>> upgrade, Map<String, List<String>> downgrade,
+                  @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean irreversible,
                   List<Operation> schemaChanges) implements Operation {
 
     public static final String ANY_DIALECT = "*";

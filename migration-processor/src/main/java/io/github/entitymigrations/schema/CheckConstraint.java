@@ -18,6 +18,11 @@ public record CheckConstraint(String name, String column, List<String> values, L
                               String expression) {
 
     public CheckConstraint {
+        Schema.required(name, "a check constraint's \"name\"");
+        if (values == null && (min == null || max == null) && expression == null) {
+            throw new IllegalArgumentException("check constraint " + name + " needs \"values\", \"min\" and \"max\", "
+                    + "or \"expression\"");
+        }
         values = values == null ? null : List.copyOf(values);
     }
 

@@ -14,4 +14,9 @@ package io.github.entitymigrations.schema;
  */
 public record Column(String name, ColumnType type, boolean nullable, boolean identity, String defaultValue,
                      String columnDefinition, boolean quoted, String renamedFrom) {
+
+    public Column {
+        Schema.required(name, "a column's \"name\"");
+        Schema.required(type, "the \"type\" of column " + name);
+    }
 }

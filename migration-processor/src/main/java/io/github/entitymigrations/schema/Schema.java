@@ -26,6 +26,14 @@ public record Schema(String naming, List<Table> tables, List<Sequence> sequences
         return items == null ? List.of() : items.stream().sorted(order).toList();
     }
 
+    /** A required value, named in the error when it is missing (hand-written files). */
+    static <T> T required(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return value;
+    }
+
     static String qualify(String schema, String name) {
         return schema == null ? name : schema + "." + name;
     }

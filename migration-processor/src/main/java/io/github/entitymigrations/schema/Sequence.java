@@ -10,6 +10,10 @@ package io.github.entitymigrations.schema;
  */
 public record Sequence(String schema, String name, long start, long increment) {
 
+    public Sequence {
+        Schema.required(name, "a sequence's \"name\"");
+    }
+
     public String qualifiedName() {
         return Schema.qualify(schema, name);
     }

@@ -19,6 +19,7 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
                     List<Index> indexes, List<CheckConstraint> checks, List<ForeignKey> foreignKeys) {
 
     public Table {
+        Schema.required(name, "a table's \"name\"");
         sources = Schema.sorted(sources, Comparator.naturalOrder());
         columns = canonicalColumnOrder(columns, primaryKey);
         uniques = Schema.sorted(uniques, Comparator.comparing(UniqueConstraint::name));

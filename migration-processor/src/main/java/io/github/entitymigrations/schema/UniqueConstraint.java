@@ -11,6 +11,8 @@ import java.util.List;
 public record UniqueConstraint(String name, List<String> columns) {
 
     public UniqueConstraint {
+        Schema.required(name, "a unique constraint's \"name\"");
+        Schema.required(columns, "the \"columns\" of unique constraint " + name);
         columns = List.copyOf(columns);
     }
 }
