@@ -73,7 +73,7 @@ public final class Merge {
         for (MigrationFile f : branch) {
             String id = String.format("%04d", next++);
             Migration m = f.migration();
-            Migration moved = new Migration(id, parent, m.message(), m.upgrade(), m.downgrade(), m.warnings());
+            Migration moved = m.renumbered(id, parent);
             result.add(new MigrationFile(directory.resolve(id + "_" + description(f) + ".json"), moved));
             parent = id;
         }

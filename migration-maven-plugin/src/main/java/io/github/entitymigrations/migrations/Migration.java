@@ -15,16 +15,30 @@ import java.util.List;
  * @param upgrade   operations that apply it
  * @param downgrade operations that revert it (generated as the exact reverse of {@code upgrade})
  * @param warnings  destructive or data-dependent steps a reviewer must look at
+ * @param outsideTransaction run without a transaction, for statements a database refuses inside one
+ *                  ({@code CREATE INDEX CONCURRENTLY}); a failure then leaves the steps before it applied
  */
-@JsonPropertyOrder({"id", "parent", "message", "upgrade", "downgrade", "warnings"})
+@JsonPropertyOrder({"id", "parent", "message", "outsideTransaction", "upgrade", "downgrade", "warnings"})
 public record Migration(String id, String parent, String message,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Operation> upgrade,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Operation> downgrade,
-                        List<Warning> warnings) {
+                        List<Warning> warnings,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean outsideTransaction) {
 
     public Migration {
         upgrade = upgrade == null ? List.of() : List.copyOf(upgrade);
         downgrade = downgrade == null ? List.of() : List.copyOf(downgrade);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A migration that runs in a transaction, as almost all do. */
+    public Migration(String id, String parent, String message, List<Operation> upgrade, List<Operation> downgrade,
+                     List<Warning> warnings) {
+        this(id, parent, message, upgrade, downgrade, warnings, false);
+    }
+
+    /** The same migration under another number and parent (renumbering after a merge). */
+    public Migration renumbered(String newId, String newParent) {
+        return new Migration(newId, newParent, message, upgrade, downgrade, warnings, outsideTransaction);
     }
 }

@@ -1,0 +1,50 @@
+package io.github.entitymigrations.dialect;
+
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.Schema;
+import java.util.List;
+
+/**
+ * Turns operations into SQL for one database. Pure: no connection, no I/O. {@code before} is the
+ * schema as it is just before the operation runs (after the previous operations), which dialects that
+ * rebuild tables (SQLite) need, and which others may use to describe what they change.
+ */
+public interface Dialect {
+
+    /** The dialect's name, as used for per-dialect {@code sql} steps: {@code postgresql}, {@code sqlite}. */
+    String name();
+
+    /**
+     * The statements that perform {@code operation}, in order. Each is one SQL statement without a
+     * trailing semicolon. A {@code sql} operation yields its statements for this dialect.
+     *
+     * @throws UnsupportedOperationException naming the operation and what to do instead, when the
+     *                                       database cannot do it
+     */
+    List<String> render(Operation operation, Schema before);
+
+    /** An identifier as this database needs it written: quoted when it is a keyword, mixed case or unusual. */
+    String identifier(String name, boolean quoted);
+
+    /**
+     * Statements to run on the connection before a migration's transaction begins (SQLite turns
+     * foreign-key enforcement off so tables can be rebuilt).
+     */
+    default List<String> beforeMigration() {
+        return List.of();
+    }
+
+    /**
+     * A query run inside the migration's transaction after its statements; any row it returns is an
+     * integrity problem and rolls the migration back ({@code PRAGMA foreign_key_check} on SQLite), or
+     * {@code null}.
+     */
+    default String integrityCheck() {
+        return null;
+    }
+
+    /** Statements to run after the migration's transaction ends, committed or not. */
+    default List<String> afterMigration() {
+        return List.of();
+    }
+}

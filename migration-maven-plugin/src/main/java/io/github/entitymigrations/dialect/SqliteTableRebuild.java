@@ -1,0 +1,93 @@
+package io.github.entitymigrations.dialect;
+
+import static io.github.entitymigrations.dialect.SqliteIdentifiers.identifier;
+
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Changes a table the way SQLite's own documentation (https://www.sqlite.org/lang_altertable.html#otheralter)
+ * and Alembic's batch mode do it, move and copy:
+ * <ol>
+ *   <li>{@code create table "_em_new_<t>"} with the new definition: columns, primary key, uniques, checks
+ *       and foreign keys (a self-reference names {@code <t>}, the table's final name);</li>
+ *   <li>{@code insert into "_em_new_<t>" (<kept columns>) select <kept columns> from <t>}, with a
+ *       {@code CAST} where the type's affinity changes; a new column gets its default;</li>
+ *   <li>{@code drop table <t>} (which drops its indexes);</li>
+ *   <li>{@code alter table "_em_new_<t>" rename to <t>};</li>
+ *   <li>{@code create index} for each of the new definition's indexes.</li>
+ * </ol>
+ * The old table is dropped, never renamed away: renaming it would make SQLite rewrite the foreign keys of
+ * the tables that reference it to the old copy. Those tables keep naming {@code <t>}, which exists again
+ * after step 4, so they need no change. This needs foreign-key enforcement off while it runs (else the drop
+ * would delete or refuse referenced rows), which {@link SqliteDialect#beforeMigration()} sees to, and
+ * {@code PRAGMA foreign_key_check} afterwards finds any row the new definition no longer accepts.
+ * <p>
+ * Rows that break the new definition make the copy fail, as the same change fails on PostgreSQL: a NULL in a
+ * column that becomes NOT NULL, a duplicate under a new unique constraint, a value outside a new check. A new
+ * NOT NULL column without a default can therefore only be added to an empty table.
+ * <p>
+ * Not in the model, so not kept: triggers on the table go with the old copy, and a view that selects from
+ * the table makes the rename fail ({@code error in view v: no such table}), rolling the migration back. As
+ * SQLite's procedure says, drop such views and triggers in a {@code sql} step before and create them again
+ * after.
+ */
+final class SqliteTableRebuild {
+
+    /** The prefix of the new copy's name while it is built. */
+    static final String PREFIX = "_em_new_";
+
+    private SqliteTableRebuild() {
+    }
+
+    /**
+     * The statements that turn table {@code before} into {@code after} (the same table, changed) in
+     * {@code afterSchema}.
+     */
+    static List<String> statements(Table before, Table after, Schema afterSchema) {
+        String copyName = PREFIX + after.name();
+        if (afterSchema.tables().stream().anyMatch(t -> t.name().equalsIgnoreCase(copyName))) {
+            throw new UnsupportedOperationException("cannot rebuild table " + after.name() + " on SQLite: the "
+                    + "name it copies through, " + copyName + ", is taken by another table; rename that table");
+        }
+        SqliteTableSql sql = new SqliteTableSql(afterSchema);
+        String copy = identifier(copyName, after.quoted());
+        String table = identifier(before.name(), before.quoted());
+        List<String> statements = new ArrayList<>();
+        statements.add(sql.createTable(after, copy));
+        List<String> targets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Column c : after.columns()) {
+            Column old = before.column(c.name());
+            if (old != null) {
+                targets.add(identifier(c.name(), c.quoted()));
+                values.add(copied(old, c));
+            }
+        }
+        if (!targets.isEmpty()) {
+            statements.add("insert into " + copy + " (" + String.join(", ", targets) + ") select "
+                    + String.join(", ", values) + " from " + table);
+        }
+        statements.add("drop table " + table);
+        statements.add("alter table " + copy + " rename to " + sql.table(after));
+        statements.addAll(sql.createIndexes(after));
+        return statements;
+    }
+
+    /** The old column's value as the new column takes it. */
+    private static String copied(Column old, Column now) {
+        String value = identifier(old.name(), old.quoted());
+        String from = SqliteTypes.declared(old);
+        String to = SqliteTypes.declared(now);
+        if (!SqliteTypes.needsCast(from, to)) {
+            return value;
+        }
+        // A columnDefinition may carry more than a type; cast to its affinity's own name then.
+        String type = now.columnDefinition() == null || now.identity() ? to
+                : SqliteTypes.affinity(to).name().toLowerCase(java.util.Locale.ROOT);
+        return "cast(" + value + " as " + type + ")";
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.entitymigrations.maven;
+
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.runner.Migrator;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The goals that talk to a database: its URL, credentials (preferably a {@code <server>} of
+ * settings.xml) and schema. With no URL, an SQLite file in the project, so a newcomer needs no server.
+ */
+public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
+
+    /**
+     * The JDBC URL: {@code jdbc:postgresql://host:5432/db} or {@code jdbc:sqlite:path}. Default: the SQLite
+     * file {@code entity-migrations.db} in the project directory.
+     */
+    @Parameter(property = "migration.url")
+    private String url;
+
+    /**
+     * The database user. Prefer {@code serverId} for anything but a local database.
+     */
+    @Parameter(property = "migration.username")
+    private String username;
+
+    /**
+     * The database password. Prefer {@code serverId}; the password is never printed, even with {@code -X}.
+     */
+    @Parameter(property = "migration.password")
+    private String password;
+
+    /**
+     * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
+     * (encrypted or not) are the database credentials: the recommended way for shared databases.
+     */
+    @Parameter(property = "migration.serverId")
+    private String serverId;
+
+    /**
+     * The PostgreSQL schema for unqualified tables and the version table (created if missing). Default:
+     * the connection's current schema.
+     */
+    @Parameter(property = "migration.schema")
+    private String schema;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File basedir;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    /** The default database: an SQLite file next to the pom. */
+    static final String DEFAULT_SQLITE_FILE = "entity-migrations.db";
+
+    protected Database database() {
+        String user = username;
+        String pass = password;
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = settings == null ? null : settings.getServer(serverId);
+            if (server == null) {
+                throw new MigrationException("No <server> with <id>" + serverId + "</id> in settings.xml (named by "
+                        + "serverId / -Dmigration.serverId): add one with the database <username> and <password>");
+            }
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+            for (SettingsProblem problem : decrypted.getProblems()) {
+                getLog().warn("settings.xml server " + serverId + ": " + problem.getMessage());
+            }
+            Server plain = decrypted.getServer() != null ? decrypted.getServer() : server;
+            user = user != null ? user : plain.getUsername();
+            pass = pass != null ? pass : plain.getPassword();
+        }
+        String jdbcUrl = url;
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            jdbcUrl = "jdbc:sqlite:" + new File(basedir, DEFAULT_SQLITE_FILE).getPath();
+        }
+        return new Database(jdbcUrl, user, pass, schema == null || schema.isBlank() ? null : schema);
+    }
+
+    protected MigrationChain chain() {
+        return MigrationChain.load(migrationsDirectory.toPath());
+    }
+
+    protected Migrator migrator() {
+        return new Migrator(database(), chain(), console());
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.entitymigrations.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Applies pending migrations, each in its own transaction with its version-table row, after checking
+ * that every applied migration's file is unchanged. {@code mvn migration:upgrade [-Dtarget=head|+N|id]}.
+ */
+@Mojo(name = "upgrade", threadSafe = true)
+public class UpgradeMojo extends AbstractDatabaseMojo {
+
+    /**
+     * How far to go: {@code head} (every pending migration, the default), {@code +N} (the next N), or a
+     * migration id such as {@code 0003}.
+     */
+    @Parameter(property = "target", defaultValue = "head")
+    private String target;
+
+    @Override
+    protected void run() {
+        migrator().upgrade(target);
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The version table read against the files: how far the database is, and what does not add up (an
+ * applied migration whose file is gone or was edited, applied migrations that are not the first ones).
+ */
+final class AppliedHistory {
+
+    private final MigrationChain chain;
+    private final Map<String, Applied> applied = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private int position;
+
+    private AppliedHistory(MigrationChain chain, List<Applied> rows) {
+        this.chain = chain;
+        rows.forEach(r -> applied.put(r.id(), r));
+        List<MigrationFile> files = chain.migrations();
+        Map<String, MigrationFile> byId = new LinkedHashMap<>();
+        files.forEach(f -> byId.put(f.id(), f));
+        for (Applied row : rows) {
+            MigrationFile file = byId.get(row.id());
+            if (file == null) {
+                problems.add("Migration " + row.id() + " (\"" + row.message() + "\") was applied on " + row.appliedAt()
+                        + " but no file has it: restore it from version control (is an older branch checked out?)");
+            } else if (!Checksums.of(file.migration()).equals(row.checksum())) {
+                problems.add("Migration " + file.fileName() + " was changed after it was applied on " + row.appliedAt()
+                        + " (checksum " + shorten(row.checksum()) + " then, " + shorten(Checksums.of(file.migration()))
+                        + " now). Never edit an applied migration: restore it from version control and put the "
+                        + "change in a new migration");
+            }
+        }
+        while (position < files.size() && applied.containsKey(files.get(position).id())) {
+            position++;
+        }
+        for (int i = position; i < files.size(); i++) {
+            if (applied.containsKey(files.get(i).id())) {
+                problems.add("Migration " + files.get(i).id() + " is applied but " + files.get(position).id()
+                        + " before it is not: the history in the database has a gap (was a migration inserted "
+                        + "before applied ones?). Renumber the new migration after the applied ones");
+                break;
+            }
+        }
+    }
+
+    static AppliedHistory read(MigrationChain chain, List<Applied> rows) {
+        return new AppliedHistory(chain, rows);
+    }
+
+    /** The history, refusing to go on if it does not match the files. */
+    static AppliedHistory verify(MigrationChain chain, List<Applied> rows, Database database) {
+        AppliedHistory history = new AppliedHistory(chain, rows);
+        if (!history.problems.isEmpty()) {
+            throw new MigrationException("The migrations applied to " + database.describe()
+                    + " do not match the files, so nothing was run:\n  - " + String.join("\n  - ", history.problems));
+        }
+        return history;
+    }
+
+    int position() {
+        return position;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    String current() {
+        return Targets.label(chain, position);
+    }
+
+    List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (MigrationFile f : chain.migrations()) {
+            Applied row = applied.get(f.id());
+            lines.add(f.id() + "  " + (row == null ? "pending                 "
+                    : "applied " + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
+                    + "  " + f.migration().message());
+        }
+        if (lines.isEmpty()) {
+            lines.add("(no migrations)");
+        }
+        problems.forEach(p -> lines.add("WARNING: " + p));
+        lines.add("current: " + current() + (position == chain.migrations().size() && position > 0 ? " (head)" : ""));
+        return lines;
+    }
+
+    private static String shorten(String checksum) {
+        return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.PostgresDialect;
+import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Where to connect, and as whom. The password is never part of {@link #toString()} or of any message:
+ * {@link #describe()} shows the URL with credentials removed.
+ *
+ * @param url      the JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:sqlite:...})
+ * @param username the user, or {@code null}
+ * @param password the password, or {@code null}
+ * @param schema   the PostgreSQL schema for unqualified names and the version table, or {@code null}
+ */
+public record Database(String url, String username, String password, String schema) {
+
+    /** How long SQLite waits for another writer (another upgrade) before giving up. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 60_000;
+
+    public Database {
+        if (url == null || url.isBlank()) {
+            throw new MigrationException("No database URL: set <url> or -Dmigration.url");
+        }
+    }
+
+    public boolean isSqlite() {
+        return url.startsWith("jdbc:sqlite:");
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    public Dialect dialect() {
+        if (isPostgres()) {
+            return new PostgresDialect(schema);
+        }
+        if (isSqlite()) {
+            if (schema != null) {
+                throw new MigrationException("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for "
+                        + describe());
+            }
+            return new SqliteDialect();
+        }
+        throw new MigrationException("Unsupported database " + describe() + ": Entity Migrations supports "
+                + "PostgreSQL (jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)");
+    }
+
+    public Connection connect() {
+        Properties props = new Properties();
+        if (username != null && !username.isBlank()) {
+            props.setProperty("user", username);
+        }
+        if (password != null && !password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        if (isSqlite()) {
+            // Each migration takes the write lock when it begins, so two upgrades apply it once.
+            props.setProperty("transaction_mode", "IMMEDIATE");
+            props.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
+        }
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot connect to " + describe() + ": " + e.getMessage()
+                    + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", e);
+        }
+    }
+
+    /** The URL without credentials, for messages. */
+    public String describe() {
+        String safe = url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+        return safe + (username == null || username.isBlank() ? "" : " as " + username);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

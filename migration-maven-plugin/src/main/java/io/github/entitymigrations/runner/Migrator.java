@@ -1,0 +1,176 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Applies and reverts migrations on a database: the only class here that runs SQL against it. One run
+ * holds the database's migration lock, checks the applied history against the files, plans every
+ * statement, then runs migration by migration, each in its own transaction with its version row.
+ */
+public final class Migrator {
+
+    private final Database database;
+    private final MigrationChain chain;
+    private final Console console;
+    private final Dialect dialect;
+    private final VersionTable versions;
+
+    public Migrator(Database database, MigrationChain chain, Console console) {
+        this.database = database;
+        this.chain = chain;
+        this.console = console;
+        this.dialect = database.dialect();
+        this.versions = new VersionTable(dialect, database.schema());
+    }
+
+    /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
+    public void upgrade(String target) {
+        withLock(c -> {
+            if (!versions.exists(c)) {
+                refuseUnknownDatabase(c);
+                versions.create(c);
+            }
+            int current = AppliedHistory.verify(chain, versions.read(c), database).position();
+            int to = Targets.upgrade(chain, current, target);
+            if (to == current) {
+                console.info("Nothing to do: the database is at " + Targets.label(chain, current)
+                        + (current == chain.migrations().size() ? " (head)." : "."));
+                return;
+            }
+            List<Step> steps = Planner.upgrade(chain, dialect, current, to);
+            console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
+                    + steps.size() + " migration(s)");
+            run(c, steps, to);
+        });
+    }
+
+    /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id. */
+    public void downgrade(String target) {
+        withLock(c -> {
+            int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
+            int to = Targets.downgrade(chain, current, target);
+            if (to == current) {
+                console.info("Nothing to do: the database is at " + Targets.label(chain, current) + ".");
+                return;
+            }
+            List<Step> steps = Planner.downgrade(chain, dialect, current, to);
+            console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
+                    + steps.size() + " migration(s)");
+            run(c, steps, to);
+        });
+    }
+
+    /** Records {@code head}, {@code base} or an id as current without running anything. */
+    public void stamp(String target) {
+        int to = Targets.stamp(chain, target);
+        withLock(c -> {
+            versions.create(c);
+            c.setAutoCommit(false);
+            try {
+                versions.deleteAll(c);
+                for (int i = 0; i < to; i++) {
+                    var f = chain.migrations().get(i);
+                    versions.insert(c, new Applied(f.id(), f.migration().message(), Checksums.of(f.migration()),
+                            java.time.Instant.now().toString(), appliedBy(c), 0));
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            console.info("Stamped " + database.describe() + " at " + Targets.label(chain, to)
+                    + " without running anything" + (to == 0 ? "." : ": " + to + " migration(s) recorded as applied."));
+        });
+    }
+
+    /** The current migration id, or {@code base}. */
+    public String current() {
+        return withConnection(c -> {
+            if (!versions.exists(c)) {
+                return "base";
+            }
+            AppliedHistory history = AppliedHistory.read(chain, versions.read(c));
+            history.problems().forEach(console::warn);
+            return history.current();
+        });
+    }
+
+    /** Every migration, oldest first, each applied (with when) or pending; then anything unexpected. */
+    public List<String> history() {
+        return withConnection(c -> {
+            AppliedHistory history = AppliedHistory.read(chain, versions.exists(c) ? versions.read(c) : List.of());
+            return history.lines();
+        });
+    }
+
+    private void run(Connection c, List<Step> steps, int to) throws SQLException {
+        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c));
+        String name = c.getMetaData().getDatabaseProductName();
+        long total = 0;
+        int done = 0;
+        for (Step step : steps) {
+            console.info((step.upgrade() ? "Applying " : "Reverting ") + step.label() + " (" + step.statements().size()
+                    + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : "") + ")");
+            long ms = executor.run(c, step, name);
+            if (ms < 0) {
+                console.info("  already " + (step.upgrade() ? "applied" : "reverted") + " by another run; skipped");
+                continue;
+            }
+            total += ms;
+            done++;
+            console.info("  " + (step.upgrade() ? "applied" : "reverted") + " in " + ms + " ms");
+        }
+        console.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + done + " migration(s) in " + total
+                + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
+                + (to == chain.migrations().size() ? " (head)" : "") + ".");
+    }
+
+    private void refuseUnknownDatabase(Connection c) throws SQLException {
+        List<String> tables = versions.otherTables(c);
+        if (!tables.isEmpty()) {
+            throw new MigrationException(database.describe() + " already has tables (" + String.join(", ",
+                    tables.subList(0, Math.min(tables.size(), 8))) + (tables.size() > 8 ? ", ..." : "") + ") but no "
+                    + VersionTable.NAME + " table, so these migrations did not create it. If its schema is what "
+                    + "migration X produces, record that with mvn migration:stamp -Dtarget=X (or -Dtarget=head), "
+                    + "then upgrade from there. Nothing was run");
+        }
+    }
+
+    private String appliedBy(Connection c) throws SQLException {
+        String user = c.getMetaData().getUserName();
+        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private interface VoidWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void withLock(VoidWork work) {
+        withConnection(c -> {
+            try (DatabaseLock lock = DatabaseLock.acquire(c, database)) {
+                work.run(c);
+            }
+            return null;
+        });
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        try (Connection c = database.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new MigrationException("Database error on " + database.describe() + ": " + e.getMessage(), e);
+        }
+    }
+}

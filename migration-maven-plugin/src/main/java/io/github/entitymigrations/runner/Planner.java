@@ -1,0 +1,96 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.operations.Sql;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Works out every statement of a run before anything runs: the dialect renders each operation against
+ * the schema the migrations before it produce. An irreversible step on the way down, or an operation
+ * the database cannot do, is found here, so nothing is half done.
+ */
+final class Planner {
+
+    private Planner() {
+    }
+
+    /** The steps from position {@code from} up to {@code to} (positions count applied migrations). */
+    static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to) {
+        List<MigrationFile> migrations = chain.migrations();
+        SchemaState state = stateAt(migrations, from);
+        List<Step> steps = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            MigrationFile f = migrations.get(i);
+            steps.add(new Step(f, true, render(f, f.migration().upgrade(), dialect, state)));
+        }
+        return steps;
+    }
+
+    /** The steps from position {@code from} down to {@code to}, newest first. */
+    static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to) {
+        List<MigrationFile> migrations = chain.migrations();
+        for (int i = from - 1; i >= to; i--) {
+            MigrationFile f = migrations.get(i);
+            for (Operation op : concat(f.migration().upgrade(), f.migration().downgrade())) {
+                if (op instanceof Sql sql && sql.irreversible()) {
+                    throw new MigrationException("Cannot downgrade past " + f.id() + " (" + f.fileName() + "): its step \""
+                            + op.describe() + "\" is marked irreversible. Nothing was run. Stop at " + f.id()
+                            + " (-Dtarget=" + f.id() + "), or restore the data from a backup");
+                }
+            }
+        }
+        SchemaState state = stateAt(migrations, from);
+        List<Step> steps = new ArrayList<>();
+        for (int i = from - 1; i >= to; i--) {
+            MigrationFile f = migrations.get(i);
+            steps.add(new Step(f, false, render(f, f.migration().downgrade(), dialect, state)));
+        }
+        return steps;
+    }
+
+    private static List<Operation> concat(List<Operation> a, List<Operation> b) {
+        List<Operation> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static SchemaState stateAt(List<MigrationFile> migrations, int position) {
+        SchemaState state = SchemaState.empty();
+        for (int i = 0; i < position; i++) {
+            apply(migrations.get(i), migrations.get(i).migration().upgrade(), state, null, null);
+        }
+        return state;
+    }
+
+    private static List<String> render(MigrationFile f, List<Operation> ops, Dialect dialect, SchemaState state) {
+        List<String> statements = new ArrayList<>();
+        apply(f, ops, state, dialect, statements);
+        return statements;
+    }
+
+    private static void apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
+                              List<String> statements) {
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            try {
+                if (dialect != null) {
+                    statements.addAll(dialect.render(op, state.toSchema()));
+                }
+                op.applyTo(state);
+            } catch (UnsupportedOperationException e) {
+                throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
+                        + op.describe() + "): " + e.getMessage() + ". Nothing was run");
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
+                        + op.describe() + ") does not fit the schema before it: " + e.getMessage()
+                        + ". Nothing was run");
+            }
+        }
+    }
+}
