@@ -78,12 +78,26 @@ public final class PostgresDialect implements Dialect {
         return PostgresIdentifiers.identifier(name, quoted);
     }
 
+    /**
+     * A table or sequence in an explicit schema ({@code @Table(schema = "inventory")}) first makes sure the
+     * schema exists, as Hibernate's schema export does. Schemas are never dropped: others may use them.
+     */
+    private List<String> withSchema(String schema, List<String> statements) {
+        if (schema == null || schema.isBlank()) {
+            return statements;
+        }
+        List<String> result = new java.util.ArrayList<>();
+        result.add("create schema if not exists " + identifier(schema, false));
+        result.addAll(statements);
+        return result;
+    }
+
     @Override
     public List<String> render(Operation operation, Schema before) {
         PostgresNames names = new PostgresNames(defaultSchema, before);
         PostgresTableSql tables = new PostgresTableSql(names);
         if (operation instanceof CreateTable op) {
-            return tables.createTable(op.table());
+            return withSchema(op.table().schema(), tables.createTable(op.table()));
         } else if (operation instanceof DropTable op) {
             return List.of("drop table " + names.table(op.table()));
         } else if (operation instanceof RenameTable op) {
@@ -119,7 +133,8 @@ public final class PostgresDialect implements Dialect {
         } else if (operation instanceof DropIndex op) {
             return List.of(tables.dropIndex(op.schema(), op.index()));
         } else if (operation instanceof CreateSequence op) {
-            return List.of(PostgresSequences.create(names.sequence(op.sequence()), op.sequence()));
+            return withSchema(op.sequence().schema(),
+                    List.of(PostgresSequences.create(names.sequence(op.sequence()), op.sequence())));
         } else if (operation instanceof DropSequence op) {
             return List.of(PostgresSequences.drop(names.sequence(op.sequence())));
         } else if (operation instanceof AlterSequence op) {

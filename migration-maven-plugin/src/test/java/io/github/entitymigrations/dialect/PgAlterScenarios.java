@@ -150,7 +150,8 @@ final class PgAlterScenarios {
                 named("create sequence starting at zero").when(new CreateSequence(new Sequence(null, "Zero_Seq", 0, 1)))
                         .expect("create sequence zero_seq minvalue 0 start with 0 increment by 1"),
                 named("create descending sequence").when(new CreateSequence(new Sequence("app", "down_seq", 0, -1)))
-                        .expect("create sequence app.down_seq maxvalue 0 start with 0 increment by -1"),
+                        .expect("create schema if not exists app",
+                                "create sequence app.down_seq maxvalue 0 start with 0 increment by -1"),
                 named("drop sequence").given(new CreateSequence(seq)).when(new DropSequence(seq))
                         .expect("drop sequence order_seq"),
                 named("alter sequence increment").given(new CreateSequence(seq))

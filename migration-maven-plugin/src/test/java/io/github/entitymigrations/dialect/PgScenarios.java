@@ -73,7 +73,8 @@ final class PgScenarios {
                                         + "constraint fk_invoice_region foreign key (region_id) references reporting.region (id))",
                                 "create index ix_invoice_customer on app.invoice (customer_id)"),
                 named("create table in an explicit schema").defaultSchema("app").when(create(REGION))
-                        .expect("create table reporting.region (id bigint not null, constraint pk_region primary key (id))"),
+                        .expect("create schema if not exists reporting",
+                                "create table reporting.region (id bigint not null, constraint pk_region primary key (id))"),
                 named("drop table").given(create(TAG)).when(new DropTable(TAG)).expect("drop table tag"),
                 named("drop quoted table").given(create(SETTING)).when(new DropTable(SETTING))
                         .expect("drop table \"AppSetting\""),

@@ -1,0 +1,33 @@
+package io.github.entitymigrations.hibernate;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The field and the getter behind a mapped attribute, wherever in the class hierarchy they are declared. */
+final class Members {
+
+    private Members() {
+    }
+
+    static List<AnnotatedElement> of(Class<?> type, String property) {
+        String capitalized = Character.toUpperCase(property.charAt(0)) + property.substring(1);
+        List<AnnotatedElement> members = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(property)) {
+                    members.add(f);
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0
+                        && (m.getName().equals("get" + capitalized) || m.getName().equals("is" + capitalized))) {
+                    members.add(m);
+                }
+            }
+        }
+        return members;
+    }
+}
