@@ -14,8 +14,9 @@ import java.util.List;
  * <ol>
  *   <li>{@code create table "_em_new_<t>"} with the new definition: columns, primary key, uniques, checks
  *       and foreign keys (a self-reference names {@code <t>}, the table's final name);</li>
- *   <li>{@code insert into "_em_new_<t>" (<kept columns>) select <kept columns> from <t>}, with a
- *       {@code CAST} where the type's affinity changes; a new column gets its default;</li>
+ *   <li>{@code insert into "_em_new_<t>" (<kept columns>) select <kept columns> from <t>}: the new column's
+ *       affinity converts the values; where a column becomes INTEGER or REAL, a temporary trigger aborts the
+ *       copy if a value did not convert (as PostgreSQL would refuse it); a new column gets its default;</li>
  *   <li>{@code drop table <t>} (which drops its indexes);</li>
  *   <li>{@code alter table "_em_new_<t>" rename to <t>};</li>
  *   <li>{@code create index} for each of the new definition's indexes.</li>
@@ -59,17 +60,23 @@ final class SqliteTableRebuild {
         List<String> statements = new ArrayList<>();
         statements.add(sql.createTable(after, copy));
         List<String> targets = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<String> guards = new ArrayList<>();
         for (Column c : after.columns()) {
             Column old = before.column(c.name());
             if (old != null) {
                 targets.add(identifier(c.name(), c.quoted()));
-                values.add(copied(old, c));
+                if (SqliteTypes.needsGuard(SqliteTypes.declared(old), SqliteTypes.declared(c))) {
+                    guards.add(guard(after, copyName, c, guards.size()));
+                }
             }
         }
         if (!targets.isEmpty()) {
+            statements.addAll(guards);
             statements.add("insert into " + copy + " (" + String.join(", ", targets) + ") select "
-                    + String.join(", ", values) + " from " + table);
+                    + String.join(", ", targets) + " from " + table);
+            for (int i = 0; i < guards.size(); i++) {
+                statements.add("drop trigger " + identifier(guardName(after, i), false));
+            }
         }
         statements.add("drop table " + table);
         statements.add("alter table " + copy + " rename to " + sql.table(after));
@@ -77,17 +84,23 @@ final class SqliteTableRebuild {
         return statements;
     }
 
-    /** The old column's value as the new column takes it. */
-    private static String copied(Column old, Column now) {
-        String value = identifier(old.name(), old.quoted());
-        String from = SqliteTypes.declared(old);
-        String to = SqliteTypes.declared(now);
-        if (!SqliteTypes.needsCast(from, to)) {
-            return value;
-        }
-        // A columnDefinition may carry more than a type; cast to its affinity's own name then.
-        String type = now.columnDefinition() == null || now.identity() ? to
-                : SqliteTypes.affinity(to).name().toLowerCase(java.util.Locale.ROOT);
-        return "cast(" + value + " as " + type + ")";
+    /**
+     * A temporary trigger that aborts the copy when a value did not become a number in a column that now
+     * has INTEGER or REAL affinity: SQLite would otherwise keep it as text (or, with a CAST, turn
+     * {@code 'paid'} into 0), where PostgreSQL refuses the conversion. Dropped right after the copy.
+     */
+    private static String guard(Table table, String copyName, Column column, int index) {
+        String allowed = SqliteTypes.affinity(SqliteTypes.declared(column)) == SqliteTypes.Affinity.INTEGER
+                ? "'integer', 'null'" : "'integer', 'real', 'null'";
+        String value = "new." + identifier(column.name(), column.quoted());
+        String message = " in " + table.name() + "." + column.name() + " cannot become " + SqliteTypes.declared(column);
+        return "create temp trigger " + identifier(guardName(table, index), false) + " after insert on "
+                + identifier(copyName, table.quoted()) + " when typeof(" + value + ") not in (" + allowed
+                + ") begin select raise(abort, 'value ' || quote(" + value + ") || "
+                + SqliteIdentifiers.literal(message) + "); end";
+    }
+
+    private static String guardName(Table table, int index) {
+        return "_em_convert_" + table.name() + "_" + index;
     }
 }

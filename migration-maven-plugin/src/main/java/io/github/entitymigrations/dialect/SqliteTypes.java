@@ -95,13 +95,16 @@ final class SqliteTypes {
     }
 
     /**
-     * Whether copying a value from a column declared {@code from} into one declared {@code to} needs an
-     * explicit {@code CAST}: when the affinity changes, except into NUMERIC affinity (dates, timestamps,
-     * booleans, decimals). There a CAST would turn text such as {@code '2024-05-01'} into its numeric prefix
-     * {@code 2024}; the column's own affinity already converts well-formed numbers and keeps the rest.
+     * Whether a copy from a column declared {@code from} into one declared {@code to} must be guarded
+     * against values that do not convert: when the new column has INTEGER or REAL affinity and the old one
+     * had another (except INTEGER into REAL, which always converts). No CAST is used: it would turn
+     * {@code 'paid'} into 0 or {@code '2024-05-01'} into 2024; the column's own affinity converts
+     * well-formed numbers and keeps the rest, which the guard then refuses.
      */
-    static boolean needsCast(String from, String to) {
+    static boolean needsGuard(String from, String to) {
+        Affinity source = affinity(from);
         Affinity target = affinity(to);
-        return affinity(from) != target && target != Affinity.NUMERIC;
+        boolean numericTarget = target == Affinity.INTEGER || target == Affinity.REAL;
+        return numericTarget && source != target && !(source == Affinity.INTEGER && target == Affinity.REAL);
     }
 }

@@ -37,6 +37,15 @@ public record Database(String url, String username, String password, String sche
         return url.startsWith("jdbc:postgresql:");
     }
 
+    /** Whether the SQLite file exists (connecting would create it). */
+    public boolean sqliteFileExists() {
+        String path = url.substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isEmpty() || path.equals(":memory:") || path.startsWith("file:") || java.nio.file.Files.exists(
+                java.nio.file.Path.of(path));
+    }
+
     public Dialect dialect() {
         if (isPostgres()) {
             return new PostgresDialect(schema);

@@ -32,11 +32,11 @@ public final class Migrator {
     /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
     public void upgrade(String target) {
         withLock(c -> {
-            if (!versions.exists(c)) {
+            boolean fresh = !versions.exists(c);
+            if (fresh) {
                 refuseUnknownDatabase(c);
-                versions.create(c);
             }
-            int current = AppliedHistory.verify(chain, versions.read(c), database).position();
+            int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current)
@@ -44,6 +44,10 @@ public final class Migrator {
                 return;
             }
             List<Step> steps = Planner.upgrade(chain, dialect, current, to);
+            if (fresh) {
+                // Only now that the target and every statement are known good: a refused run creates nothing.
+                versions.create(c);
+            }
             console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
             run(c, steps, to);
@@ -160,10 +164,24 @@ public final class Migrator {
     private void withLock(VoidWork work) {
         withConnection(c -> {
             try (DatabaseLock lock = DatabaseLock.acquire(c, database)) {
+                useSchema(c);
                 work.run(c);
             }
             return null;
         });
+    }
+
+    /**
+     * With a configured PostgreSQL schema, it is also the connection's current schema while migrating (as
+     * Flyway's defaultSchema), so unqualified names in hand-written sql steps land there too.
+     */
+    private void useSchema(Connection c) throws SQLException {
+        if (database.schema() != null && database.isPostgres()) {
+            try (var s = c.createStatement()) {
+                s.execute("create schema if not exists " + dialect.identifier(database.schema(), false));
+            }
+            c.setSchema(dialect.identifier(database.schema(), false).replace("\"", ""));
+        }
     }
 
     private <T> T withConnection(Work<T> work) {

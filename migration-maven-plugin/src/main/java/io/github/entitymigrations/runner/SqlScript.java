@@ -35,6 +35,9 @@ public final class SqlScript {
         out.append("-- Entity Migrations: ").append(up ? "upgrade" : "downgrade").append(" from ")
                 .append(Targets.label(chain, start)).append(" to ").append(Targets.label(chain, end)).append(" for ")
                 .append(dialect.name()).append(" (").append(steps.size()).append(" migration(s))\n");
+        if (database.schema() != null && database.isPostgres()) {
+            out.append("set search_path to ").append(dialect.identifier(database.schema(), false)).append(";\n");
+        }
         if (start == 0 && up && !steps.isEmpty()) {
             out.append("\n-- the version table, created on first use\n");
             versions.createStatements().forEach(s -> out.append(s).append(";\n"));
@@ -67,8 +70,14 @@ public final class SqlScript {
     }
 
     private static int currentOf(Database database, MigrationChain chain, VersionTable versions, Console console) {
+        if (database.isSqlite() && !database.sqliteFileExists()) {
+            console.info("-- " + database.describe() + " does not exist yet: starting from base");
+            return 0;
+        }
         try (Connection c = database.connect()) {
-            c.setReadOnly(true);
+            if (!database.isSqlite()) {
+                c.setReadOnly(true); // sqlite-jdbc allows this only when opening the connection
+            }
             if (!versions.exists(c)) {
                 console.info("-- " + database.describe() + " has no " + VersionTable.NAME + " table: starting from base");
                 return 0;

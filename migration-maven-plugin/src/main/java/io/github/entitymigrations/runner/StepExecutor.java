@@ -76,7 +76,8 @@ final class StepExecutor {
             if (rs.next()) {
                 String table = rs.getString(1);
                 rollback(c);
-                throw new MigrationException("Migration " + step.label() + " left table " + table + " with rows whose "
+                throw new MigrationException("Migration " + step.label() + " (" + step.file().fileName() + ") left table "
+                        + table + " with rows whose "
                         + "foreign keys point nowhere (" + check + "), so it was rolled back and the database is as "
                         + "before. Clean those rows up in a sql step first");
             }

@@ -32,11 +32,26 @@ final class SqliteGolden {
 
     /** The five steps of a move-and-copy rebuild of {@code table}, with the indexes re-created after them. */
     static String[] rebuild(String table, String definition, String columns, String values, String... indexes) {
-        List<String> statements = new ArrayList<>(List.of(
-                "create table _em_new_" + table + " (" + definition + ")",
-                "insert into _em_new_" + table + " (" + columns + ") select " + values + " from " + table,
-                "drop table " + table,
-                "alter table _em_new_" + table + " rename to " + table));
+        return guardedRebuild(table, definition, columns, values, List.of(), indexes);
+    }
+
+    /** A rebuild whose copy is guarded, for each of {@code guarded} ("column|allowed types|declared type"). */
+    static String[] guardedRebuild(String table, String definition, String columns, String values,
+                                   List<String> guarded, String... indexes) {
+        List<String> statements = new ArrayList<>();
+        statements.add("create table _em_new_" + table + " (" + definition + ")");
+        for (int i = 0; i < guarded.size(); i++) {
+            String[] g = guarded.get(i).split("\\|");
+            statements.add("create temp trigger _em_convert_" + table + "_" + i + " after insert on _em_new_" + table
+                    + " when typeof(new." + g[0] + ") not in (" + g[1] + ") begin select raise(abort, 'value ' || "
+                    + "quote(new." + g[0] + ") || ' in " + table + "." + g[0] + " cannot become " + g[2] + "'); end");
+        }
+        statements.add("insert into _em_new_" + table + " (" + columns + ") select " + values + " from " + table);
+        for (int i = 0; i < guarded.size(); i++) {
+            statements.add("drop trigger _em_convert_" + table + "_" + i);
+        }
+        statements.add("drop table " + table);
+        statements.add("alter table _em_new_" + table + " rename to " + table);
         statements.addAll(Arrays.asList(indexes));
         return statements.toArray(String[]::new);
     }

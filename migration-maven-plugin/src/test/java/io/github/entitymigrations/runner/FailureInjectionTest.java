@@ -1,0 +1,236 @@
+package io.github.entitymigrations.runner;
+
+import static io.github.entitymigrations.operations.SchemaBuilder.BIGINT;
+import static io.github.entitymigrations.operations.SchemaBuilder.INTEGER;
+import static io.github.entitymigrations.operations.SchemaBuilder.numeric;
+import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
+import static io.github.entitymigrations.runner.MigrationHistory.changed;
+import static io.github.entitymigrations.runner.MigrationHistory.column;
+import static io.github.entitymigrations.runner.MigrationHistory.sql;
+import static io.github.entitymigrations.runner.MigrationHistory.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.migrations.Migration;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationJson;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A migration that fails part-way changes nothing: the schema, the version table and the rows are exactly as
+ * before, whichever statement failed (the first, one in the middle of an SQLite table rebuild, one inside a
+ * multi-statement {@code sql} step, the last), and the message names the migration, the statement and what
+ * the database said. Starts from the {@link CatalogModel} at head, full of rows.
+ */
+class FailureInjectionTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    private static final String BAD = "insert into no_such_table (id) values (1)";
+
+    @TempDir
+    Path tmp;
+
+    /** The good steps of the failing migration; the bad one goes in at each position. */
+    private static List<Operation> goodSteps(MigrationHistory h) {
+        Column total = h.column("purchase_order", "total");
+        return List.of(
+                new CreateTable(table("note", t -> {
+                    t.id();
+                    t.col("text", varchar(100));
+                })),
+                new AddColumn(null, "customer", column("phone2", varchar(30), true, null)),
+                // On SQLite: a rebuild of purchase_order, which order_line references.
+                new AlterColumn(null, "purchase_order", total, changed(total, numeric(16, 2), true, null)),
+                new CreateIndex(null, "customer", new Index("ix_customer_phone2", List.of("phone2"), false)),
+                sql(List.of("insert into note (id, text) values (1, 'first')", "update customer set phone2 = '555'"),
+                        List.of("update customer set phone2 = null", "delete from note")));
+    }
+
+    static Stream<Arguments> positions() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (int position : new int[] {0, 1, 3, 4, 5}) {
+                cases.add(Arguments.of(kind, position));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, bad step at {1}")
+    @MethodSource("positions")
+    void aFailingStatementLeavesEverythingAsBefore(Kind kind, int position) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(position, sql(List.of(BAD), List.of("select 1")));
+        h.add("inject failure", steps, Diff.reverse(steps), false);
+        List<String> planned = Planner.upgrade(h.chain(), db.database().dialect(), 5, 6).get(0).statements();
+        String failing = "failed at statement " + (planned.indexOf(BAD) + 1) + " of " + planned.size();
+        assertFailsChangingNothing(db, h, failing, kind == Kind.SQLITE ? "no such table: no_such_table"
+                : "relation \"no_such_table\" does not exist");
+        assertFailsChangingNothing(db, h, BAD, "no_such_table");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailingStatementInsideAMultiStatementSqlStep(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(sql(List.of("insert into note (id, text) values (2, 'second')", BAD, "delete from note"),
+                List.of("select 1")));
+        steps.add(new CreateIndex(null, "note", new Index("ix_note_text", List.of("text"), false)));
+        h.add("inject failure", steps, Diff.reverse(steps), false);
+        assertFailsChangingNothing(db, h, BAD, "no_such_table");
+    }
+
+    /** Text that is no number: PostgreSQL refuses the cast; SQLite must not turn 'created' into 0. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTypeChangeTheDataCannotTakeLeavesEverythingAsBefore(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        Column message = h.column("event_log", "message");
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(new AlterColumn(null, "event_log", message, changed(message, INTEGER, true, null)));
+        h.add("message becomes a number", steps, Diff.reverse(steps), false);
+        assertFailsChangingNothing(db, h, "event_log", kind == Kind.SQLITE ? "created"
+                : "invalid input syntax for type integer: \"created\"");
+    }
+
+    /** Order 3 has no kind: making the column NOT NULL fails on both, at the rebuild's copy on SQLite. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNotNullTheDataBreaksLeavesEverythingAsBefore(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        Column kindColumn = h.column("purchase_order", "kind");
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(new AlterColumn(null, "purchase_order", kindColumn, changed(kindColumn, varchar(10), false, null)));
+        h.add("kind is required", steps, Diff.reverse(steps), false);
+        assertFailsChangingNothing(db, h, "purchase_order", kind == Kind.SQLITE ? "NOT NULL constraint failed"
+                : "contains null values");
+    }
+
+    /**
+     * Rows that break a new foreign key: PostgreSQL refuses the constraint; SQLite's rebuild cannot check it
+     * while it copies, so the {@code foreign_key_check} at the end of the migration must roll it all back.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aForeignKeyTheRowsBreakLeavesEverythingAsBefore(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(new AddColumn(null, "purchase_order", column("referrer_id", BIGINT, true, null)));
+        steps.add(sql(List.of("update purchase_order set referrer_id = 42"), List.of("select 1")));
+        steps.add(new AddForeignKey(null, "purchase_order", new ForeignKey("fk_order_referrer", List.of("referrer_id"),
+                null, "customer", List.of("id"), "NO_ACTION")));
+        h.add("orders have referrers", steps, Diff.reverse(steps), false);
+        State before = State.of(db);
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+        assertEquals(before, State.of(db), "a failed migration must change nothing; it said: " + e.getMessage());
+        for (String part : List.of("0006", "purchase_order", "rolled back",
+                kind == Kind.SQLITE ? "foreign keys point nowhere" : "violates foreign key constraint")) {
+            assertTrue(e.getMessage().contains(part), "the message should name " + part + ":\n" + e.getMessage());
+        }
+    }
+
+    /** A downgrade that fails keeps the migration applied, its version row and its schema. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aFailingDowngradeLeavesEverythingAsBefore(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        List<Operation> down = new ArrayList<>(Diff.reverse(steps));
+        down.add(2, sql(List.of(BAD), List.of("select 1")));
+        h.add("fails on the way down", steps, down, false);
+        Migrator migrator = db.migrator(h.chain());
+        migrator.upgrade("head");
+        State before = State.of(db);
+        MigrationException e = assertThrows(MigrationException.class, () -> migrator.downgrade("-1"));
+        assertEquals(before, State.of(db), "a failed downgrade must change nothing");
+        assertMessage(e, h, BAD, "no_such_table");
+        assertTrue(e.getMessage().contains("of its downgrade"), e.getMessage());
+    }
+
+    /** The fixed migration then runs: the failure left nothing behind that gets in its way. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theMigrationRunsOnceFixed(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = new ArrayList<>(goodSteps(h));
+        steps.add(4, sql(List.of(BAD), List.of("select 1")));
+        h.add("inject failure", steps, Diff.reverse(steps), false);
+        assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+
+        steps.remove(4);
+        MigrationHistory.write(h.files().get(5), MigrationJson.write(new Migration("0006", "0005", "inject failure",
+                steps, Diff.reverse(steps), List.of())));
+        db.migrator(h.chain()).upgrade("head");
+        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), db.schema(), "after the fixed migration");
+        assertEquals(List.of("1|first"), db.query("select id, text from note"));
+        assertEquals(List.of(), db.foreignKeyProblems());
+    }
+
+    private MigrationHistory headWithRows(TestDatabase db) {
+        MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
+        db.migrator(h.chain()).upgrade("head");
+        return h;
+    }
+
+    private static void assertFailsChangingNothing(TestDatabase db, MigrationHistory h, String statement,
+                                                   String databaseSays) throws SQLException {
+        State before = State.of(db);
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+        assertEquals(before, State.of(db), "a failed migration must change nothing; it said: " + e.getMessage());
+        assertMessage(e, h, statement, databaseSays);
+    }
+
+    private static void assertMessage(MigrationException e, MigrationHistory h, String statement, String databaseSays) {
+        String message = e.getMessage();
+        String file = h.files().get(h.files().size() - 1).getFileName().toString();
+        for (String part : List.of("Migration 0006", file, statement, databaseSays, "rolled back")) {
+            assertTrue(message.contains(part), "the message should name " + part + ":\n" + message);
+        }
+    }
+
+    /** Everything a failed migration must leave alone. */
+    record State(List<String> schema, List<Applied> versions, List<String> rows) {
+        static State of(TestDatabase db) throws SQLException {
+            List<String> rows = new ArrayList<>();
+            for (String query : CatalogModel.rowsAfter(CatalogModel.COUNT)) {
+                rows.addAll(db.query(query));
+            }
+            rows.addAll(db.query("select id, status, customer_id from purchase_order order by id"));
+            return new State(db.schema(), db.versionRows(), rows);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One empty, real database for one test: PostgreSQL (the class's {@link PostgresDatabase}, its
+ * {@code public} schema dropped and created again) or a new SQLite file. Tests that must hold on both take a
+ * {@link Kind} parameter and open one of these.
+ */
+final class TestDatabase {
+
+    /** The databases every runner test runs on. */
+    enum Kind { POSTGRESQL, SQLITE }
+
+    private static final AtomicInteger FILES = new AtomicInteger();
+
+    private final Kind kind;
+    private final String url;
+    private final String schema;
+
+    private TestDatabase(Kind kind, String url, String schema) {
+        this.kind = kind;
+        this.url = url;
+        this.schema = schema;
+    }
+
+    /** An empty database of that kind; {@code dir} holds SQLite files. */
+    static TestDatabase open(Kind kind, PostgresDatabase postgres, Path dir) throws SQLException {
+        if (kind == Kind.POSTGRESQL) {
+            TestDatabase db = new TestDatabase(kind, postgres.jdbcUrl(), null);
+            db.execute("drop schema if exists public cascade", "create schema public");
+            return db;
+        }
+        return new TestDatabase(kind, "jdbc:sqlite:" + dir.resolve("test-" + FILES.incrementAndGet() + ".db"), null);
+    }
+
+    /** The same PostgreSQL database with {@code <schema>} configured: the runner and the readers use that schema. */
+    TestDatabase inSchema(String name) throws SQLException {
+        execute("drop schema if exists " + name + " cascade");
+        return new TestDatabase(kind, url, name);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    boolean isSqlite() {
+        return kind == Kind.SQLITE;
+    }
+
+    /** What the runner is given: the URL, no credentials (they are in the test URL), the default schema. */
+    Database database() {
+        return new Database(url, null, null, schema);
+    }
+
+    Migrator migrator(MigrationChain chain) {
+        return new Migrator(database(), chain, Console.SILENT);
+    }
+
+    Migrator migrator(MigrationChain chain, Console console) {
+        return new Migrator(database(), chain, console);
+    }
+
+    /** A plain connection, as an application has it: on SQLite with foreign keys enforced. */
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        if (isSqlite()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("pragma foreign_keys = on");
+                s.execute("pragma busy_timeout = 60000");
+            }
+        }
+        return c;
+    }
+
+    void execute(String... statements) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** The rows of a query, columns joined with {@code |}, SQL NULL as {@code null}. */
+    List<String> query(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        }
+    }
+
+    /** The schema as JDBC metadata reports it, without the version table. */
+    List<String> schema() throws SQLException {
+        try (Connection c = connect()) {
+            return DatabaseSchemaReader.read(c, kind, schema);
+        }
+    }
+
+    /** The lines {@link #schema()} must equal for a database holding {@code model}. */
+    List<String> expected(Schema model) {
+        return ExpectedSchema.of(model, kind);
+    }
+
+    boolean hasVersionTable() throws SQLException {
+        try (Connection c = connect();
+             ResultSet rs = c.getMetaData().getTables(null, schema != null ? schema : c.getSchema(), VersionTable.NAME,
+                     null)) {
+            return rs.next();
+        }
+    }
+
+    /** Every version row, oldest first; none when there is no version table. */
+    List<Applied> versionRows() throws SQLException {
+        if (!hasVersionTable()) {
+            return List.of();
+        }
+        List<Applied> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select id, message, checksum, applied_at, applied_by, execution_ms from "
+                     + (schema == null ? "" : schema + ".") + VersionTable.NAME + " order by id")) {
+            while (rs.next()) {
+                rows.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6)));
+            }
+        }
+        return rows;
+    }
+
+    /** The applied ids, oldest first. */
+    List<String> appliedIds() throws SQLException {
+        return versionRows().stream().map(Applied::id).toList();
+    }
+
+    /** Rows breaking a foreign key: {@code pragma foreign_key_check} on SQLite; PostgreSQL enforces them always. */
+    List<String> foreignKeyProblems() throws SQLException {
+        return isSqlite() ? query("pragma foreign_key_check") : List.of();
+    }
+
+    @Override
+    public String toString() {
+        return kind.toString();
+    }
+}
