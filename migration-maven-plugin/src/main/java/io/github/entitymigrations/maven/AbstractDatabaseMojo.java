@@ -5,6 +5,9 @@ import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.runner.Migrator;
 import java.io.File;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -13,6 +16,8 @@ import org.apache.maven.settings.building.SettingsProblem;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * The goals that talk to a database: its URL, credentials (preferably a {@code <server>} of
@@ -34,10 +39,18 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     private String username;
 
     /**
-     * The database password. Prefer {@code serverId}; the password is never printed, even with {@code -X}.
+     * The database password. Prefer {@code serverId}; the password is never printed, even with {@code -X}
+     * (it is kept as unevaluated configuration, which Maven's debug output shows as written, such as
+     * {@code ${migration.password}}, and evaluated only when connecting).
      */
     @Parameter(property = "migration.password")
-    private String password;
+    private PlexusConfiguration password;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
 
     /**
      * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
@@ -67,7 +80,7 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
 
     protected Database database() {
         String user = username;
-        String pass = password;
+        String pass = password();
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
@@ -87,6 +100,19 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
             jdbcUrl = "jdbc:sqlite:" + new File(basedir, DEFAULT_SQLITE_FILE).getPath();
         }
         return new Database(jdbcUrl, user, pass, schema == null || schema.isBlank() ? null : schema);
+    }
+
+    private String password() {
+        String raw = password == null ? null : password.getValue();
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
+            return value == null ? null : value.toString();
+        } catch (ExpressionEvaluationException e) {
+            throw new MigrationException("Cannot evaluate <password>: " + e.getMessage(), e);
+        }
     }
 
     protected MigrationChain chain() {

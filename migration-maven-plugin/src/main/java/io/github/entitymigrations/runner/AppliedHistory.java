@@ -80,8 +80,10 @@ final class AppliedHistory {
         List<String> lines = new ArrayList<>();
         for (MigrationFile f : chain.migrations()) {
             Applied row = applied.get(f.id());
+            String how = row != null && row.appliedBy() != null && row.appliedBy().endsWith(Migrator.STAMPED)
+                    ? "stamped " : "applied ";
             lines.add(f.id() + "  " + (row == null ? "pending                 "
-                    : "applied " + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
+                    : how + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
                     + "  " + f.migration().message());
         }
         if (lines.isEmpty()) {

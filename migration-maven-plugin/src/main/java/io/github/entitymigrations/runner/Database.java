@@ -77,7 +77,8 @@ public record Database(String url, String username, String password, String sche
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
-            throw new MigrationException("Cannot connect to " + describe() + ": " + e.getMessage()
+            String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+            throw new MigrationException("Cannot connect to " + describe() + ": " + reason
                     + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", e);
         }
     }

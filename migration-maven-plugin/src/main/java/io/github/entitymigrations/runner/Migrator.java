@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Migrator {
 
+    /** Marks version rows written by stamp, which ran nothing. */
+    static final String STAMPED = " (stamp)";
+
     private final Database database;
     private final MigrationChain chain;
     private final Console console;
@@ -81,7 +84,7 @@ public final class Migrator {
                 for (int i = 0; i < to; i++) {
                     var f = chain.migrations().get(i);
                     versions.insert(c, new Applied(f.id(), f.migration().message(), Checksums.of(f.migration()),
-                            java.time.Instant.now().toString(), appliedBy(c), 0));
+                            java.time.Instant.now().toString(), appliedBy(c) + STAMPED, 0));
                 }
                 c.commit();
             } catch (SQLException e) {

@@ -39,9 +39,11 @@ final class Planner {
             MigrationFile f = migrations.get(i);
             for (Operation op : concat(f.migration().upgrade(), f.migration().downgrade())) {
                 if (op instanceof Sql sql && sql.irreversible()) {
+                    String stop = i == from - 1 ? "It is the current migration, so nothing can be reverted: restore "
+                            + "the data from a backup if you must go back"
+                            : "Stop just after it with -Dtarget=" + f.id() + ", or restore the data from a backup";
                     throw new MigrationException("Cannot downgrade past " + f.id() + " (" + f.fileName() + "): its step \""
-                            + op.describe() + "\" is marked irreversible. Nothing was run. Stop at " + f.id()
-                            + " (-Dtarget=" + f.id() + "), or restore the data from a backup");
+                            + op.describe() + "\" is marked irreversible. Nothing was run. " + stop);
                 }
             }
         }

@@ -6,7 +6,6 @@ import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -89,13 +88,14 @@ public final class SqlScript {
         }
     }
 
+    /** The version row; {@code applied_at} is the database's clock when the script runs, not when it was written. */
     private static String versionRow(VersionTable versions, Step step) {
         if (!step.upgrade()) {
             return "delete from " + versions.qualifiedName() + " where id = " + literal(step.id());
         }
         return "insert into " + versions.qualifiedName() + " (id, message, checksum, applied_at, applied_by, "
                 + "execution_ms) values (" + literal(step.id()) + ", " + literal(step.file().migration().message())
-                + ", " + literal(Checksums.of(step.file().migration())) + ", " + literal(Instant.now().toString())
+                + ", " + literal(Checksums.of(step.file().migration())) + ", " + versions.nowExpression()
                 + ", 'sql script', 0)";
     }
 

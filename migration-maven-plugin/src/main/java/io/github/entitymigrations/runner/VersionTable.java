@@ -32,6 +32,12 @@ public final class VersionTable {
         return schema == null ? table : dialect.identifier(schema, false) + "." + table;
     }
 
+    /** The current UTC time as ISO-8601 text, evaluated by the database (for sql scripts). */
+    String nowExpression() {
+        return dialect.name().equals("sqlite") ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                : "to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+    }
+
     boolean exists(Connection c) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(null, schemaOf(c), NAME, null)) {
             return rs.next();

@@ -1,0 +1,4 @@
+// Before 6: no username or password properties; the credentials come from the settings.xml server only.
+context.userProperties.remove('migration.username')
+context.userProperties.remove('migration.password')
+return true
