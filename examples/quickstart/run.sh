@@ -2,7 +2,8 @@
 # The README's first command: build and install Entity Migrations into the local Maven repository, then,
 # in a scratch copy of this example (target/quickstart, so the repository stays clean and every run
 # starts fresh): compile the entities, print their schema snapshot, generate the first migration, print
-# it, and run migration:check. Progress goes to stderr, the snapshot and the migration to stdout.
+# it, run migration:check, and upgrade the project's SQLite database (no server needed). Progress goes to
+# stderr, the snapshot and the migration to stdout.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 
@@ -34,4 +35,8 @@ cat "$work"/src/main/resources/db/migrations/0001_create_library.json
 
 echo "==> mvn verify (migration:check: the entities and the migrations agree)" >&2
 mvn -B -Dstyle.color=never -f "$work/pom.xml" verify 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -E "migration|agree|BUILD|ERROR" >&2
+
+echo "==> mvn migration:upgrade (applies it to the embedded SQLite database entity-migrations.db)" >&2
+mvn_quiet -f "$work/pom.xml" migration:upgrade migration:history
+ls -l "$work/entity-migrations.db" >&2
 echo "==> done: the project is in $work" >&2
