@@ -9,7 +9,6 @@ import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** Copies of an immutable {@link Table} with one part changed. */
 final class Tables {
@@ -96,9 +95,5 @@ final class Tables {
 
     static List<String> renamed(List<String> names, String from, String to) {
         return names.stream().map(n -> n.equalsIgnoreCase(from) ? to : n).toList();
-    }
-
-    static UnaryOperator<Table> identity() {
-        return t -> t;
     }
 }

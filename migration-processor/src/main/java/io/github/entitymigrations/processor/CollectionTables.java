@@ -145,7 +145,7 @@ final class CollectionTables {
         Scope inTable = scope.inCollectionTable(table).nested(a);
         if (embeddable != null) {
             List<String> before = table.columnNames();
-            b.columns.bindEmbedded(inTable, embeddable, a);
+            b.columns.bindEmbedded(inTable, embeddable);
             table.columnNames().stream().filter(n -> !before.contains(n)).forEach(elementColumns::add);
         } else {
             Attribute value = new Attribute(a.name(), a.element(), elementType, a.declarer());

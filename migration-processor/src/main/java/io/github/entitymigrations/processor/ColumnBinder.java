@@ -32,13 +32,13 @@ final class ColumnBinder {
         }
         TypeElement embeddable = embeddableType(a);
         if (embeddable != null) {
-            bindEmbedded(scope.nested(a), embeddable, a);
+            bindEmbedded(scope.nested(a), embeddable);
             return;
         }
         addBasic(scope, a);
     }
 
-    void bindEmbedded(Scope nested, TypeElement embeddable, Attribute via) {
+    void bindEmbedded(Scope nested, TypeElement embeddable) {
         for (Attribute part : b.scanner.embeddableAttributes(embeddable, nested.fieldAccess())) {
             bindAttribute(nested, part);
         }
@@ -62,8 +62,7 @@ final class ColumnBinder {
         if (column != null && column.bool("unique")) {
             scope.table().addUnique(null, List.of(c.name.text()));
         }
-        BasicTypes.Mapping mapping = b.basicTypes.map(a.type(), a.element(), column, a.toString(), false);
-        addEnumCheck(scope.table(), c.name.text(), mapping);
+        addEnumCheck(scope.table(), c.name.text(), c.mapping);
         if (b.beanValidation && scope.validated()) {
             BeanValidation.checks(a.element(), scope.table(), c.name.text()).forEach(scope.table()::addCheck);
         }
@@ -110,6 +109,7 @@ final class ColumnBinder {
         boolean nullable = !explicitNotNull && !(impliedNotNull && !relaxed);
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
+        c.mapping = mapping;
         c.defaultValue = serverDefault(a.element());
         c.columnDefinition = column == null || column.string("columnDefinition").isEmpty() ? null
                 : column.string("columnDefinition");

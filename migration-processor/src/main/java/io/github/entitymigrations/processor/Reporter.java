@@ -23,11 +23,6 @@ final class Reporter {
         }
     }
 
-    void error(Element element, Message message, Object... args) {
-        errors = true;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
-    }
-
     /** An unexpected exception: one diagnostic on the element instead of a javac crash. */
     void internalError(Element element, RuntimeException e) {
         StringBuilder trace = new StringBuilder();
@@ -42,10 +37,6 @@ final class Reporter {
     void error(String message) {
         errors = true;
         messager.printMessage(Diagnostic.Kind.ERROR, message);
-    }
-
-    void note(String message) {
-        messager.printMessage(Diagnostic.Kind.NOTE, message);
     }
 
     boolean hadErrors() {

@@ -34,6 +34,8 @@ final class TableDraft {
         boolean readOnly;
         /** The entity whose mapping added it, when that matters for duplicates. */
         String owner;
+        /** How a basic value was mapped (its enum constants, for the check), or {@code null}. */
+        BasicTypes.Mapping mapping;
         final Element origin;
         final String mappedBy;
 
