@@ -43,7 +43,8 @@ public final class Workspace {
             return Optional.empty();
         }
         Path file = write(chain, text, diff.upgrade(), diff.downgrade(), diff.warnings());
-        console.info("Wrote " + file + " (" + diff.upgrade().size() + " steps):");
+        int steps = diff.upgrade().size();
+        console.info("Wrote " + file + " (" + steps + (steps == 1 ? " step" : " steps") + "):");
         for (int i = 0; i < diff.upgrade().size(); i++) {
             console.info("  " + (i + 1) + ". " + diff.upgrade().get(i).describe());
         }
