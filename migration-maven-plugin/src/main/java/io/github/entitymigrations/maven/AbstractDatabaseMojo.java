@@ -53,7 +53,7 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     private MojoExecution mojoExecution;
 
     /**
-     * The id of a {@code <server>} in settings.xml whose {@code <username>} and {@code <password>}
+     * The id of a server entry ({@code &lt;server&gt;}) in settings.xml whose username and password
      * (encrypted or not) are the database credentials: the recommended way for shared databases.
      */
     @Parameter(property = "migration.serverId")

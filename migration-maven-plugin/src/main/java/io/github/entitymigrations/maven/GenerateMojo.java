@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Diffs the compiled entity snapshot against the schema the existing migrations produce and writes the
- * next numbered migration, {@code NNNN_<slug of message>.json}. Writes nothing when nothing changed.
+ * next numbered migration, {@code NNNN_slug_of_message.json}. Writes nothing when nothing changed.
  * Needs no database. Run after compiling: {@code mvn compile migration:generate -Dmessage="add phone"}.
  */
 @Mojo(name = "generate", threadSafe = true)

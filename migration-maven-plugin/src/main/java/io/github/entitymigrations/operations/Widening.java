@@ -3,10 +3,14 @@ package io.github.entitymigrations.operations;
 import io.github.entitymigrations.schema.ColumnType;
 import java.util.List;
 
-/** Type changes that keep every value: integers to wider integers or to text, any fixed size to text. */
+/**
+ * Type changes that keep every value: integers to wider integers, to wide enough numerics or strings, or
+ * to text; any character type to text.
+ */
 final class Widening {
 
     private static final List<String> INTEGERS = List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT");
+    private static final List<Integer> DIGITS_WITH_SIGN = List.of(4, 6, 11, 20);
 
     private Widening() {
     }
@@ -21,6 +25,11 @@ final class Widening {
             return to.precision() != null && to.precision() - (to.scale() == null ? 0 : to.scale()) >= 19;
         }
         boolean toText = to.name().equals("CLOB") || to.name().equals("LONG32VARCHAR");
-        return toText && (a >= 0 || from.name().endsWith("CHAR"));
+        if (toText) {
+            return a >= 0 || from.name().endsWith("CHAR");
+        }
+        // An integer always fits a string long enough for its widest value with its sign.
+        boolean toString = to.name().endsWith("CHAR") && to.length() != null;
+        return a >= 0 && toString && to.length() >= DIGITS_WITH_SIGN.get(a);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -51,9 +52,18 @@ final class Planner {
         List<Step> steps = new ArrayList<>();
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
-            steps.add(new Step(f, false, render(f, f.migration().downgrade(), dialect, state)));
+            steps.add(new Step(f, false, render(f, downgradeOf(f), dialect, state)));
         }
         return steps;
+    }
+
+    /**
+     * The file's {@code downgrade}; when a hand-filled migration leaves it empty, the exact reverse of its
+     * {@code upgrade} (each {@code sql} step then runs its own {@code downgrade} statements).
+     */
+    static List<Operation> downgradeOf(MigrationFile f) {
+        var m = f.migration();
+        return m.downgrade().isEmpty() && !m.upgrade().isEmpty() ? Diff.reverse(m.upgrade()) : m.downgrade();
     }
 
     private static List<Operation> concat(List<Operation> a, List<Operation> b) {

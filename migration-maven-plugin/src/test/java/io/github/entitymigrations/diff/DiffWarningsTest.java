@@ -63,6 +63,8 @@ class DiffWarningsTest {
                 Arguments.of(BIGINT, INTEGER),
                 Arguments.of(INTEGER, ColumnType.of("SMALLINT")),
                 Arguments.of(varchar(100), INTEGER),
+                // A bigint needs up to 20 characters with its sign.
+                Arguments.of(BIGINT, varchar(10)),
                 Arguments.of(CLOB, varchar(4000)));
     }
 
@@ -83,7 +85,9 @@ class DiffWarningsTest {
                 Arguments.of(INTEGER, BIGINT),
                 Arguments.of(ColumnType.of("SMALLINT"), INTEGER),
                 Arguments.of(varchar(100), CLOB),
-                Arguments.of(INTEGER, numeric(19, 0)));
+                Arguments.of(INTEGER, numeric(19, 0)),
+                Arguments.of(INTEGER, varchar(255)),
+                Arguments.of(BIGINT, varchar(20)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
