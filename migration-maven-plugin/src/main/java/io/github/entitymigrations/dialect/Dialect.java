@@ -11,6 +11,11 @@ import java.util.List;
  */
 public interface Dialect {
 
+    /** A standard SQL string literal, embedded single quotes doubled: {@code 'it''s'}. */
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** The dialect's name, as used for per-dialect {@code sql} steps: {@code postgresql}, {@code sqlite}. */
     String name();
 

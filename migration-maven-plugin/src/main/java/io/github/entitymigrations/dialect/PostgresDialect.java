@@ -181,6 +181,6 @@ public final class PostgresDialect implements Dialect {
 
     private static List<String> alterColumn(PostgresNames names, AlterColumn op) {
         String table = names.table(op.schema(), op.table());
-        return PostgresAlterColumn.statements(table, PostgresIdentifiers.literal(table), op.from(), op.to());
+        return PostgresAlterColumn.statements(table, Dialect.literal(table), op.from(), op.to());
     }
 }

@@ -70,10 +70,6 @@ final class PostgresIdentifiers {
         return folded.toString();
     }
 
-    /** A string literal: {@code 'it''s'} (standard-conforming strings, so backslashes need nothing). */
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 
     private static boolean isBare(String folded) {
         char first = folded.charAt(0);

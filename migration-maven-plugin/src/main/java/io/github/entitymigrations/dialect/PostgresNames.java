@@ -1,11 +1,11 @@
 package io.github.entitymigrations.dialect;
 
+import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -90,7 +90,6 @@ final class PostgresNames {
     }
 
     private static String key(String schema, String name) {
-        return (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "." + Objects.requireNonNull(name)
-                .toLowerCase(Locale.ROOT);
+        return SchemaState.key(schema, Objects.requireNonNull(name));
     }
 }

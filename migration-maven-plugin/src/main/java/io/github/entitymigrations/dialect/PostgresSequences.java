@@ -43,7 +43,7 @@ final class PostgresSequences {
         boolean ascendingForward = to.increment() > 0 && to.start() > from.start();
         boolean descendingForward = to.increment() < 0 && to.start() < from.start();
         if (ascendingForward || descendingForward) {
-            sql.add("select setval(" + PostgresIdentifiers.literal(name) + ", " + to.start() + ", false) from " + name
+            sql.add("select setval(" + Dialect.literal(name) + ", " + to.start() + ", false) from " + name
                     + " where last_value " + (ascendingForward ? "<" : ">") + " " + to.start());
         }
         return sql;

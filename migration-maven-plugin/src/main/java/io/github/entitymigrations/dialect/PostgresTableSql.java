@@ -81,7 +81,7 @@ final class PostgresTableSql {
         }
         String column = PostgresNames.column(owner, c.column());
         if (c.values() != null) {
-            return column + " in (" + c.values().stream().map(PostgresIdentifiers::literal)
+            return column + " in (" + c.values().stream().map(Dialect::literal)
                     .collect(Collectors.joining(", ")) + ")";
         }
         return column + " between " + c.min() + " and " + c.max();

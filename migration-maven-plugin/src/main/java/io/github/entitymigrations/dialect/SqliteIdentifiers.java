@@ -61,8 +61,4 @@ final class SqliteIdentifiers {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    /** A string literal, embedded single quotes doubled. */
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
 }

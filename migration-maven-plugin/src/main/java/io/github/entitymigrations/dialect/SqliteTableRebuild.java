@@ -97,7 +97,7 @@ final class SqliteTableRebuild {
         return "create temp trigger " + identifier(guardName(table, index), false) + " after insert on "
                 + identifier(copyName, table.quoted()) + " when typeof(" + value + ") not in (" + allowed
                 + ") begin select raise(abort, 'value ' || quote(" + value + ") || "
-                + SqliteIdentifiers.literal(message) + "); end";
+                + Dialect.literal(message) + "); end";
     }
 
     private static String guardName(Table table, int index) {

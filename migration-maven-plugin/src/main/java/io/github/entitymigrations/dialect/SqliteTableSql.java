@@ -1,7 +1,7 @@
 package io.github.entitymigrations.dialect;
 
 import static io.github.entitymigrations.dialect.SqliteIdentifiers.identifier;
-import static io.github.entitymigrations.dialect.SqliteIdentifiers.literal;
+import static io.github.entitymigrations.dialect.Dialect.literal;
 
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
@@ -113,7 +113,7 @@ final class SqliteTableSql {
     private static String checkCondition(Table t, CheckConstraint c) {
         if (c.values() != null) {
             return column(t, c.column()) + " in (" + String.join(", ", c.values().stream()
-                    .map(SqliteIdentifiers::literal).toList()) + ")";
+                    .map(Dialect::literal).toList()) + ")";
         }
         if (c.expression() == null) {
             return column(t, c.column()) + " between " + c.min() + " and " + c.max();

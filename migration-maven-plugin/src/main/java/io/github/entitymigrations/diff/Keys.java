@@ -1,5 +1,6 @@
 package io.github.entitymigrations.diff;
 
+import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
@@ -18,7 +19,7 @@ final class Keys {
     }
 
     static String name(String schema, String name) {
-        return (schema == null ? "" : lower(schema)) + "." + lower(name);
+        return SchemaState.key(schema, name);
     }
 
     static String lower(String s) {

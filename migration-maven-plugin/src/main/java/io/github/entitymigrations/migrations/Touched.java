@@ -8,10 +8,10 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.operations.TableOperation;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** The tables and sequences an operation changes, to tell whether two branches can be put in a line. */
@@ -49,10 +49,10 @@ final class Touched {
     }
 
     private static String table(String schema, String name) {
-        return "table " + (schema == null ? "" : schema.toLowerCase(Locale.ROOT) + ".") + name.toLowerCase(Locale.ROOT);
+        return "table " + SchemaState.key(schema, name).replaceFirst("^\\.", "");
     }
 
     private static String sequence(String schema, String name) {
-        return "sequence " + (schema == null ? "" : schema.toLowerCase(Locale.ROOT) + ".") + name.toLowerCase(Locale.ROOT);
+        return "sequence " + SchemaState.key(schema, name).replaceFirst("^\\.", "");
     }
 }

@@ -43,7 +43,11 @@ public final class SchemaState {
         return new Schema(naming, new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()));
     }
 
-    static String key(String schema, String name) {
+    /**
+     * The key of a schema-qualified name as SQL compares unquoted names: {@code schema.name} in lower case
+     * ({@code .name} without a schema). Every layer that pairs or looks up tables and sequences uses it.
+     */
+    public static String key(String schema, String name) {
         return (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "." + name.toLowerCase(Locale.ROOT);
     }
 

@@ -100,6 +100,6 @@ public final class SqlScript {
     }
 
     static String literal(String s) {
-        return s == null ? "null" : "'" + s.replace("'", "''") + "'";
+        return s == null ? "null" : Dialect.literal(s);
     }
 }

@@ -93,8 +93,8 @@ class PostgresDialectGoldenTest {
 
     @Test
     void stringLiteralsDoubleTheirQuotes() {
-        assertEquals("'it''s'", PostgresIdentifiers.literal("it's"));
-        assertEquals("'back\\slash'", PostgresIdentifiers.literal("back\\slash"));
+        assertEquals("'it''s'", Dialect.literal("it's"));
+        assertEquals("'back\\slash'", Dialect.literal("back\\slash"));
     }
 
     @Test
