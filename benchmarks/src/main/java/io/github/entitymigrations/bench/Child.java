@@ -1,0 +1,38 @@
+package io.github.entitymigrations.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The entry point of a measuring JVM started by {@link Measure#child}: runs one task, which returns the
+ * milliseconds of its measured part (setup excluded), then prints them with the peak RSS.
+ */
+public final class Child {
+
+    /** A measured task: does its setup, times its work, and returns the milliseconds. */
+    @FunctionalInterface
+    public interface Task {
+        double run(List<String> args) throws Exception;
+    }
+
+    private static final Map<String, Task> TASKS = new TreeMap<>();
+
+    static {
+        // Each benchmark registers its tasks here, e.g. TASKS.put("apply", ApplyTasks::apply).
+    }
+
+    private Child() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Task task = TASKS.get(args[0]);
+        if (task == null) {
+            throw new IllegalArgumentException("Unknown task " + args[0] + "; known: " + TASKS.keySet());
+        }
+        double millis = task.run(Arrays.asList(args).subList(1, args.length));
+        System.out.println(Measure.RESULT + millis + " " + Measure.peakRssKib());
+        System.exit(0);
+    }
+}

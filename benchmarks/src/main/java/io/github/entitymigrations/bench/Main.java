@@ -1,0 +1,105 @@
+package io.github.entitymigrations.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs the benchmarks, prints their tables and writes {@code BENCHMARKS.md}. Started by
+ * {@code benchmarks/run.sh}:
+ * <pre>
+ * Main [--runs N] [--quick] [--only apply,processor,...] [--out BENCHMARKS.md]
+ * </pre>
+ */
+public final class Main {
+
+    /** Every benchmark, in report order. */
+    static List<Benchmark> all() {
+        return List.of();
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of(System.getProperty("bench.repository", ".")).toAbsolutePath().normalize();
+        Path out = repository.resolve("BENCHMARKS.md");
+        int runs = 5;
+        boolean quick = false;
+        Set<String> only = Set.of();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--quick" -> quick = true;
+                case "--only" -> only = Set.of(args[++i].split(","));
+                case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                default -> throw new IllegalArgumentException("Unknown argument " + args[i]
+                        + "; usage: run.sh [--runs N] [--quick] [--only " + all().stream().map(Benchmark::name)
+                        .collect(Collectors.joining(",")) + "] [--out FILE]");
+            }
+        }
+        if (quick && runs == 5) {
+            runs = 1;
+        }
+        Path work = Files.createTempDirectory("entity-migrations-bench");
+        List<Section> sections = new ArrayList<>();
+        long start = System.nanoTime();
+        try (Postgres postgres = Postgres.start()) {
+            Context context = new Context(repository, work, runs, quick, postgres);
+            String machine = Machine.describe(postgres);
+            System.out.println(machine);
+            for (Benchmark b : all()) {
+                if (!only.isEmpty() && !only.contains(b.name())) {
+                    continue;
+                }
+                System.out.println("== running " + b.name() + " (" + runs + " run(s) each)");
+                for (Section s : b.run(context)) {
+                    System.out.println(s.text());
+                    sections.add(s);
+                }
+            }
+            double minutes = (System.nanoTime() - start) / 60e9;
+            String report = report(machine, args, runs, quick, minutes, sections);
+            Files.writeString(out, report);
+            System.out.println("Wrote " + out);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    static String report(String machine, String[] args, int runs, boolean quick, double minutes,
+                         List<Section> sections) {
+        StringBuilder b = new StringBuilder("# Benchmarks\n\n");
+        b.append("Measured on ").append(LocalDate.now()).append(" with `bash benchmarks/run.sh")
+                .append(args.length == 0 ? "" : " " + String.join(" ", Arrays.asList(args))).append("` (")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", minutes)).append(" min in all)")
+                .append(quick ? ", **quick mode: a harness check, not numbers to compare**" : "").append(".\n\n");
+        b.append(machine.lines().map(l -> l.isBlank() ? "" : "- " + l).collect(Collectors.joining("\n")))
+                .append("\n\n");
+        b.append("Every figure is the median of ").append(runs).append(" run(s), each in a fresh process (a new JVM, or the ")
+                .append("whole command for `mvn` and the sqlite3 shell), and every database run starts from an empty ")
+                .append("database. Peak memory is the largest peak resident set size of those processes. Ratios ")
+                .append("are against the baseline named in each table, from the same run.\n\n");
+        sections.forEach(s -> b.append(s.markdown()));
+        return b.toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
