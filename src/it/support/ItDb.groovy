@@ -78,6 +78,14 @@ class ItDb {
         return connect(db.adminUrl)
     }
 
+    /** The IT database, as its owner role: what the application (and the migrations) connect as. */
+    static Connection postgresAsOwner(Map<String, String> db) {
+        Properties p = new Properties()
+        p.setProperty('user', db.user)
+        p.setProperty('password', db.password)
+        return new org.postgresql.Driver().connect(db.url, p)
+    }
+
     /** What createPostgres returned, back from the properties the pre-build script saved. */
     static Map<String, String> load(File basedir) {
         File file = new File(basedir, 'it-database.properties')

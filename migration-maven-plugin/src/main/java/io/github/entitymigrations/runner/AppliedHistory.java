@@ -31,6 +31,11 @@ final class AppliedHistory {
                 problems.add("Migration " + row.id() + " (\"" + row.message() + "\") was applied on " + row.appliedAt()
                         + " but no file has it: restore it from version control (is an older branch checked out?)");
             } else if (!Checksums.of(file.migration()).equals(row.checksum())) {
+                String renumbered = renumberedAs(files, rows, row);
+                if (renumbered != null) {
+                    problems.add(renumbered);
+                    continue;
+                }
                 problems.add("Migration " + file.fileName() + " was changed after it was applied on " + row.appliedAt()
                         + " (checksum " + shorten(row.checksum()) + " then, " + shorten(Checksums.of(file.migration()))
                         + " now). Never edit an applied migration: restore it from version control and put the "
@@ -48,6 +53,32 @@ final class AppliedHistory {
                 break;
             }
         }
+    }
+
+    /**
+     * Whether {@code row}'s migration is still there under another number, with the same steps (as
+     * {@code migration:merge} renumbers a branch): what to say then, else {@code null}. The row's checksum
+     * is matched against each file renumbered back to the row's id and the id applied before it.
+     */
+    private static String renumberedAs(List<MigrationFile> files, List<Applied> rows, Applied row) {
+        int index = rows.indexOf(row);
+        String parent = index > 0 ? rows.get(index - 1).id() : null;
+        for (MigrationFile f : files) {
+            if (f.id().equals(row.id()) || !f.migration().message().equals(row.message())) {
+                continue;
+            }
+            if (Checksums.of(f.migration().renumbered(row.id(), parent)).equals(row.checksum())) {
+                String before = parent == null ? "base" : parent;
+                return "Migration " + row.id() + " in the database (\"" + row.message() + "\", applied on "
+                        + row.appliedAt() + ") is now " + f.fileName() + ": it was renumbered (by migration:merge?) "
+                        + "after it was applied here, so this database ran the branches in another order. Revert it "
+                        + "with the migration files from before the renumbering (e.g. a git worktree of the commit "
+                        + "before the merge): mvn migration:downgrade -Dtarget=" + before + " -Dmigration.directory="
+                        + "<that checkout>/src/main/resources/db/migrations, then mvn migration:upgrade. (A throw-away "
+                        + "development database can be deleted instead.)";
+            }
+        }
+        return null;
     }
 
     static AppliedHistory read(MigrationChain chain, List<Applied> rows) {

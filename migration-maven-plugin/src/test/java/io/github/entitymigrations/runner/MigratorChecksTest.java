@@ -61,6 +61,53 @@ class MigratorChecksTest {
         }
     }
 
+    /**
+     * A database that applied a branch's migration before {@code migration:merge} renumbered it: refused with
+     * what happened and the way back, which works (downgrade with the old files, upgrade with the new).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aMigrationRenumberedAfterItWasAppliedIsNamedWithTheWayBack(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory before = CatalogModel.write(tmp.resolve("before-merge"));
+        db.migrator(before.chain()).upgrade("0003");
+        // The merged history: the other branch's migration is 0003; this one's 0003.. follow it, renumbered.
+        Path merged = tmp.resolve("merged");
+        Files.createDirectories(merged);
+        List<Migration> old = new java.util.ArrayList<>();
+        for (Path f : before.files()) {
+            old.add(MigrationJson.mapper().readValue(Files.readString(f), Migration.class));
+        }
+        Migration other = new Migration("0003", "0002", "add audit", List.of(new CreateTable(table("audit", t -> {
+            t.id();
+            t.col("note", varchar(50));
+        }))), List.of(), List.of());
+        List<Migration> chain = new java.util.ArrayList<>(old.subList(0, 2));
+        chain.add(other);
+        for (int i = 2; i < old.size(); i++) {
+            chain.add(old.get(i).renumbered(String.format("%04d", i + 2), String.format("%04d", i + 1)));
+        }
+        for (Migration m : chain) {
+            MigrationHistory.write(merged.resolve(m.id() + "_" + m.message().replace(' ', '_') + ".json"),
+                    MigrationJson.write(m));
+        }
+        var mergedChain = io.github.entitymigrations.migrations.MigrationChain.load(merged);
+
+        Snapshot untouched = Snapshot.of(db);
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(mergedChain).upgrade("head"));
+        String renamed = mergedChain.migrations().get(3).fileName();
+        assertTrue(e.getMessage().contains("Migration 0003 in the database (\"" + old.get(2).message() + "\"")
+                && e.getMessage().contains("is now " + renamed + ": it was renumbered")
+                && e.getMessage().contains("mvn migration:downgrade -Dtarget=0002 -Dmigration.directory="),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Never edit"), e.getMessage());
+        assertEquals(untouched, Snapshot.of(db), "nothing may run: " + e.getMessage());
+
+        db.migrator(before.chain()).downgrade("0002");
+        db.migrator(mergedChain).upgrade("head");
+        assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
+    }
+
     /** The checksum is over the migration's content: re-indenting a file or changing line endings is no edit. */
     @ParameterizedTest
     @EnumSource(Kind.class)
