@@ -13,13 +13,14 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
- * Boots Hibernate with {@code hibernate.hbm2ddl.auto=validate} against the SQLite database that
- * {@code mvn migration:upgrade} created, so start-up fails unless the migrated schema is what the entities map
+ * Boots Hibernate with {@code hibernate.hbm2ddl.auto=validate} against the database that
+ * {@code mvn migration:upgrade} upgraded, so start-up fails unless the migrated schema is what the entities map
  * to; then persists a customer with an order and its lines, reads them back in a new session and prints a
  * summary. Any failure escapes {@code main}, so {@code java} exits non-zero and {@code exec:java} fails the
  * build.
  *
- * <p>The database file is the first argument, else the system property {@code shop.db}, else
+ * <p>Arguments: a PostgreSQL JDBC URL with its user and password ({@code jdbc:postgresql://host/db user
+ * password}), or the path of an SQLite database file; with none, the system property {@code shop.db}, else
  * {@code entity-migrations.db} in the working directory (where the migration goals put it by default).
  */
 public final class Main {
@@ -28,30 +29,46 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].startsWith("jdbc:postgresql:")) {
+            try (SessionFactory factory = boot(args[0], args.length > 1 ? args[1] : null,
+                    args.length > 2 ? args[2] : null)) {
+                run(factory);
+            }
+            return;
+        }
         Path db = Path.of(args.length > 0 ? args[0] : System.getProperty("shop.db", "entity-migrations.db"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(db)) {
             // SQLite would silently create an empty file; say what to run instead.
             throw new IllegalStateException("No database at " + db + ": run `mvn migration:upgrade` first");
         }
-        try (SessionFactory factory = boot("jdbc:sqlite:" + db)) {
+        try (SessionFactory factory = boot("jdbc:sqlite:" + db, null, null)) {
             run(factory);
         }
     }
 
-    static SessionFactory boot(String url) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+    static SessionFactory boot(String url, String user, String password) {
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_JDBC_URL, url)
-                .applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect")
                 // Refuse to start unless every table, column (with its type) and sequence is there.
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
-                // sqlite-jdbc cannot answer the all-columns metadata query on large schemas
-                // (xerial/sqlite-jdbc#487); per table, the validator checks exactly the same.
-                .applySetting(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, "individually")
-                // Two: on SQLite a sequence is a one-row table that Hibernate reads and bumps on a
-                // connection of its own, while the session holds the other.
-                .applySetting(AvailableSettings.POOL_SIZE, "2")
-                .build();
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate");
+        if (user != null && !user.isBlank()) {
+            settings.applySetting(AvailableSettings.JAKARTA_JDBC_USER, user);
+        }
+        if (password != null && !password.isEmpty()) {
+            settings.applySetting(AvailableSettings.JAKARTA_JDBC_PASSWORD, password);
+        }
+        if (url.startsWith("jdbc:sqlite:")) {
+            // PostgreSQL's dialect is detected; SQLite's lives in hibernate-community-dialects.
+            settings.applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect")
+                    // sqlite-jdbc cannot answer the all-columns metadata query on large schemas
+                    // (xerial/sqlite-jdbc#487); per table, the validator checks exactly the same.
+                    .applySetting(AvailableSettings.HBM2DDL_JDBC_METADATA_EXTRACTOR_STRATEGY, "individually")
+                    // Two: on SQLite a sequence is a one-row table that Hibernate reads and bumps on a
+                    // connection of its own, while the session holds the other.
+                    .applySetting(AvailableSettings.POOL_SIZE, "2");
+        }
+        StandardServiceRegistry registry = settings.build();
         try {
             return new MetadataSources(registry)
                     .addAnnotatedClass(Customer.class)
@@ -66,7 +83,7 @@ public final class Main {
     }
 
     static void run(SessionFactory factory) {
-        // Millisecond precision: what sqlite-jdbc keeps of a timestamp.
+        // Millisecond precision: what sqlite-jdbc keeps of a timestamp (PostgreSQL keeps microseconds).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // Unique per run, so the example can run again against the same database.
         String suffix = Long.toString(now.toEpochMilli(), 36);
