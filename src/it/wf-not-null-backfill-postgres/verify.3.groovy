@@ -9,7 +9,7 @@ assert m.upgrade[0].from.name == 'nickname' && m.upgrade[0].from.nullable == tru
 assert m.upgrade[0].to.name == 'nickname' && m.upgrade[0].to.nullable == false
 assert m.downgrade*.op == ['alter_column'] && m.downgrade[0].to.nullable == true
 assert m.warnings.size() == 1
-assert m.warnings[0].step == 0 && m.warnings[0].kind == 'data'
+assert m.warnings[0].step == 1 && m.warnings[0].kind == 'data'
 assert m.warnings[0].message.toLowerCase().contains('null')
 // generate printed the warning too.
 String log = new File(basedir, 'build.log').getText('UTF-8')

@@ -3,7 +3,7 @@ package io.github.entitymigrations.diff;
 /**
  * Something a reviewer must look at before applying a migration.
  *
- * @param step    the index of the upgrade operation it is about
+ * @param step    the number of the upgrade step it is about, counting from 1 as {@code generate} prints them
  * @param kind    {@code destructive} (data can be lost) or {@code data} (may fail on existing rows)
  * @param message what happens and what to do
  */
@@ -14,6 +14,6 @@ public record Warning(int step, String kind, String message) {
 
     @Override
     public String toString() {
-        return "step " + (step + 1) + " (" + kind + "): " + message;
+        return "step " + step + " (" + kind + "): " + message;
     }
 }

@@ -33,36 +33,36 @@ public final class Warnings {
         for (int i = 0; i < operations.size(); i++) {
             Operation op = operations.get(i);
             if (op instanceof DropTable d) {
-                result.add(new Warning(i, Warning.DESTRUCTIVE, "drops table " + d.table().qualifiedName()
+                result.add(new Warning(i + 1, Warning.DESTRUCTIVE, "drops table " + d.table().qualifiedName()
                         + " and all its rows"));
             } else if (op instanceof DropColumn d) {
-                result.add(new Warning(i, Warning.DESTRUCTIVE, "drops column " + d.table() + "." + d.column().name()
+                result.add(new Warning(i + 1, Warning.DESTRUCTIVE, "drops column " + d.table() + "." + d.column().name()
                         + " and its data; if it was renamed, annotate the attribute with @RenamedFrom(\""
                         + d.column().name() + "\") and generate again"));
             } else if (op instanceof AlterColumn a) {
                 alter(i, a, result);
             } else if (op instanceof AddColumn a && existingTables.contains(Keys.name(a.schema(), a.table()))
                     && !a.column().nullable() && a.column().defaultValue() == null && !a.column().identity()) {
-                result.add(new Warning(i, Warning.DATA, "adds NOT NULL column " + a.table() + "." + a.column().name()
+                result.add(new Warning(i + 1, Warning.DATA, "adds NOT NULL column " + a.table() + "." + a.column().name()
                         + " without a default: it fails if " + a.table() + " has rows. Give it a server default "
                         + "(@ColumnDefault or @ServerDefault), or add it nullable, backfill it, then make it NOT NULL"));
             } else if (op instanceof AddUnique u && existingTables.contains(Keys.name(u.schema(), u.table()))) {
-                result.add(new Warning(i, Warning.DATA, "adds unique constraint " + u.unique().name() + ": it fails if "
+                result.add(new Warning(i + 1, Warning.DATA, "adds unique constraint " + u.unique().name() + ": it fails if "
                         + "existing rows of " + u.table() + " repeat (" + String.join(", ", u.unique().columns()) + ")"));
             } else if (op instanceof CreateIndex c && c.index().unique()
                     && existingTables.contains(Keys.name(c.schema(), c.table()))) {
-                result.add(new Warning(i, Warning.DATA, "creates unique index " + c.index().name() + ": it fails if "
+                result.add(new Warning(i + 1, Warning.DATA, "creates unique index " + c.index().name() + ": it fails if "
                         + "existing rows of " + c.table() + " repeat (" + String.join(", ", c.index().columns()) + ")"));
             } else if (op instanceof AddPrimaryKey p && existingTables.contains(Keys.name(p.schema(), p.table()))) {
-                result.add(new Warning(i, Warning.DATA, "adds primary key " + p.primaryKey().name() + ": it fails if "
+                result.add(new Warning(i + 1, Warning.DATA, "adds primary key " + p.primaryKey().name() + ": it fails if "
                         + "existing rows of " + p.table() + " repeat (" + String.join(", ", p.primaryKey().columns())
                         + ") or have NULL there"));
             } else if (op instanceof AddForeignKey f && existingTables.contains(Keys.name(f.schema(), f.table()))) {
-                result.add(new Warning(i, Warning.DATA, "adds foreign key " + f.foreignKey().name() + ": it fails if "
+                result.add(new Warning(i + 1, Warning.DATA, "adds foreign key " + f.foreignKey().name() + ": it fails if "
                         + "existing rows of " + f.table() + " reference rows " + f.foreignKey().referencedTable()
                         + " does not have (clean them up in a sql step before it)"));
             } else if (op instanceof AddCheck c && existingTables.contains(Keys.name(c.schema(), c.table()))) {
-                result.add(new Warning(i, Warning.DATA, "adds check " + c.check().name() + " (" + Checks.describe(c.check())
+                result.add(new Warning(i + 1, Warning.DATA, "adds check " + c.check().name() + " (" + Checks.describe(c.check())
                         + "): it fails if existing rows of " + c.table() + " do not satisfy it"));
             }
         }
@@ -72,11 +72,11 @@ public final class Warnings {
     private static void alter(int i, AlterColumn a, List<Warning> result) {
         String column = a.table() + "." + a.from().name();
         if (a.isDestructive()) {
-            result.add(new Warning(i, Warning.DESTRUCTIVE, "changes " + column + " from " + a.from().type() + " to "
+            result.add(new Warning(i + 1, Warning.DESTRUCTIVE, "changes " + column + " from " + a.from().type() + " to "
                     + a.to().type() + ": values that do not fit make the step fail or are cut"));
         }
         if (a.from().nullable() && !a.to().nullable()) {
-            result.add(new Warning(i, Warning.DATA, column + " becomes NOT NULL: the step fails while any row has "
+            result.add(new Warning(i + 1, Warning.DATA, column + " becomes NOT NULL: the step fails while any row has "
                     + "NULL there. Backfill first (a sql step before this one), or give it a server default"));
         }
     }
