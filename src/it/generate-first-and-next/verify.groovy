@@ -75,4 +75,11 @@ assert log.contains('(head 0002_add_phone_and_orders.json). Nothing written.')
 def error = log.readLines().find { it.startsWith('[ERROR]') && it.contains('migration:generate -Dmessage=') }
 assert error != null : 'step 4 should fail asking for -Dmessage'
 assert error.contains('Say what the migration does')
+
+// 5. Edited but not compiled: nothing new written (checked above), and the warning says why and what to run.
+def stale = log.readLines().find { it.startsWith('[WARNING]') && it.contains('changed after the last compile') }
+assert stale != null : 'step 5 should warn that User.java changed after the last compile'
+assert stale.contains('com/example/app/User.java')
+assert stale.contains('run mvn compile migration:generate -Dmessage="..." to include it')
+assert log.readLines().count { it.contains('changed after the last compile') } == 1 : 'only step 5 should warn'
 return true

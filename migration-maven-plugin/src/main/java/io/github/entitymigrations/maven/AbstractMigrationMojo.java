@@ -4,6 +4,9 @@ import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.Workspace;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,6 +32,19 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     protected File snapshotFile;
 
     /**
+     * The project's source directories; a source edited after it was compiled makes the snapshot stale
+     * (warned by generate and check).
+     */
+    @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true, required = true)
+    protected List<String> compileSourceRoots;
+
+    /**
+     * Where the compiled classes are, next to the snapshot.
+     */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    protected File classesDirectory;
+
+    /**
      * Skips the goal.
      */
     @Parameter(property = "migration.skip", defaultValue = "false")
@@ -52,6 +68,26 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
 
     /** The goal's work. */
     protected abstract void run() throws MojoFailureException;
+
+    /**
+     * Warns when a source was changed (or added) after the last compile: the snapshot does not show it yet,
+     * so generate would miss the change and check would compare old entities.
+     */
+    protected void warnIfNotCompiled(String goal) {
+        if (compileSourceRoots == null || classesDirectory == null || !snapshotFile.isFile()) {
+            return;
+        }
+        Optional<Path> stale;
+        try {
+            stale = StaleSources.first(compileSourceRoots, classesDirectory.toPath(),
+                    java.nio.file.Files.getLastModifiedTime(snapshotFile.toPath()));
+        } catch (java.io.IOException e) {
+            return;
+        }
+        stale.ifPresent(source -> getLog().warn(source + " changed after the last compile, so the entity "
+                + "snapshot may not show it: run mvn compile migration:" + goal + (goal.equals("generate")
+                ? " -Dmessage=\"...\"" : "") + " to include it"));
+    }
 
     protected Workspace workspace() {
         return new Workspace(migrationsDirectory.toPath(), snapshotFile.toPath(), console());

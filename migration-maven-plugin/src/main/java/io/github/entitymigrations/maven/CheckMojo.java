@@ -15,6 +15,7 @@ public class CheckMojo extends AbstractMigrationMojo {
 
     @Override
     protected void run() throws MojoFailureException {
+        warnIfNotCompiled("check");
         List<String> differences = workspace().check();
         if (differences.isEmpty()) {
             getLog().info("The entities and the migrations agree.");

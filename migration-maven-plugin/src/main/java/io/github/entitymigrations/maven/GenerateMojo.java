@@ -20,6 +20,7 @@ public class GenerateMojo extends AbstractMigrationMojo {
 
     @Override
     protected void run() {
+        warnIfNotCompiled("generate");
         workspace().generate(message);
     }
 }

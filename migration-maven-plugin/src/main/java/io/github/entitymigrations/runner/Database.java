@@ -78,6 +78,10 @@ public record Database(String url, String username, String password, String sche
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+            if (isSqlite()) {
+                throw new MigrationException("Cannot open the SQLite database " + describe() + ": " + reason
+                        + ". Check <url> (-Dmigration.url): its directory must exist and be writable", e);
+            }
             throw new MigrationException("Cannot connect to " + describe() + ": " + reason
                     + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", e);
         }

@@ -100,6 +100,9 @@ public final class Migrator {
 
     /** The current migration id, or {@code base}. */
     public String current() {
+        if (notCreatedYet()) {
+            return "base";
+        }
         return withConnection(c -> {
             if (!versions.exists(c)) {
                 return "base";
@@ -112,10 +115,18 @@ public final class Migrator {
 
     /** Every migration, oldest first, each applied (with when) or pending; then anything unexpected. */
     public List<String> history() {
+        if (notCreatedYet()) {
+            return AppliedHistory.read(chain, List.of()).lines();
+        }
         return withConnection(c -> {
             AppliedHistory history = AppliedHistory.read(chain, versions.exists(c) ? versions.read(c) : List.of());
             return history.lines();
         });
+    }
+
+    /** An SQLite file that does not exist yet: reading its status must not create it. */
+    private boolean notCreatedYet() {
+        return database.isSqlite() && !database.sqliteFileExists();
     }
 
     private void run(Connection c, List<Step> steps, int to) throws SQLException {

@@ -29,6 +29,10 @@ final class Targets {
             }
             return current + steps;
         }
+        if (target.startsWith("-") || target.equals("base")) {
+            throw new MigrationException("Not an upgrade target: " + target + ". To go back, use mvn "
+                    + "migration:downgrade -Dtarget=" + target);
+        }
         int position = positionOf(chain, target, "upgrade");
         if (position < current) {
             throw new MigrationException("Cannot upgrade to " + target + ": the database is already past it, at "
@@ -52,6 +56,10 @@ final class Targets {
                         + " migration(s) are applied");
             }
             return current - steps;
+        }
+        if (target.startsWith("+") || target.equals("head")) {
+            throw new MigrationException("Not a downgrade target: " + target + ". To go forward, use mvn "
+                    + "migration:upgrade -Dtarget=" + target);
         }
         int position = positionOf(chain, target, "downgrade");
         if (position > current) {
@@ -96,17 +104,20 @@ final class Targets {
     private static int positionOf(MigrationChain chain, String target, String goal) {
         List<MigrationFile> migrations = chain.migrations();
         for (int i = 0; i < migrations.size(); i++) {
-            if (migrations.get(i).id().equals(target) || migrations.get(i).id().equals(pad(target))) {
+            if (migrations.get(i).id().equals(target)) {
                 return i + 1;
             }
+        }
+        if (target.matches("\\d{1,3}")) {
+            // "1" is not 0001: in Alembic-style commands it often means one step, so refuse the guess.
+            String steps = goal.equals("upgrade") ? "+" + target : goal.equals("downgrade") ? "-" + target : null;
+            throw new MigrationException("Not a migration id: " + target + ". Ids are written in full, as in the "
+                    + "file names (" + String.format("%04d", Integer.parseInt(target)) + ")"
+                    + (steps == null ? "" : "; to " + goal + " by " + target + " migration(s), use -Dtarget=" + steps));
         }
         throw new MigrationException("There is no migration " + target + " to " + goal + " to. The migrations are "
                 + (migrations.isEmpty() ? "none" : migrations.get(0).id() + " to " + chain.head().id())
                 + (goal.equals("upgrade") ? "; other targets: head, +N" : goal.equals("downgrade")
                 ? "; other targets: -N, base" : "; other targets: head, base"));
-    }
-
-    private static String pad(String id) {
-        return id.matches("\\d{1,3}") ? String.format("%04d", Integer.parseInt(id)) : id;
     }
 }

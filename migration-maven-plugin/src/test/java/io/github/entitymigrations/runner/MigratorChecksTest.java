@@ -192,7 +192,7 @@ class MigratorChecksTest {
         Migrator migrator = db.migrator(h.chain());
         Object[][] steps = {
             {"upgrade", "+2", 2}, {"upgrade", "0004", 4}, {"upgrade", "+1", 5}, {"downgrade", null, 4},
-            {"downgrade", "-2", 2}, {"upgrade", "head", 5}, {"downgrade", "0001", 1}, {"upgrade", "3", 3},
+            {"downgrade", "-2", 2}, {"upgrade", "head", 5}, {"downgrade", "0001", 1}, {"upgrade", "0003", 3},
             {"downgrade", "base", 0}, {"upgrade", null, 5}, {"upgrade", "head", 5}, {"downgrade", "0005", 5},
         };
         for (Object[] step : steps) {
@@ -223,6 +223,9 @@ class MigratorChecksTest {
             {"upgrade", "0009"}, {"upgrade", "+4"}, {"upgrade", "banana"}, {"upgrade", "+0"}, {"upgrade", "0001"},
             {"downgrade", "-3"}, {"downgrade", "0009"}, {"downgrade", "0004"}, {"downgrade", "head"},
             {"stamp", "0042"}, {"stamp", null},
+            // A bare number is not an id (it often means steps), nor a step the wrong way.
+            {"upgrade", "3"}, {"downgrade", "1"}, {"stamp", "2"}, {"upgrade", "-1"}, {"upgrade", "base"},
+            {"downgrade", "+1"},
         };
         for (String[] goal : refused) {
             MigrationException e = assertThrows(MigrationException.class, () -> run(migrator, goal[0], goal[1]),
@@ -230,6 +233,36 @@ class MigratorChecksTest {
             assertTrue(goal[1] == null || e.getMessage().contains(goal[1]), e.getMessage());
             assertEquals(before, Snapshot.of(db), goal[0] + " " + goal[1] + " changed the database: " + e.getMessage());
         }
+        String bare = assertThrows(MigrationException.class, () -> migrator.downgrade("1")).getMessage();
+        assertTrue(bare.contains("Not a migration id: 1") && bare.contains("(0001)") && bare.contains("-Dtarget=-1"), bare);
+        String wrongWay = assertThrows(MigrationException.class, () -> migrator.upgrade("-1")).getMessage();
+        assertTrue(wrongWay.contains("mvn migration:downgrade -Dtarget=-1"), wrongWay);
+    }
+
+    /** current and history on an SQLite file that does not exist say base and pending, and do not create it. */
+    @org.junit.jupiter.api.Test
+    void statusOfAnSqliteDatabaseNotCreatedYetLeavesNoFile() {
+        MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
+        Path file = tmp.resolve("not-yet.db");
+        Migrator migrator = new Migrator(new Database("jdbc:sqlite:" + file, null, null, null), h.chain(),
+                new RecordingConsole());
+        assertEquals("base", migrator.current());
+        List<String> lines = migrator.history();
+        assertEquals("current: base", lines.get(lines.size() - 1));
+        assertTrue(lines.get(0).startsWith("0001  pending"), lines.get(0));
+        assertFalse(Files.exists(file), "current/history created " + file);
+    }
+
+    /** An SQLite file that cannot be opened is about the path, not about credentials. */
+    @org.junit.jupiter.api.Test
+    void anSqliteFileThatCannotBeOpenedSaysToCheckThePath() {
+        MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
+        Path file = tmp.resolve("no-such-dir").resolve("app.db");
+        Migrator migrator = new Migrator(new Database("jdbc:sqlite:" + file, null, null, null), h.chain(),
+                new RecordingConsole());
+        String message = assertThrows(MigrationException.class, () -> migrator.upgrade("head")).getMessage();
+        assertTrue(message.startsWith("Cannot open the SQLite database jdbc:sqlite:" + file)
+                && message.contains("directory must exist") && !message.contains("serverId"), message);
     }
 
     /** On a new database a refused target must not leave even the version table behind. */
