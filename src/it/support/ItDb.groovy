@@ -147,6 +147,28 @@ class ItDb {
 
     // ---------------------------------------------------------------- both
 
+    /** Whether the IT in basedir runs on PostgreSQL (its pre-build script made a database) or on SQLite. */
+    static boolean isPostgres(File basedir) {
+        return new File(basedir, 'it-database.properties').isFile()
+    }
+
+    /**
+     * A column's type as each database reports it: on PostgreSQL its declared data_type
+     * ('character varying', 'integer'); on SQLite the storage classes its non-null values have ('text').
+     */
+    static List<String> columnTypes(Connection c, File basedir, String table, String column) {
+        if (isPostgres(basedir)) {
+            return rows(c, 'select data_type as t from information_schema.columns where table_name = ? and column_name = ?',
+                    [table.toLowerCase(), column.toLowerCase()])*.t
+        }
+        return rows(c, "select distinct typeof(${column}) as t from ${table} where ${column} is not null")*.t
+    }
+
+    /** The IT's database, whichever it is: PostgreSQL as the admin, or the default SQLite file. */
+    static Connection open(File basedir) {
+        return isPostgres(basedir) ? postgres(load(basedir)) : sqlite(basedir)
+    }
+
     /** The tables of the connection's current schema, lower case, sorted. */
     static List<String> tables(Connection c) {
         List<String> names = []

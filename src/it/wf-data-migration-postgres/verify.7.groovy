@@ -1,12 +1,2 @@
-// After 7 (downgrade -1): back at 0002; the downgrade's sql cleared the new columns, full_name untouched.
-def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-def c = Db.postgres(Db.load(basedir))
-try {
-
-    assert Db.versions(c) == ['0001', '0002']
-    assert Db.columns(c, 'people') == ['id', 'full_name', 'first_name', 'last_name']
-    assert Db.rows(c, 'select id, full_name, first_name, last_name from people order by id').collect { [it.id as long, it.full_name, it.first_name, it.last_name] } == [[1L, 'Ada Lovelace', null, null], [2L, 'Alan Turing', null, null], [3L, 'Plato', null, null], [4L, 'Grace Brewster Hopper', null, null]]
-} finally {
-    c.close()
-}
-return true
+// The same check on SQLite and PostgreSQL: src/it/support/wf/data-migration/verify.7.groovy
+return evaluate(new File(itSupport, 'wf/data-migration/verify.7.groovy'))

@@ -1,16 +1,2 @@
-// After 5 (upgrade again): books back, empty, with its default and cascade.
-def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-def db = Db.load(basedir)
-def c = Db.postgres(db)
-try {
-    assert Db.tables(c) == ['authors', 'books', 'entity_migrations_history']
-    assert Db.versions(c) == ['0001', '0002']
-    assert Db.rows(c, 'select count(*) as n from books')*.n == [0]
-    Db.execute(c, "insert into books (id, author_id, title) select gen_random_uuid(), id, 'The Dispossessed' from authors")
-    assert Db.rows(c, 'select count(*) as n from books where created_at is not null')*.n == [1]
-    Db.execute(c, 'delete from authors')
-    assert Db.rows(c, 'select count(*) as n from books')*.n == [0]
-} finally {
-    c.close()
-}
-return true
+// The same check on SQLite and PostgreSQL: src/it/support/wf/new-entity/verify.5.groovy
+return evaluate(new File(itSupport, 'wf/new-entity/verify.5.groovy'))

@@ -1,19 +1,2 @@
-// After 4 (downgrade -1): the old names, with the data.
-def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-boolean pg = new File(basedir, 'it-database.properties').isFile()
-def c = pg ? Db.postgres(Db.load(basedir)) : Db.sqlite(basedir)
-try {
-    assert Db.versions(c) == ['0001']
-    assert Db.tables(c) == ['clients', 'entity_migrations_history', 'orders']
-    assert Db.columns(c, 'clients') == ['id', 'email', 'fullname']
-    assert Db.rows(c, 'select id, fullName, email from clients order by id') ==
-            [[id: 1, fullname: 'Ada Lovelace', email: 'ada@example.com'], [id: 2, fullname: 'Grace Hopper', email: null]]
-    assert Db.rows(c, 'select o.item, c.fullName from orders o join clients c on c.id = o.client_id order by o.id') ==
-            [[item: 'engine', fullname: 'Ada Lovelace'], [item: 'compiler', fullname: 'Grace Hopper']]
-    if (!pg) {
-        assert Db.rows(c, 'pragma foreign_key_list(orders)')*.table == ['clients']
-    }
-} finally {
-    c.close()
-}
-return true
+// The same check on SQLite and PostgreSQL: src/it/support/wf/rename/verify.4.groovy
+return evaluate(new File(itSupport, 'wf/rename/verify.4.groovy'))

@@ -1,12 +1,2 @@
-// After 9 (upgrade to head): at 0003, integers, the values kept.
-def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-def c = Db.postgres(Db.load(basedir))
-try {
-
-    assert Db.versions(c) == ['0001', '0002', '0003']
-    assert Db.rows(c, "select data_type as t from information_schema.columns where table_name = 'authors' and column_name = 'birthyear'")*.t == ['integer']
-    assert Db.rows(c, 'select id, birthYear as y from authors order by id').collect { [it.id as long, it.y] } == [[1L, 1815], [2L, 1912], [3L, null], [4L, 1906]]
-} finally {
-    c.close()
-}
-return true
+// The same check on SQLite and PostgreSQL: src/it/support/wf/type-change/verify.9.groovy
+return evaluate(new File(itSupport, 'wf/type-change/verify.9.groovy'))

@@ -1,12 +1,2 @@
-// After 7 (downgrade -1): back at 0002; text again, the values kept.
-def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-def c = Db.sqlite(basedir)
-try {
-
-    assert Db.versions(c) == ['0001', '0002']
-    assert Db.rows(c, 'select distinct typeof(birthYear) as t from authors where birthYear is not null')*.t == ['text']
-    assert Db.rows(c, 'select id, birthYear as y from authors order by id').collect { [it.id as long, it.y] } == [[1L, '1815'], [2L, '1912'], [3L, null], [4L, '1906']]
-} finally {
-    c.close()
-}
-return true
+// The same check on SQLite and PostgreSQL: src/it/support/wf/type-change/verify.7.groovy
+return evaluate(new File(itSupport, 'wf/type-change/verify.7.groovy'))
