@@ -5,6 +5,8 @@
 #
 #   bash benchmarks/run.sh [--runs N] [--quick] [--only apply,noop,processor,generate,rebuild] [--out FILE]
 #
+# apply and noop are measured together (the no-op runs on the databases the apply runs migrated).
+#
 # PostgreSQL: MIGRATION_TEST_PG_URL if set, else the server on 127.0.0.1:5432 (user postgres), else an
 # embedded one. --quick takes one run of smaller sizes, to check the harness; its numbers are not for
 # comparing. Needs Java 17+, Maven and the sqlite3 shell.

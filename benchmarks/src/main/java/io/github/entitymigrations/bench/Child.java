@@ -1,5 +1,6 @@
 package io.github.entitymigrations.bench;
 
+import io.github.entitymigrations.bench.apply.ApplyTasks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,10 @@ public final class Child {
 
     static {
         // Each benchmark registers its tasks here, e.g. TASKS.put("apply", ApplyTasks::apply).
+        TASKS.put(ApplyTasks.OURS, ApplyTasks::ours);
+        TASKS.put(ApplyTasks.JDBC, ApplyTasks::jdbc);
+        TASKS.put(ApplyTasks.FLYWAY, ApplyTasks::flyway);
+        TASKS.put(ApplyTasks.LIQUIBASE, ApplyTasks::liquibase);
     }
 
     private Child() {

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.bench;
 
+import io.github.entitymigrations.bench.apply.ApplyBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class Main {
 
     /** Every benchmark, in report order. */
     static List<Benchmark> all() {
-        return List.of();
+        return List.of(ApplyBenchmark.apply(), ApplyBenchmark.noop());
     }
 
     private Main() {

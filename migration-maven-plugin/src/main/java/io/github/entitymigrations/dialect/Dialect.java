@@ -28,6 +28,17 @@ public interface Dialect {
      */
     List<String> render(Operation operation, Schema before);
 
+    /**
+     * The same, for a caller that has the schema after the operation at hand as well (the runner's
+     * planner, which replays every operation anyway), so a dialect that needs it does not replay the
+     * operation on a copy of the whole schema once more.
+     *
+     * @param after {@code before} with {@code operation} applied
+     */
+    default List<String> render(Operation operation, Schema before, Schema after) {
+        return render(operation, before);
+    }
+
     /** An identifier as this database needs it written: quoted when it is a keyword, mixed case or unusual. */
     String identifier(String name, boolean quoted);
 

@@ -78,10 +78,14 @@ final class PostgresNames {
         if (before == null) {
             return null;
         }
-        String wanted = key(schemaOf(schema), name);
-        return before.tables().stream()
-                .filter(t -> key(schemaOf(t.schema()), t.name()).equals(wanted))
-                .findFirst().orElse(null);
+        String wantedSchema = schemaOf(schema);
+        Objects.requireNonNull(name);
+        for (Table t : before.tables()) {
+            if (SchemaState.sameKey(schemaOf(t.schema()), t.name(), wantedSchema, name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether two (schema, name) pairs name the same table once the default schema is applied. */

@@ -88,6 +88,12 @@ public final class SqliteDialect implements Dialect {
      */
     @Override
     public List<String> render(Operation operation, Schema before) {
+        return render(operation, before, null);
+    }
+
+    /** With {@code after} {@code null}, it is computed from {@code before}. */
+    @Override
+    public List<String> render(Operation operation, Schema before, Schema after) {
         requireDefaultSchema(operation);
         if (operation instanceof Sql sql) {
             return Sql.statementsFor(sql.upgrade(), NAME);
@@ -102,7 +108,9 @@ public final class SqliteDialect implements Dialect {
             return List.of();
         }
         Objects.requireNonNull(before, () -> "the SQLite dialect needs the schema before " + operation.describe());
-        Schema after = new SchemaState(before).apply(List.of(operation)).toSchema();
+        if (after == null) {
+            after = new SchemaState(before).apply(List.of(operation)).toSchema();
+        }
         if (operation instanceof CreateTable op) {
             Table t = table(after, op.table().name());
             SqliteTableSql sql = new SqliteTableSql(after);

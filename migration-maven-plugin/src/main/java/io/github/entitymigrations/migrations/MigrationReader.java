@@ -47,42 +47,57 @@ public final class MigrationReader {
         } catch (IOException e) {
             throw new MigrationException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
-        for (Path path : paths) {
-            String name = path.getFileName().toString();
-            Matcher m = FILE_NAME.matcher(name);
-            if (!m.matches()) {
-                problems.add(name + ": not a migration file name; name it NNNN_description.json (e.g. 0003_add_phone.json)");
-                continue;
+        // Parsed in parallel (a long history is thousands of files), reported in file order.
+        for (Outcome o : paths.parallelStream().map(MigrationReader::readOne).toList()) {
+            if (o.file() != null) {
+                files.add(o.file());
             }
-            int before = problems.size();
-            try {
-                Migration migration = MigrationJson.mapper().readValue(Files.readString(path), Migration.class);
-                if (migration.id() == null || !migration.id().equals(m.group(1))) {
-                    problems.add(name + ": its \"id\" is " + quoted(migration.id()) + " but its file name says "
-                            + m.group(1) + "; make them agree");
-                    continue;
-                }
-                files.add(new MigrationFile(path, migration));
-            } catch (InvalidTypeIdException e) {
-                problems.add(name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
-                        : "unknown operation \"" + e.getTypeId() + "\"") + " (" + location(e)
-                        + "); the operations are " + Operations.NAMES);
-            } catch (UnrecognizedPropertyException e) {
-                problems.add(name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")");
-            } catch (ValueInstantiationException e) {
-                // A record refused its values (a required field missing): its own message says which.
-                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-                problems.add(name + ": " + reason + " (" + location(e) + ")");
-            } catch (JsonProcessingException e) {
-                problems.add(name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage());
-            } catch (IOException e) {
-                problems.add(name + ": cannot be read: " + e.getMessage());
+            if (o.problem() != null) {
+                problems.add(o.problem());
             }
-            if (problems.size() > before) {
-                unreadable.add(m.group(1));
+            if (o.unreadableId() != null) {
+                unreadable.add(o.unreadableId());
             }
         }
         return new Result(files, problems, unreadable);
+    }
+
+    /** One file read: its migration, or its problem and, when it could not be parsed, its number. */
+    private record Outcome(MigrationFile file, String problem, String unreadableId) {
+    }
+
+    private static Outcome readOne(Path path) {
+        String name = path.getFileName().toString();
+        Matcher m = FILE_NAME.matcher(name);
+        if (!m.matches()) {
+            return new Outcome(null, name + ": not a migration file name; name it NNNN_description.json (e.g. "
+                    + "0003_add_phone.json)", null);
+        }
+        String problem;
+        try {
+            String text = Files.readString(path);
+            Migration migration = MigrationJson.mapper().readValue(text, Migration.class);
+            if (migration.id() == null || !migration.id().equals(m.group(1))) {
+                return new Outcome(null, name + ": its \"id\" is " + quoted(migration.id()) + " but its file name "
+                        + "says " + m.group(1) + "; make them agree", null);
+            }
+            return new Outcome(new MigrationFile(path, migration, MigrationFile.sha256(text)), null, null);
+        } catch (InvalidTypeIdException e) {
+            problem = name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
+                    : "unknown operation \"" + e.getTypeId() + "\"") + " (" + location(e)
+                    + "); the operations are " + Operations.NAMES;
+        } catch (UnrecognizedPropertyException e) {
+            problem = name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")";
+        } catch (ValueInstantiationException e) {
+            // A record refused its values (a required field missing): its own message says which.
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
+            problem = name + ": " + reason + " (" + location(e) + ")";
+        } catch (JsonProcessingException e) {
+            problem = name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage();
+        } catch (IOException e) {
+            problem = name + ": cannot be read: " + e.getMessage();
+        }
+        return new Outcome(null, problem, m.group(1));
     }
 
     private static String location(JsonProcessingException e) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A schema being replayed, operation by operation. Names are matched as SQL matches unquoted names,
@@ -17,7 +18,11 @@ import java.util.Map;
 public final class SchemaState {
 
     private final String naming;
-    private final Map<String, Table> tables = new LinkedHashMap<>();
+    /**
+     * By key, so in the order {@link Schema} sorts them for unquoted lower-case names: {@link #toSchema()},
+     * called for every operation of a run, then finds them sorted already instead of sorting them again.
+     */
+    private final Map<String, Table> tables = new TreeMap<>();
     private final Map<String, Sequence> sequences = new LinkedHashMap<>();
 
     public SchemaState(Schema schema) {
@@ -49,6 +54,25 @@ public final class SchemaState {
      */
     public static String key(String schema, String name) {
         return (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "." + name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether two schema-qualified names have the same {@link #key}, without building the keys when neither
+     * part holds a dot (then the parts compare one by one): lookups scan every table of a schema.
+     */
+    public static boolean sameKey(String schemaA, String nameA, String schemaB, String nameB) {
+        if (noDot(schemaA) && noDot(schemaB) && nameA.indexOf('.') < 0 && nameB.indexOf('.') < 0) {
+            return lower(schemaA).equals(lower(schemaB)) && lower(nameA).equals(lower(nameB));
+        }
+        return key(schemaA, nameA).equals(key(schemaB, nameB));
+    }
+
+    private static boolean noDot(String s) {
+        return s == null || s.indexOf('.') < 0;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
     public boolean hasTable(String schema, String name) {
@@ -85,7 +109,7 @@ public final class SchemaState {
         return List.copyOf(tables.values());
     }
 
-    /** Replaces all tables at once, keeping their order of appearance (used by renames). */
+    /** Replaces all tables at once (used by renames). */
     void replaceAll(List<Table> replaced) {
         tables.clear();
         replaced.forEach(t -> tables.put(key(t.schema(), t.name()), t));

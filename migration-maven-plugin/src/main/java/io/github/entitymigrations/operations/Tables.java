@@ -18,9 +18,24 @@ final class Tables {
 
     /** The table as a database holds it: no Java sources, no rename hints. */
     static Table plain(Table t) {
+        if (isPlain(t)) {
+            return t; // records are immutable; a schema copied for every operation need not copy its tables
+        }
         List<Column> columns = t.columns().stream().map(Tables::plain).toList();
         return new Table(t.schema(), t.name(), t.quoted(), null, List.of(), columns, t.primaryKey(), t.uniques(),
                 t.indexes(), t.checks(), t.foreignKeys());
+    }
+
+    private static boolean isPlain(Table t) {
+        if (t.renamedFrom() != null || !t.sources().isEmpty()) {
+            return false;
+        }
+        for (Column c : t.columns()) {
+            if (c.renamedFrom() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static Column plain(Column c) {

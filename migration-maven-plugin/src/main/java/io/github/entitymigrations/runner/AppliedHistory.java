@@ -30,7 +30,7 @@ final class AppliedHistory {
             if (file == null) {
                 problems.add("Migration " + row.id() + " (\"" + row.message() + "\") was applied on " + row.appliedAt()
                         + " but no file has it: restore it from version control (is an older branch checked out?)");
-            } else if (!Checksums.of(file.migration()).equals(row.checksum())) {
+            } else if (!Checksums.matches(file, row.checksum())) {
                 String renumbered = renumberedAs(files, rows, row);
                 if (renumbered != null) {
                     problems.add(renumbered);

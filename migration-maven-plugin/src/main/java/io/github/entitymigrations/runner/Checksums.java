@@ -1,11 +1,8 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.migrations.Migration;
+import io.github.entitymigrations.migrations.MigrationFile;
 import io.github.entitymigrations.migrations.MigrationJson;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The checksum of a migration: SHA-256 of its canonical JSON, so reformatting a file or changing its line
@@ -17,12 +14,16 @@ public final class Checksums {
     }
 
     public static String of(Migration migration) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(MigrationJson.write(migration).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return MigrationFile.sha256(MigrationJson.write(migration));
+    }
+
+    /**
+     * Whether {@code file} still has the checksum recorded when it was applied. A file whose text hashes
+     * to it is the canonical JSON that was recorded, so it reads back to the same migration: no need to
+     * write the JSON again (the costly part of checking a long history). Any other file is compared by its
+     * canonical JSON, so reformatting it or changing its line endings still changes nothing.
+     */
+    static boolean matches(MigrationFile file, String recorded) {
+        return recorded != null && (recorded.equals(file.contentChecksum()) || recorded.equals(of(file.migration())));
     }
 }

@@ -130,7 +130,9 @@ public final class Migrator {
     }
 
     private void run(Connection c, List<Step> steps, int to) throws SQLException {
-        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c));
+        // On PostgreSQL this run holds the advisory lock, so no other run can have applied a step since the
+        // history was read; SQLite has no such lock and re-checks inside each step's transaction.
+        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c), !database.isPostgres());
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;

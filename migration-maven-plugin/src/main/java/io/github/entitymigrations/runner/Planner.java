@@ -8,6 +8,7 @@ import io.github.entitymigrations.migrations.MigrationFile;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,15 +87,29 @@ final class Planner {
         return statements;
     }
 
+    /**
+     * Replays {@code ops} on {@code state}, rendering each against the schema before it (and after it, which
+     * the next operation's "before" reuses: one schema copy per operation, not several).
+     */
     private static void apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
                               List<String> statements) {
+        Schema before = dialect == null ? null : state.toSchema();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             try {
-                if (dialect != null) {
-                    statements.addAll(dialect.render(op, state.toSchema()));
+                if (dialect == null) {
+                    op.applyTo(state);
+                    continue;
                 }
-                op.applyTo(state);
+                try {
+                    op.applyTo(state);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    dialect.render(op, before); // an operation the database cannot do says so first, as always
+                    throw e;
+                }
+                Schema after = state.toSchema();
+                statements.addAll(dialect.render(op, before, after));
+                before = after;
             } catch (UnsupportedOperationException e) {
                 throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
                         + op.describe() + "): " + e.getMessage() + ". Nothing was run");
