@@ -116,7 +116,7 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     }
 
     protected MigrationChain chain() {
-        return MigrationChain.load(migrationsDirectory.toPath());
+        return MigrationChain.loadForRunner(migrationsDirectory.toPath());
     }
 
     protected Migrator migrator() {

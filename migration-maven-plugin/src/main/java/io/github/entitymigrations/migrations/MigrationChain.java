@@ -30,6 +30,15 @@ public final class MigrationChain {
         return of(read.files(), read.problems(), read.unreadableIds(), directory);
     }
 
+    /**
+     * As {@link #load}, but each file's steps are parsed when first used (a problem in them is reported
+     * then): what the database goals use, since a no-op upgrade of a long history needs none of them.
+     */
+    public static MigrationChain loadForRunner(java.nio.file.Path directory) {
+        MigrationReader.Result read = MigrationReader.read(directory, true);
+        return of(read.files(), read.problems(), read.unreadableIds(), directory);
+    }
+
     static MigrationChain of(List<MigrationFile> files, List<String> readProblems, Set<String> unreadableIds,
                              java.nio.file.Path directory) {
         List<String> problems = new ArrayList<>(readProblems);
@@ -44,7 +53,7 @@ public final class MigrationChain {
         Map<String, List<MigrationFile>> children = new LinkedHashMap<>();
         List<MigrationFile> roots = new ArrayList<>();
         for (MigrationFile f : files) {
-            String parent = f.migration().parent();
+            String parent = f.parent();
             if (parent == null) {
                 roots.add(f);
             } else if (unreadableIds.contains(parent)) {

@@ -5,18 +5,52 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * A migration and the file it was read from.
- *
- * @param contentChecksum SHA-256 of the file's text as read, or {@code null} when it was not read from a
- *                        file: lets the runner accept a file that is exactly its recorded canonical JSON
- *                        without writing that JSON again
+ * A migration and the file it was read from. Its id, parent and message are always at hand; the steps
+ * may be parsed only when first asked for ({@link MigrationReader#read(Path, boolean)}), so that checking a
+ * long, fully applied history does not parse every step of every file.
  */
-public record MigrationFile(Path path, Migration migration, String contentChecksum) {
+public final class MigrationFile {
+
+    private final Path path;
+    private final String id;
+    private final String parent;
+    private final String message;
+    private final String contentChecksum;
+    private Supplier<Migration> parser;
+    private Migration migration;
 
     public MigrationFile(Path path, Migration migration) {
         this(path, migration, null);
+    }
+
+    /**
+     * @param contentChecksum SHA-256 of the file's text as read, or {@code null} when it was not read from a
+     *                        file: lets the runner accept a file that is exactly its recorded canonical JSON
+     *                        without parsing or writing it again
+     */
+    public MigrationFile(Path path, Migration migration, String contentChecksum) {
+        this(path, migration.id(), migration.parent(), migration.message(), contentChecksum, null);
+        this.migration = migration;
+    }
+
+    private MigrationFile(Path path, String id, String parent, String message, String contentChecksum,
+                          Supplier<Migration> parser) {
+        this.path = Objects.requireNonNull(path);
+        this.id = id;
+        this.parent = parent;
+        this.message = message;
+        this.contentChecksum = contentChecksum;
+        this.parser = parser;
+    }
+
+    /** A file whose steps are parsed on first use by {@code parser}, which throws if they cannot be. */
+    static MigrationFile lazy(Path path, String id, String parent, String message, String contentChecksum,
+                              Supplier<Migration> parser) {
+        return new MigrationFile(path, id, parent, message, contentChecksum, parser);
     }
 
     /** SHA-256 of the UTF-8 bytes of {@code text}, in lower-case hex. */
@@ -29,23 +63,49 @@ public record MigrationFile(Path path, Migration migration, String contentChecks
         }
     }
 
+    public Path path() {
+        return path;
+    }
+
+    /** The whole migration, parsed now if it was not yet; a file whose steps cannot be read throws. */
+    public synchronized Migration migration() {
+        if (migration == null) {
+            migration = parser.get();
+            parser = null;
+        }
+        return migration;
+    }
+
+    public String contentChecksum() {
+        return contentChecksum;
+    }
+
     public String fileName() {
         return path.getFileName().toString();
     }
 
     public String id() {
-        return migration.id();
+        return id;
+    }
+
+    /** The migration it follows, or {@code null} for the first. */
+    public String parent() {
+        return parent;
+    }
+
+    public String message() {
+        return message;
     }
 
     /** The same file with the same migration: the content checksum is derived from them, so it is left out. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof MigrationFile f && path.equals(f.path) && migration.equals(f.migration);
+        return o instanceof MigrationFile f && path.equals(f.path) && migration().equals(f.migration());
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(path, migration);
+        return Objects.hash(path, id);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.github.entitymigrations.migrations;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -34,7 +37,17 @@ public final class MigrationReader {
     private MigrationReader() {
     }
 
+    /** Reads and parses every file completely: every problem of every file is reported now. */
     public static Result read(Path directory) {
+        return read(directory, false);
+    }
+
+    /**
+     * Reads every file; with {@code lazyBodies}, parses only each file's id, parent and message now (its
+     * JSON syntax and top-level keys are checked too) and its steps when first used, reporting a problem
+     * in them then. The runner's goals use that: a fully applied history needs no step parsed.
+     */
+    public static Result read(Path directory, boolean lazyBodies) {
         List<MigrationFile> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> unreadable = new TreeSet<>();
@@ -48,7 +61,7 @@ public final class MigrationReader {
             throw new MigrationException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
         // Parsed in parallel (a long history is thousands of files), reported in file order.
-        for (Outcome o : paths.parallelStream().map(MigrationReader::readOne).toList()) {
+        for (Outcome o : paths.parallelStream().map(p -> readOne(p, lazyBodies)).toList()) {
             if (o.file() != null) {
                 files.add(o.file());
             }
@@ -66,38 +79,117 @@ public final class MigrationReader {
     private record Outcome(MigrationFile file, String problem, String unreadableId) {
     }
 
-    private static Outcome readOne(Path path) {
+    private static Outcome readOne(Path path, boolean lazyBodies) {
         String name = path.getFileName().toString();
         Matcher m = FILE_NAME.matcher(name);
         if (!m.matches()) {
             return new Outcome(null, name + ": not a migration file name; name it NNNN_description.json (e.g. "
                     + "0003_add_phone.json)", null);
         }
-        String problem;
+        String text;
         try {
-            String text = Files.readString(path);
-            Migration migration = MigrationJson.mapper().readValue(text, Migration.class);
+            text = Files.readString(path);
+        } catch (IOException e) {
+            return new Outcome(null, name + ": cannot be read: " + e.getMessage(), m.group(1));
+        }
+        String checksum = MigrationFile.sha256(text);
+        if (lazyBodies) {
+            Header header = Header.of(text);
+            if (header != null && m.group(1).equals(header.id)) {
+                return new Outcome(MigrationFile.lazy(path, header.id, header.parent, header.message, checksum, () -> {
+                    try {
+                        return parse(name, text);
+                    } catch (Problem e) {
+                        throw new MigrationException(e.getMessage());
+                    }
+                }), null, null);
+            }
+            // Anything unusual in the header: parse it all now, which says exactly what is wrong.
+        }
+        try {
+            Migration migration = parse(name, text);
             if (migration.id() == null || !migration.id().equals(m.group(1))) {
                 return new Outcome(null, name + ": its \"id\" is " + quoted(migration.id()) + " but its file name "
                         + "says " + m.group(1) + "; make them agree", null);
             }
-            return new Outcome(new MigrationFile(path, migration, MigrationFile.sha256(text)), null, null);
+            return new Outcome(new MigrationFile(path, migration, checksum), null, null);
+        } catch (Problem e) {
+            return new Outcome(null, e.getMessage(), m.group(1));
+        }
+    }
+
+    /** A file that cannot be parsed, with a message naming it and the place. */
+    private static final class Problem extends Exception {
+        Problem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Migration parse(String name, String text) throws Problem {
+        try {
+            return MigrationJson.mapper().readValue(text, Migration.class);
         } catch (InvalidTypeIdException e) {
-            problem = name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
+            throw new Problem(name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
                     : "unknown operation \"" + e.getTypeId() + "\"") + " (" + location(e)
-                    + "); the operations are " + Operations.NAMES;
+                    + "); the operations are " + Operations.NAMES);
         } catch (UnrecognizedPropertyException e) {
-            problem = name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")";
+            throw new Problem(name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")");
         } catch (ValueInstantiationException e) {
             // A record refused its values (a required field missing): its own message says which.
             String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            problem = name + ": " + reason + " (" + location(e) + ")";
+            throw new Problem(name + ": " + reason + " (" + location(e) + ")");
         } catch (JsonProcessingException e) {
-            problem = name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage();
-        } catch (IOException e) {
-            problem = name + ": cannot be read: " + e.getMessage();
+            throw new Problem(name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage());
         }
-        return new Outcome(null, problem, m.group(1));
+    }
+
+    /**
+     * The top-level id, parent and message, read with the streaming parser (the steps are skipped, though
+     * their JSON syntax is still checked); {@code null} when anything is off, so the full parse reports it.
+     */
+    private record Header(String id, String parent, String message) {
+
+        private static final JsonFactory JSON = new JsonFactory();
+        private static final Set<String> KEYS = Set.of("id", "parent", "message", "outsideTransaction", "upgrade",
+                "downgrade", "warnings");
+
+        static Header of(String text) {
+            String id = null;
+            String parent = null;
+            String message = null;
+            try (JsonParser p = JSON.createParser(text)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                JsonToken t;
+                while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (!KEYS.contains(key)) {
+                        return null;
+                    }
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                    } else if (key.equals("id") || key.equals("parent") || key.equals("message")) {
+                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                            return null;
+                        }
+                        String v = p.getValueAsString();
+                        switch (key) {
+                            case "id" -> id = v;
+                            case "parent" -> parent = v;
+                            default -> message = v;
+                        }
+                    }
+                }
+                if (t != JsonToken.END_OBJECT || p.nextToken() != null || id == null || message == null) {
+                    return null;
+                }
+            } catch (IOException e) {
+                return null;
+            }
+            return new Header(id, parent, message);
+        }
     }
 
     private static String location(JsonProcessingException e) {

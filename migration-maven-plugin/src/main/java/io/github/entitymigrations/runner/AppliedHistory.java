@@ -64,7 +64,7 @@ final class AppliedHistory {
         int index = rows.indexOf(row);
         String parent = index > 0 ? rows.get(index - 1).id() : null;
         for (MigrationFile f : files) {
-            if (f.id().equals(row.id()) || !f.migration().message().equals(row.message())) {
+            if (f.id().equals(row.id()) || !f.message().equals(row.message())) {
                 continue;
             }
             if (Checksums.of(f.migration().renumbered(row.id(), parent)).equals(row.checksum())) {
@@ -115,7 +115,7 @@ final class AppliedHistory {
                     ? "stamped " : "applied ";
             lines.add(f.id() + "  " + (row == null ? "pending                 "
                     : how + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
-                    + "  " + f.migration().message());
+                    + "  " + f.message());
         }
         if (lines.isEmpty()) {
             lines.add("(no migrations)");

@@ -83,7 +83,7 @@ public final class Migrator {
                 versions.deleteAll(c);
                 for (int i = 0; i < to; i++) {
                     var f = chain.migrations().get(i);
-                    versions.insert(c, new Applied(f.id(), f.migration().message(), Checksums.of(f.migration()),
+                    versions.insert(c, new Applied(f.id(), f.message(), Checksums.of(f.migration()),
                             java.time.Instant.now().toString(), appliedBy(c) + STAMPED, 0));
                 }
                 c.commit();

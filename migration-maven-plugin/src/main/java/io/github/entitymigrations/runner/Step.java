@@ -21,6 +21,6 @@ public record Step(MigrationFile file, boolean upgrade, List<String> statements)
     }
 
     public String label() {
-        return file.id() + " " + file.migration().message();
+        return file.id() + " " + file.message();
     }
 }

@@ -282,6 +282,40 @@ class MigrationJsonTest {
                 + Operations.NAMES), MigrationReader.read(dir).problems());
     }
 
+    /**
+     * Read for the runner, a file's steps are parsed on first use: its header is there at once, and a problem
+     * in its steps is the same message, thrown when the steps are needed. A broken header is reported at once.
+     */
+    @Test
+    void stepsReadLazilyGiveTheSameProblemWhenUsed() {
+        Fixtures.writeText(dir.resolve("0001_view.json"), """
+                {
+                  "id" : "0001",
+                  "message" : "a view",
+                  "upgrade" : [ { "op" : "create_view", "name" : "v" } ]
+                }
+                """);
+        Fixtures.writeText(dir.resolve("0002_typo.json"), """
+                {
+                  "id" : "0002",
+                  "parent" : "0001",
+                  "mesage" : "typo"
+                }
+                """);
+        List<String> eager = MigrationReader.read(dir).problems();
+        assertEquals(2, eager.size(), eager.toString());
+        assertTrue(eager.get(1).startsWith("0002_typo.json: unknown property \"mesage\""), eager.get(1));
+        MigrationReader.Result lazy = MigrationReader.read(dir, true);
+        assertEquals(List.of(eager.get(1)), lazy.problems());
+        assertEquals(1, lazy.files().size());
+        MigrationFile view = lazy.files().get(0);
+        assertEquals("0001", view.id());
+        assertEquals("a view", view.message());
+        assertEquals(null, view.parent());
+        MigrationException e = assertThrows(MigrationException.class, view::migration);
+        assertEquals(eager.get(0), e.getMessage());
+    }
+
     @Test
     void anUnknownPropertyIsNamed() {
         Fixtures.writeText(dir.resolve("0001_typo.json"), """

@@ -65,7 +65,7 @@ final class MigrationHistory {
     }
 
     MigrationChain chain() {
-        return MigrationChain.load(directory);
+        return MigrationChain.loadForRunner(directory);
     }
 
     /** The schema the first {@code count} migrations produce. */
