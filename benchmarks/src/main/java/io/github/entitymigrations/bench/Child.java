@@ -21,6 +21,12 @@ public final class Child {
 
     static {
         // Each benchmark registers its tasks here, e.g. TASKS.put("apply", ApplyTasks::apply).
+        TASKS.put(io.github.entitymigrations.bench.compile.ProcessorBenchmark.TASK,
+                io.github.entitymigrations.bench.compile.ProcessorBenchmark::compileTask);
+        TASKS.put(io.github.entitymigrations.bench.generate.GenerateBenchmark.TASK,
+                io.github.entitymigrations.bench.generate.GenerateBenchmark::generateTask);
+        TASKS.put(io.github.entitymigrations.bench.rebuild.RebuildBenchmark.TASK,
+                io.github.entitymigrations.bench.rebuild.RebuildBenchmark::rebuildTask);
     }
 
     private Child() {

@@ -23,7 +23,9 @@ public final class Main {
 
     /** Every benchmark, in report order. */
     static List<Benchmark> all() {
-        return List.of();
+        return List.of(new io.github.entitymigrations.bench.compile.ProcessorBenchmark(),
+                new io.github.entitymigrations.bench.generate.GenerateBenchmark(),
+                new io.github.entitymigrations.bench.rebuild.RebuildBenchmark());
     }
 
     private Main() {
@@ -92,7 +94,7 @@ public final class Main {
         return b.toString();
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
