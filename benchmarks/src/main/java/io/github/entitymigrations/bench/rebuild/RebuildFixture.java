@@ -45,7 +45,7 @@ public final class RebuildFixture {
         /** {@code legacy_code integer} to {@code varchar(20)}: SQLite's text affinity converts every value. */
         INTEGER_TO_VARCHAR("legacy_code", ColumnType.ofLength("VARCHAR", 20), "varchar(20)", "text",
                 "integer → varchar"),
-        /** {@code ref_number varchar(20)}, all digits, to {@code bigint}: our copy is guarded by a trigger. */
+        /** {@code ref_number varchar(20)}, all digits, to {@code bigint}: ours also checks every value converted. */
         VARCHAR_TO_BIGINT("ref_number", ColumnType.of("BIGINT"), "bigint", "integer", "varchar → bigint (valid data)");
 
         final String column;
