@@ -1,6 +1,9 @@
 package io.github.entitymigrations.bench;
 
 import io.github.entitymigrations.bench.apply.ApplyTasks;
+import io.github.entitymigrations.bench.compile.ProcessorBenchmark;
+import io.github.entitymigrations.bench.generate.GenerateBenchmark;
+import io.github.entitymigrations.bench.rebuild.RebuildBenchmark;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +24,14 @@ public final class Child {
     private static final Map<String, Task> TASKS = new TreeMap<>();
 
     static {
-        // Each benchmark registers its tasks here, e.g. TASKS.put("apply", ApplyTasks::apply).
+        // Every measured task of every benchmark, by name.
         TASKS.put(ApplyTasks.OURS, ApplyTasks::ours);
         TASKS.put(ApplyTasks.JDBC, ApplyTasks::jdbc);
         TASKS.put(ApplyTasks.FLYWAY, ApplyTasks::flyway);
         TASKS.put(ApplyTasks.LIQUIBASE, ApplyTasks::liquibase);
+        TASKS.put(ProcessorBenchmark.TASK, ProcessorBenchmark::compileTask);
+        TASKS.put(GenerateBenchmark.TASK, GenerateBenchmark::generateTask);
+        TASKS.put(RebuildBenchmark.TASK, RebuildBenchmark::rebuildTask);
     }
 
     private Child() {

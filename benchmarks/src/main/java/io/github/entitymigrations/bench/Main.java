@@ -1,6 +1,9 @@
 package io.github.entitymigrations.bench;
 
 import io.github.entitymigrations.bench.apply.ApplyBenchmark;
+import io.github.entitymigrations.bench.compile.ProcessorBenchmark;
+import io.github.entitymigrations.bench.generate.GenerateBenchmark;
+import io.github.entitymigrations.bench.rebuild.RebuildBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +27,8 @@ public final class Main {
 
     /** Every benchmark, in report order. */
     static List<Benchmark> all() {
-        return List.of(ApplyBenchmark.apply(), ApplyBenchmark.noop());
+        return List.of(ApplyBenchmark.apply(), ApplyBenchmark.noop(), new ProcessorBenchmark(), new GenerateBenchmark(),
+                new RebuildBenchmark());
     }
 
     private Main() {
@@ -93,7 +97,7 @@ public final class Main {
         return b.toString();
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -40,15 +40,17 @@ final class SqliteGolden {
                                    List<String> guarded, String... indexes) {
         List<String> statements = new ArrayList<>();
         statements.add("create table _em_new_" + table + " (" + definition + ")");
-        for (int i = 0; i < guarded.size(); i++) {
-            String[] g = guarded.get(i).split("\\|");
-            statements.add("create temp trigger _em_convert_" + table + "_" + i + " after insert on _em_new_" + table
-                    + " when typeof(new." + g[0] + ") not in (" + g[1] + ") begin select raise(abort, 'value ' || "
-                    + "quote(new." + g[0] + ") || ' in " + table + "." + g[0] + " cannot become " + g[2] + "'); end");
-        }
         statements.add("insert into _em_new_" + table + " (" + columns + ") select " + values + " from " + table);
         for (int i = 0; i < guarded.size(); i++) {
-            statements.add("drop trigger _em_convert_" + table + "_" + i);
+            String[] g = guarded.get(i).split("\\|");
+            String rejected = "_em_rejected_" + table + "_" + i;
+            statements.add("create temp table " + rejected + " (value)");
+            statements.add("create temp trigger _em_convert_" + table + "_" + i + " before insert on " + rejected
+                    + " begin select raise(abort, 'value ' || quote(new.value) || ' in " + table + "." + g[0]
+                    + " cannot become " + g[2] + "'); end");
+            statements.add("insert into temp." + rejected + " (value) select " + g[0] + " from _em_new_" + table
+                    + " where typeof(" + g[0] + ") not in (" + g[1] + ") limit 1");
+            statements.add("drop table temp." + rejected);
         }
         statements.add("drop table " + table);
         statements.add("alter table _em_new_" + table + " rename to " + table);

@@ -21,16 +21,49 @@ record Ann(AnnotationMirror mirror) {
     static final String JAKARTA = "jakarta.persistence.";
     static final String JAVAX = "javax.persistence.";
 
+    static final String JAKARTA_VALIDATION = "jakarta.validation.constraints.";
+    static final String JAVAX_VALIDATION = "javax.validation.constraints.";
+
     /** A JPA annotation by simple name ({@code "Column"}), jakarta or javax. */
     static Ann jpa(Element element, String simpleName) {
-        Ann a = named(element, JAKARTA + simpleName);
-        return a != null ? a : named(element, JAVAX + simpleName);
+        return inEither(element, JAKARTA, JAVAX, simpleName);
     }
 
     /** Bean Validation constraint by simple name, jakarta or javax. */
     static Ann validation(Element element, String simpleName) {
-        Ann a = named(element, "jakarta.validation.constraints." + simpleName);
-        return a != null ? a : named(element, "javax.validation.constraints." + simpleName);
+        return inEither(element, JAKARTA_VALIDATION, JAVAX_VALIDATION, simpleName);
+    }
+
+    /**
+     * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
+     * annotations, each type name decoded once and no name concatenated: these lookups run for every
+     * attribute and annotation name, so they are a good part of the processor's time on large models.
+     */
+    /** The annotation {@code packagePrefix + simpleName} ({@code "org.hibernate.annotations."}, {@code "Check"}). */
+    static Ann inPackage(Element element, String packagePrefix, String simpleName) {
+        return inEither(element, packagePrefix, null, simpleName);
+    }
+
+    private static Ann inEither(Element element, String first, String second, String simpleName) {
+        if (element == null) {
+            return null;
+        }
+        Ann fallback = null;
+        for (AnnotationMirror m : element.getAnnotationMirrors()) {
+            String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
+            if (isIn(name, first, simpleName)) {
+                return new Ann(m);
+            }
+            if (fallback == null && second != null && isIn(name, second, simpleName)) {
+                fallback = new Ann(m);
+            }
+        }
+        return fallback;
+    }
+
+    private static boolean isIn(String qualifiedName, String packagePrefix, String simpleName) {
+        return qualifiedName.length() == packagePrefix.length() + simpleName.length()
+                && qualifiedName.startsWith(packagePrefix) && qualifiedName.endsWith(simpleName);
     }
 
     static Ann named(Element element, String qualifiedName) {

@@ -24,7 +24,7 @@ record Attribute(String name, Element element, TypeMirror type, TypeElement decl
     }
 
     Ann hibernate(String simpleName) {
-        return Ann.named(element, "org.hibernate.annotations." + simpleName);
+        return Ann.inPackage(element, "org.hibernate.annotations.", simpleName);
     }
 
     @Override

@@ -1,0 +1,161 @@
+package io.github.entitymigrations.bench.compile;
+
+import io.github.entitymigrations.bench.Benchmark;
+import io.github.entitymigrations.bench.Context;
+import io.github.entitymigrations.bench.Main;
+import io.github.entitymigrations.bench.Measure;
+import io.github.entitymigrations.bench.Sample;
+import io.github.entitymigrations.bench.Section;
+import io.github.entitymigrations.bench.Stats;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * javac on generated entities: plain ({@code -proc:none}), with our processor, and with Hibernate's
+ * metamodel processor for reference. Each compilation runs through {@code javax.tools} in a fresh JVM
+ * (a {@code Child} task), as maven-compiler-plugin runs javac in Maven's JVM; only the compilation is timed,
+ * so the JVM's start-up, the same for all three, does not dilute the processor's share.
+ */
+public final class ProcessorBenchmark implements Benchmark {
+
+    public static final String TASK = "javac";
+    static final double TARGET = 1.10;
+
+    /** The compilations, by the name the task takes. */
+    private static final Map<String, String> MODES = new LinkedHashMap<>();
+
+    static {
+        MODES.put("plain", "javac, no processor (`-proc:none`)");
+        MODES.put("noop", "javac + a no-op processor (javac's own cost of annotation processing)");
+        MODES.put("ours", "javac + Entity Migrations processor");
+        MODES.put("hibernate", "javac + Hibernate processor 7.0 (metamodel, reference)");
+    }
+
+    @Override
+    public String name() {
+        return "processor";
+    }
+
+    @Override
+    public List<Section> run(Context context) throws Exception {
+        int entities = context.quick() ? 100 : 1000;
+        Path javacDir = context.repository().resolve("benchmarks/target/javac");
+        Path dir = context.directory("processor");
+        EntityGenerator generator = new EntityGenerator(entities);
+        List<Path> sources = generator.write(dir.resolve("src"));
+        Path list = dir.resolve("sources.txt");
+        Files.write(list, sources.stream().map(Path::toString).toList());
+        int expectedTables = generator.expectedTables();
+        Path out = dir.resolve("classes");
+        Path noop = NoopProcessor.build(dir.resolve("noop-processor"), Javac.jars(javacDir.resolve("api")));
+
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        MODES.keySet().forEach(m -> samples.put(m, new ArrayList<>()));
+        int warmups = context.quick() ? 0 : 1;
+        for (int run = -warmups; run < context.runs(); run++) {
+            for (String mode : MODES.keySet()) {
+                Main.deleteTree(out);
+                Sample s = Measure.child(TASK, mode, javacDir.toString(), list.toString(), out.toString(),
+                        noop.toString());
+                verify(mode, out, sources.size(), entities, expectedTables);
+                if (run >= 0) {
+                    samples.get(mode).add(s);
+                }
+            }
+        }
+        Main.deleteTree(out);
+
+        double plain = Stats.medianMillis(samples.get("plain"));
+        Section section = new Section("Annotation processor: javac on " + entities + " entities",
+                entities + " generated jakarta.persistence entities (" + sources.size() + " source files with "
+                        + "enums, embeddables and a mapped superclass; " + expectedTables + " tables: basic types, "
+                        + "enums, BigDecimal, dates, UUID, embeddables, many-to-one/one-to-many/many-to-many, "
+                        + "element collections, SINGLE_TABLE and JOINED hierarchies, indexes, unique constraints, "
+                        + "sequence generators, @Version, getters and setters) compiled with javac `--release 17` "
+                        + "through javax.tools in a fresh JVM per run, as maven-compiler-plugin does; only the "
+                        + "compilation is timed.",
+                "compilation", "median", "vs plain javac", "per entity", "peak memory");
+        for (Map.Entry<String, String> m : MODES.entrySet()) {
+            double median = Stats.medianMillis(samples.get(m.getKey()));
+            section.row(m.getValue(), Stats.ms(median), Stats.ratio(median, plain), Stats.ms(median / entities),
+                    Stats.mib(Stats.peakMib(samples.get(m.getKey()))));
+        }
+        double ours = Stats.medianMillis(samples.get("ours"));
+        double ratio = ours / plain;
+        double floor = Stats.medianMillis(samples.get("noop"));
+        section.note(String.format(Locale.ROOT, "Target: our processor adds at most %.0f%% to plain javac "
+                        + "(≤ %.2f×). This run: %.2f× (%s on top of %s): **%s**.", (TARGET - 1) * 100, TARGET, ratio,
+                Stats.ms(ours - plain), Stats.ms(plain), ratio <= TARGET ? "met" : "missed"));
+        section.note(String.format(Locale.ROOT, "Of that, javac's own annotation processing (a processor that "
+                        + "does nothing: javac enters every class again for the final round) takes %s (%.2f×), %s.",
+                Stats.ms(floor - plain), floor / plain, ours > floor ? "our processor's own work " + Stats.ms(ours - floor)
+                        : "and our processor's own work is within this run's noise (the no-op run was "
+                        + Stats.ms(floor - ours) + " slower)"));
+        section.note("Every run was checked: all " + sources.size() + " classes written; with our processor, "
+                + "META-INF/entity-migrations/schema.json holding exactly the " + expectedTables
+                + " expected tables; with Hibernate's, a metamodel class for each of the " + entities + " entities.");
+        section.note("Hibernate's processor generates and compiles a metamodel source per entity, so it does "
+                + "more work than ours; it is there to size ours against a processor teams already run.");
+        return List.of(section);
+    }
+
+    private static void verify(String mode, Path out, int sources, int entities, int expectedTables)
+            throws IOException {
+        List<Path> classes;
+        try (Stream<Path> s = Files.walk(out)) {
+            classes = s.filter(p -> p.toString().endsWith(".class")).toList();
+        }
+        long own = classes.stream().filter(p -> !p.getFileName().toString().endsWith("_.class")).count();
+        if (own != sources) {
+            throw new IllegalStateException(mode + ": " + own + " classes written for " + sources + " sources");
+        }
+        Path snapshot = out.resolve("META-INF/entity-migrations/schema.json");
+        if (mode.equals("ours")) {
+            if (!Files.isRegularFile(snapshot)) {
+                throw new IllegalStateException("ours: no snapshot written at " + snapshot);
+            }
+            Schema schema = SchemaJson.read(Files.readString(snapshot));
+            if (schema.tables().size() != expectedTables) {
+                throw new IllegalStateException("ours: the snapshot has " + schema.tables().size()
+                        + " tables, expected " + expectedTables);
+            }
+        } else if (Files.exists(snapshot)) {
+            throw new IllegalStateException(mode + ": a snapshot was written");
+        }
+        long metamodel = classes.size() - own;
+        if (mode.equals("hibernate") ? metamodel < entities : metamodel != 0) {
+            throw new IllegalStateException(mode + ": " + metamodel + " metamodel classes for " + entities + " entities");
+        }
+    }
+
+    /**
+     * The child task: {@code mode javacDir sourcesList out noopProcessorDir}. Times the compilation only.
+     */
+    public static double compileTask(List<String> args) throws Exception {
+        String mode = args.get(0);
+        Path javacDir = Path.of(args.get(1));
+        List<Path> sources = Files.readAllLines(Path.of(args.get(2))).stream().map(Path::of).toList();
+        Path out = Path.of(args.get(3));
+        Path noop = Path.of(args.get(4));
+        List<Path> classPath = Javac.jars(javacDir.resolve("api"));
+        List<Path> processorPath = switch (mode) {
+            case "plain" -> null;
+            case "noop" -> List.of(noop);
+            case "ours" -> Javac.jars(javacDir.resolve("ours"));
+            case "hibernate" -> Javac.jars(javacDir.resolve("hibernate"));
+            default -> throw new IllegalArgumentException(mode);
+        };
+        long start = System.nanoTime();
+        Javac.compile(sources, classPath, processorPath, null, out);
+        return (System.nanoTime() - start) / 1e6;
+    }
+}

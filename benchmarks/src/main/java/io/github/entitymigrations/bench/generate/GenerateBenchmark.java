@@ -1,0 +1,243 @@
+package io.github.entitymigrations.bench.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.entitymigrations.bench.Benchmark;
+import io.github.entitymigrations.bench.Context;
+import io.github.entitymigrations.bench.Measure;
+import io.github.entitymigrations.bench.Sample;
+import io.github.entitymigrations.bench.Section;
+import io.github.entitymigrations.bench.Stats;
+import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.diff.SchemaDiff;
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.Migration;
+import io.github.entitymigrations.migrations.MigrationJson;
+import io.github.entitymigrations.migrations.Workspace;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code migration:generate} on a project of N tables whose migrations already create N-1 of them: the
+ * replay of every migration, the diff, and writing the one new migration. Measured in a fresh JVM
+ * ({@code Workspace.generate}, only the call timed) and as the whole {@code mvn -o -q migration:generate}
+ * process, beside {@code mvn -o -q validate} on the same pom for Maven's own start-up.
+ */
+public final class GenerateBenchmark implements Benchmark {
+
+    public static final String TASK = "generate";
+    /** Tables per existing migration: a project of 1,000 tables has 100 migrations. */
+    static final int TABLES_PER_MIGRATION = 10;
+    static final String MIGRATIONS = "src/main/resources/db/migrations";
+    static final String SNAPSHOT = "target/classes/META-INF/entity-migrations/schema.json";
+    private static final Map<String, String> MAVEN_ENV = Map.of();
+
+    @Override
+    public String name() {
+        return "generate";
+    }
+
+    @Override
+    public List<Section> run(Context context) throws Exception {
+        List<Integer> sizes = context.quick() ? List.of(100, 500) : List.of(100, 1000, 5000);
+        String version = pluginVersion();
+        Section section = new Section("migration:generate on N tables",
+                "A snapshot of N tables (SchemaJson of generated schema records: a dozen columns each, sequence, "
+                        + "unique, index, check, a foreign key to the previous table) and migrations creating the "
+                        + "first N-1, " + TABLES_PER_MIGRATION + " tables per migration (written by the plugin's own "
+                        + "differ), so `generate` replays them all, diffs and writes one migration creating the last "
+                        + "table. In-process: `Workspace.generate` in a fresh JVM, only the call timed. Maven: the "
+                        + "whole `mvn -B -o -q migration:generate` process on a minimal pom declaring the plugin, "
+                        + "with the snapshot where the processor puts it; Maven's start-up is `mvn -B -o -q validate` "
+                        + "on the same pom.",
+                "tables", "migrations", "in-process", "per table", "in-process, C1 JIT only", "mvn migration:generate",
+                "mvn validate",
+                "beyond Maven start", "peak memory (in-process / mvn)");
+        List<Double> inProcessMedians = new ArrayList<>();
+        double beyondAt1000 = Double.NaN;
+        for (int n : sizes) {
+            Path project = context.directory("generate-" + n);
+            int migrations = prepare(project, n, version);
+            Path directory = project.resolve(MIGRATIONS);
+            Set<Path> existing = files(directory);
+            List<Sample> inProcess = new ArrayList<>();
+            List<Sample> c1Only = new ArrayList<>();
+            List<Sample> mvnGenerate = new ArrayList<>();
+            List<Sample> mvnValidate = new ArrayList<>();
+            int warmups = context.quick() ? 0 : 1;
+            for (int run = -warmups; run < context.runs(); run++) {
+                Sample a = Measure.child(TASK, directory.toString(), project.resolve(SNAPSHOT).toString(),
+                        "add " + SchemaGenerator.tableName(n));
+                verifyAndRemove(directory, existing, n);
+                Sample a1 = Measure.child(TASK, List.of("-XX:TieredStopAtLevel=1"), directory.toString(),
+                        project.resolve(SNAPSHOT).toString(), "add " + SchemaGenerator.tableName(n));
+                verifyAndRemove(directory, existing, n);
+                Sample b = Measure.command(List.of("mvn", "-B", "-o", "-q", "-Dstyle.color=never",
+                        "migration:generate", "-Dmessage=add " + SchemaGenerator.tableName(n)), project, MAVEN_ENV);
+                verifyAndRemove(directory, existing, n);
+                Sample c = Measure.command(List.of("mvn", "-B", "-o", "-q", "-Dstyle.color=never", "validate"),
+                        project, MAVEN_ENV);
+                if (run >= 0) {
+                    inProcess.add(a);
+                    c1Only.add(a1);
+                    mvnGenerate.add(b);
+                    mvnValidate.add(c);
+                }
+            }
+            double in = Stats.medianMillis(inProcess);
+            double mvn = Stats.medianMillis(mvnGenerate);
+            double start = Stats.medianMillis(mvnValidate);
+            section.row(String.format(Locale.ROOT, "%,d", n), migrations, Stats.ms(in), Stats.ms(in / n),
+                    Stats.ms(Stats.medianMillis(c1Only)), Stats.ms(mvn), Stats.ms(start), Stats.ms(mvn - start),
+                    Stats.mib(Stats.peakMib(inProcess)) + " / " + Stats.mib(Stats.peakMib(mvnGenerate)));
+            inProcessMedians.add(in);
+            if (n == 1000) {
+                beyondAt1000 = mvn - start;
+            }
+            io.github.entitymigrations.bench.Main.deleteTree(project);
+        }
+        // Linear: each added table costs about the same. With three sizes, compare the cost per added table
+        // between the two larger sizes with that between the two smaller (fixed costs cancel out); with two,
+        // compare the time per table.
+        int last = sizes.size() - 1;
+        double growth;
+        String how;
+        if (sizes.size() >= 3) {
+            double upper = (inProcessMedians.get(last) - inProcessMedians.get(last - 1))
+                    / (sizes.get(last) - sizes.get(last - 1));
+            double lower = (inProcessMedians.get(last - 1) - inProcessMedians.get(last - 2))
+                    / (sizes.get(last - 1) - sizes.get(last - 2));
+            growth = upper / lower;
+            how = String.format(Locale.ROOT, "the in-process cost per added table from %,d to %,d tables (%s) at "
+                    + "most 1.5× that from %,d to %,d (%s)", sizes.get(last - 1), sizes.get(last), Stats.ms(upper),
+                    sizes.get(last - 2), sizes.get(last - 1), Stats.ms(lower));
+        } else {
+            growth = (inProcessMedians.get(last) / sizes.get(last)) / (inProcessMedians.get(0) / sizes.get(0));
+            how = String.format(Locale.ROOT, "the in-process time per table at %,d tables at most 1.5× that at %,d",
+                    sizes.get(last), sizes.get(0));
+        }
+        section.note(String.format(Locale.ROOT, "Target: linear growth, i.e. %s. This run: %.2f×: **%s**.", how,
+                growth, growth <= 1.5 ? "met" : "missed"));
+        if (Double.isNaN(beyondAt1000)) {
+            section.note("Target: 1,000 tables well under a second beyond Maven's start (not measured in quick mode).");
+        } else {
+            section.note(String.format(Locale.ROOT, "Target: 1,000 tables well under a second beyond Maven's start. "
+                    + "This run: %s: **%s**.", Stats.ms(beyondAt1000), beyondAt1000 < 1000 ? "met" : "missed"));
+        }
+        section.note("\"C1 JIT only\" is the same in-process run with `-XX:TieredStopAtLevel=1` (no optimizing JIT "
+                + "compiler): where it is faster, the cold JVM's JIT compilation, competing for this machine's cores, "
+                + "is that much of the run; `MAVEN_OPTS=-XX:TieredStopAtLevel=1` makes the same trade for Maven.");
+        section.note("Every run was checked: exactly one new migration, whose upgrade has exactly one create_table, "
+                + "of the last table; it was removed before the next run.");
+        return List.of(section);
+    }
+
+    /** Writes the pom, the snapshot of n tables and migrations creating n-1; returns how many migrations. */
+    static int prepare(Path project, int n, String version) throws IOException {
+        Files.writeString(project.resolve("pom.xml"), pom(version));
+        SchemaGenerator.Tables tables = new SchemaGenerator.Tables(n);
+        Path snapshot = project.resolve(SNAPSHOT);
+        Files.createDirectories(snapshot.getParent());
+        Files.writeString(snapshot, SchemaJson.write(tables.first(n)));
+        Path directory = project.resolve(MIGRATIONS);
+        Files.createDirectories(directory);
+        int count = 0;
+        String parent = null;
+        for (int from = 0; from < n - 1; from += TABLES_PER_MIGRATION) {
+            int to = Math.min(from + TABLES_PER_MIGRATION, n - 1);
+            Diff diff = SchemaDiff.diff(tables.first(from), tables.first(to));
+            String id = String.format(Locale.ROOT, "%04d", ++count);
+            String message = "create " + SchemaGenerator.tableName(from + 1) + " to " + SchemaGenerator.tableName(to);
+            Migration m = new Migration(id, parent, message, diff.upgrade(), diff.downgrade(), diff.warnings());
+            Files.writeString(directory.resolve(id + "_" + message.replace(' ', '_') + ".json"), MigrationJson.write(m));
+            parent = id;
+        }
+        return count;
+    }
+
+    private static String pom(String version) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>bench</groupId>
+                  <artifactId>generate-bench</artifactId>
+                  <version>1</version>
+                  <properties>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>io.github.entitymigrations</groupId>
+                        <artifactId>migration-maven-plugin</artifactId>
+                        <version>%s</version>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(version);
+    }
+
+    /** The installed plugin's version: the one on this class path. */
+    static String pluginVersion() throws IOException {
+        try (InputStream in = Workspace.class.getResourceAsStream(
+                "/META-INF/maven/io.github.entitymigrations/migration-maven-plugin/pom.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("migration-maven-plugin's pom.properties is not on the class path");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        }
+    }
+
+    private static Set<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.collect(Collectors.toSet());
+        }
+    }
+
+    /** Checks that exactly one migration was added, creating table n and nothing else, and removes it. */
+    static void verifyAndRemove(Path directory, Set<Path> existing, int n) throws IOException {
+        List<Path> added = files(directory).stream().filter(p -> !existing.contains(p)).toList();
+        if (added.size() != 1) {
+            throw new IllegalStateException("expected one new migration, found " + added);
+        }
+        JsonNode upgrade = MigrationJson.mapper().readTree(added.get(0).toFile()).get("upgrade");
+        List<JsonNode> creates = new ArrayList<>();
+        upgrade.forEach(op -> {
+            if (op.get("op").asText().equals("create_table")) {
+                creates.add(op);
+            }
+        });
+        if (creates.size() != 1 || !creates.get(0).get("table").get("name").asText().equals(SchemaGenerator.tableName(n))) {
+            throw new IllegalStateException(added.get(0) + " does not create exactly " + SchemaGenerator.tableName(n)
+                    + ": " + upgrade);
+        }
+        Files.delete(added.get(0));
+    }
+
+    /** The child task: {@code migrationsDirectory snapshot message}; times {@code Workspace.generate}. */
+    public static double generateTask(List<String> args) {
+        long start = System.nanoTime();
+        Optional<Path> file = new Workspace(Path.of(args.get(0)), Path.of(args.get(1)), Console.SILENT)
+                .generate(args.get(2));
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (file.isEmpty()) {
+            throw new IllegalStateException("generate wrote nothing");
+        }
+        return millis;
+    }
+}
