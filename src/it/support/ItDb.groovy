@@ -194,6 +194,30 @@ class ItDb {
         return names
     }
 
+    /** The indexes of a table (JDBC metadata) as 'name:unique:column', sorted. */
+    static List<String> indexes(Connection c, String table) {
+        List<String> found = []
+        c.metaData.getIndexInfo(null, c.schema, table, false, false).withCloseable { rs ->
+            while (rs.next()) {
+                if (rs.getString('COLUMN_NAME') != null) {
+                    found << "${rs.getString('INDEX_NAME').toLowerCase()}:${!rs.getBoolean('NON_UNIQUE')}:${rs.getString('COLUMN_NAME').toLowerCase()}".toString()
+                }
+            }
+        }
+        return found.sort()
+    }
+
+    /** The foreign keys of a table (JDBC metadata) as 'column->table.column', sorted. */
+    static List<String> foreignKeys(Connection c, String table) {
+        List<String> found = []
+        c.metaData.getImportedKeys(null, c.schema, table).withCloseable { rs ->
+            while (rs.next()) {
+                found << "${rs.getString('FKCOLUMN_NAME').toLowerCase()}->${rs.getString('PKTABLE_NAME').toLowerCase()}.${rs.getString('PKCOLUMN_NAME').toLowerCase()}".toString()
+            }
+        }
+        return found.sort()
+    }
+
     /** Every row of a query, each a map of lower-case column name to value. */
     static List<Map<String, Object>> rows(Connection c, String sql, List<Object> params = []) {
         List<Map<String, Object>> result = []

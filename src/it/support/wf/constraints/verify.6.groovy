@@ -3,27 +3,8 @@ def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSup
 boolean pg = Db.isPostgres(basedir)
 def c = Db.open(basedir)
 
-// JDBC metadata: the indexes of a table as 'name:unique:column', its foreign keys as 'column->table.column'.
-def indexes = { String table ->
-    def found = []
-    c.metaData.getIndexInfo(null, c.schema, table, false, false).withCloseable { rs ->
-        while (rs.next()) {
-            if (rs.getString('COLUMN_NAME') != null) {
-                found << "${rs.getString('INDEX_NAME').toLowerCase()}:${!rs.getBoolean('NON_UNIQUE')}:${rs.getString('COLUMN_NAME').toLowerCase()}".toString()
-            }
-        }
-    }
-    found.sort()
-}
-def foreignKeys = { String table ->
-    def found = []
-    c.metaData.getImportedKeys(null, c.schema, table).withCloseable { rs ->
-        while (rs.next()) {
-            found << "${rs.getString('FKCOLUMN_NAME').toLowerCase()}->${rs.getString('PKTABLE_NAME').toLowerCase()}.${rs.getString('PKCOLUMN_NAME').toLowerCase()}".toString()
-        }
-    }
-    found.sort()
-}
+def indexes = { String table -> Db.indexes(c, table) }
+def foreignKeys = { String table -> Db.foreignKeys(c, table) }
 try {
 
     assert Db.versions(c) == ['0001', '0002']
