@@ -77,13 +77,7 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
         if (compileSourceRoots == null || classesDirectory == null || !snapshotFile.isFile()) {
             return;
         }
-        Optional<Path> stale;
-        try {
-            stale = StaleSources.first(compileSourceRoots, classesDirectory.toPath(),
-                    java.nio.file.Files.getLastModifiedTime(snapshotFile.toPath()));
-        } catch (java.io.IOException e) {
-            return;
-        }
+        Optional<Path> stale = StaleSources.first(compileSourceRoots, classesDirectory.toPath(), snapshotFile.toPath());
         stale.ifPresent(source -> getLog().warn(source + " changed after the last compile, so the entity "
                 + "snapshot may not show it: run mvn compile migration:" + goal + (goal.equals("generate")
                 ? " -Dmessage=\"...\"" : "") + " to include it"));

@@ -18,10 +18,17 @@ final class StaleSources {
     /**
      * @param roots    the source directories
      * @param classes  the class output
-     * @param snapshot when it was written: a source with no class of its name counts if it is newer
-     * @return the first stale source, relative to its source directory
+     * @param snapshotFile the snapshot: a source with no class of its name counts if it is newer
+     * @return the first stale source, relative to its source directory; empty also when the snapshot or a
+     *         source cannot be read (only a hint: never fail the goal over it)
      */
-    static Optional<Path> first(List<String> roots, Path classes, FileTime snapshot) {
+    static Optional<Path> first(List<String> roots, Path classes, Path snapshotFile) {
+        FileTime snapshot;
+        try {
+            snapshot = Files.getLastModifiedTime(snapshotFile);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
         for (String root : roots) {
             Path dir = Path.of(root);
             if (!Files.isDirectory(dir)) {

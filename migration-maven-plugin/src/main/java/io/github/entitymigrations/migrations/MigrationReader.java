@@ -150,8 +150,9 @@ public final class MigrationReader {
     private record Header(String id, String parent, String message) {
 
         private static final JsonFactory JSON = new JsonFactory();
-        private static final Set<String> KEYS = Set.of("id", "parent", "message", "outsideTransaction", "upgrade",
-                "downgrade", "warnings");
+        /** The top-level keys a migration file may have: the components of {@link Migration}. */
+        private static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
         static Header of(String text) {
             String id = null;

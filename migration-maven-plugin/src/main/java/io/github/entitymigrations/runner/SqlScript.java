@@ -94,7 +94,7 @@ public final class SqlScript {
             return "delete from " + versions.qualifiedName() + " where id = " + literal(step.id());
         }
         return "insert into " + versions.qualifiedName() + " (id, message, checksum, applied_at, applied_by, "
-                + "execution_ms) values (" + literal(step.id()) + ", " + literal(step.file().migration().message())
+                + "execution_ms) values (" + literal(step.id()) + ", " + literal(step.file().message())
                 + ", " + literal(Checksums.of(step.file().migration())) + ", " + versions.nowExpression()
                 + ", 'sql script', 0)";
     }

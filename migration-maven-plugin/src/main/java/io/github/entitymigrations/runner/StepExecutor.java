@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Runs one {@link Step}: its statements and its version-table change in one transaction, so a failing
- * statement leaves the database exactly as before. Inside the transaction it first checks that no other
- * runner did the step meanwhile.
+ * statement leaves the database exactly as before. Without a lock that keeps other runs out, it first checks
+ * inside the transaction that no other run did the step meanwhile.
  */
 final class StepExecutor {
 
@@ -54,7 +54,7 @@ final class StepExecutor {
             checkIntegrity(c, step, databaseName);
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (step.upgrade()) {
-                versions.insert(c, new Applied(step.id(), step.file().migration().message(),
+                versions.insert(c, new Applied(step.id(), step.file().message(),
                         Checksums.of(step.file().migration()), Instant.now().toString(), appliedBy, ms));
             } else {
                 versions.delete(c, step.id());

@@ -28,18 +28,21 @@ class StaleSourcesTest {
         write(classes.resolve("com/example/Customer.class"), t1);
         write(src.resolve("com/example/package-info.java"), t1);
         List<String> roots = List.of(src.toString(), tmp.resolve("missing").toString());
+        Path snapshot = write(classes.resolve("META-INF/entity-migrations/schema.json"), t1);
 
-        assertEquals(Optional.empty(), StaleSources.first(roots, classes, t1), "everything compiled");
+        assertEquals(Optional.empty(), StaleSources.first(roots, classes, snapshot), "everything compiled");
 
         Files.setLastModifiedTime(customer, FileTime.from(Instant.parse("2026-01-01T12:00:00Z")));
-        assertEquals(Optional.of(Path.of("com/example/Customer.java")), StaleSources.first(roots, classes, t1));
+        assertEquals(Optional.of(Path.of("com/example/Customer.java")), StaleSources.first(roots, classes, snapshot));
 
         Files.setLastModifiedTime(customer, t0);
         write(src.resolve("com/example/Invoice.java"), FileTime.from(Instant.parse("2026-01-01T12:00:00Z")));
-        assertEquals(Optional.of(Path.of("com/example/Invoice.java")), StaleSources.first(roots, classes, t1),
+        assertEquals(Optional.of(Path.of("com/example/Invoice.java")), StaleSources.first(roots, classes, snapshot),
                 "a new source with no class yet, newer than the snapshot");
-        assertEquals(Optional.empty(), StaleSources.first(roots, classes,
-                FileTime.from(Instant.parse("2026-01-01T13:00:00Z"))), "older than the snapshot: compiled");
+        Files.setLastModifiedTime(snapshot, FileTime.from(Instant.parse("2026-01-01T13:00:00Z")));
+        assertEquals(Optional.empty(), StaleSources.first(roots, classes, snapshot), "older than the snapshot: compiled");
+        assertEquals(Optional.empty(), StaleSources.first(roots, classes, tmp.resolve("no-snapshot.json")),
+                "no snapshot to compare with: no hint");
     }
 
     private static Path write(Path file, FileTime time) throws Exception {
