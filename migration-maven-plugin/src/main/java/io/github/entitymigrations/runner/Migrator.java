@@ -6,6 +6,7 @@ import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +24,7 @@ public final class Migrator {
     private final Console console;
     private final Dialect dialect;
     private final VersionTable versions;
+    private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
 
     public Migrator(Database database, MigrationChain chain, Console console) {
         this.database = database;
@@ -32,14 +34,26 @@ public final class Migrator {
         this.versions = new VersionTable(dialect, database.schema());
     }
 
+    /**
+     * How long a run waits for another run's lock before it gives up (default 10 minutes); on SQLite also
+     * how long a statement waits for another connection's write lock.
+     */
+    public Migrator lockTimeout(Duration timeout) {
+        this.lockTimeout = timeout == null ? DatabaseLock.DEFAULT_TIMEOUT : timeout;
+        return this;
+    }
+
     /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
     public void upgrade(String target) {
-        withLock(c -> {
+        withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
             if (fresh) {
                 refuseUnknownDatabase(c);
             }
             int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
+            if (movedMeanwhile(seen, current)) {
+                return;
+            }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current)
@@ -59,8 +73,11 @@ public final class Migrator {
 
     /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id. */
     public void downgrade(String target) {
-        withLock(c -> {
+        withLock(Targets.isRelative(target, "-"), (c, seen) -> {
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
+            if (movedMeanwhile(seen, current)) {
+                return;
+            }
             int to = Targets.downgrade(chain, current, target);
             if (to == current) {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current) + ".");
@@ -76,7 +93,7 @@ public final class Migrator {
     /** Records {@code head}, {@code base} or an id as current without running anything. */
     public void stamp(String target) {
         int to = Targets.stamp(chain, target);
-        withLock(c -> {
+        withLock(false, (c, seen) -> {
             versions.create(c);
             c.setAutoCommit(false);
             try {
@@ -87,12 +104,16 @@ public final class Migrator {
                             java.time.Instant.now().toString(), appliedBy(c) + STAMPED, 0));
                 }
                 c.commit();
-            } catch (SQLException e) {
-                c.rollback();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException secondary) {
+                    e.addSuppressed(secondary); // the rollback's failure must not hide why it was needed
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
             console.info("Stamped " + database.describe() + " at " + Targets.label(chain, to)
                     + " without running anything" + (to == 0 ? "." : ": " + to + " migration(s) recorded as applied."));
         });
@@ -130,8 +151,9 @@ public final class Migrator {
     }
 
     private void run(Connection c, List<Step> steps, int to) throws SQLException {
-        // On PostgreSQL this run holds the advisory lock, so no other run can have applied a step since the
-        // history was read; SQLite has no such lock and re-checks inside each step's transaction.
+        // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
+        // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
+        // know the lock file may write to the database too.
         StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c), !database.isPostgres());
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
@@ -139,7 +161,15 @@ public final class Migrator {
         for (Step step : steps) {
             console.info((step.upgrade() ? "Applying " : "Reverting ") + step.label() + " (" + step.statements().size()
                     + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : "") + ")");
-            long ms = executor.run(c, step, name);
+            long ms;
+            try {
+                ms = executor.run(c, step, name);
+            } catch (SQLException e) {
+                if (Sessions.isSqliteBusy(database, e)) {
+                    throw new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e);
+                }
+                throw e;
+            }
             if (ms < 0) {
                 console.info("  already " + (step.upgrade() ? "applied" : "reverted") + " by another run; skipped");
                 continue;
@@ -173,18 +203,38 @@ public final class Migrator {
         T run(Connection c) throws SQLException;
     }
 
-    private interface VoidWork {
-        void run(Connection c) throws SQLException;
+    private interface LockedWork {
+        /** @param seen the position before the lock was taken, or -1 when not asked for */
+        void run(Connection c, int seen) throws SQLException;
     }
 
-    private void withLock(VoidWork work) {
+    /**
+     * Runs {@code work} holding the lock. With {@code peek} (a relative target), first reads the position as
+     * this run finds it, so that after waiting it can tell whether another run moved the database meanwhile.
+     */
+    private void withLock(boolean peek, LockedWork work) {
         withConnection(c -> {
-            try (DatabaseLock lock = DatabaseLock.acquire(c, database)) {
+            int seen = peek && versions.exists(c) ? AppliedHistory.read(chain, versions.read(c)).position() : -1;
+            try (DatabaseLock lock = DatabaseLock.acquire(c, database, versions, lockTimeout, console)) {
                 useSchema(c);
-                work.run(c);
+                work.run(c, seen);
             }
             return null;
         });
+    }
+
+    /**
+     * A relative target counts from where the database was when this run started: if another run moved it
+     * while this one waited for the lock, going N further would move it twice as far as anyone asked.
+     */
+    private boolean movedMeanwhile(int seen, int current) {
+        if (seen < 0 || seen == current) {
+            return false;
+        }
+        console.info("Nothing to do: another run moved the database from " + Targets.label(chain, seen) + " to "
+                + Targets.label(chain, current) + " while this run waited for the lock, and a relative target counts "
+                + "from where the database was when the run started. Run the goal again to go further.");
+        return true;
     }
 
     /**
@@ -196,14 +246,22 @@ public final class Migrator {
             try (var s = c.createStatement()) {
                 s.execute("create schema if not exists " + dialect.identifier(database.schema(), false));
             }
-            c.setSchema(dialect.identifier(database.schema(), false).replace("\"", ""));
+            // The search path takes the identifier as SQL would write it, quotes and all: bound, never pasted.
+            try (var p = c.prepareStatement("select set_config('search_path', ?, false)")) {
+                p.setString(1, versions.schemaIdentifier());
+                p.execute();
+            }
         }
     }
 
     private <T> T withConnection(Work<T> work) {
         try (Connection c = database.connect()) {
+            Sessions.prepare(c, database, lockTimeout);
             return work.run(c);
         } catch (SQLException e) {
+            if (Sessions.isSqliteBusy(database, e)) {
+                throw new MigrationException(Sessions.sqliteLocked(database, lockTimeout, null), e);
+            }
             throw new MigrationException("Database error on " + database.describe() + ": " + e.getMessage(), e);
         }
     }

@@ -35,41 +35,76 @@ final class StepExecutor {
     /** Runs the step; returns its duration in ms, or -1 when another runner had already done it. */
     long run(Connection c, Step step, String databaseName) throws SQLException {
         execute(c, dialect.beforeMigration());
-        long started = System.nanoTime();
+        Throwable failure = null;
         try {
-            c.setAutoCommit(step.outsideTransaction());
-            if (recheck && versions.contains(c, step.id()) == step.upgrade()) {
-                rollback(c);
-                return -1;
+            return runInTransaction(c, step, databaseName);
+        } catch (SQLException | RuntimeException | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            cleanUp(c, failure);
+        }
+    }
+
+    private long runInTransaction(Connection c, Step step, String databaseName) throws SQLException {
+        long started = System.nanoTime();
+        c.setAutoCommit(step.outsideTransaction());
+        if (recheck && versions.contains(c, step.id()) == step.upgrade()) {
+            return -1; // the clean-up rolls the empty transaction back
+        }
+        List<String> statements = step.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statements.get(i));
+            } catch (SQLException e) {
+                throw failure(step, i, statements, databaseName + " said: " + e.getMessage(), e);
             }
-            List<String> statements = step.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(statements.get(i));
-                } catch (SQLException e) {
-                    rollback(c);
-                    throw failure(step, i, statements, databaseName + " said: " + e.getMessage());
+        }
+        checkIntegrity(c, step, databaseName);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        if (step.upgrade()) {
+            versions.insert(c, new Applied(step.id(), step.file().message(),
+                    Checksums.of(step.file().migration()), Instant.now().toString(), appliedBy, ms));
+        } else {
+            versions.delete(c, step.id());
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        return ms;
+    }
+
+    /**
+     * Rolls back what is left of the transaction and restores the connection. A failure here must never
+     * replace the step's own error (SQLite, for one, answers "cannot rollback - no transaction is active"
+     * when the real problem was a lock): it is kept as suppressed then, and thrown only on success.
+     */
+    private void cleanUp(Connection c, Throwable failure) throws SQLException {
+        SQLException first = null;
+        for (CleanUp action : List.<CleanUp>of(StepExecutor::rollback, x -> {
+            if (!x.getAutoCommit()) {
+                x.setAutoCommit(true);
+            }
+        }, x -> execute(x, dialect.afterMigration()))) {
+            try {
+                action.run(c);
+            } catch (SQLException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
                 }
             }
-            checkIntegrity(c, step, databaseName);
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            if (step.upgrade()) {
-                versions.insert(c, new Applied(step.id(), step.file().message(),
-                        Checksums.of(step.file().migration()), Instant.now().toString(), appliedBy, ms));
-            } else {
-                versions.delete(c, step.id());
-            }
-            if (!c.getAutoCommit()) {
-                c.commit();
-            }
-            return ms;
-        } finally {
-            if (!c.getAutoCommit()) {
-                rollback(c);
-                c.setAutoCommit(true);
-            }
-            execute(c, dialect.afterMigration());
         }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private interface CleanUp {
+        void run(Connection c) throws SQLException;
     }
 
     private void checkIntegrity(Connection c, Step step, String databaseName) throws SQLException {
@@ -80,7 +115,6 @@ final class StepExecutor {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(check)) {
             if (rs.next()) {
                 String table = rs.getString(1);
-                rollback(c);
                 throw new MigrationException("Migration " + step.label() + " (" + step.file().fileName() + ") left table "
                         + table + " with rows whose "
                         + "foreign keys point nowhere (" + check + "), so it was rolled back and the database is as "
@@ -89,7 +123,8 @@ final class StepExecutor {
         }
     }
 
-    private static MigrationException failure(Step step, int index, List<String> statements, String reason) {
+    private static MigrationException failure(Step step, int index, List<String> statements, String reason,
+                                              SQLException cause) {
         String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
                 + statements.get(index) + "\n  " + reason + "\n";
@@ -98,7 +133,7 @@ final class StepExecutor {
                 + "table does not record it. Finish or undo them by hand, then run the goal again (or stamp)."
                 : "It was rolled back: nothing of it was applied and the version table is unchanged. Fix the "
                 + "migration (or the data) and run the goal again.";
-        return new MigrationException(where + state);
+        return new MigrationException(where + state, cause);
     }
 
     private static void rollback(Connection c) throws SQLException {

@@ -69,6 +69,14 @@ final class Targets {
         return position;
     }
 
+    /**
+     * Whether {@code target} counts from the current position: {@code +N} for {@code sign} "+", {@code -N}
+     * (and the default, {@code -1}) for "-".
+     */
+    static boolean isRelative(String target, String sign) {
+        return target == null || target.isBlank() ? sign.equals("-") : target.strip().startsWith(sign);
+    }
+
     /** {@code head}, {@code base} or a migration id. */
     static int stamp(MigrationChain chain, String target) {
         if (target == null || target.isBlank()) {

@@ -28,9 +28,28 @@ public final class VersionTable {
     }
 
     String qualifiedName() {
-        String table = dialect.identifier(NAME, false);
-        return schema == null ? table : dialect.identifier(schema, false) + "." + table;
+        String table = tableIdentifier();
+        return schema == null ? table : schemaIdentifier() + "." + table;
     }
+
+    /** The configured schema as written in SQL (quoted as needed), or {@code null}. */
+    String schemaIdentifier() {
+        return schema == null ? null : dialect.identifier(schema, false);
+    }
+
+    String tableIdentifier() {
+        return dialect.identifier(NAME, false);
+    }
+
+    private boolean postgres() {
+        return !dialect.name().equals("sqlite");
+    }
+
+    /**
+     * On PostgreSQL the schema is the one the SQL names (quoted or folded as written), read by the server
+     * with {@code to_regnamespace}; JDBC metadata would take the configured text as a LIKE pattern.
+     */
+    private static final String PG_SCHEMA = "to_regnamespace(coalesce(?, quote_ident(current_schema())))";
 
     /** The current UTC time as ISO-8601 text, evaluated by the database (for sql scripts). */
     String nowExpression() {
@@ -39,6 +58,9 @@ public final class VersionTable {
     }
 
     boolean exists(Connection c) throws SQLException {
+        if (postgres()) {
+            return !pgTables(c, NAME).isEmpty();
+        }
         try (ResultSet rs = c.getMetaData().getTables(null, schemaOf(c), NAME, null)) {
             return rs.next();
         }
@@ -46,6 +68,9 @@ public final class VersionTable {
 
     /** The other tables of the schema, for the "existing database without a version table" check. */
     List<String> otherTables(Connection c) throws SQLException {
+        if (postgres()) {
+            return pgTables(c, null).stream().filter(t -> !t.equals(NAME)).toList();
+        }
         List<String> result = new ArrayList<>();
         DatabaseMetaData meta = c.getMetaData();
         try (ResultSet rs = meta.getTables(null, schemaOf(c), "%", new String[] {"TABLE"})) {
@@ -53,6 +78,23 @@ public final class VersionTable {
                 String name = rs.getString("TABLE_NAME");
                 if (!name.equalsIgnoreCase(NAME) && !name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
                     result.add(name);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The tables (named {@code only}, or all) of the version table's schema on PostgreSQL. */
+    private List<String> pgTables(Connection c, String only) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("select relname from pg_catalog.pg_class where relnamespace = "
+                + PG_SCHEMA + " and relkind in ('r', 'p') and (cast(? as text) is null or relname = ?) order by relname")) {
+            p.setString(1, schemaIdentifier());
+            p.setString(2, only);
+            p.setString(3, only);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
                 }
             }
         }

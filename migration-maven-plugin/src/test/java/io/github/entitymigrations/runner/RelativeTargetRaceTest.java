@@ -1,0 +1,84 @@
+package io.github.entitymigrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Three runs of {@code downgrade -1} (or {@code upgrade +1}) started at the same moment on a database at 0005
+ * move it by one migration, not three: a relative target means "one from where the database was when I
+ * started", so the runs that find it already moved by another run say so and do nothing.
+ */
+class RelativeTargetRaceTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void threeConcurrentDowngradesByOneRevertOneMigration(Kind kind) throws Exception {
+        RecordingConsole console = race(kind, (m, i) -> m.downgrade("-1"));
+        assertEquals(LoggedMigrations.ids(4), db.appliedIds(), console.toString());
+        assertEquals(List.of("-0005"), LoggedMigrations.log(db), "only 0005 was reverted, once:\n" + console);
+        assertEquals(2, console.count("another run moved the database from 0005 to 0004"), console.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void threeConcurrentUpgradesByOneApplyOneMigration(Kind kind) throws Exception {
+        RecordingConsole console = race(kind, (m, i) -> m.upgrade("+1"));
+        assertEquals(LoggedMigrations.ids(6), db.appliedIds(), console.toString());
+        assertEquals(List.of("+0006"), LoggedMigrations.log(db), "only 0006 was applied, once:\n" + console);
+        assertEquals(2, console.count("another run moved the database from 0005 to 0006"), console.toString());
+    }
+
+    private TestDatabase db;
+
+    /** Three runs of {@code goal} on a database at 0005 (of 8), released together. */
+    private RecordingConsole race(Kind kind, BiConsumer<Migrator, Integer> goal) throws Exception {
+        db = TestDatabase.open(kind, PG, tmp);
+        MigrationChain chain = LoggedMigrations.write(tmp.resolve("migrations"), 8);
+        LoggedMigrations.prepare(db, chain);
+        db.migrator(chain).upgrade("0005");
+        LoggedMigrations.clearLog(db);
+        RecordingConsole console = new RecordingConsole();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CyclicBarrier start = new CyclicBarrier(3);
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Migrator migrator = db.migrator(chain, console);
+                int n = i;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    goal.accept(migrator, n);
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return console;
+    }
+}
