@@ -100,16 +100,14 @@ final class PostgresLock extends DatabaseLock {
         if (state == null) {
             return s.append("whose activity this user may not see").toString();
         }
-        s.append(state).append(" since ").append(rs.getString(6));
         String query = oneLine(rs.getString(8));
         if (state.equals("active")) {
-            s.append(", still running a statement started ").append(rs.getString(7)).append(": ").append(query)
-                    .append(" (if the run that started it was killed, the server keeps running the statement until "
-                            + "it ends, and only then releases the lock)");
-        } else if (!query.isEmpty()) {
-            s.append("; its last statement: ").append(query);
+            return s.append("active, still running a statement it started ").append(rs.getString(7)).append(": ")
+                    .append(query).append(" (if the run that started it was killed, the server keeps running the "
+                            + "statement until it ends, and only then releases the lock)").toString();
         }
-        return s.toString();
+        s.append(state).append(" since ").append(rs.getString(6));
+        return (query.isEmpty() ? s : s.append("; its last statement: ").append(query)).toString();
     }
 
     @Override

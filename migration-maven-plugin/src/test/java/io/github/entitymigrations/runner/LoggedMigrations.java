@@ -31,8 +31,14 @@ final class LoggedMigrations {
 
     /** An empty database with the version table (nothing applied) and {@code run_log}. */
     static void prepare(TestDatabase db, MigrationChain chain) throws SQLException {
+        prepare(db, chain, null);
+    }
+
+    /** The same in {@code schema} (a PostgreSQL {@link TestDatabase#inSchema} database). */
+    static void prepare(TestDatabase db, MigrationChain chain, String schema) throws SQLException {
         db.migrator(chain).stamp("base");
-        db.execute("create table run_log (seq integer primary key, entry varchar(8) not null)");
+        db.execute("create table " + (schema == null ? "" : schema + ".")
+                + "run_log (seq integer primary key, entry varchar(8) not null)");
     }
 
     /** Every entry of {@code run_log}, in order. */
