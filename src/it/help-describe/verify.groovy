@@ -38,7 +38,7 @@ log.readLines().each { String l ->
     }
 }
 
-def connection = ['password', 'schema', 'serverId', 'url', 'username']
+def connection = ['lockTimeout', 'password', 'schema', 'serverId', 'url', 'username']
 def common = ['migrationsDirectory', 'skip', 'snapshotFile']
 def expected = [
         check    : common,

@@ -5,6 +5,8 @@ import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.runner.Migrator;
 import java.io.File;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
@@ -66,6 +68,15 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.schema")
     private String schema;
 
+    /**
+     * How long a run waits for another run's migration lock before it fails, saying who holds it: an ISO-8601
+     * duration ({@code PT10M}, {@code PT30S}) or a number of seconds. While waiting, the run says every few
+     * seconds who holds the lock. On SQLite also how long a statement waits for another connection that is
+     * writing to the file.
+     */
+    @Parameter(property = "migration.lockTimeout", defaultValue = "PT10M")
+    private String lockTimeout;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     private File basedir;
 
@@ -120,6 +131,24 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     }
 
     protected Migrator migrator() {
-        return new Migrator(database(), chain(), console());
+        return new Migrator(database(), chain(), console()).lockTimeout(lockTimeout(lockTimeout));
+    }
+
+    /** {@code PT10M} or {@code 600}; {@code null} (not configured) is the default. */
+    static Duration lockTimeout(String lockTimeout) {
+        if (lockTimeout == null || lockTimeout.isBlank()) {
+            return null;
+        }
+        String text = lockTimeout.strip();
+        try {
+            Duration d = text.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw new MigrationException("lockTimeout (-Dmigration.lockTimeout) must be an ISO-8601 duration such as "
+                + "PT10M or PT30S, or a number of seconds; got " + lockTimeout);
     }
 }
