@@ -17,6 +17,8 @@ final class AppliedHistory {
     private final MigrationChain chain;
     private final Map<String, Applied> applied = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** Applied ids that no file has (deleted, or an older branch checked out), oldest first. */
+    private final List<String> missing = new ArrayList<>();
     private int position;
 
     private AppliedHistory(MigrationChain chain, List<Applied> rows) {
@@ -28,6 +30,7 @@ final class AppliedHistory {
         for (Applied row : rows) {
             MigrationFile file = byId.get(row.id());
             if (file == null) {
+                missing.add(row.id());
                 problems.add("Migration " + row.id() + " (\"" + row.message() + "\") was applied on " + row.appliedAt()
                         + " but no file has it: restore it from version control (is an older branch checked out?)");
             } else if (!Checksums.matches(file, row.checksum())) {
@@ -103,26 +106,47 @@ final class AppliedHistory {
         return problems;
     }
 
+    /**
+     * Where the database is. When applied migrations have no file, that is the newest applied one per the
+     * version table (the files alone would claim an older head), with what is missing.
+     */
     String current() {
-        return Targets.label(chain, position);
+        if (missing.isEmpty()) {
+            return Targets.label(chain, position);
+        }
+        String newest = applied.keySet().stream().max(AppliedHistory::byId).orElseThrow();
+        return newest + (missing.contains(newest) ? " (applied, but its file is missing: restore it from version "
+                + "control)" : " (applied; the file of applied migration " + String.join(", ", missing)
+                + " is missing: restore it from version control)");
     }
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        for (MigrationFile f : chain.migrations()) {
-            Applied row = applied.get(f.id());
+        List<MigrationFile> files = chain.migrations();
+        List<String> ids = new ArrayList<>(files.stream().map(MigrationFile::id).toList());
+        ids.addAll(missing);
+        ids.sort(AppliedHistory::byId);
+        for (String id : ids) {
+            MigrationFile f = files.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            Applied row = applied.get(id);
             String how = row != null && row.appliedBy() != null && row.appliedBy().endsWith(Migrator.STAMPED)
                     ? "stamped " : "applied ";
-            lines.add(f.id() + "  " + (row == null ? "pending                 "
+            lines.add(id + "  " + (row == null ? "pending                 "
                     : how + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
-                    + "  " + f.message());
+                    + "  " + (f != null ? f.message() : row.message() + "  (its file is missing)"));
         }
         if (lines.isEmpty()) {
             lines.add("(no migrations)");
         }
         problems.forEach(p -> lines.add("WARNING: " + p));
-        lines.add("current: " + current() + (position == chain.migrations().size() && position > 0 ? " (head)" : ""));
+        boolean head = missing.isEmpty() && position == files.size() && position > 0;
+        lines.add("current: " + current() + (head ? " (head)" : ""));
         return lines;
+    }
+
+    /** Ids in numeric order, also when their widths differ ({@code 0999} before {@code 1000}). */
+    private static int byId(String a, String b) {
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     private static String shorten(String checksum) {
