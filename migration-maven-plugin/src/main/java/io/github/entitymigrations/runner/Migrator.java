@@ -214,7 +214,7 @@ public final class Migrator {
      */
     private void withLock(boolean peek, LockedWork work) {
         withConnection(c -> {
-            int seen = peek && versions.exists(c) ? AppliedHistory.read(chain, versions.read(c)).position() : -1;
+            int seen = !peek ? -1 : versions.exists(c) ? AppliedHistory.read(chain, versions.read(c)).position() : 0;
             try (DatabaseLock lock = DatabaseLock.acquire(c, database, versions, lockTimeout, console)) {
                 useSchema(c);
                 work.run(c, seen);
