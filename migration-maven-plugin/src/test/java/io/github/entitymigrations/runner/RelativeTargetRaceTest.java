@@ -1,14 +1,16 @@
 package io.github.entitymigrations.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Three runs of {@code downgrade -1} (or {@code upgrade +1}) started at the same moment on a database at 0005
- * move it by one migration, not three: a relative target means "one from where the database was when I
+ * Three runs of {@code downgrade -1} (or {@code upgrade +1}) waiting together for the lock on a database at
+ * 0005 move it by one migration, not three: a relative target means "one from where the database was when I
  * started", so the runs that find it already moved by another run say so and do nothing.
  */
 class RelativeTargetRaceTest {
@@ -52,7 +54,11 @@ class RelativeTargetRaceTest {
 
     private TestDatabase db;
 
-    /** Three runs of {@code goal} on a database at 0005 (of 8), released together. */
+    /**
+     * Three runs of {@code goal} on a database at 0005 (of 8). The test holds the lock until all three are
+     * waiting for it, so each has seen 0005 before any of them can move the database, however slow the
+     * machine.
+     */
     private RecordingConsole race(Kind kind, BiConsumer<Migrator, Integer> goal) throws Exception {
         db = TestDatabase.open(kind, PG, tmp);
         MigrationChain chain = LoggedMigrations.write(tmp.resolve("migrations"), 8);
@@ -62,16 +68,21 @@ class RelativeTargetRaceTest {
         RecordingConsole console = new RecordingConsole();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            CyclicBarrier start = new CyclicBarrier(3);
             List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                Migrator migrator = db.migrator(chain, console);
-                int n = i;
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    goal.accept(migrator, n);
-                    return null;
-                }));
+            try (AutoCloseable held = holdLock(db)) {
+                for (int i = 0; i < 3; i++) {
+                    Migrator migrator = db.migrator(chain, console);
+                    int n = i;
+                    runs.add(pool.submit(() -> {
+                        goal.accept(migrator, n);
+                        return null;
+                    }));
+                }
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (console.count("Waiting for the migration lock") < 3 && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertEquals(3, console.count("Waiting for the migration lock"), console.toString());
             }
             for (Future<?> run : runs) {
                 run.get(60, TimeUnit.SECONDS);
@@ -80,5 +91,20 @@ class RelativeTargetRaceTest {
             pool.shutdownNow();
         }
         return console;
+    }
+
+    /** Takes the migration lock a run on {@code db} takes, as another run would. */
+    static AutoCloseable holdLock(TestDatabase db) throws Exception {
+        if (db.isSqlite()) {
+            SqliteLock lock = SqliteLock.of(db.database());
+            assertTrue(lock.tryAcquire());
+            return lock;
+        }
+        Connection holder = db.connect();
+        try (PreparedStatement p = holder.prepareStatement("select pg_advisory_lock(?)")) {
+            p.setLong(1, PostgresLock.key(holder, new VersionTable(db.database().dialect(), null)));
+            p.execute();
+        }
+        return holder;
     }
 }
