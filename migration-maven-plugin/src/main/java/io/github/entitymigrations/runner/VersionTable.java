@@ -88,7 +88,8 @@ public final class VersionTable {
     private List<String> pgTables(Connection c, String only) throws SQLException {
         List<String> result = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("select relname from pg_catalog.pg_class where relnamespace = "
-                + PG_SCHEMA + " and relkind in ('r', 'p') and (cast(? as text) is null or relname = ?) order by relname")) {
+                + PG_SCHEMA + " and relkind in ('r', 'p') and (cast(? as text) is null or relname = ?) "
+                + "order by relname")) {
             p.setString(1, schemaIdentifier());
             p.setString(2, only);
             p.setString(3, only);
