@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * right state. What the statements may not do is {@link SqlSafety}'s.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Sql(@JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, List<String>> upgrade,
-                  @JsonInclude(content = JsonInclude.Include.ALWAYS) Map<String, List<String>> downgrade,
+public record Sql(@JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
+                  Map<String, List<String>> upgrade,
+                  @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
+                  Map<String, List<String>> downgrade,
                   @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean irreversible,
                   List<Operation> schemaChanges) implements Operation {
 
