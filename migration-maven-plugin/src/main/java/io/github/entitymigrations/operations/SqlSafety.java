@@ -21,7 +21,7 @@ import java.util.Set;
  *       migration that is then recorded as applied, and balance cannot be checked before running.</li>
  *   <li><b>Only in a migration with {@code "outsideTransaction": true}</b>, which runs each statement on its
  *       own: on PostgreSQL {@code vacuum}, {@code create}/{@code drop database}, {@code create}/{@code drop
- *       tablespace}, {@code alter system}, {@code discard}, {@code create}/{@code drop subscription},
+ *       tablespace}, {@code alter system}, {@code discard all}, {@code create}/{@code drop subscription},
  *       {@code reindex database}/{@code system}, {@code cluster} without a table, and anything
  *       {@code concurrently} ({@code create index}, {@code drop index}, {@code reindex}, {@code detach
  *       partition}; {@code refresh materialized view concurrently} runs in a transaction and is allowed); on
@@ -34,7 +34,7 @@ public final class SqlSafety {
 
     private static final Set<String> TRANSACTION_CONTROL = Set.of("BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT");
     private static final Set<String> POSTGRES_OUTSIDE = Set.of("VACUUM", "CREATE DATABASE", "DROP DATABASE",
-            "CREATE TABLESPACE", "DROP TABLESPACE", "ALTER SYSTEM", "DISCARD", "CREATE SUBSCRIPTION",
+            "CREATE TABLESPACE", "DROP TABLESPACE", "ALTER SYSTEM", "DISCARD ALL", "CREATE SUBSCRIPTION",
             "DROP SUBSCRIPTION", "REINDEX DATABASE", "REINDEX SYSTEM");
     private static final Set<String> SQLITE_OUTSIDE = Set.of("VACUUM", "ATTACH", "DETACH");
     private static final Set<String> SQLITE_OUTSIDE_PRAGMAS = Set.of("JOURNAL_MODE", "SYNCHRONOUS", "LOCKING_MODE",
