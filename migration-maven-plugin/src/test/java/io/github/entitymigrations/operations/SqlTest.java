@@ -124,6 +124,13 @@ class SqlTest {
                 + "them, or write \"postgresql\": [] if it is meant to do nothing on postgresql", e.getMessage());
     }
 
+    /** A database the runner supports reads its steps' text with its own syntax: its name must be a key here. */
+    @Test
+    void everyDialectIsAValidKey() {
+        assertTrue(Sql.DIALECTS.containsKey(new io.github.entitymigrations.dialect.PostgresDialect(null).name()));
+        assertTrue(Sql.DIALECTS.containsKey(new io.github.entitymigrations.dialect.SqliteDialect().name()));
+    }
+
     /** Issue 10, item 2: each string is split into its statements, the same way on every database. */
     @Test
     void eachStringIsSplitIntoItsStatements() {
