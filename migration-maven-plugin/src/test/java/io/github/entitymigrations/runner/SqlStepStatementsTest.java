@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.Sql;
@@ -72,6 +73,10 @@ class SqlStepStatementsTest {
         MigrationHistory h = customers(tmp.resolve("after")).add("rename two", sql(
                 List.of("update customer set name = 'Bea' where id=2; update customer set name = 'Cy; D' where id=3;"),
                 List.of("update customer set name = 'Bob' where id=2; update customer set name = 'Carol' where id=3")));
+
+        String script = SqlScript.render(db.database(), h.chain(), "0001", "head", Console.SILENT);
+        assertTrue(script.contains("\nupdate customer set name = 'Bea' where id=2;\nupdate customer set name = 'Cy; D' "
+                + "where id=3;\n"), "the sql goal's script shows each statement:\n" + script);
 
         db.migrator(h.chain()).upgrade("head");
         assertEquals(List.of("1|Alice", "2|Bea", "3|Cy; D"), db.query("select id, name from customer order by id"));
