@@ -66,10 +66,17 @@ public final class Workspace {
 
     /**
      * Every difference between the entities and the migrations, as one line each; empty when they agree.
-     * A broken history throws, listing its problems.
+     * A broken history throws, listing its problems; so does a file that would not run as written on some
+     * database ({@link MigrationSafety}).
      */
     public List<String> check() {
         MigrationChain chain = chain();
+        List<String> problems = new ArrayList<>();
+        chain.migrations().forEach(f -> problems.addAll(MigrationSafety.problems(f)));
+        if (!problems.isEmpty()) {
+            throw new MigrationException("The migrations would not run as written:\n  - "
+                    + String.join("\n  - ", problems));
+        }
         Diff diff = SchemaDiff.diff(Replay.of(chain.migrations()), Snapshots.read(snapshot));
         List<String> differences = new ArrayList<>();
         diff.upgrade().forEach(op -> differences.add(op.describe()));

@@ -5,6 +5,7 @@ import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.migrations.MigrationSafety;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
@@ -25,6 +26,7 @@ final class Planner {
     /** The steps from position {@code from} up to {@code to} (positions count applied migrations). */
     static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to) {
         List<MigrationFile> migrations = chain.migrations();
+        refuseUnsafe(migrations.subList(from, to), dialect);
         SchemaState state = stateAt(migrations, from);
         List<Step> steps = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -37,6 +39,7 @@ final class Planner {
     /** The steps from position {@code from} down to {@code to}, newest first. */
     static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to) {
         List<MigrationFile> migrations = chain.migrations();
+        refuseUnsafe(migrations.subList(to, from), dialect);
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
             for (Operation op : concat(f.migration().upgrade(), f.migration().downgrade())) {
@@ -56,6 +59,16 @@ final class Planner {
             steps.add(new Step(f, false, render(f, downgradeOf(f), dialect, state)));
         }
         return steps;
+    }
+
+    /** Statements that would escape the migration's transaction, and the like: {@link MigrationSafety}. */
+    private static void refuseUnsafe(List<MigrationFile> migrations, Dialect dialect) {
+        List<String> problems = new ArrayList<>();
+        migrations.forEach(f -> problems.addAll(MigrationSafety.problems(f, dialect.name())));
+        if (!problems.isEmpty()) {
+            throw new MigrationException("Refused before running anything on " + dialect.name() + ":\n  - "
+                    + String.join("\n  - ", problems) + "\nNothing was run.");
+        }
     }
 
     /**

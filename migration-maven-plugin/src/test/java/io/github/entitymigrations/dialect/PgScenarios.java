@@ -105,9 +105,11 @@ final class PgScenarios {
                                 Map.of("*", List.of("create table anywhere (id integer)")),
                                 Map.of("*", List.of("drop table anywhere")), false, null))
                         .expect("create table anywhere (id integer)"),
-                named("sql step for another dialect only renders nothing").when(new Sql(
-                                Map.of("sqlite", List.of("create table sqlite_only (id integer)")),
-                                Map.of("sqlite", List.of("drop table sqlite_only")), false, null))
+                named("sql step saying it does nothing on postgresql renders nothing").when(new Sql(
+                                Map.of("sqlite", List.of("create table sqlite_only (id integer)"),
+                                        "postgresql", List.of()),
+                                Map.of("sqlite", List.of("drop table sqlite_only"), "postgresql", List.of()),
+                                false, null))
                         .expect());
     }
 

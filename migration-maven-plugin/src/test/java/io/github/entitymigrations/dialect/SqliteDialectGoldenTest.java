@@ -11,6 +11,7 @@ import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.table;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AlterSequence;
@@ -128,8 +129,10 @@ class SqliteDialectGoldenTest {
                 Map.of("*", List.of("select 2")), false, List.of());
         assertSql(sql(own, SCHEMA), "update log set level = 0");
         assertSql(sql(own.reverse(), SCHEMA), "select 2");
-        Sql other = new Sql(Map.of("postgresql", List.of("select 3")), null, true, List.of());
+        Sql other = new Sql(Map.of("postgresql", List.of("select 3"), "sqlite", List.of()), null, true, List.of());
         assertSql(sql(other, SCHEMA));
+        Sql missing = new Sql(Map.of("postgresql", List.of("select 3")), null, true, List.of());
+        assertThrows(UnsupportedOperationException.class, () -> sql(missing, SCHEMA));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.schema.Column;
@@ -110,7 +111,50 @@ class SqlTest {
         Map<String, List<String>> byDialect = Map.of("*", List.of("select 1"), "sqlite", List.of("select 2"));
         assertEquals(List.of("select 2"), Sql.statementsFor(byDialect, "sqlite"));
         assertEquals(List.of("select 1"), Sql.statementsFor(byDialect, "postgresql"));
-        assertEquals(List.of(), Sql.statementsFor(Map.of("sqlite", List.of("select 2")), "postgresql"));
+        assertEquals(List.of(), Sql.statementsFor(Map.of("sqlite", List.of("select 2"), "postgresql", List.of()),
+                "postgresql"), "an empty list says: nothing to do on this database");
+    }
+
+    /** Issue 10, item 4: a step keyed for another database only used to run nothing, and be recorded. */
+    @Test
+    void statementsForADialectTheStepDoesNotNameAreRefused() {
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> Sql.statementsFor(Map.of("sqlite", List.of("select 2")), "postgresql"));
+        assertEquals("it has no statements for postgresql and none for \"*\", so it would do nothing there: add "
+                + "them, or write \"postgresql\": [] if it is meant to do nothing on postgresql", e.getMessage());
+    }
+
+    /** A database the runner supports reads its steps' text with its own syntax: its name must be a key here. */
+    @Test
+    void everyDialectIsAValidKey() {
+        assertTrue(Sql.DIALECTS.containsKey(new io.github.entitymigrations.dialect.PostgresDialect(null).name()));
+        assertTrue(Sql.DIALECTS.containsKey(new io.github.entitymigrations.dialect.SqliteDialect().name()));
+    }
+
+    /** Issue 10, item 2: each string is split into its statements, the same way on every database. */
+    @Test
+    void eachStringIsSplitIntoItsStatements() {
+        Map<String, List<String>> byDialect = Map.of("*", List.of("update t set a = ';' where id = 2; update t "
+                + "set a = 1 where id = 3;", "-- only a comment", "select 4"));
+        List<String> expected = List.of("update t set a = ';' where id = 2", "update t set a = 1 where id = 3",
+                "select 4");
+        assertEquals(expected, Sql.statementsFor(byDialect, "postgresql"));
+        assertEquals(expected, Sql.statementsFor(byDialect, "sqlite"));
+    }
+
+    /** Issue 10, item 4: "postgres" or "sqlite3" ran nothing and passed check. */
+    @Test
+    void anUnknownDialectKeyIsRefusedNamingTheValidKeysAndTheClosest() {
+        assertEquals("a sql step's \"upgrade\" is keyed by unknown database \"postgres\" (did you mean "
+                + "\"postgresql\"?): the keys are postgresql, sqlite and * (any database)",
+                invalid(Map.of("postgres", List.of("select 1")), DOWN, false));
+        assertEquals("a sql step's \"downgrade\" is keyed by unknown database \"sqlite3\" (did you mean "
+                + "\"sqlite\"?): the keys are postgresql, sqlite and * (any database)",
+                invalid(UP, Map.of("sqlite3", List.of("select 1")), false));
+        assertTrue(invalid(Map.of("PostgreSQL", List.of("select 1")), DOWN, false)
+                .contains("\"PostgreSQL\" (did you mean \"postgresql\"?)"));
+        assertEquals("a sql step's \"upgrade\" is keyed by unknown database \"oracle\": the keys are postgresql, "
+                + "sqlite and * (any database)", invalid(Map.of("oracle", List.of("select 1")), DOWN, false));
     }
 
     @Test

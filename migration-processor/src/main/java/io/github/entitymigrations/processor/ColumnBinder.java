@@ -2,6 +2,7 @@ package io.github.entitymigrations.processor;
 
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.SqlExpression;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -110,7 +111,11 @@ final class ColumnBinder {
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
         c.mapping = mapping;
-        c.defaultValue = serverDefault(a.element());
+        try {
+            c.defaultValue = serverDefault(a.element());
+        } catch (MappingException e) {
+            b.report(e); // the snapshot is not written; the other attributes' problems are still worth telling
+        }
         c.columnDefinition = column == null || column.string("columnDefinition").isEmpty() ? null
                 : column.string("columnDefinition");
         c.readOnly = column != null && !column.bool("insertable") && !column.bool("updatable");
@@ -120,13 +125,22 @@ final class ColumnBinder {
         return c;
     }
 
-    /** {@code @ColumnDefault} (Hibernate) or {@code @ServerDefault} (ours). */
+    /** {@code @ColumnDefault} (Hibernate) or {@code @ServerDefault} (ours); one SQL expression, else an error on it. */
     static String serverDefault(Element element) {
         Ann d = Ann.named(element, "org.hibernate.annotations.ColumnDefault");
         if (d == null) {
             d = Ann.named(element, "io.github.entitymigrations.annotations.ServerDefault");
         }
-        return d == null ? null : d.string("value");
+        if (d == null) {
+            return null;
+        }
+        String value = d.string("value");
+        String problem = SqlExpression.problem(value);
+        if (problem != null) {
+            throw new MappingException(element, d.mirror(), Message.BAD_SERVER_DEFAULT, d.simpleName(), value,
+                    element.getSimpleName(), problem);
+        }
+        return value;
     }
 
     /** The {@code @Column} in effect: an override along the path, else the attribute's own. */

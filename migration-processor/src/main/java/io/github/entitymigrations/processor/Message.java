@@ -33,6 +33,8 @@ enum Message {
             + "jakarta.persistence.AttributeConverter with both type arguments"),
     UNSUPPORTED("%s is not supported by entity-migrations yet, and the snapshot would not match what Hibernate "
             + "creates: %s"),
+    BAD_SERVER_DEFAULT("@%s(\"%s\") on attribute %s %s. A server default is written into the DDL as it is, so it must be "
+            + "one SQL expression, such as 'it''s', current_timestamp or (1 + 2)"),
     INTERNAL_ERROR("entity-migrations internal error while reading %s: %s. Please report it with this entity; "
             + "the snapshot is not written while this error stands");
 

@@ -83,6 +83,11 @@ final class SchemaBuilder {
         }
     }
 
+    /** Reports a problem that spoils one value only, so the entity's other problems are reported too. */
+    void report(MappingException e) {
+        reporter.error(e);
+    }
+
     /** Queues association work for phase two, still reporting against its entity. */
     void defer(EntityInfo owner, Runnable work) {
         deferred.add(() -> guarded(owner.type(), work));

@@ -273,4 +273,37 @@ class ProcessorErrorsTest {
         assertThat(c).hadErrorContaining("@Convert(converter = Raw.class) on reading: the converter does not implement "
                 + "AttributeConverter<EntityType, DatabaseType>").inFile(e).onLineContaining("@Convert(converter");
     }
+    /** Issue 10, item 8: the default was written into the DDL as it is, and on PostgreSQL dropped the table. */
+    @Test
+    void aServerDefaultThatIsNotOneExpressionIsAnErrorOnTheAnnotation() throws IOException {
+        JavaFileObject account = JavaFileObjects.forSourceLines("demo.Account",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "import io.github.entitymigrations.annotations.ServerDefault;",
+                "@Entity",
+                "public class Account {",
+                "    @Id Long id;",
+                "    @ServerDefault(\"'x'; drop table victim; --\")",
+                "    String note;",
+                "    @org.hibernate.annotations.ColumnDefault(\"0 /* hidden */\")",
+                "    Integer level;",
+                "    @ServerDefault(\"('a'\") String open;",
+                "    @ServerDefault(\"'it''s'\") String quote;",
+                "    @ServerDefault(\"current_timestamp\") java.time.Instant created;",
+                "    @ServerDefault(\"(1 + 2)\") Integer sum;",
+                "    @ServerDefault(\"nextval('seq')\") Long next;",
+                "    @ServerDefault(\"'a;b'\") String semi;",
+                "}");
+        Compilation c = compile(account);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("@ServerDefault(\"'x'; drop table victim; --\") on attribute note has a ; "
+                + "outside quotes, which would end the statement. A server default is written into the DDL as it is, so "
+                + "it must be one SQL expression").inFile(account).onLineContaining("drop table victim");
+        assertThat(c).hadErrorContaining("@ColumnDefault(\"0 /* hidden */\") on attribute level has a comment (/*)")
+                .inFile(account).onLineContaining("hidden");
+        assertThat(c).hadErrorContaining("@ServerDefault(\"('a'\") on attribute open has an unclosed (")
+                .inFile(account).onLineContaining("String open");
+        assertThat(c).hadErrorCount(3);
+        assertNoSnapshot(account);
+    }
 }
