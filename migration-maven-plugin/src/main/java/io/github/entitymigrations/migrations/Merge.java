@@ -94,7 +94,7 @@ public final class Merge {
         merged.removeAll(before);
         merged.addAll(after);
         try {
-            Replay.of(MigrationChain.of(merged, List.of(), Set.of(), directory).migrations());
+            ChainValidation.of(MigrationChain.of(merged, List.of(), Set.of(), directory)).requireValid();
         } catch (MigrationException e) {
             throw new MigrationException("Putting " + MigrationChain.names(before) + " after the other branch "
                     + "would break the history, so nothing was changed:\n" + e.getMessage(), e);

@@ -95,7 +95,7 @@ public final class MigrationJson {
 
     /** {@code "VARCHAR(255)"}, {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}. */
     static final class ColumnTypes {
-        private static final Pattern FORM = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?");
+        private static final Pattern FORM = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
         private static final Set<String> SIZED_BY_LENGTH = Set.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY",
                 "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR");
 
@@ -130,6 +130,11 @@ public final class MigrationJson {
                         + "\" (expected a type name with an optional size, e.g. VARCHAR(255) or NUMERIC(10,2))");
             }
             String name = m.group(1);
+            if (!ColumnType.NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown column type \"" + name + "\" in \"" + text + "\"; the types "
+                        + "are " + new java.util.TreeSet<>(ColumnType.NAMES) + " (for a database-specific type, write "
+                        + "\"OTHER\" with a \"columnDefinition\")");
+            }
             Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
             Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
             if (first != null && SIZED_BY_LENGTH.contains(name)) {

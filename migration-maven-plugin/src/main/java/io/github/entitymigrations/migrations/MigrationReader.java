@@ -137,6 +137,16 @@ public final class MigrationReader {
         }
     }
 
+    /** The keys whose string values (or list items) name a table, column, key, index, constraint or schema. */
+    private static final Set<String> NAME_KEYS = Set.of("name", "table", "schema", "column", "columns", "from", "to",
+            "referencedSchema", "referencedTable", "referencedColumns");
+
+    private static boolean isName(JsonParser p) {
+        var context = p.getParsingContext();
+        String key = context.inArray() ? context.getParent().getCurrentName() : context.getCurrentName();
+        return key != null && NAME_KEYS.contains(key);
+    }
+
     /** The file's one JSON object, read strictly: see {@link #requireOneObjectWithoutNulls}. */
     private static Migration parse(String name, String text) throws Problem {
         try {
@@ -151,8 +161,9 @@ public final class MigrationReader {
 
     /**
      * One pass over the tokens before binding: the file is one object, nothing follows it (a second object
-     * is a bad merge, never ignored), and no value is {@code null} (a key is left out when it has no value;
-     * binding could not tell an explicit null from a missing optional key).
+     * is a bad merge, never ignored), no value is {@code null} (a key is left out when it has no value;
+     * binding could not tell an explicit null from a missing optional key), and no name is empty or blank
+     * (the database would refuse it only when the migration runs).
      */
     private static void requireOneObjectWithoutNulls(String name, String text) throws Problem, IOException {
         try (JsonParser p = MigrationJson.mapper().getFactory().createParser(text)) {
@@ -176,6 +187,10 @@ public final class MigrationReader {
                     throw new Problem(name + ": " + JsonProblems.path(p) + " is null ("
                             + JsonProblems.location(p.currentTokenLocation()) + "); give it a value, or leave the key "
                             + "out where it is optional");
+                } else if (t == JsonToken.VALUE_STRING && isName(p) && p.getText().isBlank()) {
+                    throw new Problem(name + ": " + JsonProblems.path(p) + " is " + (p.getText().isEmpty() ? "empty"
+                            : "blank") + " (" + JsonProblems.location(p.currentTokenLocation()) + "); a name needs at "
+                            + "least one visible character");
                 }
             }
             if (p.nextToken() != null) {
