@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -43,11 +42,8 @@ final class JsonProblems {
                     + t.getTypeId() + "\"") + " (" + where + "); the operations are " + Operations.NAMES;
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return file + ": unknown property \"" + u.getPropertyName() + "\" (" + where + ")" + known(u.getKnownPropertyIds());
-        }
-        if (e instanceof InvalidNullException) {
-            return file + ": null is not a value here (" + where + "); give it a value, or leave the key out where "
-                    + "it is optional";
+            return file + ": unknown property \"" + u.getPropertyName() + "\" (" + where + ")"
+                    + known(u.getKnownPropertyIds());
         }
         if (e instanceof ValueInstantiationException v) {
             // Jackson builds a record before it reports the unknown keys it saw: a misspelled key must be
@@ -68,8 +64,9 @@ final class JsonProblems {
             return file + ": " + plain(e.getOriginalMessage()) + " (" + where + ")";
         }
         String original = e.getOriginalMessage();
-        if (original.startsWith("Missing required creator property '")) {
-            String key = original.substring("Missing required creator property '".length(), original.indexOf('\'', 36));
+        String missing = "Missing required creator property '";
+        if (original.startsWith(missing)) {
+            String key = original.substring(missing.length(), original.indexOf('\'', missing.length()));
             return file + ": \"" + key + "\" is required but missing (" + where + ")";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
