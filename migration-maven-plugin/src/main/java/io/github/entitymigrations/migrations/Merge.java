@@ -72,6 +72,11 @@ public final class Merge {
         String parent = head;
         for (MigrationFile f : branch) {
             String id = String.format("%04d", next++);
+            if (id.length() > MigrationReader.MAX_ID_DIGITS) {
+                throw new MigrationException("Cannot renumber " + f.fileName() + ": the next number, " + id + ", has more "
+                        + "than " + MigrationReader.MAX_ID_DIGITS + " digits. Nothing was changed; renumber the history "
+                        + "with smaller numbers");
+            }
             Migration m = f.migration();
             Migration moved = m.renumbered(id, parent);
             result.add(new MigrationFile(directory.resolve(id + "_" + description(f) + ".json"), moved));
@@ -94,7 +99,7 @@ public final class Merge {
         merged.removeAll(before);
         merged.addAll(after);
         try {
-            Replay.of(MigrationChain.of(merged, List.of(), Set.of(), directory).migrations());
+            ChainValidation.of(MigrationChain.of(merged, List.of(), Set.of(), directory)).requireValid();
         } catch (MigrationException e) {
             throw new MigrationException("Putting " + MigrationChain.names(before) + " after the other branch "
                     + "would break the history, so nothing was changed:\n" + e.getMessage(), e);

@@ -122,8 +122,17 @@ public final class MigrationChain {
 
     /** The next free number, four digits at least: {@code 0001} for the first. */
     public String nextId() {
-        long max = ordered.stream().mapToLong(f -> Long.parseLong(f.id())).max().orElse(0);
-        return String.format("%04d", max + 1);
+        // Every id has at most MigrationReader.MAX_ID_DIGITS digits, so it fits a long.
+        MigrationFile last = ordered.stream().max(java.util.Comparator.comparingLong(f -> Long.parseLong(f.id())))
+                .orElse(null);
+        long max = last == null ? 0 : Long.parseLong(last.id());
+        String next = String.format("%04d", max + 1);
+        if (next.length() > MigrationReader.MAX_ID_DIGITS) {
+            throw new MigrationException(last.fileName() + ": " + last.id() + " is the largest migration number ("
+                    + MigrationReader.MAX_ID_DIGITS + " digits), so no migration can follow it; renumber the history "
+                    + "with smaller numbers");
+        }
+        return next;
     }
 
     /** A broken history: every problem found. */

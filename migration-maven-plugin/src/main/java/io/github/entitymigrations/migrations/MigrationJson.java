@@ -3,7 +3,12 @@ package io.github.entitymigrations.migrations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -11,7 +16,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -19,6 +26,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
+import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,10 +38,37 @@ import java.util.regex.Pattern;
  */
 public final class MigrationJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** The largest migration file read: far beyond any real one, small enough to hold in memory. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Deeper than any migration (sql steps nest their schema changes), shallow enough for any stack. */
+    static final int MAX_NESTING = 200;
+    /** The longest string: a sql statement of 16 million characters is not a migration but a dump. */
+    static final int MAX_STRING = 16 * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                            .maxStringLength(MAX_STRING).maxDocumentLength(MAX_FILE_BYTES).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Reading is strict: a value of the wrong JSON type is an error, never converted. (A null anywhere
+            // is refused before binding, by MigrationReader: Jackson cannot tell an explicit null from a key left
+            // out of a record.)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+            .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .withCoercionConfigDefaults(c -> {
+                c.setAcceptBlankAsEmpty(false);
+                for (CoercionInputShape shape : CoercionInputShape.values()) {
+                    c.setCoercion(shape, CoercionAction.Fail);
+                }
+            })
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .addModule(ColumnTypes.module())
             .addMixIn(Column.class, ColumnMixin.class)
@@ -60,7 +95,7 @@ public final class MigrationJson {
 
     /** {@code "VARCHAR(255)"}, {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}. */
     static final class ColumnTypes {
-        private static final Pattern FORM = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?");
+        private static final Pattern FORM = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
         private static final Set<String> SIZED_BY_LENGTH = Set.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY",
                 "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR");
 
@@ -70,10 +105,19 @@ public final class MigrationJson {
         static SimpleModule module() {
             SimpleModule module = new SimpleModule("column-types");
             module.addSerializer(ColumnType.class, new ToStringSerializer(ColumnType.class));
-            module.addDeserializer(ColumnType.class, new FromStringDeserializer<>(ColumnType.class) {
+            module.addDeserializer(ColumnType.class, new StdScalarDeserializer<>(ColumnType.class) {
                 @Override
-                protected ColumnType _deserialize(String value, DeserializationContext context) {
-                    return parse(value);
+                public ColumnType deserialize(JsonParser p, DeserializationContext context) throws IOException {
+                    if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                        // Only a string: a number is not converted to a type name.
+                        return (ColumnType) context.handleUnexpectedToken(ColumnType.class, p);
+                    }
+                    try {
+                        return parse(p.getText());
+                    } catch (IllegalArgumentException e) {
+                        throw (IOException) context.weirdStringException(p.getText(), ColumnType.class, e.getMessage())
+                                .initCause(e);
+                    }
                 }
             });
             return module;
@@ -86,6 +130,11 @@ public final class MigrationJson {
                         + "\" (expected a type name with an optional size, e.g. VARCHAR(255) or NUMERIC(10,2))");
             }
             String name = m.group(1);
+            if (!ColumnType.NAMES.contains(name)) {
+                throw new IllegalArgumentException("unknown column type \"" + name + "\" in \"" + text + "\"; the types "
+                        + "are " + new java.util.TreeSet<>(ColumnType.NAMES) + " (for a database-specific type, write "
+                        + "\"OTHER\" with a \"columnDefinition\")");
+            }
             Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
             Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
             if (first != null && SIZED_BY_LENGTH.contains(name)) {

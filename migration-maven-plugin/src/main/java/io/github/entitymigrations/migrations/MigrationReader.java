@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +23,15 @@ public final class MigrationReader {
 
     /** {@code 0003_add_phone.json}: the number, then a description. */
     public static final Pattern FILE_NAME = Pattern.compile("(\\d{4,})_([A-Za-z0-9_]+)\\.json");
+
+    /** The most digits an id may have: every id then fits a 64-bit number. */
+    public static final int MAX_ID_DIGITS = 18;
+
+    /**
+     * A file that must be a migration: one whose name starts with a digit or ends in {@code .json} (in any
+     * case). Anything else (a README, dotfiles such as {@code .gitkeep} or an editor's swap file) is not read.
+     */
+    private static final Pattern LOOKS_LIKE_MIGRATION = Pattern.compile("(?i)\\d.*|.*\\.json");
 
     /**
      * Files read, one message per file that could not be, and the numbers of those files (so that a
@@ -56,7 +62,8 @@ public final class MigrationReader {
         }
         List<Path> paths;
         try (Stream<Path> list = Files.list(directory)) {
-            paths = list.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            paths = list.filter(p -> !Files.isDirectory(p) && LOOKS_LIKE_MIGRATION.matcher(p.getFileName().toString())
+                    .matches() && !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new MigrationException("Cannot list " + directory + ": " + e.getMessage(), e);
         }
@@ -84,13 +91,18 @@ public final class MigrationReader {
         Matcher m = FILE_NAME.matcher(name);
         if (!m.matches()) {
             return new Outcome(null, name + ": not a migration file name; name it NNNN_description.json (e.g. "
-                    + "0003_add_phone.json)", null);
+                    + "0003_add_phone.json), or move it out of the migrations directory (every file there whose name "
+                    + "starts with a digit or ends in .json must be a migration)", null);
+        }
+        if (m.group(1).length() > MAX_ID_DIGITS) {
+            return new Outcome(null, name + ": its number " + m.group(1) + " has " + m.group(1).length() + " digits; a "
+                    + "migration id has 4 to " + MAX_ID_DIGITS + " digits", null);
         }
         String text;
         try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            return new Outcome(null, name + ": cannot be read: " + e.getMessage(), m.group(1));
+            text = FileText.read(path);
+        } catch (FileText.Unreadable e) {
+            return new Outcome(null, name + ": " + e.getMessage(), m.group(1));
         }
         String checksum = MigrationFile.sha256(text);
         if (lazyBodies) {
@@ -125,21 +137,68 @@ public final class MigrationReader {
         }
     }
 
+    /** The keys whose string values (or list items) name a table, column, key, index, constraint or schema. */
+    private static final Set<String> NAME_KEYS = Set.of("name", "table", "schema", "column", "columns", "from", "to",
+            "referencedSchema", "referencedTable", "referencedColumns");
+
+    private static boolean isName(JsonParser p) {
+        var context = p.getParsingContext();
+        String key = context.inArray() ? context.getParent().getCurrentName() : context.getCurrentName();
+        return key != null && NAME_KEYS.contains(key);
+    }
+
+    /** The file's one JSON object, read strictly: see {@link #requireOneObjectWithoutNulls}. */
     private static Migration parse(String name, String text) throws Problem {
         try {
+            requireOneObjectWithoutNulls(name, text);
             return MigrationJson.mapper().readValue(text, Migration.class);
-        } catch (InvalidTypeIdException e) {
-            throw new Problem(name + ": " + (e.getTypeId() == null ? "a step has no \"op\""
-                    : "unknown operation \"" + e.getTypeId() + "\"") + " (" + location(e)
-                    + "); the operations are " + Operations.NAMES);
-        } catch (UnrecognizedPropertyException e) {
-            throw new Problem(name + ": unknown property \"" + e.getPropertyName() + "\" (" + location(e) + ")");
-        } catch (ValueInstantiationException e) {
-            // A record refused its values (a required field missing): its own message says which.
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getOriginalMessage();
-            throw new Problem(name + ": " + reason + " (" + location(e) + ")");
         } catch (JsonProcessingException e) {
-            throw new Problem(name + ": cannot be read (" + location(e) + "): " + e.getOriginalMessage());
+            throw new Problem(JsonProblems.message(name, e, text));
+        } catch (IOException e) {
+            throw new Problem(name + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * One pass over the tokens before binding: the file is one object, nothing follows it (a second object
+     * is a bad merge, never ignored), no value is {@code null} (a key is left out when it has no value;
+     * binding could not tell an explicit null from a missing optional key), and no name is empty or blank
+     * (the database would refuse it only when the migration runs).
+     */
+    private static void requireOneObjectWithoutNulls(String name, String text) throws Problem, IOException {
+        try (JsonParser p = MigrationJson.mapper().getFactory().createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new Problem(name + ": is empty; a migration file holds one JSON object { \"id\" : ..., "
+                        + "\"message\" : ..., \"upgrade\" : [ ... ], ... }");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new Problem(name + ": must hold one JSON object { \"id\" : ..., \"message\" : ..., \"upgrade\" : "
+                        + "[ ... ], ... }, not " + JsonProblems.describe(first) + " ("
+                        + JsonProblems.location(p.currentTokenLocation()) + ")");
+            }
+            for (int depth = 1; depth > 0; ) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    depth--;
+                } else if (t == JsonToken.VALUE_NULL) {
+                    throw new Problem(name + ": " + JsonProblems.path(p) + " is null ("
+                            + JsonProblems.location(p.currentTokenLocation()) + "); give it a value, or leave the key "
+                            + "out where it is optional");
+                } else if (t == JsonToken.VALUE_STRING && isName(p) && p.getText().isBlank()) {
+                    throw new Problem(name + ": " + JsonProblems.path(p) + " is " + (p.getText().isEmpty() ? "empty"
+                            : "blank") + " (" + JsonProblems.location(p.currentTokenLocation()) + "); a name needs at "
+                            + "least one visible character");
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new Problem(name + ": more JSON after the migration's object ("
+                        + JsonProblems.location(p.currentTokenLocation()) + "): a file holds one migration (a bad "
+                        + "merge?); remove everything after the closing } of the first object, or move it to a file "
+                        + "of its own");
+            }
         }
     }
 
@@ -149,7 +208,8 @@ public final class MigrationReader {
      */
     private record Header(String id, String parent, String message) {
 
-        private static final JsonFactory JSON = new JsonFactory();
+        /** The mapper's factory: its limits on depth and size, and duplicate keys refused. */
+        private static final JsonFactory JSON = MigrationJson.mapper().getFactory();
         /** The top-level keys a migration file may have: the components of {@link Migration}. */
         private static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
                 .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -172,7 +232,7 @@ public final class MigrationReader {
                     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
                         p.skipChildren();
                     } else if (key.equals("id") || key.equals("parent") || key.equals("message")) {
-                        if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+                        if (value != JsonToken.VALUE_STRING) {
                             return null;
                         }
                         String v = p.getValueAsString();
@@ -191,11 +251,6 @@ public final class MigrationReader {
             }
             return new Header(id, parent, message);
         }
-    }
-
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "unknown position"
-                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
     private static String quoted(String s) {

@@ -36,7 +36,7 @@ public final class Workspace {
     public Optional<Path> generate(String message) {
         String text = requireMessage(message, "generate");
         MigrationChain chain = chain();
-        Diff diff = SchemaDiff.diff(Replay.of(chain.migrations()), Snapshots.read(snapshot));
+        Diff diff = SchemaDiff.diff(ChainValidation.of(chain).requireValid().schema(), Snapshots.read(snapshot));
         if (diff.isEmpty()) {
             console.info("No changes detected: the entities match the migrations"
                     + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");
@@ -71,15 +71,12 @@ public final class Workspace {
      */
     public List<String> check() {
         MigrationChain chain = chain();
-        List<String> problems = new ArrayList<>();
-        chain.migrations().forEach(f -> problems.addAll(MigrationSafety.problems(f)));
-        if (!problems.isEmpty()) {
-            throw new MigrationException("The migrations would not run as written:\n  - "
-                    + String.join("\n  - ", problems));
-        }
-        Diff diff = SchemaDiff.diff(Replay.of(chain.migrations()), Snapshots.read(snapshot));
+        ChainValidation.Result validation = ChainValidation.of(chain).requireValid();
+        Diff diff = SchemaDiff.diff(validation.schema(), Snapshots.read(snapshot));
         List<String> differences = new ArrayList<>();
         diff.upgrade().forEach(op -> differences.add(op.describe()));
+        // Not a warning: a project that never uses that database has nothing to do about it.
+        validation.notes().forEach(console::info);
         return differences;
     }
 

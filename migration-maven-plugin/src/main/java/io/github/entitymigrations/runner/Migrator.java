@@ -93,6 +93,10 @@ public final class Migrator {
     /** Records {@code head}, {@code base} or an id as current without running anything. */
     public void stamp(String target) {
         int to = Targets.stamp(chain, target);
+        // Every file read (and its checksum computed) before the version rows are touched: a file that cannot be
+        // read must stop the stamp with the rows as they were, not after they were deleted.
+        List<String> checksums = chain.migrations().subList(0, to).stream().map(f -> Checksums.of(f.migration()))
+                .toList();
         withLock(false, (c, seen) -> {
             versions.create(c);
             c.setAutoCommit(false);
@@ -100,7 +104,7 @@ public final class Migrator {
                 versions.deleteAll(c);
                 for (int i = 0; i < to; i++) {
                     var f = chain.migrations().get(i);
-                    versions.insert(c, new Applied(f.id(), f.message(), Checksums.of(f.migration()),
+                    versions.insert(c, new Applied(f.id(), f.message(), checksums.get(i),
                             java.time.Instant.now().toString(), appliedBy(c) + STAMPED, 0));
                 }
                 c.commit();

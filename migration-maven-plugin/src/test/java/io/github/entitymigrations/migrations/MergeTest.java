@@ -60,6 +60,36 @@ class MergeTest {
     }
 
     @Test
+    void aBranchThatWouldNeedAnIdOfMoreThan18DigitsIsRefusedAndNothingChanges() {
+        String last = "999999999999999999";
+        Fixtures.write(dir, migration("0002", "0001", "add phone", new AddColumn(null, "users", PHONE)));
+        Fixtures.write(dir, last + "_add_email.json", migration(last, "0002", "add email",
+                new AddColumn(null, "users", column("email", varchar(20), true))));
+        Fixtures.write(dir, migration("0003", "0001", "add total", new AddColumn(null, "orders", TOTAL)));
+        List<String> before = fileNames(dir);
+
+        MigrationException e = assertThrows(MigrationException.class, this::merge);
+
+        assertTrue(e.getMessage().startsWith("Cannot renumber 0003_add_total.json: the next number, "
+                + "1000000000000000000, has more than 18 digits. Nothing was changed"), e.getMessage());
+        assertEquals(before, fileNames(dir));
+    }
+
+    /** merge validates the history it would write as check does: a step no database can run stops it. */
+    @Test
+    void aMergedHistoryWithAStepNoDatabaseCanRunIsRefused() {
+        Column other = column("data", io.github.entitymigrations.schema.ColumnType.of("OTHER"), true);
+        Fixtures.write(dir, migration("0002", "0001", "add phone", new AddColumn(null, "users", PHONE)));
+        Fixtures.write(dir, migration("0002", "0001", "add data", new AddColumn(null, "orders", other)));
+        List<String> before = fileNames(dir);
+
+        MigrationException e = assertThrows(MigrationException.class, this::merge);
+
+        assertTrue(e.getMessage().contains("cannot run on any database"), e.getMessage());
+        assertEquals(before, fileNames(dir));
+    }
+
+    @Test
     void twoBranchesOnDifferentTablesPutTheSecondAfterTheFirst() {
         Fixtures.write(dir, migration("0002", "0001", "add phone", new AddColumn(null, "users", PHONE)));
         Migration total = migration("0002", "0001", "add total", new AddColumn(null, "orders", TOTAL));

@@ -266,8 +266,8 @@ class MigrationJsonTest {
                 """);
         List<String> problems = MigrationReader.read(dir).problems();
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("0001_add_c.json: cannot be read (line 3, column "), problems.get(0));
-        assertTrue(problems.get(0).contains("Missing required creator property 'nullable'"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("0001_add_c.json: \"nullable\" is required but missing (at "
+                + "upgrade[0].column.nullable, line 3, column "), problems.get(0));
     }
 
     @Test
@@ -278,7 +278,7 @@ class MigrationJsonTest {
                   "upgrade" : [ { "op" : "create_view", "name" : "v" } ]
                 }
                 """);
-        assertEquals(List.of("0001_view.json: unknown operation \"create_view\" (line 3, column 26); the operations are "
+        assertEquals(List.of("0001_view.json: unknown operation \"create_view\" (at upgrade[0], line 3, column 26); the operations are "
                 + Operations.NAMES), MigrationReader.read(dir).problems());
     }
 
@@ -333,9 +333,10 @@ class MigrationJsonTest {
                 """);
         List<String> problems = MigrationReader.read(dir).problems();
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("0001_typo.json: unknown property \"mesage\" (line "), problems.get(0));
-        // The misspelt "from" leaves rename_table without it, which the record reports first.
-        assertTrue(problems.get(1).startsWith("0002_typo.json: rename_table needs \"from\" (line "), problems.get(1));
+        assertTrue(problems.get(0).startsWith("0001_typo.json: unknown property \"mesage\" (at mesage, line "), problems.get(0));
+        // The misspelt "from" is named, not the "from" the record then lacks.
+        assertTrue(problems.get(1).startsWith("0002_typo.json: unknown property \"form\" (at upgrade[0].form, in the "
+                + "object at line "), problems.get(1));
     }
 
     /** A step without "op" should say so, not call the operation "null". */

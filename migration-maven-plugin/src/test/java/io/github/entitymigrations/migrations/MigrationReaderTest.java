@@ -66,7 +66,8 @@ class MigrationReaderTest {
         MigrationReader.Result read = MigrationReader.read(dir);
 
         assertEquals(List.of(name + ": not a migration file name; name it NNNN_description.json "
-                + "(e.g. 0003_add_phone.json)"), read.problems());
+                + "(e.g. 0003_add_phone.json), or move it out of the migrations directory (every file there whose "
+                + "name starts with a digit or ends in .json must be a migration)"), read.problems());
         assertEquals(List.of(), read.files());
     }
 
@@ -86,7 +87,7 @@ class MigrationReaderTest {
                 }
                 """);
 
-        assertEquals(List.of("0001_broken.json: cannot be read (line 4, column 1): Unexpected character ('}' "
+        assertEquals(List.of("0001_broken.json: cannot be read (at message, line 4, column 1): Unexpected character ('}' "
                 + "(code 125)): expected a value"), MigrationReader.read(dir).problems());
     }
 
@@ -95,7 +96,8 @@ class MigrationReaderTest {
         writeText(dir.resolve("0001_empty.json"), "");
         List<String> problems = MigrationReader.read(dir).problems();
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("0001_empty.json: cannot be read (line 1, column "), problems.get(0));
+        assertTrue(problems.get(0).startsWith("0001_empty.json: is empty; a migration file holds one JSON object"),
+                problems.get(0));
     }
 
     @Test
@@ -106,7 +108,7 @@ class MigrationReaderTest {
 
         assertEquals(1, problems.size());
         String problem = problems.get(0);
-        assertTrue(problem.startsWith("0001_view.json: unknown operation \"create_view\" (line 1, column "), problem);
+        assertTrue(problem.startsWith("0001_view.json: unknown operation \"create_view\" (at upgrade[0], line 1, column "), problem);
         for (String op : List.of("create_table", "drop_table", "rename_table", "add_column", "drop_column",
                 "alter_column", "rename_column", "add_primary_key", "drop_primary_key", "add_unique", "drop_unique",
                 "create_index", "drop_index", "add_check", "drop_check", "add_foreign_key", "drop_foreign_key",
@@ -136,7 +138,7 @@ class MigrationReaderTest {
 
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("0001_data.json: a sql step needs \"downgrade\" statements, or "
-                + "\"irreversible\": true (line 1, column "), problems.get(0));
+                + "\"irreversible\": true (at upgrade[0], line 1, column "), problems.get(0));
     }
 
     @Test
@@ -153,7 +155,7 @@ class MigrationReaderTest {
         assertEquals(List.of(new MigrationFile(first, FIRST)), read.files());
         List<String> problems = read.problems();
         assertEquals(5, problems.size(), String.join("\n", problems));
-        assertTrue(problems.get(0).startsWith("0002_broken.json: cannot be read (line 1, column "), problems.get(0));
+        assertTrue(problems.get(0).startsWith("0002_broken.json: cannot be read (at id, line 1, column "), problems.get(0));
         assertTrue(problems.get(1).startsWith("0003_view.json: unknown operation \"create_view\""), problems.get(1));
         assertTrue(problems.get(2).startsWith("0004_wrong_id.json: its \"id\" is \"0005\""), problems.get(2));
         assertTrue(problems.get(3).startsWith("0005_typo.json: unknown property \"parnet\""), problems.get(3));
@@ -171,8 +173,7 @@ class MigrationReaderTest {
         MigrationReader.Result read = MigrationReader.read(dir);
 
         assertEquals(1, read.problems().size(), "read as " + read.files());
-        assertTrue(read.problems().get(0).startsWith("0001_no_type.json: cannot be read (line 2, column "),
-                read.problems().get(0));
-        assertTrue(read.problems().get(0).contains("'type'"), read.problems().get(0));
+        assertTrue(read.problems().get(0).startsWith("0001_no_type.json: \"type\" is required but missing (at "
+                + "upgrade[0].table.columns[0].type, line 2, column "), read.problems().get(0));
     }
 }

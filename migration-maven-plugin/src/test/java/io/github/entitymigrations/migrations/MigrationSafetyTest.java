@@ -61,7 +61,7 @@ class MigrationSafetyTest {
         second(false, any("update people set name = 'x'"), any("update people set name = name || '+'; commit",
                 "select 1"));
         String message = refused();
-        assertEquals("The migrations would not run as written:\n  - 0002_data.json (migration 0002), \"upgrade\" step 2, "
+        assertEquals("The migrations cannot all run:\n  - 0002_data.json (migration 0002), \"upgrade\" step 2, "
                 + "\"*\" statement 2 of 3 (commit): commit ends, starts or changes the migration's transaction: each "
                 + "migration already runs in its own transaction, committed together with its version row (one marked "
                 + "\"outsideTransaction\": true runs each statement on its own). Remove the statement; to commit part "

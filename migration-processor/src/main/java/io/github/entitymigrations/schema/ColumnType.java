@@ -13,6 +13,17 @@ package io.github.entitymigrations.schema;
  */
 public record ColumnType(String name, Integer length, Integer precision, Integer scale) {
 
+    /**
+     * Every logical type name: those of {@code SqlTypes} the processor writes (and {@code DOUBLE}, which the
+     * dialects also render). A migration file naming another type is refused when it is read.
+     */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("BIT", "BOOLEAN", "TINYINT", "SMALLINT",
+            "INTEGER", "BIGINT", "FLOAT", "REAL", "DOUBLE", "NUMERIC", "DECIMAL", "CHAR", "NCHAR", "VARCHAR", "NVARCHAR",
+            "LONGVARCHAR", "LONGNVARCHAR", "LONG32VARCHAR", "LONG32NVARCHAR", "CLOB", "NCLOB", "BLOB", "BINARY",
+            "VARBINARY", "LONGVARBINARY", "LONG32VARBINARY", "DATE", "TIME", "TIME_UTC", "TIME_WITH_TIMEZONE",
+            "TIMESTAMP", "TIMESTAMP_UTC", "TIMESTAMP_WITH_TIMEZONE", "INTERVAL_SECOND", "UUID", "JSON", "INET", "SQLXML",
+            "GEOMETRY", "GEOGRAPHY", "ARRAY", "OTHER", "JAVA_OBJECT");
+
     public static ColumnType of(String name) {
         return new ColumnType(name, null, null, null);
     }

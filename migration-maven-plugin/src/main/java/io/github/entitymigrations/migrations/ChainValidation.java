@@ -1,0 +1,152 @@
+package io.github.entitymigrations.migrations;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.PostgresDialect;
+import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.operations.IrreversibleOperationException;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What {@code check}, {@code generate} and {@code merge} verify of a whole history, beyond reading each
+ * file (which already refuses bad JSON, unknown types and empty names): every {@code upgrade} replays on the
+ * schema before it, and every step of every {@code upgrade} and {@code downgrade} renders as SQL with each
+ * supported dialect (pure: no database). A step that no dialect can run is an error; one that only some
+ * cannot run (SQLite has no schemas) is only noted, since a project may use only the others: the runner
+ * refuses it on such a database when planning, before anything runs.
+ */
+public final class ChainValidation {
+
+    /** The dialects every history is rendered with. */
+    static final List<Dialect> DIALECTS = List.of(new PostgresDialect(null), new SqliteDialect());
+
+    /**
+     * Further checks of each migration, each giving one line per problem, naming the file (as {@link MigrationSafety} does): the one
+     * place where problems that need no replay are gathered (e.g. statements a {@code sql} step must not run).
+     */
+    static final List<Function<MigrationFile, List<String>>> VALIDATORS = List.of(MigrationSafety::problems);
+
+    /**
+     * @param schema   what the history produces (when it replays)
+     * @param errors   problems that stop the goal, each naming the file and step
+     * @param notes    steps only some databases cannot run, one line per such database
+     */
+    public record Result(Schema schema, List<String> errors, List<String> notes) {
+
+        /** Throws with every error, if any. */
+        public Result requireValid() {
+            if (!errors.isEmpty()) {
+                throw new MigrationException("The migrations cannot all run:\n  - " + String.join("\n  - ", errors));
+            }
+            return this;
+        }
+    }
+
+    private final List<String> errors = new ArrayList<>();
+    private final Map<String, List<String>> unsupported = new LinkedHashMap<>();
+
+    private ChainValidation() {
+    }
+
+    public static Result of(MigrationChain chain) {
+        ChainValidation v = new ChainValidation();
+        Schema schema = v.run(chain.migrations());
+        List<String> notes = new ArrayList<>();
+        v.unsupported.forEach((dialect, steps) -> notes.add(steps.size() + " step(s) cannot run on " + dialect
+                + ", which is fine if these migrations never run there (the first: " + steps.get(0) + ")"));
+        return new Result(schema, List.copyOf(v.errors), notes);
+    }
+
+    private Schema run(List<MigrationFile> files) {
+        SchemaState state = SchemaState.empty();
+        Schema start = state.toSchema();
+        for (MigrationFile f : files) {
+            for (Function<MigrationFile, List<String>> validator : VALIDATORS) {
+                errors.addAll(validator.apply(f));
+            }
+            List<Operation> up = f.migration().upgrade();
+            Schema end = replay(f, "upgrade", up, state, start, true);
+            if (end == null) {
+                return null; // the schema after a step that does not fit is unknown: stop here
+            }
+            List<Operation> down = downgradeOf(f.migration());
+            if (down != null && !down.isEmpty()) {
+                // Downgrade in place, then upgrade again: cheaper than copying the whole schema each time. When
+                // the downgrade does not lead back to the start, the schema after the upgrade is taken afresh.
+                Schema reverted = replay(f, "downgrade", down, state, end, false);
+                if (start.equals(reverted)) {
+                    state.apply(up);
+                } else {
+                    state = new SchemaState(end);
+                }
+            }
+            start = end;
+        }
+        return start;
+    }
+
+    /**
+     * Applies and renders each step, starting from {@code before} (the state's schema now); returns the schema
+     * after the last step, or {@code null} when one does not fit the schema before it.
+     */
+    private Schema replay(MigrationFile f, String list, List<Operation> ops, SchemaState state, Schema before,
+                          boolean upgrade) {
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            String step = "Migration " + f.id() + " (" + f.fileName() + "), " + list + " step " + (i + 1) + " ("
+                    + op.describe() + ")";
+            try {
+                op.applyTo(state);
+            } catch (IllegalStateException | IllegalArgumentException | NullPointerException e) {
+                errors.add(step + " does not fit the schema " + (upgrade ? "the migrations before it produce"
+                        : "its upgrade produces") + ": " + e.getMessage() + ". Fix that step, or if it is a sql step "
+                        + "declare what it changes in \"schemaChanges\"");
+                return null;
+            }
+            Schema after = state.toSchema();
+            render(step, op, before, after);
+            before = after;
+        }
+        return before;
+    }
+
+    private void render(String step, Operation op, Schema before, Schema after) {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (Dialect d : DIALECTS) {
+            try {
+                d.render(op, before, after);
+            } catch (RuntimeException e) {
+                failures.put(d.name(), e.getMessage());
+            }
+        }
+        if (failures.size() == DIALECTS.size()) {
+            List<String> reasons = new ArrayList<>();
+            failures.forEach((d, m) -> reasons.add(d + ": " + m));
+            errors.add(step + " cannot run on any database: " + String.join("; ", reasons));
+        } else {
+            failures.forEach((d, m) -> unsupported.computeIfAbsent(d, k -> new ArrayList<>()).add(step + ": " + m));
+        }
+    }
+
+    /** As the runner downgrades: the file's list, or the reverse of its upgrade; null when irreversible. */
+    private static List<Operation> downgradeOf(Migration m) {
+        if (!m.downgrade().isEmpty() || m.upgrade().isEmpty()) {
+            return m.downgrade();
+        }
+        if (m.upgrade().stream().anyMatch(op -> op instanceof Sql sql && sql.irreversible())) {
+            return null;
+        }
+        try {
+            return io.github.entitymigrations.diff.Diff.reverse(m.upgrade());
+        } catch (IrreversibleOperationException e) {
+            return null;
+        }
+    }
+}
