@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.runner.FailureInjectionTest.State;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * kill -9 of a real runner (a JVM of its own) in the middle of a migration, on PostgreSQL and SQLite: the
  * database is exactly as before that migration (schema, version table, rows), and a rerun applies it once.
  * The migration is made slow at the kill point by a statement that sleeps (PostgreSQL) or computes (SQLite):
- * early (after its first step) or last (just before the version row).
+ * early (after its first step) or last (just before the version row); and on SQLite during a table rebuild.
  *
  * <p>On PostgreSQL the killed JVM's backend keeps running its statement, holding the migration's locks, until
  * the statement ends and it finds the client gone; the rerun waits for it, in bounded time.
@@ -48,6 +51,9 @@ class KillDuringMigrationTest {
 
     /** Seconds the PostgreSQL statement sleeps: the orphaned backend holds the lock this long at most. */
     private static final int SLEEP_SECONDS = 4;
+
+    /** The exit status of a process killed by SIGKILL: 128 + 9. */
+    private static final int KILLED = 137;
 
     @TempDir
     Path tmp;
@@ -85,6 +91,7 @@ class KillDuringMigrationTest {
             runner.destroyForcibly(); // SIGKILL: no finally block, no rollback, no goodbye to the server
         }
         assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
+        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed mid-migration, not have ended");
         if (kind == Kind.POSTGRESQL) {
             long killed = System.nanoTime();
             while (pgSleeping(db) && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(SLEEP_SECONDS + 10)) {
@@ -104,6 +111,43 @@ class KillDuringMigrationTest {
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"),
                 db.versionRows().stream().map(Applied::id).toList());
         assertEquals(List.of("1|slow"), db.query("select id, text from note"));
+    }
+
+    /**
+     * SQLite rebuilds a table to change a column's type: killed while it copies a million rows (0007 has no
+     * other step, so its journal appearing means the rebuild has begun), the table is whole and unchanged.
+     */
+    @Test
+    void killedDuringAnSqliteTableRebuild() throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.SQLITE, PG, tmp);
+        MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
+        h.add("big table", new CreateTable(table("big", t -> {
+            t.id();
+            t.col("text", varchar(20));
+        })), sql(List.of("insert into big (id, text) with recursive r(i) as (select 1 union all select i + 1 from r "
+                + "where i < 1000000) select i, 'row ' || i from r"), List.of("delete from big")));
+        db.migrator(h.chain()).upgrade("head");
+        Column text = h.column("big", "text");
+        h.add("longer text", new AlterColumn(null, "big", text, MigrationHistory.changed(text, varchar(40), false,
+                null)));
+        State before = State.of(db);
+        List<String> rows = db.query("select count(*), sum(id), max(text) from big");
+
+        Process runner = ForkedRunner.start(db.database().url(), h.directory());
+        try {
+            awaitSlowStatement(Kind.SQLITE, db, runner);
+        } finally {
+            runner.destroyForcibly();
+        }
+        assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
+        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed mid-migration, not have ended");
+
+        assertEquals(before, State.of(db), "a killed rebuild must leave nothing of itself");
+        assertEquals(rows, db.query("select count(*), sum(id), max(text) from big"));
+        db.migrator(h.chain()).upgrade("head");
+        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(7)), db.schema(), "after the rerun");
+        assertEquals(rows, db.query("select count(*), sum(id), max(text) from big"));
+        assertEquals(7, db.versionRows().size());
     }
 
     /** Seconds of work in one statement that also leaves a row to check that it ran once. */
@@ -127,7 +171,7 @@ class KillDuringMigrationTest {
             }
             if (kind == Kind.POSTGRESQL ? pgSleeping(db) : sqliteWriting(db)) {
                 if (kind == Kind.SQLITE) {
-                    Thread.sleep(300);
+                    Thread.sleep(150);
                 }
                 return;
             }
