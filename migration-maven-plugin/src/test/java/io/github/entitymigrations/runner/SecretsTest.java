@@ -27,7 +27,7 @@ class SecretsTest {
         "jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=S3cret|jdbc:postgresql://h/db?sslmode=verify-full&sslpassword=***",
         "jdbc:postgresql://h/db?user=a@b.c&password=S3cret|jdbc:postgresql://h/db?user=a@b.c&password=***",
         "jdbc:sqlserver://h;user=bob;pwd=S3cret;db=x|jdbc:sqlserver://h;user=bob;pwd=***;db=x",
-        "jdbc:sqlite:/tmp/app.db?passwd=S3cret&cipher=x|jdbc:sqlite:/tmp/app.db?passwd=***&cipher=x",
+        "jdbc:sqlite:data/app.db?passwd=S3cret&cipher=x|jdbc:sqlite:data/app.db?passwd=***&cipher=x",
         "jdbc:foo://h/db?auth_token=S3cret&client_secret=S3cret2|jdbc:foo://h/db?auth_token=***&client_secret=***",
         "jdbc:postgresql://h/db?password=|jdbc:postgresql://h/db?password=***",
         // both at once
