@@ -4,9 +4,12 @@ import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.runner.Migrator;
+import io.github.entitymigrations.runner.Secrets;
 import java.io.File;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
@@ -19,7 +22,6 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
-import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * The goals that talk to a database: its URL, credentials (preferably a {@code <server>} of
@@ -32,7 +34,7 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
      * file {@code entity-migrations.db} in the project directory.
      */
     @Parameter(property = "migration.url")
-    private String url;
+    private JdbcUrl url;
 
     /**
      * The database user. Prefer {@code serverId} for anything but a local database.
@@ -41,12 +43,12 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     private String username;
 
     /**
-     * The database password. Prefer {@code serverId}; the password is never printed, even with {@code -X}
-     * (it is kept as unevaluated configuration, which Maven's debug output shows as written, such as
-     * {@code ${migration.password}}, and evaluated only when connecting).
+     * The database password. Prefer {@code serverId}: a password written in the POM is shown by Maven's own
+     * {@code -X} configuration dump; this plugin never prints it (its {@code -X} parameter line shows
+     * {@code ***}).
      */
     @Parameter(property = "migration.password")
-    private PlexusConfiguration password;
+    private Secret password;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -86,12 +88,15 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     @Component
     private SettingsDecrypter decrypter;
 
+    /** The database last built, whose secrets {@link #redact} removes from every message. */
+    private Database lastDatabase;
+
     /** The default database: an SQLite file next to the pom. */
     static final String DEFAULT_SQLITE_FILE = "entity-migrations.db";
 
     protected Database database() {
         String user = username;
-        String pass = password();
+        String pass = password == null ? null : evaluate("password", password.expression());
         if (serverId != null && !serverId.isBlank()) {
             Server server = settings == null ? null : settings.getServer(serverId);
             if (server == null) {
@@ -106,23 +111,48 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
             user = user != null ? user : plain.getUsername();
             pass = pass != null ? pass : plain.getPassword();
         }
-        String jdbcUrl = url;
+        String jdbcUrl = url == null ? null : evaluate("url", url.expression());
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             jdbcUrl = "jdbc:sqlite:" + new File(basedir, DEFAULT_SQLITE_FILE).getPath();
         }
-        return new Database(jdbcUrl, user, pass, schema == null || schema.isBlank() ? null : schema);
+        lastDatabase = new Database(jdbcUrl, user, pass, schema == null || schema.isBlank() ? null : schema);
+        return lastDatabase;
     }
 
-    private String password() {
-        String raw = password == null ? null : password.getValue();
+    @Override
+    protected String redact(String text) {
+        Database known = lastDatabase;
+        return known == null ? Secrets.scrub(text, null, passwordsKnown()) : known.scrub(text);
+    }
+
+    @Override
+    protected Throwable redact(Throwable error) {
+        Database known = lastDatabase;
+        return known == null ? Secrets.scrub(error, null, passwordsKnown()) : known.scrub(error);
+    }
+
+    /** Before a Database is built (or when building it failed): the passwords configured so far. */
+    private List<String> passwordsKnown() {
+        List<String> known = new ArrayList<>();
+        try {
+            known.addAll(Secrets.inUrl(url == null ? null : evaluate("url", url.expression())));
+            known.add(password == null ? null : evaluate("password", password.expression()));
+        } catch (MigrationException e) {
+            // an expression that cannot be evaluated holds no secret we could print
+        }
+        return known;
+    }
+
+    /** A parameter kept as written ({@code ${migration.password}}, or the POM's text), evaluated now. */
+    private String evaluate(String name, String raw) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
         try {
             Object value = new PluginParameterExpressionEvaluator(session, mojoExecution).evaluate(raw);
-            return value == null ? null : value.toString();
+            return value == null || value.toString().isEmpty() ? null : value.toString();
         } catch (ExpressionEvaluationException e) {
-            throw new MigrationException("Cannot evaluate <password>: " + e.getMessage(), e);
+            throw new MigrationException("Cannot evaluate <" + name + ">: " + e.getMessage(), e);
         }
     }
 

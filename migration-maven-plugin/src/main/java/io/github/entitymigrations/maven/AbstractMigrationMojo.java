@@ -59,11 +59,21 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
         try {
             run();
         } catch (MigrationException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(redact(e.getMessage()), redact(e));
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("entity-migrations failed unexpectedly: " + e
-                    + " (please report it, with the output of mvn -e)", e);
+            throw new MojoExecutionException("entity-migrations failed unexpectedly: " + redact(e.toString())
+                    + " (please report it, with the output of mvn -e)", redact(e));
         }
+    }
+
+    /** The text with every secret this goal knows removed (database goals: the password); as is otherwise. */
+    protected String redact(String text) {
+        return text;
+    }
+
+    /** The exception chain with every message {@link #redact(String) redacted}, for mvn -e and -X. */
+    protected Throwable redact(Throwable error) {
+        return error;
     }
 
     /** The goal's work. */
@@ -91,12 +101,12 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
         return new Console() {
             @Override
             public void info(String line) {
-                getLog().info(line);
+                getLog().info(redact(line));
             }
 
             @Override
             public void warn(String line) {
-                getLog().warn(line);
+                getLog().warn(redact(line));
             }
         };
     }

@@ -74,23 +74,45 @@ public record Database(String url, String username, String password, String sche
             props.setProperty("transaction_mode", "IMMEDIATE");
             props.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
         }
+        if (isPostgres() && Secrets.hasUserInfo(url)) {
+            // The driver cannot parse it, and would log the password in its warning ("invalid port number").
+            throw new MigrationException("The URL " + describe() + " has credentials before the host, which the "
+                    + "PostgreSQL driver does not accept: remove them from <url> and give them as <serverId> (a "
+                    + "<server> of settings.xml) or <username>/<password>");
+        }
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
-            String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+            String reason = scrub(String.valueOf(e.getMessage())).replaceAll("[.\\s]+$", "");
+            Throwable cause = scrub(e);
             if (isSqlite()) {
                 throw new MigrationException("Cannot open the SQLite database " + describe() + ": " + reason
-                        + ". Check <url> (-Dmigration.url): its directory must exist and be writable", e);
+                        + ". Check <url> (-Dmigration.url): its directory must exist and be writable", cause);
             }
             throw new MigrationException("Cannot connect to " + describe() + ": " + reason
-                    + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", e);
+                    + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", cause);
         }
     }
 
-    /** The URL without credentials, for messages. */
+    /** The URL without credentials (user info and secret parameters masked), and the user, for messages. */
     public String describe() {
-        String safe = url.replaceAll("(?i)(password|pwd)=[^&;]*", "$1=***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
-        return safe + (username == null || username.isBlank() ? "" : " as " + username);
+        return Secrets.maskUrl(url) + (username == null || username.isBlank() ? "" : " as " + username);
+    }
+
+    /** The text with this database's URL masked and its password (and any secret of the URL) removed. */
+    public String scrub(String text) {
+        return Secrets.scrub(text, url, secrets());
+    }
+
+    /** A copy of the exception chain with every message {@link #scrub scrubbed}. */
+    public Throwable scrub(Throwable error) {
+        return Secrets.scrub(error, url, secrets());
+    }
+
+    private java.util.List<String> secrets() {
+        java.util.List<String> secrets = new java.util.ArrayList<>(Secrets.inUrl(url));
+        secrets.add(password);
+        return secrets;
     }
 
     @Override

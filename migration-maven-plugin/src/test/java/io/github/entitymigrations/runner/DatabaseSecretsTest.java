@@ -1,0 +1,102 @@
+package io.github.entitymigrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A connection that fails (or works) never prints a password: neither the one given apart nor one in the URL,
+ * in the message or anywhere in its cause chain (what {@code mvn -e} prints), on PostgreSQL and SQLite.
+ */
+class DatabaseSecretsTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    private static final String GIVEN = "Given-Pw-5e1a";
+    private static final String IN_URL = "Url-Pw-77c0";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUnknownPostgresDatabase() {
+        String url = base("no_such_database_x") + "&password=" + IN_URL;
+        String message = assertFailsWithoutSecrets(url, "does not exist");
+        assertTrue(message.contains("password=***"), message);
+    }
+
+    @Test
+    void aRefusedPostgresPort() {
+        assertFailsWithoutSecrets("jdbc:postgresql://127.0.0.1:1/db?sslpassword=" + IN_URL + "&password=" + IN_URL,
+                "refused");
+    }
+
+    /** The driver's message repeats the whole URL it could not parse. */
+    @Test
+    void aPostgresUrlTheDriverCannotParse() {
+        assertFailsWithoutSecrets("jdbc:postgresql://127.0.0.1:notaport/db?password=" + IN_URL, "Cannot connect");
+    }
+
+    /** The driver cannot parse user info, and would log the password in a warning: refused before it runs. */
+    @Test
+    void credentialsBeforeThePostgresHost() {
+        String message = assertFailsWithoutSecrets("jdbc:postgresql://bob:" + IN_URL + "@127.0.0.1:5432/db",
+                "credentials before the host");
+        assertTrue(message.contains("jdbc:postgresql://bob:***@127.0.0.1:5432/db"), message);
+    }
+
+    @Test
+    void anSqliteFileThatCannotBeOpened() {
+        String url = "jdbc:sqlite:" + tmp.resolve("missing-dir/app.db") + "?password=" + IN_URL;
+        assertFailsWithoutSecrets(url, "Cannot open the SQLite database");
+    }
+
+    /** Trust authentication ignores the password: the connection works and is described masked. */
+    @Test
+    void aWorkingPostgresConnection() throws Exception {
+        Database db = new Database(PG.jdbcUrl() + "&password=" + IN_URL, null, GIVEN, null);
+        try (Connection c = db.connect()) {
+            assertTrue(c.isValid(5));
+        }
+        assertFalse(db.describe().contains(IN_URL) || db.toString().contains(IN_URL), db.describe());
+        assertFalse(db.toString().contains(GIVEN));
+    }
+
+    @Test
+    void aWorkingSqliteConnection() throws Exception {
+        Database db = new Database("jdbc:sqlite:" + tmp.resolve("app.db"), "bob", GIVEN, null);
+        try (Connection c = db.connect()) {
+            assertTrue(c.isValid(5));
+        }
+        assertEquals("jdbc:sqlite:" + tmp.resolve("app.db") + " as bob", db.describe());
+        assertEquals("text with *** in it", db.scrub("text with " + GIVEN + " in it"));
+    }
+
+    private static String base(String database) {
+        return PG.jdbcUrl().replace("/" + PG.databaseName() + "?", "/" + database + "?");
+    }
+
+    private static String assertFailsWithoutSecrets(String url, String expected) {
+        MigrationException e = assertThrows(MigrationException.class, () -> new Database(url, "bob", GIVEN, null)
+                .connect().close());
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        for (String secret : new String[] {GIVEN, IN_URL}) {
+            assertFalse(trace.toString().contains(secret), "a password was printed:\n" + trace);
+        }
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        return e.getMessage();
+    }
+}
