@@ -1,8 +1,12 @@
 package io.github.entitymigrations.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.entitymigrations.migrations.Migration;
 import io.github.entitymigrations.migrations.MigrationFile;
 import io.github.entitymigrations.migrations.MigrationJson;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * The checksum of a migration: SHA-256 of its canonical JSON, so reformatting a file or changing its line
@@ -24,6 +28,43 @@ public final class Checksums {
      * canonical JSON, so reformatting it or changing its line endings still changes nothing.
      */
     static boolean matches(MigrationFile file, String recorded) {
-        return recorded != null && (recorded.equals(file.contentChecksum()) || recorded.equals(of(file.migration())));
+        return recorded != null && (recorded.equals(file.contentChecksum()) || recorded.equals(of(file.migration()))
+                || recorded.equals(withoutEmptySqlLists(file.migration())));
+    }
+
+    /**
+     * The checksum as versions before the strict {@code sql} keys wrote it: they left an empty statement list
+     * ({@code "sqlite" : [ ]}, {@code "downgrade" : { "*" : [ ] }}) out of the canonical JSON, which now keeps
+     * it (an empty list says "nothing to do on that database"). A migration applied then still matches.
+     */
+    static String withoutEmptySqlLists(Migration migration) {
+        JsonNode tree = MigrationJson.mapper().valueToTree(migration);
+        return dropEmptySqlLists(tree) ? MigrationFile.sha256(MigrationJson.write(tree)) : null;
+    }
+
+    /** Removes empty statement lists (and maps left empty) from every {@code sql} step; whether any was. */
+    private static boolean dropEmptySqlLists(JsonNode node) {
+        boolean changed = false;
+        if (node instanceof ObjectNode object && "sql".equals(object.path("op").asText(null))) {
+            for (String side : new String[] {"upgrade", "downgrade"}) {
+                if (object.get(side) instanceof ObjectNode byDialect) {
+                    Iterator<Map.Entry<String, JsonNode>> entries = byDialect.fields();
+                    while (entries.hasNext()) {
+                        JsonNode statements = entries.next().getValue();
+                        if (statements.isArray() && statements.isEmpty()) {
+                            entries.remove();
+                            changed = true;
+                        }
+                    }
+                    if (byDialect.isEmpty()) {
+                        object.remove(side);
+                    }
+                }
+            }
+        }
+        for (JsonNode child : node) {
+            changed |= dropEmptySqlLists(child);
+        }
+        return changed;
     }
 }
