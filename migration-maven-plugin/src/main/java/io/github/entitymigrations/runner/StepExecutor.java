@@ -43,12 +43,19 @@ final class StepExecutor {
                 return -1;
             }
             List<String> statements = step.statements();
+            SqliteDependents dependents = SqliteDependents.of(dialect, step); // keeps views and triggers through rebuilds
             for (int i = 0; i < statements.size(); i++) {
                 try (Statement s = c.createStatement()) {
+                    if (dependents != null) {
+                        dependents.before(c, statements.get(i));
+                    }
                     s.execute(statements.get(i));
                 } catch (SQLException e) {
                     rollback(c);
                     throw failure(step, i, statements, databaseName + " said: " + e.getMessage());
+                }
+                if (dependents != null) {
+                    dependents.after(c, statements.get(i));
                 }
             }
             checkIntegrity(c, step, databaseName);
