@@ -43,6 +43,16 @@ final class SqliteDependents {
         return dialect instanceof SqliteDialect ? new SqliteDependents(step) : null;
     }
 
+    /**
+     * The comment a script (the {@code sql} goal's) puts before a rebuild: a script cannot know the database's
+     * views and triggers, so whoever runs it must keep them.
+     */
+    static String scriptNote(String statement) {
+        return SqliteDialect.beginsRebuild(statement) ? "-- a table rebuild: drop the database's views, and the "
+                + "triggers on or naming this table, before it and create them again after the rename (upgrade and "
+                + "downgrade do this themselves; this script cannot know them)\n" : "";
+    }
+
     /** Before each statement: a rebuild beginning sets every view and trigger aside. */
     void before(Connection c, String statement) throws SQLException {
         if (held != null || !SqliteDialect.beginsRebuild(statement)) {

@@ -128,6 +128,38 @@ class SqliteDependentsTest {
         assertEquals(List.of("0001", "0002"), db.appliedIds());
     }
 
+    /**
+     * The migration drops a column (a rebuild on SQLite: a check expression names it) that a trigger uses, then
+     * a view: each fails it, named.
+     */
+    @Test
+    void aTriggerOrViewUsingADroppedColumnFailsTheMigrationNamingIt() throws Exception {
+        for (String dependent : List.of("trigger note_audit", "view note_titles")) {
+            TestDatabase db = TestDatabase.open(Kind.SQLITE, PG, tmp);
+            MigrationHistory h = new MigrationHistory(tmp.resolve("migrations-" + dependent.replace(' ', '-')));
+            h.add("notes", new CreateTable(table("note", t -> {
+                t.id();
+                t.col("body", varchar(100));
+                t.col("title", varchar(100));
+                t.checkExpression("ck_note_body", "body <> 'title'");
+            })), new CreateTable(table("audit_log", t -> t.col("action", varchar(100)))));
+            h.add("dependent", sql(List.of(dependent.startsWith("trigger")
+                    ? "create trigger note_audit after insert on note begin insert into audit_log (action) values "
+                    + "(new.title); end" : "create view note_titles as select title from note"),
+                    List.of("drop " + dependent)));
+            h.add("no titles", new io.github.entitymigrations.operations.DropColumn(null, "note",
+                    h.column("note", "title")));
+            db.migrator(h.chain()).upgrade("0002");
+            List<String> schema = db.query("select type, name, sql from sqlite_master order by name");
+            MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+            for (String part : List.of("Migration 0003", dependent + " no longer works", "no such column",
+                    "rolled back")) {
+                assertTrue(e.getMessage().contains(part), "expected " + part + " in:\n" + e.getMessage());
+            }
+            assertEquals(schema, db.query("select type, name, sql from sqlite_master order by name"));
+        }
+    }
+
     /** A rebuild failing after the views and triggers were set aside leaves them as they were. */
     @Test
     void aRebuildFailingAfterSettingThemAsideKeepsThem() throws Exception {
