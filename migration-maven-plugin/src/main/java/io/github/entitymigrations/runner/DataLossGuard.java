@@ -106,8 +106,10 @@ final class DataLossGuard {
             add(f, values, what + ", which holds " + number(values) + " non-null value(s)");
         } else {
             LossQueries.Lost lost = LossQueries.narrowing(name, alter.from().type(), alter.to().type());
-            long values = count(source, lost.condition());
-            add(f, values, what + ": " + number(values) + " value(s) " + lost.what());
+            if (lost != null) {
+                long values = count(source, "(" + lost.condition() + ")");
+                add(f, values, what + ": " + number(values) + " " + lost.what());
+            }
         }
     }
 

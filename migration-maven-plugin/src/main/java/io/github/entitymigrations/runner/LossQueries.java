@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The condition, on one column, that picks the values a type change would not keep: too long for the new
- * length, out of the new integer range or precision, not whole for an integer, or (another kind of type) any
- * value at all, as it may not convert. Written so the same SQL runs on PostgreSQL and SQLite.
+ * The condition, on one column, that picks the values a type change would not keep: longer than the new
+ * length, outside the new integer range, too large for the new precision, or changed by rounding to fewer
+ * decimals (or to a whole number), or a number other than 0 and 1 becoming a boolean. Other changes to
+ * another kind of type are not counted: each value converts as it is (text {@code '1815'} to 1815) or the
+ * migration fails and rolls back, which loses nothing. Written so the same SQL runs on PostgreSQL and SQLite.
  */
 final class LossQueries {
 
@@ -17,18 +19,18 @@ final class LossQueries {
     private static final long[][] RANGES = {{-128, 127}, {-32768, 32767}, {Integer.MIN_VALUE, Integer.MAX_VALUE},
         {Long.MIN_VALUE, Long.MAX_VALUE}};
 
-    /** A condition and how the values it finds are described ("values do not fit", "values may not convert"). */
+    /** A condition and how the values it finds are described, after their count ("value(s) longer than 40"). */
     record Lost(String condition, String what) {
     }
 
     private LossQueries() {
     }
 
-    /** What a change of {@code column} from type {@code from} to {@code to} does not keep. */
+    /** What a change of {@code column} from type {@code from} to {@code to} does not keep, or {@code null}. */
     static Lost narrowing(String column, ColumnType from, ColumnType to) {
         String text = "cast(" + column + " as text)";
         if (to.name().endsWith("CHAR") && to.length() != null) {
-            return new Lost("length(" + text + ") > " + to.length(), "longer than " + to.length());
+            return new Lost("length(" + text + ") > " + to.length(), "value(s) longer than " + to.length());
         }
         boolean fromNumber = NUMBERS.contains(from.name());
         int integer = INTEGERS.indexOf(to.name());
@@ -36,15 +38,18 @@ final class LossQueries {
             long[] range = RANGES[integer];
             String outside = column + " < " + range[0] + " or " + column + " > " + range[1];
             return new Lost(INTEGERS.contains(from.name()) ? outside : outside + " or " + whole(column, 0),
-                    "outside " + to.name() + " or not whole");
+                    "value(s) outside " + to.name() + (INTEGERS.contains(from.name()) ? "" : " or not whole"));
         }
         if (fromNumber && (to.name().equals("NUMERIC") || to.name().equals("DECIMAL")) && to.precision() != null) {
             int scale = to.scale() == null ? 0 : to.scale();
             String limit = BigDecimal.TEN.pow(to.precision() - scale).toPlainString();
             return new Lost("abs(" + column + ") >= " + limit + " or " + whole(column, scale),
-                    "do not fit " + to + " (too large, or rounded)");
+                    "value(s) too large for " + to + " or rounded by it");
         }
-        return new Lost(column + " is not null", "non-null, which may not convert to " + to);
+        if (fromNumber && to.name().equals("BOOLEAN")) {
+            return new Lost(column + " not in (0, 1)", "value(s) other than 0 and 1");
+        }
+        return null;
     }
 
     /** Values that rounding to {@code scale} decimals changes; numeric on both databases (PostgreSQL has no round(double, int)). */

@@ -112,11 +112,40 @@ class DowngradeDataLossTest {
                 + "data:\n");
         for (String line : List.of(
                 "  - 0003 changes column customer.name from VARCHAR(100) to VARCHAR(40): 1 value(s) longer than 40",
-                "  - 0003 changes column customer.amount from NUMERIC(10,3) to NUMERIC(6,2): 2 value(s) do not fit "
-                        + "NUMERIC(6,2) (too large, or rounded)",
+                "  - 0003 changes column customer.amount from NUMERIC(10,3) to NUMERIC(6,2): 2 value(s) too large for "
+                        + "NUMERIC(6,2) or rounded by it",
                 "  - 0003 changes column customer.qty from BIGINT to INTEGER: 1 value(s) outside INTEGER")) {
             assertTrue(message.contains(line), "expected " + line + " in:\n" + message);
         }
+    }
+
+    /**
+     * A change to another kind of type converts each value or fails (rolled back): not counted, so text that
+     * is a number goes back to INTEGER without a word; but a number other than 0 and 1 becoming a boolean is.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChangeOfKindIsCountedOnlyWhereItLosesValuesSilently(Kind kind) throws Exception {
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        h.add("flags", new CreateTable(table("flag", t -> {
+            t.id();
+            t.col("code", INTEGER);
+            t.col("active", io.github.entitymigrations.schema.ColumnType.of("BOOLEAN"));
+        })));
+        var code = h.column("flag", "code");
+        var active = h.column("flag", "active");
+        h.add("codes as text", new AlterColumn(null, "flag", code, changed(code, varchar(20), true, null)));
+        h.add("active as a number", new AlterColumn(null, "flag", active, changed(active,
+                io.github.entitymigrations.schema.ColumnType.of("SMALLINT"), true, null)));
+        TestDatabase db = atHead(kind, PG, tmp, h, "insert into flag (id, code, active) values (1, '12', 1), "
+                + "(2, '7', 2)");
+        assertRefusedChangingNothing(db, h, "-1", "  - 0003 changes column flag.active from SMALLINT to BOOLEAN: 1 "
+                + "value(s) other than 0 and 1\n", "flag");
+        db.execute("update flag set active = 0 where id = 2");
+        db.migrator(h.chain()).downgrade("0001");
+        assertEquals(List.of("1|12|t", "2|7|f"), db.query("select id, code, "
+                + (kind == Kind.SQLITE ? "case active when 1 then 't' else 'f' end" : "active") + " from flag "
+                + "order by id"));
     }
 
     /** Several migrations: every loss listed, each under the name the column or table has now. */
@@ -186,16 +215,21 @@ class DowngradeDataLossTest {
 
     private static String assertRefusedChangingNothing(TestDatabase db, MigrationHistory h, String target,
                                                        String expected) throws SQLException {
+        return assertRefusedChangingNothing(db, h, target, expected, "customer");
+    }
+
+    private static String assertRefusedChangingNothing(TestDatabase db, MigrationHistory h, String target,
+                                                       String expected, String table) throws SQLException {
         List<String> schema = db.schema();
         List<Applied> versions = db.versionRows();
-        List<String> rows = new ArrayList<>(db.query("select * from customer order by id"));
+        List<String> rows = new ArrayList<>(db.query("select * from " + table + " order by id"));
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).downgrade(target));
         assertTrue(e.getMessage().contains(expected), "expected\n" + expected + "\nin:\n" + e.getMessage());
         assertTrue(e.getMessage().endsWith("Nothing was run. Back it up, or run again with "
                 + "-Dmigration.allowDataLoss=true to proceed."), e.getMessage());
         assertEquals(schema, db.schema(), "a refused downgrade changes no schema");
         assertEquals(versions, db.versionRows());
-        assertEquals(rows, db.query("select * from customer order by id"));
+        assertEquals(rows, db.query("select * from " + table + " order by id"));
         assertFalse(e.getMessage().contains("Exception"), e.getMessage());
         return e.getMessage();
     }
