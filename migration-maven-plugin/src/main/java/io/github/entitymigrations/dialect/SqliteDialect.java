@@ -71,6 +71,20 @@ public final class SqliteDialect implements Dialect {
         return List.of("PRAGMA foreign_keys = OFF", "PRAGMA legacy_alter_table = OFF");
     }
 
+    /**
+     * Whether the statement starts a {@link SqliteTableRebuild} (creates the new copy): from here until the
+     * statement {@link #endsRebuild} accepts, no view or trigger may name the table, so the runner sets them
+     * aside.
+     */
+    public static boolean beginsRebuild(String statement) {
+        return SqliteTableRebuild.begins(statement);
+    }
+
+    /** Whether the statement ends a rebuild: the copy takes the table's name, and views and triggers may return. */
+    public static boolean endsRebuild(String statement) {
+        return SqliteTableRebuild.ends(statement);
+    }
+
     /** Lists every row whose foreign key has no parent; each one fails the migration. */
     @Override
     public String integrityCheck() {

@@ -7,6 +7,7 @@ import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Changes a table the way SQLite's own documentation (https://www.sqlite.org/lang_altertable.html#otheralter)
@@ -31,17 +32,30 @@ import java.util.List;
  * column that becomes NOT NULL, a duplicate under a new unique constraint, a value outside a new check. A new
  * NOT NULL column without a default can therefore only be added to an empty table.
  * <p>
- * Not in the model, so not kept: triggers on the table go with the old copy, and a view that selects from
- * the table makes the rename fail ({@code error in view v: no such table}), rolling the migration back. As
- * SQLite's procedure says, drop such views and triggers in a {@code sql} step before and create them again
- * after.
+ * Triggers and views are not in the model: the table's triggers go with the old copy, and any view or trigger
+ * naming the table makes the rename fail ({@code error in view v: no such table}). The runner keeps them (it
+ * sets every view and trigger aside from step 1 to step 4 and creates them again after; see
+ * {@link SqliteDialect#beginsRebuild}); a script run by hand must do the same, as SQLite's procedure says.
  */
 final class SqliteTableRebuild {
 
     /** The prefix of the new copy's name while it is built. */
     static final String PREFIX = "_em_new_";
 
+    private static final Pattern BEGIN = Pattern.compile(
+            "(?is)create table \"?" + PREFIX + ".*");
+    private static final Pattern END = Pattern.compile(
+            "(?is)alter table \"?" + PREFIX + "\\S* rename to .*");
+
     private SqliteTableRebuild() {
+    }
+
+    static boolean begins(String statement) {
+        return BEGIN.matcher(statement).matches();
+    }
+
+    static boolean ends(String statement) {
+        return END.matcher(statement).matches();
     }
 
     /**

@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Reverts migrations, newest first, each in its own transaction. Refuses before running anything when an
- * irreversible step lies on the way. {@code mvn migration:downgrade [-Dtarget=-1|-N|base|id]}.
+ * irreversible step lies on the way, or when it would destroy data (unless {@code allowDataLoss}). {@code mvn migration:downgrade [-Dtarget=-1|-N|base|id]}.
  */
 @Mojo(name = "downgrade", threadSafe = true)
 public class DowngradeMojo extends AbstractDatabaseMojo {
@@ -17,8 +17,16 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
     @Parameter(property = "target", defaultValue = "-1")
     private String target;
 
+    /**
+     * Run even when the downgrade destroys data: rows of a table it drops, values of a column it drops, values
+     * a type it narrows does not keep. Without it, such a downgrade stops before running anything and lists
+     * what would be lost (counted on the database); with it, it runs and warns of what was lost.
+     */
+    @Parameter(property = "migration.allowDataLoss", defaultValue = "false")
+    private boolean allowDataLoss;
+
     @Override
     protected void run() {
-        migrator().downgrade(target);
+        migrator().downgrade(target, allowDataLoss);
     }
 }

@@ -71,8 +71,18 @@ public final class Migrator {
         });
     }
 
-    /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id. */
+    /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id; refuses if it would destroy data. */
     public void downgrade(String target) {
+        downgrade(target, false);
+    }
+
+    /**
+     * Reverts to {@code -N} (default {@code -1}), {@code base} or an id.
+     *
+     * @param allowDataLoss run even when the downgrade destroys data (dropped rows or values, a narrowed
+     *                      type), with a warning; else such a downgrade is refused before anything runs
+     */
+    public void downgrade(String target, boolean allowDataLoss) {
         withLock(Targets.isRelative(target, "-"), (c, seen) -> {
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
             if (movedMeanwhile(seen, current)) {
@@ -84,6 +94,8 @@ public final class Migrator {
                 return;
             }
             List<Step> steps = Planner.downgrade(chain, dialect, current, to);
+            DataLossGuard.check(c, dialect, chain, current, steps, "Downgrading from " + Targets.label(chain, current)
+                    + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
             run(c, steps, to);
@@ -170,9 +182,12 @@ public final class Migrator {
                 ms = executor.run(c, step, name);
             } catch (SQLException e) {
                 if (Sessions.isSqliteBusy(database, e)) {
-                    throw new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e);
+                    throw PartialRun.failed(new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e),
+                            chain, steps, steps.indexOf(step), database.describe());
                 }
                 throw e;
+            } catch (MigrationException e) {
+                throw PartialRun.failed(e, chain, steps, steps.indexOf(step), database.describe());
             }
             if (ms < 0) {
                 console.info("  already " + (step.upgrade() ? "applied" : "reverted") + " by another run; skipped");

@@ -47,7 +47,7 @@ public final class SqlScript {
             if (!step.outsideTransaction()) {
                 out.append("begin;\n");
             }
-            step.statements().forEach(s -> out.append(s).append(";\n"));
+            step.statements().forEach(s -> out.append(SqliteDependents.scriptNote(s)).append(s).append(";\n"));
             out.append(versionRow(versions, step)).append(";\n");
             if (!step.outsideTransaction()) {
                 out.append("commit;\n");

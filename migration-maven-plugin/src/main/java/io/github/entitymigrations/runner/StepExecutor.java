@@ -53,11 +53,18 @@ final class StepExecutor {
             return -1; // the clean-up rolls the empty transaction back
         }
         List<String> statements = step.statements();
+        SqliteDependents dependents = SqliteDependents.of(dialect, step); // keeps views and triggers through rebuilds
         for (int i = 0; i < statements.size(); i++) {
             try (Statement s = c.createStatement()) {
+                if (dependents != null) {
+                    dependents.before(c, statements.get(i));
+                }
                 s.execute(statements.get(i));
             } catch (SQLException e) {
                 throw failure(step, i, statements, databaseName + " said: " + e.getMessage(), e);
+            }
+            if (dependents != null) {
+                dependents.after(c, statements.get(i));
             }
         }
         checkIntegrity(c, step, databaseName);
@@ -95,6 +102,9 @@ final class StepExecutor {
                     first = e;
                 } else {
                     first.addSuppressed(e);
+                }
+                if (dependents != null) {
+                    dependents.after(c, statements.get(i));
                 }
             }
         }

@@ -18,6 +18,9 @@ import static io.github.entitymigrations.operations.SchemaBuilder.column;
 import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.table;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
@@ -195,5 +198,17 @@ class SqliteDialectRebuildGoldenTest {
                                 + "(user_id) references users (id) on delete cascade", "id, total, user_id",
                         "id, total, user_id", List.of("total|'integer', 'null'|bigint"),
                         "create index ix_orders_user_id on orders (user_id)"));
+    }
+
+    /** The runner sets views and triggers aside from the copy's creation to its rename, and no longer. */
+    @Test
+    void theRunnerCanTellWhereARebuildBeginsAndEnds() {
+        Column total = column(SCHEMA, "orders", "total");
+        List<String> statements = sql(new AlterColumn(null, "orders", total, col("total", BIGINT).build()), SCHEMA);
+        assertEquals(List.of(statements.get(0)), statements.stream().filter(SqliteDialect::beginsRebuild).toList());
+        assertEquals(List.of("alter table _em_new_orders rename to orders"),
+                statements.stream().filter(SqliteDialect::endsRebuild).toList());
+        assertFalse(SqliteDialect.beginsRebuild("create table _em_rejected_orders_0 (value)"));
+        assertTrue(SqliteDialect.endsRebuild("alter table \"_em_new_Order\" rename to \"Order\""));
     }
 }

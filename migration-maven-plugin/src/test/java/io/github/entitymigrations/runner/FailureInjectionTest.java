@@ -174,7 +174,7 @@ class FailureInjectionTest {
         Migrator migrator = db.migrator(h.chain());
         migrator.upgrade("head");
         State before = State.of(db);
-        MigrationException e = assertThrows(MigrationException.class, () -> migrator.downgrade("-1"));
+        MigrationException e = assertThrows(MigrationException.class, () -> migrator.downgrade("-1", true));
         assertEquals(before, State.of(db), "a failed downgrade must change nothing");
         assertMessage(e, h, BAD, "no_such_table");
         assertTrue(e.getMessage().contains("of its downgrade"), e.getMessage());

@@ -103,7 +103,7 @@ class MigratorChecksTest {
         assertFalse(e.getMessage().contains("Never edit"), e.getMessage());
         assertEquals(untouched, Snapshot.of(db), "nothing may run: " + e.getMessage());
 
-        db.migrator(before.chain()).downgrade("0002");
+        db.migrator(before.chain()).downgrade("0002", true);
         db.migrator(mergedChain).upgrade("head");
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
     }
@@ -200,7 +200,7 @@ class MigratorChecksTest {
             if (step[0].equals("upgrade")) {
                 migrator.upgrade(target);
             } else {
-                migrator.downgrade(target);
+                migrator.downgrade(target, true);
             }
             int at = (Integer) step[2];
             String where = step[0] + " " + target;

@@ -50,7 +50,7 @@ class MigratorRoundTripTest {
             }
         }
         for (int i = CatalogModel.COUNT - 1; i >= 0; i--) {
-            migrator.downgrade("-1");
+            migrator.downgrade("-1", true);
             assertAt(db, history, i, "after downgrading to " + (i == 0 ? "base" : id(i)));
             if (i >= 2) {
                 assertEquals(seeded, rows(db, i), "rows after downgrading to " + id(i));
@@ -77,7 +77,7 @@ class MigratorRoundTripTest {
             if (target.equals("head")) {
                 migrator.upgrade(target);
             } else {
-                migrator.downgrade(target);
+                migrator.downgrade(target, true);
             }
             int at = target.equals("head") ? CatalogModel.COUNT : 0;
             assertAt(db, history, at, "in schema app after " + target);
@@ -127,7 +127,7 @@ class MigratorRoundTripTest {
                 + " from audit_log order by id"), "level holds numbers now");
         assertEquals(List.of("1|1|2", "1|2|1", "2|1|7"), db.query("select order_id, line_no, qty from order_line "
                 + "order by order_id, line_no"));
-        migrator.downgrade("-1");
+        migrator.downgrade("-1", true);
         assertEquals(List.of("1|1|" + (kind == Kind.SQLITE ? "text" : "character varying"),
                         "2|2|" + (kind == Kind.SQLITE ? "text" : "character varying")),
                 db.query("select id, level, " + typeOf(kind, "level") + " from audit_log order by id"),

@@ -1,0 +1,149 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Before a downgrade runs anything, finds the data it would destroy: rows of a dropped table, non-null values
+ * of a dropped column, values a narrowed type does not keep. Counted read-only on the live database, before
+ * the first statement. A multi-step downgrade is followed operation by operation through {@link LiveNames}:
+ * renames lead back to the live object, whose rows are the ones at stake. A table or column the same
+ * downgrade creates earlier holds only what that downgrade put there: nothing lost, unless a {@code sql} step
+ * of the downgrade ran after it was created (it may have filled it), which cannot be counted before running,
+ * so it counts as data at stake. {@code sql} steps themselves are not analysed, and a dropped sequence's
+ * current value is not reported.
+ */
+final class DataLossGuard {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final List<String> losses = new ArrayList<>();
+
+    private DataLossGuard(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Refuses the downgrade when it would destroy data, unless {@code allow}; then warns of what it destroys.
+     *
+     * @param current the database's position: the schema its applied migrations produce is where the steps start
+     * @param move    "Downgrading from 0005 to 0003", the message's start
+     */
+    static void check(Connection c, Dialect dialect, MigrationChain chain, int current, List<Step> steps,
+                      String move, boolean allow, Console console) throws SQLException {
+        DataLossGuard guard = new DataLossGuard(c, dialect);
+        SchemaState before = SchemaState.empty();
+        chain.migrations().subList(0, current).forEach(f -> before.apply(f.migration().upgrade()));
+        LiveNames names = new LiveNames();
+        for (Step step : steps) {
+            for (Operation op : Planner.downgradeOf(step.file())) {
+                guard.inspect(step.file(), op, before, names);
+                names.apply(op);
+                op.applyTo(before);
+            }
+        }
+        if (guard.losses.isEmpty()) {
+            return;
+        }
+        String list = String.join("\n", guard.losses.stream().map(l -> "  - " + l).toList());
+        if (!allow) {
+            throw new MigrationException(move + " would destroy data:\n" + list + "\nNothing was run. Back it up, or "
+                    + "run again with -Dmigration.allowDataLoss=true to proceed.");
+        }
+        console.warn(move + " destroys data (allowed by allowDataLoss):\n" + list);
+    }
+
+    private void inspect(MigrationFile f, Operation op, SchemaState state, LiveNames names) throws SQLException {
+        if (op instanceof DropTable d) {
+            Table t = d.table();
+            LiveNames.Origin origin = names.table(t.schema(), t.name());
+            if (origin.isNew()) {
+                uncountable(f, "drops table " + t.qualifiedName(), origin, names);
+            } else {
+                long rows = count(from(t.schema(), origin.name(), t.quoted()), null);
+                add(f, rows, "drops table " + t.qualifiedName() + ", which has " + number(rows) + " row(s)");
+            }
+        } else if (op instanceof DropColumn d) {
+            column(f, d.schema(), d.table(), d.column(), state, names, null, "drops column "
+                    + qualified(d.schema(), d.table()) + "." + d.column().name());
+        } else if (op instanceof AlterColumn a && AlterColumn.narrows(a.from().type(), a.to().type())) {
+            column(f, a.schema(), a.table(), a.from(), state, names, a, "changes column "
+                    + qualified(a.schema(), a.table()) + "." + a.from().name() + " from " + a.from().type() + " to "
+                    + a.to().type());
+        }
+    }
+
+    private void column(MigrationFile f, String schema, String table, Column column, SchemaState state,
+                        LiveNames names, AlterColumn alter, String what) throws SQLException {
+        LiveNames.Origin origin = names.column(schema, table, column.name());
+        if (origin.isNew()) {
+            uncountable(f, what, origin, names);
+            return;
+        }
+        Table t = state.table(schema, table);
+        String name = dialect.identifier(origin.name(), column.quoted());
+        String source = from(schema, names.table(schema, table).name(), t.quoted());
+        if (alter == null) {
+            long values = count(source, name + " is not null");
+            add(f, values, what + ", which holds " + number(values) + " non-null value(s)");
+        } else {
+            LossQueries.Lost lost = LossQueries.narrowing(name, alter.from().type(), alter.to().type());
+            if (lost != null) {
+                long values = count(source, "(" + lost.condition() + ")");
+                add(f, values, what + ": " + number(values) + " " + lost.what());
+            }
+        }
+    }
+
+    private void uncountable(MigrationFile f, String what, LiveNames.Origin origin, LiveNames names) {
+        if (origin.createdAt() < names.lastSql()) {
+            losses.add(f.id() + " " + what + ", which this downgrade creates earlier and a sql step after that may "
+                    + "fill: it cannot be counted before running");
+        }
+    }
+
+    private void add(MigrationFile f, long count, String line) {
+        if (count > 0) {
+            losses.add(f.id() + " " + line);
+        }
+    }
+
+    private long count(String table, String condition) throws SQLException {
+        String sql = "select count(*) from " + table + (condition == null ? "" : " where " + condition);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String from(String schema, String table, boolean quoted) {
+        String name = dialect.identifier(table, quoted);
+        return schema == null ? name : dialect.identifier(schema, false) + "." + name;
+    }
+
+    private static String qualified(String schema, String table) {
+        return schema == null ? table : schema + "." + table;
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}
