@@ -103,9 +103,6 @@ final class StepExecutor {
                 } else {
                     first.addSuppressed(e);
                 }
-                if (dependents != null) {
-                    dependents.after(c, statements.get(i));
-                }
             }
         }
         if (first != null) {
