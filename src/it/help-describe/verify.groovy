@@ -43,7 +43,7 @@ def common = ['migrationsDirectory', 'skip', 'snapshotFile']
 def expected = [
         check    : common,
         current  : common + connection,
-        downgrade: common + connection + ['target'],
+        downgrade: common + connection + ['allowDataLoss', 'target'],
         generate : common + ['message'],
         history  : common + connection,
         merge    : common,
