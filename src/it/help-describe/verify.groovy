@@ -41,10 +41,10 @@ log.readLines().each { String l ->
 def connection = ['lockTimeout', 'password', 'schema', 'serverId', 'url', 'username']
 def common = ['migrationsDirectory', 'skip', 'snapshotFile']
 def expected = [
-        check    : common,
+        check    : common + ['allowStaleSnapshot'],
         current  : common + connection,
         downgrade: common + connection + ['allowDataLoss', 'target'],
-        generate : common + ['message'],
+        generate : common + ['allowStaleSnapshot', 'message'],
         history  : common + connection,
         merge    : common,
         revision : common + ['message'],

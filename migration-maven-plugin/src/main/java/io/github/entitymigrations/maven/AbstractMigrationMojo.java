@@ -80,17 +80,28 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     protected abstract void run() throws MojoFailureException;
 
     /**
-     * Warns when a source was changed (or added) after the last compile: the snapshot does not show it yet,
-     * so generate would miss the change and check would compare old entities.
+     * Refuses to go on when a source was changed (or added) after the last compile: the snapshot does not show
+     * it yet, so generate would miss the change and check would pass a commit that lacks its migration. With
+     * {@code allowStaleSnapshot} it only warns.
      */
-    protected void warnIfNotCompiled(String goal) {
+    protected void requireCompiled(String goal, boolean allowStaleSnapshot) {
         if (compileSourceRoots == null || classesDirectory == null || !snapshotFile.isFile()) {
             return;
         }
         Optional<Path> stale = StaleSources.first(compileSourceRoots, classesDirectory.toPath(), snapshotFile.toPath());
-        stale.ifPresent(source -> getLog().warn(source + " changed after the last compile, so the entity "
-                + "snapshot may not show it: run mvn compile migration:" + goal + (goal.equals("generate")
-                ? " -Dmessage=\"...\"" : "") + " to include it"));
+        if (stale.isEmpty()) {
+            return;
+        }
+        String message = stale.get() + " changed after the last compile, so the entity snapshot may not show it: "
+                + "run mvn compile migration:" + goal + (goal.equals("generate") ? " -Dmessage=\"...\"" : "")
+                + " to include it";
+        if (allowStaleSnapshot) {
+            getLog().warn(message + " (going on: migration.allowStaleSnapshot=true)");
+            return;
+        }
+        throw new MigrationException(message + ". Nothing was " + (goal.equals("generate") ? "written" : "compared")
+                + ". (If sources are expected to be newer than the snapshot in this project, set "
+                + "-Dmigration.allowStaleSnapshot=true.)");
     }
 
     protected Workspace workspace() {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Fails the build when the entities and the migrations diverge (listing every difference), or when the
@@ -13,9 +14,17 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMigrationMojo {
 
+    /**
+     * Goes on, with a warning, although a source is newer than the entity snapshot (for layouts where that is
+     * expected, e.g. sources touched by a generator after compiling). By default such a stale snapshot fails
+     * the goal, which would otherwise compare old entities.
+     */
+    @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
+    private boolean allowStaleSnapshot;
+
     @Override
     protected void run() throws MojoFailureException {
-        warnIfNotCompiled("check");
+        requireCompiled("check", allowStaleSnapshot);
         List<String> differences = workspace().check();
         if (differences.isEmpty()) {
             getLog().info("The entities and the migrations agree.");

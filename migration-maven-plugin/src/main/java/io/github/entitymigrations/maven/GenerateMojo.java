@@ -18,9 +18,17 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "message")
     private String message;
 
+    /**
+     * Goes on, with a warning, although a source is newer than the entity snapshot (for layouts where that is
+     * expected, e.g. sources touched by a generator after compiling). By default such a stale snapshot fails
+     * the goal, which would otherwise compare old entities.
+     */
+    @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
+    private boolean allowStaleSnapshot;
+
     @Override
     protected void run() {
-        warnIfNotCompiled("generate");
+        requireCompiled("generate", allowStaleSnapshot);
         workspace().generate(message);
     }
 }
