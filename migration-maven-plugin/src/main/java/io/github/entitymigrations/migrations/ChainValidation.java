@@ -6,7 +6,6 @@ import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.operations.IrreversibleOperationException;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
-import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,16 +134,10 @@ public final class ChainValidation {
         }
     }
 
-    /** As the runner downgrades: the file's list, or the reverse of its upgrade; null when irreversible. */
+    /** As the runner downgrades ({@link Migration#revert()}); null when irreversible. */
     private static List<Operation> downgradeOf(Migration m) {
-        if (!m.downgrade().isEmpty() || m.upgrade().isEmpty()) {
-            return m.downgrade();
-        }
-        if (m.upgrade().stream().anyMatch(op -> op instanceof Sql sql && sql.irreversible())) {
-            return null;
-        }
         try {
-            return io.github.entitymigrations.diff.Diff.reverse(m.upgrade());
+            return m.revert();
         } catch (IrreversibleOperationException e) {
             return null;
         }

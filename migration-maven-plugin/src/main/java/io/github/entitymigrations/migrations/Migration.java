@@ -2,6 +2,7 @@ package io.github.entitymigrations.migrations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.diff.Warning;
 import io.github.entitymigrations.operations.Operation;
 import java.util.List;
@@ -35,6 +36,17 @@ public record Migration(String id, String parent, String message,
     public Migration(String id, String parent, String message, List<Operation> upgrade, List<Operation> downgrade,
                      List<Warning> warnings) {
         this(id, parent, message, upgrade, downgrade, warnings, false);
+    }
+
+    /**
+     * The operations that revert it: its {@code downgrade}; when a hand-filled migration leaves that empty, the
+     * exact reverse of its {@code upgrade} (each {@code sql} step then runs its own {@code downgrade} statements).
+     *
+     * @throws io.github.entitymigrations.operations.IrreversibleOperationException when that reverse passes a
+     *                                                                               step with no way back
+     */
+    public List<Operation> revert() {
+        return downgrade.isEmpty() && !upgrade.isEmpty() ? Diff.reverse(upgrade) : downgrade;
     }
 
     /** The same migration under another number and parent (renumbering after a merge). */

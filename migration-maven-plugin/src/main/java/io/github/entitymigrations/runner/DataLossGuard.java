@@ -50,11 +50,10 @@ final class DataLossGuard {
     static void check(Connection c, Dialect dialect, MigrationChain chain, int current, List<Step> steps,
                       String move, boolean allow, Console console) throws SQLException {
         DataLossGuard guard = new DataLossGuard(c, dialect);
-        SchemaState before = SchemaState.empty();
-        chain.migrations().subList(0, current).forEach(f -> before.apply(f.migration().upgrade()));
+        SchemaState before = Planner.stateAt(chain.migrations(), current);
         LiveNames names = new LiveNames();
         for (Step step : steps) {
-            for (Operation op : Planner.downgradeOf(step.file())) {
+            for (Operation op : step.file().migration().revert()) {
                 guard.inspect(step.file(), op, before, names);
                 names.apply(op);
                 op.applyTo(before);

@@ -1,6 +1,5 @@
 package io.github.entitymigrations.runner;
 
-import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -56,7 +55,7 @@ final class Planner {
         List<Step> steps = new ArrayList<>();
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
-            steps.add(new Step(f, false, render(f, downgradeOf(f), dialect, state)));
+            steps.add(new Step(f, false, render(f, f.migration().revert(), dialect, state)));
         }
         return steps;
     }
@@ -71,22 +70,14 @@ final class Planner {
         }
     }
 
-    /**
-     * The file's {@code downgrade}; when a hand-filled migration leaves it empty, the exact reverse of its
-     * {@code upgrade} (each {@code sql} step then runs its own {@code downgrade} statements).
-     */
-    static List<Operation> downgradeOf(MigrationFile f) {
-        var m = f.migration();
-        return m.downgrade().isEmpty() && !m.upgrade().isEmpty() ? Diff.reverse(m.upgrade()) : m.downgrade();
-    }
-
     private static List<Operation> concat(List<Operation> a, List<Operation> b) {
         List<Operation> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
 
-    private static SchemaState stateAt(List<MigrationFile> migrations, int position) {
+    /** The schema the first {@code position} migrations produce. */
+    static SchemaState stateAt(List<MigrationFile> migrations, int position) {
         SchemaState state = SchemaState.empty();
         for (int i = 0; i < position; i++) {
             apply(migrations.get(i), migrations.get(i).migration().upgrade(), state, null, null);
