@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
  * removed; leaving it in place is harmless.
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 public @interface RenamedFrom {
 

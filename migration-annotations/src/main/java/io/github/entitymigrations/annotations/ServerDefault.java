@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
  * the project targets ({@code current_timestamp}, numbers and quoted literals are).
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+@Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.METHOD})
 public @interface ServerDefault {
 
