@@ -23,6 +23,7 @@ import java.lang.annotation.Target;
  * the project targets ({@code current_timestamp}, numbers and quoted literals are).
  */
 @Documented
+// CLASS, not SOURCE: a partial recompilation reads the entities it does not recompile from their class files.
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.METHOD})
 public @interface ServerDefault {
