@@ -15,6 +15,7 @@ assert m.upgrade*.op.sort() == ['add_column', 'add_column', 'rename_column', 're
 def added = m.upgrade.findAll { it.op == 'add_column' }.collectEntries { [(it.table): it.column] }
 assert added.Note == [name: 'title', nullable: true, type: 'VARCHAR(255)']
 assert added.customers == [name: 'status', nullable: true, type: 'VARCHAR(20)', defaultValue: "'active'"]
-assert !file.text.contains('drop_') && !file.text.contains('create_table')
+// The downgrade drops only the two added columns and renames back.
+assert m.downgrade*.op == ['drop_column', 'drop_column', 'rename_column', 'rename_table'] : "0002: ${m.downgrade}"
 assert log.contains('The entities and the migrations agree.') : 'migration:check should agree with the migrations'
 return true

@@ -25,7 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalCompileTest {
 
-    /** Sources beside the fixtures, by binary class name. */
+    /**
+     * Sources beside the fixtures, by binary class name: what the fixtures cannot carry because Hibernate
+     * does not know it, this project's {@code @RenamedFrom} and {@code @ServerDefault}, on an entity, its
+     * attributes (property access), a mapped superclass and an embeddable in other files, with values that
+     * are constants of yet another class; nested types; an auto-applied converter, which only the
+     * processor's index finds when it is not recompiled.
+     */
     static final Map<String, String> HINTS = Map.of(
             "incremental.Limits", """
                     package incremental;
@@ -205,7 +211,7 @@ class IncrementalCompileTest {
      * subclass of a hierarchy, an embeddable, a record embeddable, each level of a mapped-superclass chain,
      * a generic mapped superclass, an id class, an enum, a converter, a property-access entity, a type no
      * entity names, and every source of {@link #HINTS}. Recompiling all ~80 sources one by one adds nothing
-     * these do not cover and takes a minute.
+     * these do not cover and takes four times as long.
      */
     static final List<String> RECOMPILED_ALONE = List.of(
             "io.github.entitymigrations.fixtures.shop.Customer",
@@ -223,11 +229,8 @@ class IncrementalCompileTest {
             "io.github.entitymigrations.fixtures.FixtureEntities");
 
     /**
-     * Beside the fixtures, what they cannot carry because Hibernate does not know it: this project's
-     * {@code @RenamedFrom} and {@code @ServerDefault}, on an entity, its attributes (property access), a
-     * mapped superclass and an embeddable in other files, with values that are constants of yet another
-     * class; nested types; an auto-applied converter, which only the processor's index finds when it is
-     * not recompiled.
+     * Compiles the fixtures and {@link #HINTS} into a class output, then, each into a fresh copy of that
+     * output, recompiles one source alone after touching it: the snapshot must keep every byte.
      */
     @Test
     void recompilingOneSourceAloneWritesTheSameSnapshot(@TempDir Path dir) throws IOException {
