@@ -24,7 +24,8 @@ import java.lang.annotation.Target;
  * removed; leaving it in place is harmless.
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+// CLASS, not SOURCE: a partial recompilation reads the entities it does not recompile from their class files.
+@Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 public @interface RenamedFrom {
 

@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  * the project targets ({@code current_timestamp}, numbers and quoted literals are).
  */
 @Documented
-@Retention(RetentionPolicy.SOURCE)
+// CLASS, not SOURCE: a partial recompilation reads the entities it does not recompile from their class files.
+@Retention(RetentionPolicy.CLASS)
 @Target({ElementType.FIELD, ElementType.METHOD})
 public @interface ServerDefault {
 

@@ -119,7 +119,7 @@ final class ColumnBinder {
         c.columnDefinition = column == null || column.string("columnDefinition").isEmpty() ? null
                 : column.string("columnDefinition");
         c.readOnly = column != null && !column.bool("insertable") && !column.bool("updatable");
-        Ann renamed = Ann.named(a.element(), "io.github.entitymigrations.annotations.RenamedFrom");
+        Ann renamed = Ann.named(a.element(), ProjectAnnotations.RENAMED_FROM);
         // Recorded in physical form, so an old Java name and an old column name both match the old column.
         c.renamedFrom = renamed == null ? null : b.naming.physical(Ident.parse(renamed.string("value"))).text();
         return c;
@@ -129,7 +129,7 @@ final class ColumnBinder {
     static String serverDefault(Element element) {
         Ann d = Ann.named(element, "org.hibernate.annotations.ColumnDefault");
         if (d == null) {
-            d = Ann.named(element, "io.github.entitymigrations.annotations.ServerDefault");
+            d = Ann.named(element, ProjectAnnotations.SERVER_DEFAULT);
         }
         if (d == null) {
             return null;

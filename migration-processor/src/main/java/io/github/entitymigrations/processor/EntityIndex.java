@@ -21,13 +21,21 @@ import javax.tools.StandardLocation;
  * partial recompilation (IDE builds, {@code useIncrementalCompilation=false}) still sees every entity.
  * Each entry records its source file relative to the class output: an entry whose source is gone is
  * dropped even when its stale class file is still there.
+ *
+ * <p>The first line, {@value #HINTS_KEPT}, says the class files of the listed entities keep
+ * {@code @RenamedFrom} and {@code @ServerDefault}; an index without it comes from an earlier build, whose
+ * class files lost them.
  */
 final class EntityIndex {
 
     static final String PATH = "META-INF/entity-migrations/entities.idx";
+    static final String HINTS_KEPT = "V\thints-kept";
 
-    /** Qualified type name to source path (relative to the class output, or "" when unknown). */
-    record Contents(Map<String, String> entities, Map<String, String> converters) {
+    /**
+     * Qualified type name to source path (relative to the class output, or "" when unknown); whether the
+     * entities' class files keep this project's annotations.
+     */
+    record Contents(Map<String, String> entities, Map<String, String> converters, boolean hintsKept) {
     }
 
     private final ProcessingEnvironment env;
@@ -39,6 +47,7 @@ final class EntityIndex {
     Contents read() {
         Map<String, String> entities = new TreeMap<>();
         Map<String, String> converters = new TreeMap<>();
+        boolean hintsKept = true; // no index: nothing is carried over
         try {
             FileObject file = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
             StringBuilder text = new StringBuilder();
@@ -48,6 +57,7 @@ final class EntityIndex {
                     text.append(buffer, 0, n);
                 }
             }
+            hintsKept = text.toString().startsWith(HINTS_KEPT + "\n");
             for (String line : text.toString().split("\n")) {
                 String[] parts = line.split("\t", -1);
                 if (parts.length == 3) {
@@ -57,7 +67,7 @@ final class EntityIndex {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             // No index yet (first or clean build): nothing to carry over.
         }
-        return new Contents(entities, converters);
+        return new Contents(entities, converters, hintsKept);
     }
 
     /** The entries of the previous compilation that were not recompiled and still hold. */
@@ -75,7 +85,7 @@ final class EntityIndex {
     }
 
     void write(Contents contents) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(contents.hintsKept() ? HINTS_KEPT + "\n" : "");
         contents.entities().forEach((name, source) -> text.append("E\t").append(name).append('\t').append(source).append('\n'));
         contents.converters().forEach((name, source) -> text.append("C\t").append(name).append('\t').append(source).append('\n'));
         try {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -101,6 +102,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         boolean beanValidation = !"false".equalsIgnoreCase(processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
         EntityIndex.Contents previous = index.read();
         Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
+        boolean hintsKept = ProjectAnnotations.keptInClassFiles(processingEnv.getElementUtils());
+        if (!hintsSurvive(allEntities.keySet(), previous.hintsKept(), hintsKept)) {
+            return;
+        }
         allEntities.putAll(sourcePaths);
         Map<String, String> allConverters = index.carriedOver(previous.converters(), compiledTypes,
                 EntityMigrationsProcessor::isAutoApplyConverter);
@@ -118,8 +123,35 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         if (reporter.hadErrors()) {
             return; // a wrong snapshot is worse than none: the build fails on the errors anyway
         }
-        index.write(new EntityIndex.Contents(allEntities, allConverters));
+        index.write(new EntityIndex.Contents(allEntities, allConverters, hintsKept));
         write(SchemaJson.write(schema));
+    }
+
+    /**
+     * False, with an error, when entities read from class files may have lost {@code @RenamedFrom} and
+     * {@code @ServerDefault}: the snapshot would then turn a rename into a drop and add. A full
+     * recompilation reads every entity from its source and is always fine.
+     */
+    private boolean hintsSurvive(Set<String> fromClassFiles, boolean previousKept, boolean keptNow) {
+        if (!keptNow) {
+            if (fromClassFiles.isEmpty()) {
+                reporter.warning(Message.OLD_ANNOTATIONS.format("in a partial recompilation"));
+                return true;
+            }
+            reporter.error(Message.OLD_ANNOTATIONS.format("now: " + describe(fromClassFiles)));
+            return false;
+        }
+        if (!previousKept && !fromClassFiles.isEmpty()) {
+            reporter.error(Message.HINTS_NOT_IN_CLASS_FILES.format(describe(fromClassFiles)));
+            return false;
+        }
+        return true;
+    }
+
+    private static String describe(Set<String> names) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(names));
+        return sorted.size() <= 3 ? String.join(", ", sorted)
+                : String.join(", ", sorted.subList(0, 3)) + " and " + (sorted.size() - 3) + " more";
     }
 
     private Map<String, TypeMirror> autoApplied(Set<String> converterNames) {

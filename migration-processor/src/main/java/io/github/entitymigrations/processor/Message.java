@@ -35,6 +35,14 @@ enum Message {
             + "creates: %s"),
     BAD_SERVER_DEFAULT("@%s(\"%s\") on attribute %s %s. A server default is written into the DDL as it is, so it must be "
             + "one SQL expression, such as 'it''s', current_timestamp or (1 + 2)"),
+    HINTS_NOT_IN_CLASS_FILES("The entities not recompiled now (%s) are read from class files written by an earlier "
+            + "entity-migrations, which did not keep @RenamedFrom and @ServerDefault in them: the snapshot would turn "
+            + "a rename into a drop and add. Recompile all sources once (mvn clean compile; in an IDE, rebuild the "
+            + "project); partial recompilations work from then on"),
+    OLD_ANNOTATIONS("migration-annotations on the classpath is older than migration-processor: its @RenamedFrom and "
+            + "@ServerDefault are not kept in class files, so an entity read from its class file (%s) loses them "
+            + "and a rename becomes a drop and add. Use the same version of migration-annotations as of "
+            + "migration-processor, then recompile all sources (mvn clean compile)"),
     INTERNAL_ERROR("entity-migrations internal error while reading %s: %s. Please report it with this entity; "
             + "the snapshot is not written while this error stands");
 

@@ -39,6 +39,10 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 
+    void warning(String message) {
+        messager.printMessage(Diagnostic.Kind.MANDATORY_WARNING, message);
+    }
+
     boolean hadErrors() {
         return errors;
     }

@@ -97,7 +97,7 @@ final class SchemaBuilder {
         Unsupported.check(e);
         TableDraft table = tableOf(e);
         table.sources.add(e.qualifiedName());
-        Ann renamed = Ann.named(e.type(), "io.github.entitymigrations.annotations.RenamedFrom");
+        Ann renamed = Ann.named(e.type(), ProjectAnnotations.RENAMED_FROM);
         if (renamed != null && ownsTable(e)) {
             table.renamedFrom = naming.physical(Ident.parse(renamed.string("value"))).text();
         }

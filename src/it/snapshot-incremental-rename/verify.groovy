@@ -1,0 +1,2 @@
+// Every step is checked by verify.N.groovy right after it.
+return true
