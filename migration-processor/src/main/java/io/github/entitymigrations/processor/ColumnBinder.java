@@ -58,11 +58,15 @@ final class ColumnBinder {
     /** Adds a basic attribute's column with its unique and check constraints. */
     TableDraft.ColumnDraft addBasic(Scope scope, Attribute a) {
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
+        c.bindingOrder = BindingOrder.basic(scope, a);
         TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
                 scope.owner().qualifiedName());
         Ann column = columnAnnotation(scope, a);
         if (column != null && column.bool("unique")) {
             scope.table().addUnique(null, List.of(c.name.text()));
+        }
+        if (c.superseded) {
+            return added; // column checks belong to the column of the mapping Hibernate bound first
         }
         addEnumCheck(scope.table(), c.name.text(), c.mapping);
         if (b.beanValidation && scope.validated()) {
