@@ -34,7 +34,8 @@ import org.hibernate.mapping.Value;
  * instance persisted earlier ({@link #persisted}), or stay empty when there is none yet; element
  * collections get one element, entity collections one target when one exists; mapped-by sides are left
  * alone. Ids are assigned unless generated or derived ({@code @MapsId}); a one-to-one over the primary key
- * takes its target's id.
+ * takes its target's id. A column that an association maps together with basic attributes (one of the
+ * mappings read-only) gets the target's key value through those attributes, or its foreign key would fail.
  */
 final class FixtureFiller {
 
@@ -45,10 +46,15 @@ final class FixtureFiller {
     private final FixtureValues values = new FixtureValues();
     private final List<Object> persisted = new ArrayList<>();
     private final Function<Object, Object> idOf;
+    private final Function<String, PersistentClass> bindings;
 
-    /** @param idOf the identifier of a persisted instance */
-    FixtureFiller(Function<Object, Object> idOf) {
+    /**
+     * @param idOf     the identifier of a persisted instance
+     * @param bindings Hibernate's mapping of an entity, by entity name
+     */
+    FixtureFiller(Function<Object, Object> idOf, Function<String, PersistentClass> bindings) {
         this.idOf = idOf;
+        this.bindings = bindings;
     }
 
     /** Makes {@code entity} available as the target of later associations. */
@@ -67,7 +73,80 @@ final class FixtureFiller {
             set(instance, type, p, valueOf(p, type));
         }
         assignId(entity, type, instance);
+        alignSharedColumns(entity, type, instance);
         return instance;
+    }
+
+    /** Where a basic attribute's value lives: the object holding it (the entity, an embeddable, an id). */
+    private record Slot(Object holder, Class<?> holderType, Property property) {
+    }
+
+    /**
+     * Sets every basic attribute that maps a column of a to-one association to the value the association's
+     * target has in the column it references.
+     */
+    private void alignSharedColumns(PersistentClass entity, Class<?> type, Object instance) {
+        Map<String, Slot> slots = new HashMap<>();
+        keyProperties(entity, type, instance).forEach((holder, props) -> props.forEach(
+                p -> collectSlots(holder, p, slots)));
+        entity.getPropertyClosure().forEach(p -> collectSlots(new Slot(instance, type, p), p, slots));
+        for (Property p : entity.getPropertyClosure()) {
+            if (!(p.getValue() instanceof ToOne t) || isMappedBy(t) || !t.isReferenceToPrimaryKey()) {
+                continue;
+            }
+            Object target = p.getGetter(type).get(instance);
+            if (target == null) {
+                continue;
+            }
+            Map<String, Object> keyValues = keyValues(target);
+            List<Column> referenced = bindings.apply(t.getReferencedEntityName()).getKey().getColumns();
+            List<Column> columns = t.getColumns();
+            for (int i = 0; i < columns.size() && i < referenced.size(); i++) {
+                Slot slot = slots.get(columns.get(i).getName());
+                if (slot != null) {
+                    set(slot.holder(), slot.holderType(), slot.property(), keyValues.get(referenced.get(i).getName()));
+                }
+            }
+        }
+    }
+
+    /** The key attributes of an entity, by the slot of the object holding them. */
+    private Map<Slot, List<Property>> keyProperties(PersistentClass entity, Class<?> type, Object instance) {
+        Map<Slot, List<Property>> out = new LinkedHashMap<>();
+        if (entity.getIdentifierMapper() != null) { // @IdClass: the id attributes live on the entity
+            out.put(new Slot(instance, type, null), entity.getIdentifierMapper().getProperties());
+        } else if (entity.getIdentifierProperty() != null) {
+            Property id = entity.getIdentifierProperty();
+            if (id.getValue() instanceof Component key) {
+                Object value = id.getGetter(type).get(instance);
+                if (value != null) {
+                    out.put(new Slot(value, key.getComponentClass(), null), key.getProperties());
+                }
+            } else {
+                out.put(new Slot(instance, type, null), List.of(id));
+            }
+        }
+        return out;
+    }
+
+    private static void collectSlots(Slot holder, Property p, Map<String, Slot> slots) {
+        if (p.getValue() instanceof BasicValue b && b.getColumns().size() == 1) {
+            slots.putIfAbsent(b.getColumns().get(0).getName(), new Slot(holder.holder(), holder.holderType(), p));
+        }
+    }
+
+    /** The persisted target's value in each of its key columns. */
+    private Map<String, Object> keyValues(Object target) {
+        PersistentClass binding = bindings.apply(target.getClass().getName());
+        Map<String, Object> out = new HashMap<>();
+        keyProperties(binding, target.getClass(), target).forEach((holder, props) -> props.forEach(p -> {
+            if (p.getValue() instanceof BasicValue b && b.getColumns().size() == 1) {
+                Object value = holder.holder() == target && props.size() == 1 && binding.getIdentifierMapper() == null
+                        ? idOf.apply(target) : p.getGetter(holder.holderType()).get(holder.holder());
+                out.put(b.getColumns().get(0).getName(), value);
+            }
+        }));
+        return out;
     }
 
     /** Every association of the entity, embedded ones included, except references to its own class. */

@@ -121,9 +121,15 @@ final class AssociationBinder {
             bindKeyAssociation(scope, a);
             return;
         }
+        if (a.has("OneToOne") && (a.has("PrimaryKeyJoinColumn") || a.has("PrimaryKeyJoinColumns")
+                || joinsOwnKey(scope, a))) {
+            sharedKeyOneToOne(scope, a, kind, target);
+            return;
+        }
         if (a.has("PrimaryKeyJoinColumn") || a.has("PrimaryKeyJoinColumns")) {
             return; // shares the primary key: no column of its own
         }
+        checkJoinColumnsAgree(a, kind);
         boolean nullable = kind.bool("optional")
                 && !(b.beanValidation && scope.notNullValidated() && !scope.forcedNull()
                 && BeanValidation.notNull(a.element()));
@@ -133,6 +139,7 @@ final class AssociationBinder {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
             TableDraft.ColumnDraft c = join.columns().get(i);
+            c.bindingOrder = BindingOrder.toOne(scope, a);
             scope.table().addColumn(c, join.logicalNames().get(i), scope.owner().qualifiedName());
             names.add(c.name.text());
         }
@@ -142,6 +149,65 @@ final class AssociationBinder {
             scope.table().addUnique(null, names);
         }
         addForeignKey(scope.table(), join, a.element());
+    }
+
+    /**
+     * Whether a {@code @OneToOne}'s join columns are exactly its entity's key columns. Hibernate then binds a
+     * "true" one-to-one, as with {@code @PrimaryKeyJoinColumn}, and the key columns are not mapped twice.
+     */
+    private boolean joinsOwnKey(Scope scope, Attribute a) {
+        List<Ann> written = joinColumnAnnotations(scope, a);
+        List<String> key = b.keys.keyOf(scope.owner()).names();
+        if (written.isEmpty() || written.size() != key.size()) {
+            return false;
+        }
+        for (Ann w : written) {
+            String name = w.string("name");
+            if (name.isEmpty() || key.stream().noneMatch(
+                    k -> k.equalsIgnoreCase(b.naming.physical(Ident.parse(name)).text()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A one-to-one that shares its entity's primary key adds no column. Like Hibernate's constrained
+     * one-to-one, only a mandatory one ({@code optional = false}) makes the key a foreign key to the target.
+     */
+    private void sharedKeyOneToOne(Scope scope, Attribute a, Ann kind, EntityInfo target) {
+        if (kind.bool("optional")) {
+            return;
+        }
+        // The written join columns (or none) still name the foreign key, or disable it.
+        Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a),
+                target, a.name(), false);
+        if (!join.noConstraint()) {
+            scope.table().addForeignKey(new TableDraft.ForeignKeyDraft(join.foreignKeyName(),
+                    b.keys.keyOf(scope.owner()).names(), join.target(), join.targetColumns(),
+                    Keys.onDelete(a.element())));
+        }
+    }
+
+    /**
+     * Hibernate refuses an association whose join columns differ in nullable, insertable or updatable
+     * ("Column mappings for property ... mix insertable with 'insertable=false'"); so does the processor,
+     * instead of writing a snapshot for a mapping the application cannot start with.
+     */
+    private static void checkJoinColumnsAgree(Attribute a, Ann kind) {
+        List<Ann> written = new ArrayList<>();
+        Ann plural = a.jpa("JoinColumns");
+        if (plural != null) {
+            written.addAll(plural.annotations("value"));
+        }
+        for (String member : List.of("nullable", "insertable", "updatable")) {
+            if (member.equals("nullable") && !kind.bool("optional")) {
+                continue; // optional = false makes every join column NOT NULL
+            }
+            if (written.stream().map(w -> w.bool(member)).distinct().count() > 1) {
+                throw new MappingException(a.element(), plural.mirror(), Message.JOIN_COLUMNS_DISAGREE, a, member);
+            }
+        }
     }
 
     /** The foreign key of an association whose columns are (part of) the primary key. */

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 
 /** Basic and embedded attributes, version and discriminator columns. */
 final class ColumnBinder {
@@ -57,11 +58,15 @@ final class ColumnBinder {
     /** Adds a basic attribute's column with its unique and check constraints. */
     TableDraft.ColumnDraft addBasic(Scope scope, Attribute a) {
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
+        c.bindingOrder = BindingOrder.basic(scope, a);
         TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
                 scope.owner().qualifiedName());
         Ann column = columnAnnotation(scope, a);
         if (column != null && column.bool("unique")) {
             scope.table().addUnique(null, List.of(c.name.text()));
+        }
+        if (c.superseded) {
+            return added; // column checks belong to the column of the mapping Hibernate bound first
         }
         addEnumCheck(scope.table(), c.name.text(), c.mapping);
         if (b.beanValidation && scope.validated()) {
@@ -92,22 +97,10 @@ final class ColumnBinder {
         Ann column = columnAnnotation(scope, a);
         BasicTypes.Mapping mapping = b.basicTypes.map(a.type(), a.element(), column, a.toString(), false);
         ColumnType type = mapping.type();
-        // An explicit @Column(nullable = false) holds everywhere; implied NOT NULL (primitives, optional =
-        // false, @NotNull) is dropped in single-table subclasses, whose rows of other types have no value.
-        boolean explicitNotNull = a.has("Id") || (column != null && !column.bool("nullable"));
-        Ann basic = a.jpa("Basic");
-        // Hibernate drops a primitive's implied NOT NULL inside embeddables (the whole value may be null),
-        // and Bean Validation reaches an embeddable's attributes only through @Valid.
-        boolean validation = b.beanValidation && scope.validated();
-        boolean impliedNotNull = (a.type().getKind().isPrimitive() && !scope.embedded())
-                || (basic != null && !basic.bool("optional"))
-                || (b.beanValidation && scope.notNullValidated() && BeanValidation.notNull(a.element()));
-        if (validation) {
+        if (b.beanValidation && scope.validated()) {
             type = BeanValidation.apply(a.element(), a.type(), type);
         }
-        // Element-collection embeddables are treated the same way by Hibernate.
-        boolean relaxed = forcedNull || scope.inCollection();
-        boolean nullable = !explicitNotNull && !(impliedNotNull && !relaxed);
+        boolean nullable = !notNull(scope, a, column, forcedNull);
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
         c.mapping = mapping;
@@ -123,6 +116,36 @@ final class ColumnBinder {
         // Recorded in physical form, so an old Java name and an old column name both match the old column.
         c.renamedFrom = renamed == null ? null : b.naming.physical(Ident.parse(renamed.string("value"))).text();
         return c;
+    }
+
+    /**
+     * Hibernate's nullability of a basic attribute's column (its PropertyBinder and AnnotatedColumn):
+     * <ul>
+     *   <li>an explicit column ({@code @Column}, or an {@code @AttributeOverride}) is NOT NULL only when it says
+     *       {@code nullable = false}: a primitive with {@code @Column} is nullable;</li>
+     *   <li>an implicit column is NOT NULL when the attribute is not optional: {@code @Basic(optional)} if present
+     *       (Hibernate 6.6: {@code @Basic} on a primitive is optional; 7.x treats a primitive as never optional),
+     *       else a primitive that is neither an array nor inside an embeddable;</li>
+     *   <li>{@code @Basic(optional = false)} forces any column NOT NULL, except on a {@code @Version};</li>
+     *   <li>Bean Validation's {@code @NotNull} where Hibernate's integration reaches the attribute.</li>
+     * </ul>
+     * Implied NOT NULL (all but an explicit {@code nullable = false}) is dropped where {@code forcedNull}
+     * (single-table subclasses, whose rows of other types have no value).
+     */
+    private boolean notNull(Scope scope, Attribute a, Ann column, boolean forcedNull) {
+        if (a.has("Id") || (column != null && !column.bool("nullable"))) {
+            return true;
+        }
+        if (forcedNull) {
+            return false;
+        }
+        Ann basic = a.jpa("Basic");
+        boolean optional = basic != null ? basic.bool("optional")
+                : a.type().getKind() == TypeKind.ARRAY || scope.embedded() || !a.type().getKind().isPrimitive();
+        boolean implied = column == null && !optional;
+        boolean forcedByBasic = basic != null && !basic.bool("optional") && !a.has("Version");
+        boolean validated = b.beanValidation && scope.notNullValidated() && BeanValidation.notNull(a.element());
+        return implied || forcedByBasic || validated;
     }
 
     /** {@code @ColumnDefault} (Hibernate) or {@code @ServerDefault} (ours); one SQL expression, else an error on it. */

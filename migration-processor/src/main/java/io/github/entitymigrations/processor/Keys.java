@@ -23,7 +23,12 @@ final class Keys {
     record KeyColumn(String physical, String logical, ColumnType type) {
     }
 
-    record EntityKey(TableDraft table, List<KeyColumn> columns) {
+    /**
+     * @param identifierMapper the key is mapped by several {@code @Id} attributes (with or without {@code @IdClass}),
+     *                         which Hibernate binds as an "identifier mapper": it leaves such key columns out of
+     *                         its check for columns mapped twice, so another writable mapping of them is accepted
+     */
+    record EntityKey(TableDraft table, List<KeyColumn> columns, boolean identifierMapper) {
         List<String> names() {
             return columns.stream().map(KeyColumn::physical).toList();
         }
@@ -65,7 +70,7 @@ final class Keys {
     private EntityKey subclassKey(EntityInfo e) {
         EntityKey parent = keyOf(e.parent());
         if (e.strategy() != EntityInfo.Inheritance.JOINED) {
-            return new EntityKey(b.tableOf(e), parent.columns());
+            return new EntityKey(b.tableOf(e), parent.columns(), false);
         }
         List<Ann> pkJoins = Scope.overrides(e.type(), "PrimaryKeyJoinColumn");
         List<KeyColumn> columns = new ArrayList<>();
@@ -78,7 +83,7 @@ final class Keys {
                 columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)).text(), written, p.type()));
             }
         }
-        return new EntityKey(b.tableOf(e), columns);
+        return new EntityKey(b.tableOf(e), columns, false);
     }
 
     private EntityKey rootKey(EntityInfo e) {
@@ -97,7 +102,7 @@ final class Keys {
                         .filter(m -> m.jpa("MapsId").string("value").equals(part.name())).findFirst().orElse(null);
                 columns.addAll(derivedFrom != null ? associationKey(scope, derivedFrom) : basicKey(nested, part));
             }
-            return new EntityKey(b.tableOf(e), columns);
+            return new EntityKey(b.tableOf(e), columns, false);
         }
         List<Attribute> ids = new ArrayList<>(all.stream().filter(a -> a.has("Id")).toList());
         if (ids.isEmpty()) {
@@ -115,7 +120,7 @@ final class Keys {
                 columns.addAll(basicKey(scope, id));
             }
         }
-        return new EntityKey(b.tableOf(e), columns);
+        return new EntityKey(b.tableOf(e), columns, ids.size() > 1 || Ann.jpa(e.type(), "IdClass") != null);
     }
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {
@@ -141,6 +146,8 @@ final class Keys {
         for (KeyColumn k : key.columns()) {
             TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(Ident.parse(k.physical()), k.type(), false,
                     e.type(), e.qualifiedName());
+            c.bindingOrder = BindingOrder.KEY;
+            c.readOnly = key.identifierMapper(); // not a writable mapping in Hibernate's duplicate check
             table.addColumn(c, k.logical(), e.qualifiedName());
         }
         table.setPrimaryKey(key.names());

@@ -16,8 +16,16 @@ enum Message {
     UNKNOWN_TYPE("No column type is known for %s (attribute %s): add @Convert with an AttributeConverter, "
             + "@Column(columnDefinition = \"...\"), @Embedded for an @Embeddable, or mark it @Transient"),
     UNKNOWN_COLUMN("%s names column \"%s\", which table %s does not have (its columns: %s)"),
-    DUPLICATE_COLUMN("Column %s of table %s is mapped twice (by %s and %s): rename one with @Column(name = ...) "
-            + "or @AttributeOverride, or make one insertable = false, updatable = false on the same mapping"),
+    DUPLICATE_COLUMN("Column %s of table %s is mapped by two writable attributes, %s and %s, which Hibernate refuses "
+            + "(\"Column ... is duplicated in mapping\"): make one of them read-only with insertable = false, "
+            + "updatable = false on its @Column or @JoinColumn (for an association that shares the key, @MapsId "
+            + "does this), or give one another column name"),
+    COLUMN_TYPES_DIFFER("Column %s of table %s is mapped by %s as %s and by %s as %s: give one of them another "
+            + "column name with @Column(name = ...) or @AttributeOverride, or make the types agree"),
+    JOIN_COLUMNS_DISAGREE("The @JoinColumns of %s differ in %s, which Hibernate refuses (\"Column mappings for "
+            + "property ... mix ...\"): give every @JoinColumn of the association the same nullable, insertable "
+            + "and updatable; to share columns with other attributes, make the whole association insertable = "
+            + "false, updatable = false"),
     UNKNOWN_TARGET("Cannot tell the target entity of %s: declare a generic type such as List<Order>, or set "
             + "targetEntity"),
     JOIN_COLUMN_MISMATCH("%s has %d join columns but %s has %d key columns: give one @JoinColumn per key column, "

@@ -30,10 +30,17 @@ final class TableDraft {
         String defaultValue;
         String columnDefinition;
         String renamedFrom;
-        /** Mapped with {@code insertable = false, updatable = false}: a second, read-only view of a column. */
+        /**
+         * Not a writable mapping for Hibernate's check of columns mapped twice: {@code insertable = false,
+         * updatable = false}, or a key column of an identifier mapper ({@link Keys.EntityKey}).
+         */
         boolean readOnly;
         /** The entity whose mapping added it, when that matters for duplicates. */
         String owner;
+        /** When Hibernate binds the mapping, among an entity's mappings of one column ({@link BindingOrder}). */
+        String bindingOrder;
+        /** Another mapping of the same column was bound first, so this one's attributes are not in the table. */
+        boolean superseded;
         /** How a basic value was mapped (its enum constants, for the check), or {@code null}. */
         BasicTypes.Mapping mapping;
         final Element origin;
@@ -45,6 +52,18 @@ final class TableDraft {
             this.nullable = nullable;
             this.origin = origin;
             this.mappedBy = mappedBy;
+        }
+
+        /** Takes the attributes of a mapping Hibernate binds before this one; the column keeps its place. */
+        void adopt(ColumnDraft first) {
+            type = first.type;
+            nullable = first.nullable;
+            identity = first.identity;
+            defaultValue = first.defaultValue;
+            columnDefinition = first.columnDefinition;
+            renamedFrom = first.renamedFrom;
+            mapping = first.mapping;
+            bindingOrder = first.bindingOrder;
         }
 
         Column toColumn() {
@@ -94,19 +113,30 @@ final class TableDraft {
     }
 
     /**
-     * Adds a column an entity maps. One entity mapping one column twice is an error (as in Hibernate)
-     * unless one of the mappings is read-only.
+     * Adds a column an entity maps. One entity may map a column several times when at most one mapping is
+     * writable (the others {@code insertable = false, updatable = false}), as Hibernate allows; two writable
+     * mappings are refused, as Hibernate refuses them. Like Hibernate's table, which keeps the column object of
+     * the mapping bound first, the column then has that mapping's type, nullability and the rest.
      */
     ColumnDraft addColumn(ColumnDraft column, String logicalName, String owner) {
         column.owner = owner;
         ColumnDraft existing = columns.get(key(column.name));
-        if (existing != null && owner != null && owner.equals(existing.owner) && !existing.readOnly
-                && !column.readOnly) {
-            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name, existing.mappedBy,
-                    column.mappedBy);
+        if (existing != null && owner != null && owner.equals(existing.owner)
+                && !existing.readOnly && !column.readOnly) {
+            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
+                    existing.mappedBy, column.mappedBy);
         }
         if (logicalName != null) {
             logicalToPhysical.putIfAbsent(logicalName, column.name.text());
+        }
+        if (existing != null && owner != null && owner.equals(existing.owner)) {
+            if (BindingOrder.before(column.bindingOrder, existing.bindingOrder)) {
+                existing.adopt(column);
+            } else {
+                column.superseded = true;
+            }
+            existing.readOnly = existing.readOnly && column.readOnly;
+            return existing;
         }
         if (existing == null) {
             columns.put(key(column.name), column);
@@ -119,8 +149,8 @@ final class TableDraft {
                 throw new MappingException(column.origin, Message.TABLE_CONFLICT, name, first.getQualifiedName(),
                         second.getQualifiedName(), column.name, existing.type, column.type);
             }
-            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name, existing.mappedBy,
-                    column.mappedBy);
+            throw new MappingException(column.origin, Message.COLUMN_TYPES_DIFFER, column.name, name,
+                    existing.mappedBy, existing.type, column.mappedBy, column.type);
         }
         existing.nullable = existing.nullable && column.nullable;
         existing.readOnly = existing.readOnly && column.readOnly;

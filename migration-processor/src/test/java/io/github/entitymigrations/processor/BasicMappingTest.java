@@ -91,7 +91,9 @@ class BasicMappingTest {
                 "@Entity public class Twice { @Id Long id;",
                 "  @Column(name = \"x\") String a; @Column(name = \"x\") String b; }"));
         // Hibernate: "Column 'x' is duplicated in mapping for entity 'Twice' (use insertable=false, updatable=false)".
-        assertThat(twice).hadErrorContaining("mapped twice");
+        assertThat(twice).hadErrorContaining("Column x of table Twice is mapped by two writable attributes, Twice.a "
+                + "and Twice.b, which Hibernate refuses");
+        assertThat(twice).hadErrorContaining("make one of them read-only with insertable = false, updatable = false");
 
         Table t = table(compile(source("Customer", "@Entity public class Customer { @Id Long id; }"),
                 source("Purchase", "@Entity public class Purchase { @Id Long id; @ManyToOne Customer customer;",

@@ -57,6 +57,34 @@ class ProcessorErrorsTest {
         assertNoSnapshot(broken);
     }
 
+    /** Hibernate refuses it too ("Column 'gateway_id' is duplicated"): see DuplicateColumnReferenceTest. */
+    @Test
+    void aColumnWrittenByTwoAttributesIsAnErrorOnTheSecondSayingToMakeOneReadOnly() throws IOException {
+        JavaFileObject gateway = JavaFileObjects.forSourceLines("demo.Gateway",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Gateway { @Id Long id; }");
+        JavaFileObject charge = JavaFileObjects.forSourceLines("demo.Charge",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Charge {",
+                "    @Id Long id;",
+                "    @Column(name = \"gateway_id\") Long gatewayId;",
+                "    @ManyToOne @JoinColumn(name = \"gateway_id\")",
+                "    Gateway gateway;",
+                "}");
+        Compilation c = compile(gateway, charge);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Column gateway_id of table Charge is mapped by two writable attributes, "
+                + "Charge.gatewayId and Charge.gateway, which Hibernate refuses").inFile(charge)
+                .onLineContaining("Gateway gateway;");
+        assertThat(c).hadErrorContaining("make one of them read-only with insertable = false, updatable = false on "
+                + "its @Column or @JoinColumn");
+        assertNoSnapshot(gateway, charge);
+    }
+
     @Test
     void mappedByNamingAMissingAttributeListsTheCandidates() {
         JavaFileObject customer = JavaFileObjects.forSourceLines("demo.Customer",

@@ -1,0 +1,77 @@
+package io.github.entitymigrations.reference;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles entity sources in memory (without the processor) and hands the classes to Hibernate, for
+ * tests that prove what Hibernate itself accepts or refuses.
+ */
+final class HibernateBoot {
+
+    private HibernateBoot() {
+    }
+
+    /** Boots Hibernate (as {@link HibernateSchemaReader} does, JPA naming) over the entity classes named. */
+    static NormalizedSchema read(List<String> entityNames, JavaFileObject... sources) {
+        ClassLoader loader = compile(sources);
+        List<Class<?>> entities = new ArrayList<>();
+        for (String name : entityNames) {
+            try {
+                entities.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError("the sources declare no class " + name, e);
+            }
+        }
+        return withContextLoader(loader, () -> new HibernateSchemaReader("jpa", true).read(entities));
+    }
+
+    private static <T> T withContextLoader(ClassLoader loader, Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static ClassLoader compile(JavaFileObject... sources) {
+        Compilation compilation = Compiler.javac().withOptions("-proc:none").compile(sources);
+        if (compilation.status() != Compilation.Status.SUCCESS) {
+            throw new AssertionError("the sources do not compile: " + compilation.errors());
+        }
+        Map<String, byte[]> classes = new HashMap<>();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+            if (file.getKind() == JavaFileObject.Kind.CLASS) {
+                String path = file.toUri().getPath();
+                String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
+                        path.length() - ".class".length()).replace('/', '.');
+                try (var in = file.openInputStream()) {
+                    classes.put(name, in.readAllBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return new ClassLoader(HibernateBoot.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+    }
+}
