@@ -78,6 +78,12 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
                 fieldAccess);
     }
 
+    /** The same scope, binding into another table of the same row (a secondary table). */
+    Scope inTable(TableDraft other) {
+        return other == table ? this : new Scope(owner, other, path, columnOverrides, associationOverrides, forcedNull,
+                inCollection, embedded, validated, notNullValidated, fieldAccess);
+    }
+
     /** Map values are addressed as {@code value.x} in overrides of element collections. */
     private static String stripValuePrefix(String name) {
         return name.startsWith("value.") ? name.substring("value.".length()) : name;
