@@ -109,7 +109,8 @@ final class SecondaryTables {
         }
         table.addForeignKey(new TableDraft.ForeignKeyDraft(null, element.names(), element.target(),
                 element.targetColumns(), "NO_ACTION"));
-        TableAnnotations.applyConstraints(b, table, jt, a.element());
+        // Hibernate (6.6 and 7) applies the uniqueConstraints of a to-one's @JoinTable, but not its indexes.
+        TableAnnotations.applyUniqueConstraints(table, jt, a.element());
     }
 
     /** A table whose primary key is the entity's key, under the given (or the key's own) column names. */

@@ -71,6 +71,11 @@ final class TableAnnotations {
             List<String> columns = resolve(table, index, index.string("columnList").split(","), where);
             table.addIndex(index.string("name"), columns, index.bool("unique"));
         }
+        applyUniqueConstraints(table, annotation, where);
+    }
+
+    /** Only the {@code uniqueConstraints}: all Hibernate applies of a to-one's {@code @JoinTable}. */
+    static void applyUniqueConstraints(TableDraft table, Ann annotation, Element where) {
         for (Ann unique : annotation.annotations("uniqueConstraints")) {
             List<String> columns = resolve(table, unique, unique.strings("columnNames").toArray(String[]::new), where);
             table.addUnique(unique.string("name"), columns);
