@@ -72,9 +72,8 @@ final class SecondaryTables {
         if (table != null) {
             return table;
         }
-        Ident primary = owner.table() != null ? owner.table() : Ident.plain(owner.entityName());
-        if (primary.text().equals(name)) {
-            return scope.table();
+        if (b.naming.physical(Ident.parse(written)).text().equalsIgnoreCase(scope.table().nameText())) {
+            return scope.table(); // the entity's own (or, in a single-table subclass, its hierarchy's) table
         }
         throw new MappingException(where, Message.UNKNOWN_SECONDARY_TABLE, written, owner.qualifiedName(),
                 of(owner).isEmpty() ? "none" : String.join(", ", of(owner).keySet()));
