@@ -225,9 +225,13 @@ final class FixtureFiller {
         Object value = targetEntity(element) != null ? reference(targetEntity(element), null)
                 : element instanceof Component e ? component(e) : basic((BasicValue) element);
         if (c instanceof org.hibernate.mapping.Map) {
+            Value index = ((IndexedCollection) c).getIndex();
+            // A map keyed by an entity (@MapKeyJoinColumn) needs a persisted key; without one it stays empty.
+            Object key = index instanceof ToOne t ? reference(t.getReferencedEntityName(), null)
+                    : basic((BasicValue) index);
             Map<Object, Object> map = new HashMap<>();
-            if (value != null) {
-                map.put(basic((BasicValue) ((IndexedCollection) c).getIndex()), value);
+            if (value != null && key != null) {
+                map.put(key, value);
             }
             return map;
         }

@@ -133,6 +133,14 @@ final class AssociationBinder {
         boolean nullable = kind.bool("optional")
                 && !(b.beanValidation && scope.notNullValidated() && !scope.forcedNull()
                 && BeanValidation.notNull(a.element()));
+        if (a.has("JoinTable")) {
+            b.secondaryTables.toOneJoinTable(scope, a, target, nullable);
+            return;
+        }
+        List<Ann> written = joinColumnAnnotations(scope, a);
+        if (!written.isEmpty()) {
+            scope = scope.inTable(b.secondaryTables.tableNamed(scope, written.get(0).string("table"), a.element()));
+        }
         // Unlike a primitive's implied NOT NULL, optional = false holds in single-table subclasses too.
         Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
                 a.name(), nullable);
@@ -147,6 +155,9 @@ final class AssociationBinder {
                 || joinColumnAnnotations(scope, a).stream().anyMatch(j -> j.bool("unique"));
         if (unique) {
             scope.table().addUnique(null, names);
+        }
+        if (ColumnBinder.isNaturalId(scope, a)) {
+            scope.table().addNaturalId(a.name(), names);
         }
         addForeignKey(scope.table(), join, a.element());
     }

@@ -83,6 +83,14 @@ final class CollectionTables {
         if (jt != null) {
             TableAnnotations.applyConstraints(b, table, jt, a.element());
         }
+        addChecks(table, a);
+    }
+
+    /** Hibernate puts a {@code @Check} on a collection attribute on the collection's table. */
+    private static void addChecks(TableDraft table, Attribute a) {
+        for (Ann check : TableAnnotations.hibernateChecks(a.element())) {
+            TableAnnotations.addCheck(table, check, null);
+        }
     }
 
     private static Keys.JoinColumns withForeignKey(Keys.JoinColumns join, Ann joinTable, String member) {
@@ -171,6 +179,7 @@ final class CollectionTables {
         if (ct != null) {
             TableAnnotations.applyConstraints(b, table, ct, a.element());
         }
+        addChecks(table, a);
     }
 
     private String orderColumn(TableDraft table, Attribute a, boolean nullable) {
@@ -187,19 +196,46 @@ final class CollectionTables {
         if (a.has("MapKey")) {
             return List.of(); // keyed by an attribute of the target: no column of its own
         }
-        Ann mk = a.jpa("MapKeyColumn");
-        Ident logical = mk == null || mk.string("name").isEmpty() ? Ident.plain(a.name() + "_KEY")
-                : Ident.parse(mk.string("name"));
         List<? extends TypeMirror> arguments = ((DeclaredType) a.type()).getTypeArguments();
         if (arguments.size() != 2) {
             throw new MappingException(a.element(), Message.UNKNOWN_TARGET, a);
         }
         TypeMirror keyType = arguments.get(0);
+        if (keyType instanceof DeclaredType d && EntityScanner.isEntity(d.asElement())) {
+            return mapKeyJoinColumns(table, a, b.entity((TypeElement) d.asElement()));
+        }
+        Ann mk = a.jpa("MapKeyColumn");
+        Ident logical = mk == null || mk.string("name").isEmpty() ? Ident.plain(a.name() + "_KEY")
+                : Ident.parse(mk.string("name"));
         BasicTypes.Mapping mapping = b.basicTypes.map(keyType, a.element(), mk, a.toString(), true);
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logical), mapping.type(), false,
                 a.element(), a.toString());
         String name = table.addColumn(c, logical.text()).name.text();
         ColumnBinder.addEnumCheck(table, name, mapping);
         return List.of(name);
+    }
+
+    /**
+     * A map keyed by an entity: {@code @MapKeyJoinColumn(s)}, else one implicit {@code <attribute>_KEY} column
+     * per key column of the key entity, with a foreign key to it.
+     */
+    private List<String> mapKeyJoinColumns(TableDraft table, Attribute a, EntityInfo keyEntity) {
+        List<Ann> written = new ArrayList<>();
+        Ann single = a.jpa("MapKeyJoinColumn");
+        if (single != null) {
+            written.add(single);
+        }
+        Ann plural = a.jpa("MapKeyJoinColumns");
+        if (plural != null) {
+            written.addAll(plural.annotations("value"));
+        }
+        if (written.isEmpty() && b.keys.keyOf(keyEntity).columns().size() > 1) {
+            throw new MappingException(a.element(), Message.MAP_KEY_JOIN_COLUMNS, a, keyEntity.qualifiedName(),
+                    b.keys.keyOf(keyEntity).columns().size());
+        }
+        Keys.JoinColumns key = b.keys.joinColumns(a, written, plural, keyEntity, referenced -> a.name() + "_KEY", false);
+        addAll(table, key);
+        AssociationBinder.addForeignKey(table, key, a.element());
+        return key.names();
     }
 }

@@ -3,7 +3,9 @@ package io.github.entitymigrations.processor;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.SqlExpression;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -32,12 +34,49 @@ final class ColumnBinder {
             b.defer(scope.owner(), () -> b.associations.bind(scope, a));
             return;
         }
+        boolean naturalId = isNaturalId(scope, a);
         TypeElement embeddable = embeddableType(a);
         if (embeddable != null) {
+            List<String> before = scope.table().columnNames();
+            Map<TableDraft, Integer> sizes = secondaryTableSizes(scope);
             bindEmbedded(scope.nested(a), embeddable);
+            checkOneTable(scope, a, embeddable, sizes);
+            if (naturalId) {
+                scope.table().addNaturalId(a.name(),
+                        scope.table().columnNames().stream().filter(n -> !before.contains(n)).toList());
+            }
             return;
         }
-        addBasic(scope, a);
+        TableDraft.ColumnDraft column = addBasic(scope, a);
+        if (naturalId) {
+            scope.table().addNaturalId(a.name(), List.of(column.name.text()));
+        }
+    }
+
+    /** Column counts of the tables an embedded value may go to, when the entity has secondary tables. */
+    private Map<TableDraft, Integer> secondaryTableSizes(Scope scope) {
+        Map<TableDraft, Integer> sizes = new LinkedHashMap<>();
+        if (!scope.inCollection() && !b.secondaryTables.of(scope.owner()).isEmpty()) {
+            sizes.put(scope.table(), scope.table().columnNames().size());
+            b.secondaryTables.of(scope.owner()).values().forEach(t -> sizes.put(t, t.columnNames().size()));
+        }
+        return sizes;
+    }
+
+    /** Hibernate refuses an embedded value whose columns are spread over several tables of the entity. */
+    private static void checkOneTable(Scope scope, Attribute a, TypeElement embeddable, Map<TableDraft, Integer> sizes) {
+        List<String> grown = sizes.entrySet().stream()
+                .filter(e -> e.getKey().columnNames().size() != e.getValue())
+                .map(e -> e.getKey().nameText()).toList();
+        if (grown.size() > 1) {
+            throw new MappingException(a.element(), Message.EMBEDDED_IN_SEVERAL_TABLES, a,
+                    embeddable.getQualifiedName(), String.join(", ", grown));
+        }
+    }
+
+    /** Hibernate's {@code @NaturalId} on an entity's own attribute: its columns get one unique key together. */
+    static boolean isNaturalId(Scope scope, Attribute a) {
+        return scope.path().isEmpty() && a.hibernate("NaturalId") != null;
     }
 
     void bindEmbedded(Scope nested, TypeElement embeddable) {
@@ -56,7 +95,10 @@ final class ColumnBinder {
     }
 
     /** Adds a basic attribute's column with its unique and check constraints. */
-    TableDraft.ColumnDraft addBasic(Scope scope, Attribute a) {
+    TableDraft.ColumnDraft addBasic(Scope where, Attribute a) {
+        Ann placed = columnAnnotation(where, a);
+        Scope scope = placed == null || where.inCollection() ? where
+                : where.inTable(b.secondaryTables.tableNamed(where, placed.string("table"), a.element()));
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
         c.bindingOrder = BindingOrder.basic(scope, a);
         TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
@@ -72,12 +114,8 @@ final class ColumnBinder {
         if (b.beanValidation && scope.validated()) {
             BeanValidation.checks(a.element(), scope.table(), c.name.text()).forEach(scope.table()::addCheck);
         }
-        Ann check = a.hibernate("Check");
-        if (check != null) {
-            String name = check.string("name");
-            scope.table().addCheck(CheckConstraint.expression(
-                    name.isEmpty() ? ConstraintNames.check(scope.table().nameText(), c.name.text()) : name,
-                    c.name.text(), check.string("constraints")));
+        for (Ann check : TableAnnotations.hibernateChecks(a.element())) {
+            TableAnnotations.addCheck(scope.table(), check, c.name.text());
         }
         return added;
     }
@@ -141,7 +179,9 @@ final class ColumnBinder {
         }
         Ann basic = a.jpa("Basic");
         boolean optional = basic != null ? basic.bool("optional")
-                : a.type().getKind() == TypeKind.ARRAY || scope.embedded() || !a.type().getKind().isPrimitive();
+                : a.type().getKind() == TypeKind.ARRAY || scope.embedded() || !a.type().getKind().isPrimitive()
+                        // a secondary table's row may be missing, so its primitives are optional too
+                        || b.secondaryTables.isSecondary(scope);
         boolean implied = column == null && !optional;
         boolean forcedByBasic = basic != null && !basic.bool("optional") && !a.has("Version");
         boolean validated = b.beanValidation && scope.notNullValidated() && BeanValidation.notNull(a.element());

@@ -44,7 +44,7 @@ final class ConstraintNames {
         if (bytes.length <= MAX_BYTES) {
             return name;
         }
-        String hash = "_" + sha256(name).substring(0, 8);
+        String hash = "_" + shortHash(name);
         int keep = MAX_BYTES - hash.length();
         StringBuilder prefix = new StringBuilder();
         int used = 0;
@@ -59,6 +59,11 @@ final class ConstraintNames {
             i += Character.charCount(cp);
         }
         return prefix + hash;
+    }
+
+    /** Eight hex digits of a text's SHA-256: short, stable and, within one table, unique enough. */
+    static String shortHash(String text) {
+        return sha256(text).substring(0, 8);
     }
 
     private static String sha256(String s) {

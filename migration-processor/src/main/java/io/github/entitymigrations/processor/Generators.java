@@ -67,18 +67,22 @@ final class Generators {
 
     private static void tableGenerator(SchemaBuilder b, EntityInfo root, Attribute id, String generator) {
         Ann declared = generator.isEmpty() ? null : find(b, root, id, "TableGenerator", generator);
-        String tableName = declared == null || declared.string("table").isEmpty() ? "hibernate_sequences"
-                : declared.string("table");
+        // Hibernate 6 names the table after the generator unless its @TableGenerator says otherwise (as an
+        // undeclared sequence generator's name is the sequence's); only an unnamed one is hibernate_sequences.
+        String tableName = declared != null && !declared.string("table").isEmpty() ? declared.string("table")
+                : !generator.isEmpty() ? generator : "hibernate_sequences";
         String keyColumn = declared == null || declared.string("pkColumnName").isEmpty() ? "sequence_name"
                 : declared.string("pkColumnName");
         String valueColumn = declared == null || declared.string("valueColumnName").isEmpty() ? "next_val"
                 : declared.string("valueColumnName");
         Ident schema = declared == null || declared.string("schema").isEmpty() ? null : Ident.parse(declared.string("schema"));
         TableDraft t = b.table(schema, b.naming.physical(Ident.parse(tableName)), true);
-        Ident k = b.naming.physical(Ident.parse(keyColumn));
+        // Hibernate's TableGenerator passes the table name through the physical naming strategy, but not
+        // the column names: with Spring's naming, "nextBlock" stays "nextBlock".
+        Ident k = Ident.parse(keyColumn);
         t.addColumn(new TableDraft.ColumnDraft(k, ColumnType.ofLength("VARCHAR", BasicTypes.DEFAULT_LENGTH), false,
                 id.element(), root.qualifiedName()), keyColumn);
-        t.addColumn(new TableDraft.ColumnDraft(b.naming.physical(Ident.parse(valueColumn)), ColumnType.of("BIGINT"),
+        t.addColumn(new TableDraft.ColumnDraft(Ident.parse(valueColumn), ColumnType.of("BIGINT"),
                 true, id.element(), root.qualifiedName()), valueColumn);
         t.setPrimaryKey(List.of(k.text()));
         t.sources.add(root.qualifiedName());
@@ -96,7 +100,28 @@ final class Generators {
                 return onClass;
             }
         }
-        return null;
+        Ann inPackage = matching(b.env.getElementUtils().getPackageOf(root.type()), kind, name);
+        if (inPackage == null) {
+            warnIfDeclaredElsewhere(b, root, id, kind, name);
+        }
+        return inPackage;
+    }
+
+    /**
+     * A generator declared on another entity is found by Hibernate 6 only if that entity happens to be bound
+     * first, and never by Hibernate 7; the snapshot cannot know the order, so it says so.
+     */
+    private static void warnIfDeclaredElsewhere(SchemaBuilder b, EntityInfo root, Attribute id, String kind,
+                                                String name) {
+        for (EntityInfo other : b.entities()) {
+            boolean declared = matching(other.type(), kind, name) != null || other.attributes().stream()
+                    .anyMatch(a -> a.has("Id") && matching(a.element(), kind, name) != null);
+            if (declared && !other.type().equals(root.type())) {
+                String where = other.type().getSimpleName().toString();
+                b.warn(id.element(), Message.GENERATOR_ELSEWHERE, name, id, kind, where, where, name, kind);
+                return;
+            }
+        }
     }
 
     private static Ann matching(Element element, String kind, String name) {

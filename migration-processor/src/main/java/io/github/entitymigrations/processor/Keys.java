@@ -184,6 +184,15 @@ final class Keys {
      */
     JoinColumns joinColumns(Attribute source, List<Ann> written, Ann container, EntityInfo target, String prefix,
                             boolean nullable) {
+        return joinColumns(source, written, container, target, referenced -> prefix + "_" + referenced, nullable);
+    }
+
+    /**
+     * Join columns as above, with {@code implicitName} giving the logical name of an unnamed column from
+     * the logical name of the column it references.
+     */
+    JoinColumns joinColumns(Attribute source, List<Ann> written, Ann container, EntityInfo target,
+                            java.util.function.UnaryOperator<String> implicitName, boolean nullable) {
         EntityKey key = keyOf(target);
         List<TableDraft.ColumnDraft> columns = new ArrayList<>();
         List<String> logical = new ArrayList<>();
@@ -213,7 +222,7 @@ final class Keys {
                 referencedTable = tableHolding(target, ref);
             }
             String name = w == null ? "" : w.string("name");
-            Ident logicalName = name.isEmpty() ? Ident.plain(prefix + "_" + refLogical) : Ident.parse(name);
+            Ident logicalName = name.isEmpty() ? Ident.plain(implicitName.apply(refLogical)) : Ident.parse(name);
             boolean colNullable = nullable && (w == null || w.bool("nullable"));
             TableDraft.ColumnDraft column = new TableDraft.ColumnDraft(b.naming.physical(logicalName), type,
                     colNullable, source.element(), source.toString());

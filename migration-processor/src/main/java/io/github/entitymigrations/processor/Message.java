@@ -39,6 +39,17 @@ enum Message {
     BAD_CONVERTER("@Convert(converter = %s.class) on %s: the converter does not implement "
             + "AttributeConverter<EntityType, DatabaseType>, so the column type is unknown: implement "
             + "jakarta.persistence.AttributeConverter with both type arguments"),
+    MAP_KEY_JOIN_COLUMNS("%s is a map keyed by %s, whose primary key has %d columns, so one implicit key column "
+            + "cannot reference it: declare @MapKeyJoinColumns with one @MapKeyJoinColumn(name = ..., "
+            + "referencedColumnName = ...) per key column"),
+    EMBEDDED_IN_SEVERAL_TABLES("%s embeds %s with columns in several tables (%s), which Hibernate refuses: put "
+            + "all of its columns in one table (the same table = ... in every @Column or @AttributeOverride of it)"),
+    UNKNOWN_SECONDARY_TABLE("table = \"%s\" names no table of %s: use the name of its table or of one of its "
+            + "@SecondaryTable declarations (%s), or declare @SecondaryTable(name = ...) on the entity"),
+    GENERATOR_ELSEWHERE("@GeneratedValue(generator = \"%s\") on %s names a @%s declared on %s, not on this "
+            + "entity, its superclasses or its package: Hibernate 7 never uses it here, and Hibernate 6 only when it "
+            + "happens to bind %s first, so the snapshot takes the generator as undeclared (named \"%s\"). To "
+            + "share it, repeat the same @%s on each entity that uses it (Hibernate 6 and 7 accept the repeat)"),
     UNSUPPORTED("%s is not supported by entity-migrations yet, and the snapshot would not match what Hibernate "
             + "creates: %s"),
     BAD_SERVER_DEFAULT("@%s(\"%s\") on attribute %s %s. A server default is written into the DDL as it is, so it must be "

@@ -34,6 +34,11 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(element, e) + trace, element);
     }
 
+    /** A mapping that works but may not do what its author meant; the snapshot is still written. */
+    void warning(Element element, String message) {
+        messager.printMessage(Diagnostic.Kind.MANDATORY_WARNING, message, element);
+    }
+
     void error(String message) {
         errors = true;
         messager.printMessage(Diagnostic.Kind.ERROR, message);

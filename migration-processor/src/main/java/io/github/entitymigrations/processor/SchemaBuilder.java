@@ -31,6 +31,7 @@ final class SchemaBuilder {
     final Keys keys;
     final ColumnBinder columns;
     final AssociationBinder associations;
+    final SecondaryTables secondaryTables;
     private final Reporter reporter;
     private final Map<String, TableDraft> tables = new LinkedHashMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
@@ -51,6 +52,7 @@ final class SchemaBuilder {
         this.keys = new Keys(this);
         this.columns = new ColumnBinder(this);
         this.associations = new AssociationBinder(this);
+        this.secondaryTables = new SecondaryTables(this);
     }
 
     Schema build(List<TypeElement> entityTypes) {
@@ -88,6 +90,11 @@ final class SchemaBuilder {
         reporter.error(e);
     }
 
+    /** Reports a warning on an element. */
+    void warn(javax.lang.model.element.Element element, Message message, Object... args) {
+        reporter.warning(element, message.format(args));
+    }
+
     /** Queues association work for phase two, still reporting against its entity. */
     void defer(EntityInfo owner, Runnable work) {
         deferred.add(() -> guarded(owner.type(), work));
@@ -107,6 +114,7 @@ final class SchemaBuilder {
         if (ownsTable(e)) {
             keys.bindPrimaryKey(e, table);
         }
+        secondaryTables.of(e);
         if (e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && !subclassesOf(e).isEmpty()) {
             table.hasDenormalizedTables = true;
         }
@@ -119,7 +127,10 @@ final class SchemaBuilder {
             columns.bindAttribute(scope, a);
         }
         // Indexes and unique constraints may name join columns that associations add in phase two.
-        constraints.add(() -> guarded(e.type(), () -> TableAnnotations.apply(this, e, table)));
+        constraints.add(() -> guarded(e.type(), () -> {
+            TableAnnotations.apply(this, e, table);
+            secondaryTables.applyConstraints(e);
+        }));
     }
 
     /** Whether the entity has its own table (not a single-table subclass). */
@@ -132,6 +143,11 @@ final class SchemaBuilder {
             return true;
         }
         return root.strategy() == EntityInfo.Inheritance.SINGLE_TABLE && !subclassesOf(root).isEmpty();
+    }
+
+    /** Every entity being built. */
+    List<EntityInfo> entities() {
+        return entities;
     }
 
     /** Every entity below {@code root} in its hierarchy, among the entities being built. */

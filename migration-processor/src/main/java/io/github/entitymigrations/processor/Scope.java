@@ -16,13 +16,14 @@ import javax.lang.model.element.Element;
  * @param columnOverrides      {@code @AttributeOverride} columns by attribute path relative to this scope
  * @param associationOverrides {@code @AssociationOverride}s by attribute path relative to this scope
  * @param forcedNull           implied NOT NULL is dropped (single-table subclasses)
+ * @param inCollection         attributes bound into an element collection's table
  * @param embedded             attributes of an embeddable (implied NOT NULL of primitives is dropped)
  * @param validated            Bean Validation reaches here (entity level, or embedded through {@code @Valid})
  * @param notNullValidated     {@code @NotNull} reaches here (embedded through {@code @Valid @NotNull})
  * @param fieldAccess          the access type that reaches embeddables
  */
 record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> columnOverrides,
-             Map<String, Ann> associationOverrides, boolean forcedNull, boolean embedded,
+             Map<String, Ann> associationOverrides, boolean forcedNull, boolean inCollection, boolean embedded,
              boolean validated, boolean notNullValidated, boolean fieldAccess) {
 
     /** The top-level scope of an entity's own attributes. */
@@ -35,7 +36,7 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
         for (Ann o : overrides(owner.type(), "AssociationOverride")) {
             associations.put(o.string("name"), o);
         }
-        return new Scope(owner, table, "", columns, associations, forcedNull, false, true, true, fieldAccess);
+        return new Scope(owner, table, "", columns, associations, forcedNull, false, false, true, true, fieldAccess);
     }
 
     /** The scope of an embeddable reached through {@code attribute}, with its overrides merged in. */
@@ -67,14 +68,20 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
                 || Ann.named(attribute.element(), "javax.validation.Valid") != null);
         boolean notNull = valid && notNullValidated && BeanValidation.notNull(attribute.element());
         return new Scope(owner, table, path.isEmpty() ? attribute.name() : path + "." + attribute.name(), columns,
-                associations, forcedNull, true, valid, notNull, fieldAccess);
+                associations, forcedNull, inCollection, true, valid, notNull, fieldAccess);
     }
 
     /** The same owner, binding into a collection table. */
     Scope inCollectionTable(TableDraft other) {
         // Bean Validation on a collection attribute says nothing about its elements' columns.
-        return new Scope(owner, other, path, columnOverrides, associationOverrides, false, embedded, false, false,
+        return new Scope(owner, other, path, columnOverrides, associationOverrides, false, true, embedded, false, false,
                 fieldAccess);
+    }
+
+    /** The same scope, binding into another table of the same row (a secondary table). */
+    Scope inTable(TableDraft other) {
+        return other == table ? this : new Scope(owner, other, path, columnOverrides, associationOverrides, forcedNull,
+                inCollection, embedded, validated, notNullValidated, fieldAccess);
     }
 
     /** Map values are addressed as {@code value.x} in overrides of element collections. */

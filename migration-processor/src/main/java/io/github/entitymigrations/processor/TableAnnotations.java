@@ -21,20 +21,49 @@ final class TableAnnotations {
         if (t != null) {
             applyConstraints(b, table, t, e.type());
         }
-        for (Ann check : Scope.overrides(e.type(), "Check")) {
-            addCheck(table, check);
+        for (Ann check : hibernateChecks(e.type())) {
+            addCheck(table, check, null);
         }
-        Ann hibernateCheck = Ann.named(e.type(), "org.hibernate.annotations.Check");
-        if (hibernateCheck != null) {
-            addCheck(table, hibernateCheck);
+        if (SchemaBuilder.ownsTable(e)) {
+            table.addNaturalIdKey();
         }
     }
 
-    private static void addCheck(TableDraft table, Ann check) {
+    /** Hibernate's {@code @Check}s on an element: one, or several (repeated, so in {@code @Checks}). */
+    static List<Ann> hibernateChecks(Element element) {
+        List<Ann> result = new ArrayList<>();
+        Ann single = Ann.named(element, "org.hibernate.annotations.Check");
+        if (single != null) {
+            result.add(single);
+        }
+        Ann plural = Ann.named(element, "org.hibernate.annotations.Checks");
+        if (plural != null) {
+            result.addAll(plural.annotations("value"));
+        }
+        return result;
+    }
+
+    /**
+     * Adds a Hibernate {@code @Check} on {@code column}, or on the table when it is {@code null}. Hibernate
+     * leaves an unnamed check to the database; ours gets a name that stays the same while its condition
+     * does: {@code ck_<table>_<column>} for a column, and for the table (or a column's second check) one
+     * ending in a hash of the condition, so several unnamed checks never share a name.
+     */
+    static void addCheck(TableDraft table, Ann check, String column) {
         String name = check.string("name");
-        table.addCheck(CheckConstraint.expression(
-                name.isEmpty() ? ConstraintNames.check(table.nameText(), "check" + table.nameText().length()) : name,
-                null, check.string("constraints")));
+        String condition = check.string("constraints");
+        if (!name.isEmpty()) {
+            table.addCheck(CheckConstraint.expression(name, column, condition));
+            return;
+        }
+        String base = ConstraintNames.check(table.nameText(), column == null ? "" : column);
+        String byCondition = ConstraintNames.check(table.nameText(),
+                (column == null ? "" : column + "_") + ConstraintNames.shortHash(condition));
+        if (column == null || table.hasCheckNamed(base)) {
+            table.addCheck(CheckConstraint.expression(byCondition, column, condition));
+        } else {
+            table.addCheck(CheckConstraint.expression(base, column, condition));
+        }
     }
 
     static void applyConstraints(SchemaBuilder b, TableDraft table, Ann annotation, Element where) {
@@ -42,6 +71,11 @@ final class TableAnnotations {
             List<String> columns = resolve(table, index, index.string("columnList").split(","), where);
             table.addIndex(index.string("name"), columns, index.bool("unique"));
         }
+        applyUniqueConstraints(table, annotation, where);
+    }
+
+    /** Only the {@code uniqueConstraints}: all Hibernate applies of a to-one's {@code @JoinTable}. */
+    static void applyUniqueConstraints(TableDraft table, Ann annotation, Element where) {
         for (Ann unique : annotation.annotations("uniqueConstraints")) {
             List<String> columns = resolve(table, unique, unique.strings("columnNames").toArray(String[]::new), where);
             table.addUnique(unique.string("name"), columns);

@@ -93,6 +93,8 @@ final class TableDraft {
     private final List<Index> indexes = new ArrayList<>();
     private final List<CheckConstraint> checks = new ArrayList<>();
     private final List<ForeignKeyDraft> foreignKeys = new ArrayList<>();
+    /** Columns of {@code @NaturalId} attributes, by attribute name (Hibernate orders the key's columns so). */
+    private final Map<String, List<String>> naturalId = new java.util.TreeMap<>();
 
     TableDraft(Ident schema, Ident name, boolean physical) {
         this.schema = schema;
@@ -206,15 +208,33 @@ final class TableDraft {
         }
     }
 
+    void addNaturalId(String attribute, List<String> cols) {
+        naturalId.put(attribute, cols);
+    }
+
+    /**
+     * The unique key Hibernate creates over every {@code @NaturalId} column (mutable or not), unless a unique
+     * constraint over the same columns is already there. Added last, once every association has its columns.
+     */
+    void addNaturalIdKey() {
+        if (!naturalId.isEmpty()) {
+            addUnique(null, naturalId.values().stream().flatMap(List::stream).toList());
+        }
+    }
+
     void addIndex(String explicitName, List<String> cols, boolean unique) {
         String n = explicitName == null || explicitName.isEmpty() ? ConstraintNames.index(name.text(), cols) : explicitName;
         indexes.add(new Index(n, cols, unique));
     }
 
     void addCheck(CheckConstraint check) {
-        if (checks.stream().noneMatch(c -> c.name().equals(check.name()))) {
+        if (!hasCheckNamed(check.name())) {
             checks.add(check);
         }
+    }
+
+    boolean hasCheckNamed(String checkName) {
+        return checks.stream().anyMatch(c -> c.name().equals(checkName));
     }
 
     void addForeignKey(ForeignKeyDraft fk) {

@@ -246,6 +246,26 @@ class ProcessorErrorsTest {
 
     @Test
     void unsupportedMappingIsAnErrorWithAWayAround() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Comment",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Comment {",
+                "    @Id Long id;",
+                "    @org.hibernate.annotations.Any",
+                "    @JoinColumn(name = \"target_id\")",
+                "    Object target;",
+                "}");
+        Compilation c = compile(e);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("@Any is not supported by entity-migrations yet, and the snapshot would not "
+                + "match what Hibernate creates: map the association per target type, or mark the attribute "
+                + "@Transient").inFile(e).onLineContaining("Object target");
+    }
+
+    /** Hibernate refuses it too ("Secondary table 'member_info' for property ... is not declared"). */
+    @Test
+    void aColumnInAnUndeclaredSecondaryTableIsAnError() {
         JavaFileObject e = JavaFileObjects.forSourceLines("demo.Member",
                 "package demo;",
                 "import jakarta.persistence.*;",
@@ -253,13 +273,118 @@ class ProcessorErrorsTest {
                 "@SecondaryTable(name = \"member_details\")",
                 "public class Member {",
                 "    @Id Long id;",
-                "    @Column(table = \"member_details\") String bio;",
+                "    @Column(table = \"member_detail\") String bio;",
                 "}");
         Compilation c = compile(e);
         assertThat(c).failed();
-        assertThat(c).hadErrorContaining("@SecondaryTable is not supported by entity-migrations yet, and the snapshot "
-                + "would not match what Hibernate creates: map the secondary table as its own @Entity with a "
-                + "@OneToOne @MapsId to Member").inFile(e).onLineContaining("@SecondaryTable");
+        assertThat(c).hadErrorContaining("table = \"member_detail\" names no table of demo.Member: use the name of "
+                + "its table or of one of its @SecondaryTable declarations (member_details), or declare "
+                + "@SecondaryTable(name = ...) on the entity").inFile(e).onLineContaining("String bio");
+    }
+
+    /** As in Hibernate, a subclass cannot put columns into a secondary table its superclass declares. */
+    @Test
+    void aSubclassCannotUseItsSuperclassSecondaryTable() {
+        JavaFileObject parent = JavaFileObjects.forSourceLines("demo.Vehicle",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "@SecondaryTable(name = \"vehicle_specs\")",
+                "public class Vehicle {",
+                "    @Id Long id;",
+                "}");
+        JavaFileObject child = JavaFileObjects.forSourceLines("demo.Truck",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Truck extends Vehicle {",
+                "    @Column(table = \"vehicle_specs\") Integer axles;",
+                "}");
+        Compilation c = compile(parent, child);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("table = \"vehicle_specs\" names no table of demo.Truck: use the name of "
+                + "its table or of one of its @SecondaryTable declarations (none)").inFile(child)
+                .onLineContaining("Integer axles");
+    }
+
+    /** Hibernate refuses it too ("has 1 '@JoinColumn's but the primary key has 2 columns"). */
+    @Test
+    void aMapKeyedByACompositeKeyEntityNeedsItsKeyColumnsNamed() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Shelf",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "import java.util.Map;",
+                "@Entity",
+                "public class Shelf {",
+                "    @Id Long id;",
+                "    @ElementCollection Map<Slot, Integer> counts;",
+                "}");
+        JavaFileObject slot = JavaFileObjects.forSourceLines("demo.Slot",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity @IdClass(SlotId.class)",
+                "public class Slot {",
+                "    @Id Long rack; @Id Integer level;",
+                "}");
+        JavaFileObject slotId = JavaFileObjects.forSourceLines("demo.SlotId",
+                "package demo;",
+                "public class SlotId implements java.io.Serializable { Long rack; Integer level; }");
+        Compilation c = compile(e, slot, slotId);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Shelf.counts is a map keyed by demo.Slot, whose primary key has 2 columns, "
+                + "so one implicit key column cannot reference it: declare @MapKeyJoinColumns with one "
+                + "@MapKeyJoinColumn(name = ..., referencedColumnName = ...) per key column").inFile(e)
+                .onLineContaining("counts");
+    }
+
+    /** Hibernate refuses it too ("properties mapped to two different tables"). */
+    @Test
+    void anEmbeddedValueSpreadOverTwoTablesIsAnError() {
+        JavaFileObject e = JavaFileObjects.forSourceLines("demo.Venue",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "@SecondaryTable(name = \"venue_location\")",
+                "public class Venue {",
+                "    @Id Long id;",
+                "    @Embedded",
+                "    @AttributeOverride(name = \"city\", column = @Column(table = \"venue_location\"))",
+                "    Place place;",
+                "}");
+        JavaFileObject place = JavaFileObjects.forSourceLines("demo.Place",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Embeddable public class Place { String street; String city; }");
+        Compilation c = compile(e, place);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("Venue.place embeds demo.Place with columns in several tables (Venue, "
+                + "venue_location), which Hibernate refuses: put all of its columns in one table").inFile(e)
+                .onLineContaining("Place place");
+    }
+
+    @Test
+    void aGeneratorDeclaredOnAnotherEntityIsAWarning() {
+        JavaFileObject owner = JavaFileObjects.forSourceLines("demo.Invoice",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "@TableGenerator(name = \"ids\", table = \"id_blocks\")",
+                "public class Invoice {",
+                "    @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"ids\") Long id;",
+                "}");
+        JavaFileObject user = JavaFileObjects.forSourceLines("demo.Receipt",
+                "package demo;",
+                "import jakarta.persistence.*;",
+                "@Entity",
+                "public class Receipt {",
+                "    @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = \"ids\") Long id;",
+                "}");
+        Compilation c = compile(owner, user);
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("@GeneratedValue(generator = \"ids\") on Receipt.id names a "
+                + "@TableGenerator declared on Invoice, not on this entity, its superclasses or its package")
+                .inFile(user).onLineContaining("Long id");
+        assertThat(c).hadWarningContaining("To share it, repeat the same @TableGenerator on each entity that uses it");
     }
 
     @Test

@@ -154,8 +154,10 @@ final class HibernateSchemaReader {
         String name = tableName(table);
         schema.addTable(name, table.isQuoted() ? "quoted" : "");
         for (Column column : table.getColumns()) {
-            String columnDefinition = columnDefinitions.get(column);
-            String type = typeName(column.getSqlTypeCode(metadata), column.getColumnSize(dialect, metadata));
+            int typeCode = column.getSqlTypeCode(metadata);
+            Size size = column.getColumnSize(dialect, metadata);
+            String columnDefinition = userColumnDefinition(columnDefinitions.get(column), typeCode, size, metadata);
+            String type = typeName(typeCode, size);
             String rendered = columnDefinition != null ? null : "postgresql " + column.getSqlType(metadata);
             schema.add(name, "column " + column.getName(), NormalizedSchema.column(type, column.isNullable(),
                     column.isIdentity(), column.getDefaultValue(), columnDefinition, column.isQuoted()), null, rendered);
@@ -196,6 +198,20 @@ final class HibernateSchemaReader {
         for (CheckConstraint check : table.getChecks()) {
             schema.add(name, "check " + normalizeCheck(check.getConstraint()), "", explicitName(check.getName()));
         }
+    }
+
+    /**
+     * A column's {@code columnDefinition} as the mapping wrote it. Hibernate also fills it in itself, with
+     * the dialect's own name of the column's type, for the columns of a table generator's table; that one
+     * renders exactly as the type does, so it is not a definition the mapping gave.
+     */
+    private static String userColumnDefinition(String definition, int typeCode, Size size, Metadata metadata) {
+        if (definition == null) {
+            return null;
+        }
+        String rendered = metadata.getDatabase().getTypeConfiguration().getDdlTypeRegistry()
+                .getTypeName(typeCode, size);
+        return definition.equalsIgnoreCase(rendered) ? null : definition;
     }
 
     static String typeName(int code, Size size) {
