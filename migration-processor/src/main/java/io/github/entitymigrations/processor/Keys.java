@@ -20,12 +20,12 @@ import javax.lang.model.type.DeclaredType;
 final class Keys {
 
     /** A key column with the logical name implicit join-column names are built from. */
-    record KeyColumn(String physical, String logical, ColumnType type) {
+    record KeyColumn(Ident physical, String logical, ColumnType type) {
     }
 
     record EntityKey(TableDraft table, List<KeyColumn> columns) {
         List<String> names() {
-            return columns.stream().map(KeyColumn::physical).toList();
+            return columns.stream().map(k -> k.physical().text()).toList();
         }
     }
 
@@ -75,7 +75,7 @@ final class Keys {
             if (written.isEmpty()) {
                 columns.add(p);
             } else {
-                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)).text(), written, p.type()));
+                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)), written, p.type()));
             }
         }
         return new EntityKey(b.tableOf(e), columns);
@@ -120,7 +120,7 @@ final class Keys {
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {
         TableDraft.ColumnDraft c = b.columns.basicColumn(scope, id, false);
-        return List.of(new KeyColumn(c.name.text(), b.columns.logicalName(scope, id).text(), c.type));
+        return List.of(new KeyColumn(c.name, b.columns.logicalName(scope, id).text(), c.type));
     }
 
     private List<KeyColumn> associationKey(Scope scope, Attribute association) {
@@ -129,7 +129,7 @@ final class Keys {
                 AssociationBinder.foreignKeySource(scope, association), target, association.name(), false);
         List<KeyColumn> result = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
-            result.add(new KeyColumn(join.columns().get(i).name.text(), join.logicalNames().get(i),
+            result.add(new KeyColumn(join.columns().get(i).name, join.logicalNames().get(i),
                     join.columns().get(i).type));
         }
         return result;
@@ -139,7 +139,7 @@ final class Keys {
     void bindPrimaryKey(EntityInfo e, TableDraft table) {
         EntityKey key = keyOf(e);
         for (KeyColumn k : key.columns()) {
-            TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(Ident.parse(k.physical()), k.type(), false,
+            TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(k.physical(), k.type(), false,
                     e.type(), e.qualifiedName());
             table.addColumn(c, k.logical(), e.qualifiedName());
         }
@@ -193,20 +193,25 @@ final class Keys {
             String refName = w == null ? "" : w.string("referencedColumnName");
             String refLogical;
             ColumnType type;
+            boolean refQuoted;
             if (refName.isEmpty()) {
                 KeyColumn k = key.columns().get(i);
                 refLogical = k.logical();
                 type = k.type();
-                referenced.add(k.physical());
+                refQuoted = k.physical().quoted();
+                referenced.add(k.physical().text());
             } else {
                 TableDraft.ColumnDraft ref = findColumn(target, refName, source);
                 refLogical = Ident.parse(refName).text();
                 type = ref.type;
+                refQuoted = ref.name.quoted();
                 referenced.add(ref.name.text());
                 referencedTable = tableHolding(target, ref);
             }
             String name = w == null ? "" : w.string("name");
-            Ident logicalName = name.isEmpty() ? Ident.plain(prefix + "_" + refLogical) : Ident.parse(name);
+            // As Hibernate: an implicit join column is quoted when what it references is (its table or column).
+            Ident logicalName = name.isEmpty() ? new Ident(prefix + "_" + refLogical, refQuoted || key.table().name.quoted())
+                    : Ident.parse(name);
             boolean colNullable = nullable && (w == null || w.bool("nullable"));
             TableDraft.ColumnDraft column = new TableDraft.ColumnDraft(b.naming.physical(logicalName), type,
                     colNullable, source.element(), source.toString());

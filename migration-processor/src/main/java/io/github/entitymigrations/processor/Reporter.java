@@ -39,6 +39,10 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 
+    void note(String message) {
+        messager.printMessage(Diagnostic.Kind.NOTE, message);
+    }
+
     boolean hadErrors() {
         return errors;
     }
