@@ -69,11 +69,14 @@ final class Keys {
         }
         List<Ann> pkJoins = Scope.overrides(e.type(), "PrimaryKeyJoinColumn");
         List<KeyColumn> columns = new ArrayList<>();
+        boolean parentQuoted = parent.table().name.quoted();
         for (int i = 0; i < parent.columns().size(); i++) {
             KeyColumn p = parent.columns().get(i);
             String written = i < pkJoins.size() ? pkJoins.get(i).string("name") : "";
             if (written.isEmpty()) {
-                columns.add(p);
+                // As Hibernate: the implicit key join column is quoted when the parent's table is.
+                columns.add(parentQuoted && !p.physical().quoted()
+                        ? new KeyColumn(new Ident(p.physical().text(), true), p.logical(), p.type()) : p);
             } else {
                 columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)), written, p.type()));
             }
