@@ -53,9 +53,11 @@ class QuotedNamesValidateTest {
         String url = emptyDatabase();
         HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-auto-quote",
                 new Database(url, null, null, null), snapshot("-Amigration.autoQuoteKeyword=true"));
-        // Keywords (Document, Comment, Event: PostgreSQL's), and join and collection tables of a quoted owner or target.
-        assertEquals(List.of("Comment", "Document", "Event", "Group", "MediaPlaylist_Document", "Member", "Member_Group",
-                "Member_roles"), caseSensitiveTables(url), "the tables Hibernate quotes, with their case");
+        // Keywords (Document, Comment, Event: PostgreSQL's), and the join and collection tables of a quoted
+        // owner or target.
+        assertEquals(List.of("Comment", "Document", "Event", "Group", "MediaPlaylist_Document", "Member",
+                "Member_Group", "Member_roles"), caseSensitiveTables(url),
+                "the tables Hibernate quotes, with their case");
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
                 ENTITIES, Map.of("hibernate.auto_quote_keyword", "true"))) {
             HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
