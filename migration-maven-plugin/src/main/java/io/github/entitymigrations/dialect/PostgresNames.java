@@ -50,7 +50,7 @@ final class PostgresNames {
     }
 
     String sequence(Sequence s) {
-        return qualified(s.schema(), s.name(), false);
+        return qualified(s.schema(), s.name(), s.quoted());
     }
 
     /** An index, constraint or other object named without quotes. */

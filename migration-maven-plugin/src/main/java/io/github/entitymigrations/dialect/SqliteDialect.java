@@ -175,7 +175,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     private String sequenceTable(Sequence s) {
-        return identifier(s.name(), false);
+        return identifier(s.name(), s.quoted());
     }
 
     private static Table table(Schema schema, String name) {

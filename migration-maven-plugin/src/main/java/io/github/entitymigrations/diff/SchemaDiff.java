@@ -90,7 +90,7 @@ public final class SchemaDiff {
                 plan.dropSequences.add(new DropSequence(s));
             } else if (s.start() != target.start() || s.increment() != target.increment()) {
                 plan.alters.add(new AlterSequence(s, new Sequence(s.schema(), s.name(), target.start(),
-                        target.increment())));
+                        target.increment(), s.quoted())));
             }
         });
         after.forEach((key, s) -> {

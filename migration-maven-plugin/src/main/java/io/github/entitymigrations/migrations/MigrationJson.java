@@ -161,13 +161,16 @@ public final class MigrationJson {
         abstract boolean quoted();
     }
 
-    /** A sequence's numbers are never left to a default. */
+    /** A sequence's numbers are never left to a default; {@code quoted} only when true. */
     abstract static class SequenceMixin {
         @JsonProperty(required = true)
         abstract long start();
 
         @JsonProperty(required = true)
         abstract long increment();
+
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean quoted();
     }
 
     /** A table as a database holds it: no Java sources, no rename hint. */

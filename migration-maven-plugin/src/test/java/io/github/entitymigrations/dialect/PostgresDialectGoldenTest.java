@@ -13,13 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AddForeignKey;
 import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.CreateSequence;
 import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Sequence;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -159,6 +162,17 @@ class PostgresDialectGoldenTest {
     void withoutTheSchemaBeforeNamesAreTakenAsUnquoted() {
         AddColumn op = new AddColumn(null, "AppSetting", col("Order", type("INTEGER")).build());
         assertEquals(List.of("alter table appsetting add column \"order\" integer"), DIALECT.render(op, null));
+    }
+
+    /** Hibernate's quoting settings quote sequences too ({@code "Member_SEQ"}), keeping their case. */
+    @Test
+    void aQuotedSequenceKeepsItsCase() {
+        Sequence quoted = new Sequence(null, "Member_SEQ", 1, 50, true);
+        assertEquals(List.of("create sequence \"Member_SEQ\" start with 1 increment by 50"),
+                DIALECT.render(new CreateSequence(quoted), null));
+        assertEquals(List.of("drop sequence \"Member_SEQ\""), DIALECT.render(new DropSequence(quoted), null));
+        assertEquals(List.of("create sequence member_seq start with 1 increment by 50"),
+                DIALECT.render(new CreateSequence(new Sequence(null, "Member_SEQ", 1, 50)), null));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.entitymigrations.hibernate;
 
 import io.github.entitymigrations.fixtures.FixtureEntities;
 import java.sql.Types;
+import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -38,12 +40,22 @@ final class ValidatingHibernate implements AutoCloseable {
      * @throws AssertionError with Hibernate's message (and its causes) when validation fails
      */
     static ValidatingHibernate boot(String dialect, String url, boolean withoutSchemas) {
+        return boot(dialect, url, withoutSchemas, FixtureEntities.ALL, Map.of());
+    }
+
+    /**
+     * As {@link #boot(String, String, boolean)}, over {@code entities}, with more Hibernate {@code settings} as an
+     * application sets them ({@code hibernate.auto_quote_keyword=true}).
+     */
+    static ValidatingHibernate boot(String dialect, String url, boolean withoutSchemas, List<Class<?>> entities,
+                                    Map<String, String> settings) {
         StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_JDBC_URL, url)
                 .applySetting(AvailableSettings.DIALECT, dialect)
                 .applySetting(AvailableSettings.POOL_SIZE, "2")
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, "none");
+        settings.forEach(builder::applySetting);
         if (withoutSchemas) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new WithoutSchemas());
         }
@@ -56,7 +68,7 @@ final class ValidatingHibernate implements AutoCloseable {
         StandardServiceRegistry registry = builder.build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            FixtureEntities.ALL.forEach(sources::addAnnotatedClass);
+            entities.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             return new ValidatingHibernate(registry, metadata, metadata.buildSessionFactory());
         } catch (RuntimeException e) {

@@ -90,6 +90,7 @@ class MigrationJsonTest {
                 new CreateSequence(seq),
                 new DropSequence(seq),
                 new AlterSequence(seq, new Sequence("billing", "invoice_seq", 1, 1)),
+                new CreateSequence(new Sequence(null, "Member_SEQ", 1, 50, true)),
                 new Sql(up, Map.of("*", List.of("update users set phone = null")), false, List.of()),
                 new Sql(Map.of("*", List.of("delete from users where phone is null")), null, true,
                         List.of(new AddColumn(null, "users", RATIO), new RenameTable(null, "people", "users"))));

@@ -49,7 +49,8 @@ final class CollectionTables {
         Ann jt = a.jpa("JoinTable");
         TableDraft targetTable = b.keys.keyOf(target).table();
         Ident logical = jt != null && !jt.string("name").isEmpty() ? Ident.parse(jt.string("name"))
-                : Ident.plain(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()));
+                : new Ident(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()),
+                        scope.table().name.quoted() || targetTable.name.quoted());
         Ident schema = jt == null || jt.string("schema").isEmpty() ? null : Ident.parse(jt.string("schema"));
         TableDraft table = b.table(schema, b.naming.physical(logical), true);
         table.sources.add(scope.owner().qualifiedName());
@@ -135,7 +136,7 @@ final class CollectionTables {
     void elementCollection(Scope scope, Attribute a) {
         Ann ct = a.jpa("CollectionTable");
         Ident logical = ct != null && !ct.string("name").isEmpty() ? Ident.parse(ct.string("name"))
-                : Ident.plain(scope.owner().entityName() + "_" + a.name());
+                : new Ident(scope.owner().entityName() + "_" + a.name(), scope.table().name.quoted());
         Ident schema = ct == null || ct.string("schema").isEmpty() ? null : Ident.parse(ct.string("schema"));
         TableDraft table = b.table(schema, b.naming.physical(logical), true);
         table.sources.add(scope.owner().qualifiedName());

@@ -148,7 +148,7 @@ final class ColumnBinder {
             b.report(e); // the snapshot is not written; the other attributes' problems are still worth telling
         }
         c.columnDefinition = column == null || column.string("columnDefinition").isEmpty() ? null
-                : column.string("columnDefinition");
+                : b.naming.columnDefinition(column.string("columnDefinition"));
         c.readOnly = column != null && !column.bool("insertable") && !column.bool("updatable");
         Ann renamed = Ann.named(a.element(), ProjectAnnotations.RENAMED_FROM);
         // Recorded in physical form, so an old Java name and an old column name both match the old column.

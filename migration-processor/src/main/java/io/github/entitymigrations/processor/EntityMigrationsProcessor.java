@@ -35,10 +35,17 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     /** Where the snapshot is written, relative to the class output. */
     public static final String SNAPSHOT = "META-INF/entity-migrations/schema.json";
-    /** {@code jpa} (default) or {@code spring}. */
+    /** {@code jpa} or {@code spring}; by default {@code spring} when Spring Boot's strategies are on the classpath. */
     public static final String NAMING_OPTION = "migration.naming";
     /** {@code false} to ignore Bean Validation constraints, as {@code hibernate.validator.apply_to_ddl=false}. */
     public static final String BEAN_VALIDATION_OPTION = "migration.beanValidation";
+    /** {@code true} as the application's {@code hibernate.auto_quote_keyword}: keyword names are quoted. */
+    public static final String AUTO_QUOTE_KEYWORD_OPTION = "migration.autoQuoteKeyword";
+    /** {@code true} as the application's {@code hibernate.globally_quoted_identifiers}: every name is quoted. */
+    public static final String GLOBALLY_QUOTED_IDENTIFIERS_OPTION = "migration.globallyQuotedIdentifiers";
+    /** {@code true} as {@code hibernate.globally_quoted_identifiers_skip_column_definitions}. */
+    public static final String GLOBALLY_QUOTED_IDENTIFIERS_SKIP_COLUMN_DEFINITIONS_OPTION =
+            "migration.globallyQuotedIdentifiersSkipColumnDefinitions";
 
     private Reporter reporter;
     private EntityIndex index;
@@ -62,7 +69,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(NAMING_OPTION, BEAN_VALIDATION_OPTION);
+        return ProcessorOptions.ALL;
     }
 
     @Override
@@ -94,12 +101,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     }
 
     private void writeSnapshot() {
-        Naming naming = Naming.fromOption(processingEnv.getOptions().get(NAMING_OPTION));
-        if (naming == null) {
-            reporter.error(Message.BAD_NAMING_OPTION.format(processingEnv.getOptions().get(NAMING_OPTION)));
+        ProcessorOptions options = ProcessorOptions.read(processingEnv, reporter);
+        if (options == null) {
             return;
         }
-        boolean beanValidation = !"false".equalsIgnoreCase(processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
         EntityIndex.Contents previous = index.read();
         Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
         boolean hintsKept = ProjectAnnotations.keptInClassFiles(processingEnv.getElementUtils());
@@ -117,7 +122,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         for (String name : allEntities.keySet()) {
             types.add(processingEnv.getElementUtils().getTypeElement(name));
         }
-        SchemaBuilder builder = new SchemaBuilder(processingEnv, naming, beanValidation, reporter,
+        if (options.note() != null) {
+            reporter.note(options.note());
+        }
+        SchemaBuilder builder = new SchemaBuilder(processingEnv, options.naming(), options.beanValidation(), reporter,
                 autoApplied(allConverters.keySet()));
         Schema schema = builder.build(types);
         if (reporter.hadErrors()) {

@@ -33,7 +33,7 @@ final class Generators {
             default -> false;
         };
         switch (strategy) {
-            case "IDENTITY" -> table.column(key.columns().get(0).physical()).identity = true;
+            case "IDENTITY" -> table.column(key.columns().get(0).physical().text()).identity = true;
             case "TABLE" -> tableGenerator(b, root, id, generator);
             case "SEQUENCE", "AUTO" -> {
                 if (numeric) {

@@ -20,7 +20,7 @@ import javax.lang.model.type.DeclaredType;
 final class Keys {
 
     /** A key column with the logical name implicit join-column names are built from. */
-    record KeyColumn(String physical, String logical, ColumnType type) {
+    record KeyColumn(Ident physical, String logical, ColumnType type) {
     }
 
     /**
@@ -30,7 +30,7 @@ final class Keys {
      */
     record EntityKey(TableDraft table, List<KeyColumn> columns, boolean identifierMapper) {
         List<String> names() {
-            return columns.stream().map(KeyColumn::physical).toList();
+            return columns.stream().map(k -> k.physical().text()).toList();
         }
     }
 
@@ -74,13 +74,16 @@ final class Keys {
         }
         List<Ann> pkJoins = Scope.overrides(e.type(), "PrimaryKeyJoinColumn");
         List<KeyColumn> columns = new ArrayList<>();
+        boolean parentQuoted = parent.table().name.quoted();
         for (int i = 0; i < parent.columns().size(); i++) {
             KeyColumn p = parent.columns().get(i);
             String written = i < pkJoins.size() ? pkJoins.get(i).string("name") : "";
             if (written.isEmpty()) {
-                columns.add(p);
+                // As Hibernate: the implicit key join column is quoted when the parent's table is.
+                columns.add(parentQuoted && !p.physical().quoted()
+                        ? new KeyColumn(new Ident(p.physical().text(), true), p.logical(), p.type()) : p);
             } else {
-                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)).text(), written, p.type()));
+                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)), written, p.type()));
             }
         }
         return new EntityKey(b.tableOf(e), columns, false);
@@ -125,7 +128,7 @@ final class Keys {
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {
         TableDraft.ColumnDraft c = b.columns.basicColumn(scope, id, false);
-        return List.of(new KeyColumn(c.name.text(), b.columns.logicalName(scope, id).text(), c.type));
+        return List.of(new KeyColumn(c.name, b.columns.logicalName(scope, id).text(), c.type));
     }
 
     private List<KeyColumn> associationKey(Scope scope, Attribute association) {
@@ -134,7 +137,7 @@ final class Keys {
                 AssociationBinder.foreignKeySource(scope, association), target, association.name(), false);
         List<KeyColumn> result = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
-            result.add(new KeyColumn(join.columns().get(i).name.text(), join.logicalNames().get(i),
+            result.add(new KeyColumn(join.columns().get(i).name, join.logicalNames().get(i),
                     join.columns().get(i).type));
         }
         return result;
@@ -144,7 +147,7 @@ final class Keys {
     void bindPrimaryKey(EntityInfo e, TableDraft table) {
         EntityKey key = keyOf(e);
         for (KeyColumn k : key.columns()) {
-            TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(Ident.parse(k.physical()), k.type(), false,
+            TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(k.physical(), k.type(), false,
                     e.type(), e.qualifiedName());
             c.bindingOrder = BindingOrder.KEY;
             c.readOnly = key.identifierMapper(); // not a writable mapping in Hibernate's duplicate check
@@ -209,20 +212,26 @@ final class Keys {
             String refName = w == null ? "" : w.string("referencedColumnName");
             String refLogical;
             ColumnType type;
+            boolean refQuoted;
             if (refName.isEmpty()) {
                 KeyColumn k = key.columns().get(i);
                 refLogical = k.logical();
                 type = k.type();
-                referenced.add(k.physical());
+                refQuoted = k.physical().quoted();
+                referenced.add(k.physical().text());
             } else {
                 TableDraft.ColumnDraft ref = findColumn(target, refName, source);
                 refLogical = Ident.parse(refName).text();
                 type = ref.type;
+                refQuoted = ref.name.quoted();
                 referenced.add(ref.name.text());
                 referencedTable = tableHolding(target, ref);
             }
             String name = w == null ? "" : w.string("name");
-            Ident logicalName = name.isEmpty() ? Ident.plain(implicitName.apply(refLogical)) : Ident.parse(name);
+            // As Hibernate: an implicit join column is quoted when what it references is (its table or column).
+            Ident logicalName = name.isEmpty()
+                    ? new Ident(implicitName.apply(refLogical), refQuoted || key.table().name.quoted())
+                    : Ident.parse(name);
             boolean colNullable = nullable && (w == null || w.bool("nullable"));
             TableDraft.ColumnDraft column = new TableDraft.ColumnDraft(b.naming.physical(logicalName), type,
                     colNullable, source.element(), source.toString());

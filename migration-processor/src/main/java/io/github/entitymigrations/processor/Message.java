@@ -32,6 +32,11 @@ enum Message {
             + "each with referencedColumnName"),
     BAD_NAMING_OPTION("Unknown -Amigration.naming=%s: use jpa (Hibernate's defaults) or spring (Spring Boot's "
             + "defaults)"),
+    BAD_BOOLEAN_OPTION("Unknown -A%s=%s: use true or false, the value of %s in your application"),
+    SPRING_NAMING_DETECTED("entity-migrations: Spring Boot's naming strategies are on the classpath (%s), so the "
+            + "snapshot uses Spring Boot's names (createdAt -> created_at), as spring.jpa.hibernate.naming does by "
+            + "default. If the application sets other naming strategies, pass -Amigration.naming=jpa (or spring to "
+            + "silence this note) in maven-compiler-plugin's <compilerArgs>."),
     BAD_REFERENCED_COLUMN("referencedColumnName = \"%s\" is not a column of %s (its columns: %s)"),
     MAPS_ID_UNKNOWN("@MapsId(\"%s\") names no attribute of the embedded id %s: use one of %s"),
     BAD_ID_CLASS("@IdClass(%s) on %s does not match its @Id attributes: the id class must have an attribute for "

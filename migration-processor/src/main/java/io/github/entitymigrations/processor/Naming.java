@@ -4,44 +4,64 @@ import java.util.Locale;
 
 /**
  * Hibernate's two-step naming: an implicit (logical) name when the mapping gives none, then a physical
- * name for the database. {@link #JPA} is Hibernate's default ({@code ImplicitNamingStrategyJpaCompliantImpl}
- * with the identity physical strategy); {@link #SPRING} is Spring Boot's default
- * ({@code SpringImplicitNamingStrategy} with {@code CamelCaseToUnderscoresNamingStrategy}).
+ * name for the database, with Hibernate's quoting settings applied to the logical name in between.
+ *
+ * @param strategy which naming strategies the application uses
+ * @param quoting  its identifier quoting settings
  */
-enum Naming {
-    JPA,
-    SPRING;
+record Naming(Strategy strategy, Quoting quoting) {
 
-    static Naming fromOption(String option) {
-        if (option == null || option.isBlank() || option.equalsIgnoreCase("jpa")) {
-            return JPA;
+    /**
+     * {@link #JPA} is Hibernate's default ({@code ImplicitNamingStrategyJpaCompliantImpl} with the identity
+     * physical strategy); {@link #SPRING} is Spring Boot's default ({@code SpringImplicitNamingStrategy} with
+     * {@code CamelCaseToUnderscoresNamingStrategy}).
+     */
+    enum Strategy {
+        JPA,
+        SPRING;
+
+        /** The strategy an option value names, or {@code null} when it names none. */
+        static Strategy fromOption(String option) {
+            for (Strategy s : values()) {
+                if (s.optionValue().equalsIgnoreCase(option.trim())) {
+                    return s;
+                }
+            }
+            return null;
         }
-        if (option.equalsIgnoreCase("spring")) {
-            return SPRING;
+
+        String optionValue() {
+            return name().toLowerCase(Locale.ROOT);
         }
-        return null;
     }
 
     String optionValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return strategy.optionValue();
     }
 
     /** The physical name of a logical table, column, sequence or schema name. */
     Ident physical(Ident logical) {
-        if (this == JPA || logical == null) {
-            return logical;
+        Ident quoted = quoting.apply(logical);
+        if (strategy == Strategy.JPA || quoted == null) {
+            return quoted;
         }
-        StringBuilder b = new StringBuilder(logical.text().replace('.', '_'));
+        StringBuilder b = new StringBuilder(quoted.text().replace('.', '_'));
         for (int i = 1; i < b.length() - 1; i++) {
             if (underscoreRequired(b.charAt(i - 1), b.charAt(i), b.charAt(i + 1))) {
                 b.insert(i++, '_');
             }
         }
-        return new Ident(b.toString().toLowerCase(Locale.ROOT), logical.quoted());
+        // Spring's strategy lower-cases quoted names too (on every database that is case-insensitive).
+        return new Ident(b.toString().toLowerCase(Locale.ROOT), quoted.quoted());
     }
 
     private static boolean underscoreRequired(char before, char current, char after) {
         return Character.isLowerCase(before) && Character.isUpperCase(current) && Character.isLowerCase(after);
+    }
+
+    /** A {@code columnDefinition} as Hibernate keeps it (see {@link Quoting#columnDefinition}). */
+    String columnDefinition(String written) {
+        return quoting.columnDefinition(written);
     }
 
     /**
@@ -49,6 +69,6 @@ enum Naming {
      * physical names; Spring: the owner's physical table name and the owning attribute's name.
      */
     String joinTableName(String ownerPhysicalTable, String inversePhysicalTable, String owningAttribute) {
-        return ownerPhysicalTable + "_" + (this == JPA ? inversePhysicalTable : owningAttribute);
+        return ownerPhysicalTable + "_" + (strategy == Strategy.JPA ? inversePhysicalTable : owningAttribute);
     }
 }

@@ -48,6 +48,10 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.MANDATORY_WARNING, message);
     }
 
+    void note(String message) {
+        messager.printMessage(Diagnostic.Kind.NOTE, message);
+    }
+
     boolean hadErrors() {
         return errors;
     }

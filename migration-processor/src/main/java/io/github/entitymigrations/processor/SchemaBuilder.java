@@ -194,7 +194,7 @@ final class SchemaBuilder {
         Ident physicalSchema = naming.physical(schema);
         Ident physicalName = naming.physical(name);
         Sequence s = new Sequence(physicalSchema == null ? null : physicalSchema.text(), physicalName.text(), start,
-                increment);
+                increment, physicalName.quoted());
         sequences.putIfAbsent(s.qualifiedName(), s);
     }
 

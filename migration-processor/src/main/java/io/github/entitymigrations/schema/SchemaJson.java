@@ -94,6 +94,7 @@ public final class SchemaJson {
         m.put("name", s.name());
         m.put("start", s.start());
         m.put("increment", s.increment());
+        m.put("quoted", s.quoted() ? Boolean.TRUE : null);
         return m;
     }
 
@@ -112,7 +113,8 @@ public final class SchemaJson {
         List<Sequence> sequences = new ArrayList<>();
         for (Object s : list(root, "sequences")) {
             Map<String, Object> m = object(s, "sequence");
-            sequences.add(new Sequence(str(m, "schema"), str(m, "name"), num(m, "start"), num(m, "increment")));
+            sequences.add(new Sequence(str(m, "schema"), str(m, "name"), num(m, "start"), num(m, "increment"),
+                    bool(m, "quoted")));
         }
         return new Schema(str(root, "naming"), tables, sequences);
     }

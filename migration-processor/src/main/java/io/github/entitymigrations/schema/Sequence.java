@@ -7,11 +7,17 @@ package io.github.entitymigrations.schema;
  * @param name      the sequence name exactly as Hibernate names it
  * @param start     the first value
  * @param increment the increment (Hibernate's allocation size)
+ * @param quoted    the mapping quotes the name (or Hibernate's quoting settings do), so it is case-sensitive
  */
-public record Sequence(String schema, String name, long start, long increment) {
+public record Sequence(String schema, String name, long start, long increment, boolean quoted) {
 
     public Sequence {
         Schema.required(name, "a sequence's \"name\"");
+    }
+
+    /** An unquoted sequence. */
+    public Sequence(String schema, String name, long start, long increment) {
+        this(schema, name, start, increment, false);
     }
 
     public String qualifiedName() {

@@ -26,6 +26,8 @@ final class FixtureCompiler {
     /** The fixture sources; surefire runs in the module directory. */
     static final Path FIXTURES = Path.of("src", "test", "java", "io", "github", "entitymigrations", "fixtures");
     private static final Path SOURCE_ROOT = Path.of("src", "test", "java");
+    /** Where the fixtures of {@code FixtureEntities.KEYWORD_NAMED} live, compiled only when asked for. */
+    private static final String KEYWORD_NAMED_PACKAGE = "io.github.entitymigrations.fixtures.keywords.";
 
     private FixtureCompiler() {
     }
@@ -41,12 +43,29 @@ final class FixtureCompiler {
         }
     }
 
-    /** Compiles the (possibly rewritten) fixture sources with the processor; fails on any error. */
+    /**
+     * Compiles the (possibly rewritten) fixture sources of {@code FixtureEntities.ALL} with the processor; fails on
+     * any error.
+     */
     static String snapshot(String naming, UnaryOperator<String> rewrite, String... moreOptions) {
+        return snapshot(false, naming, rewrite, moreOptions);
+    }
+
+    /** As {@link #snapshot(String, UnaryOperator, String...)}, with the keyword-named fixtures too. */
+    static String snapshotWithKeywordNamed(String naming, String... moreOptions) {
+        return snapshot(true, naming, UnaryOperator.identity(), moreOptions);
+    }
+
+    private static String snapshot(boolean keywordNamed, String naming, UnaryOperator<String> rewrite,
+                                   String... moreOptions) {
         List<String> options = new ArrayList<>(List.of("-Amigration.naming=" + naming));
         options.addAll(List.of(moreOptions));
         List<JavaFileObject> sources = new ArrayList<>();
-        fixtureSources().forEach((name, text) -> sources.add(JavaFileObjects.forSourceString(name, rewrite.apply(text))));
+        fixtureSources().forEach((name, text) -> {
+            if (keywordNamed || !name.startsWith(KEYWORD_NAMED_PACKAGE)) {
+                sources.add(JavaFileObjects.forSourceString(name, rewrite.apply(text)));
+            }
+        });
         Compilation compilation = Compiler.javac()
                 .withProcessors(new EntityMigrationsProcessor())
                 .withOptions(options)

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,12 +40,12 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * Boots Hibernate 6.6 over the fixture entities without a database (PostgreSQL dialect, no JDBC
- * metadata access) and reduces its relational mapping model to a {@link NormalizedSchema}: what
- * Hibernate's own schema export would create. The create script it generates is kept as well.
+ * metadata access; or on a PostgreSQL connection, see {@link #connectedTo}) and reduces its relational
+ * mapping model to a {@link NormalizedSchema}: what Hibernate's own schema export would create. The create script it generates is kept as well.
  *
  * <p>A session factory is built too, because Hibernate applies Bean Validation constraints to the
  * mapping ({@code @NotNull}, {@code @Size}, {@code @Digits}) only while the session factory starts.
- * Nothing here opens a connection.
+ * Nothing here opens a connection unless {@link #connectedTo} asks for one.
  */
 final class HibernateSchemaReader {
 
@@ -58,6 +59,8 @@ final class HibernateSchemaReader {
     private final String naming;
     private final boolean beanValidation;
     private final StringWriter ddl = new StringWriter();
+    private final Map<String, String> settings = new TreeMap<>();
+    private String jdbcUrl;
 
     /**
      * @param naming         {@code jpa} (Hibernate's defaults) or {@code spring} (Spring Boot's strategies)
@@ -66,6 +69,21 @@ final class HibernateSchemaReader {
     HibernateSchemaReader(String naming, boolean beanValidation) {
         this.naming = naming;
         this.beanValidation = beanValidation;
+    }
+
+    /** One more Hibernate setting, as an application sets it ({@code hibernate.auto_quote_keyword=true}). */
+    HibernateSchemaReader with(String setting, String value) {
+        settings.put(setting, value);
+        return this;
+    }
+
+    /**
+     * Boots Hibernate on a PostgreSQL connection, as an application does: the dialect is then built from the
+     * connection's metadata (the server's version, the keywords its driver reports) instead of with no database.
+     */
+    HibernateSchemaReader connectedTo(String url) {
+        this.jdbcUrl = url;
+        return this;
     }
 
     /** The PostgreSQL DDL script Hibernate generated during {@link #read}. */
@@ -90,10 +108,15 @@ final class HibernateSchemaReader {
     }
 
     private StandardServiceRegistry registry() {
-        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder()
-                .applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
-                .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false")
-                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+        StandardServiceRegistryBuilder builder = new StandardServiceRegistryBuilder();
+        if (jdbcUrl == null) {
+            builder.applySetting(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName())
+                    .applySetting(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");
+        } else {
+            builder.applySetting(AvailableSettings.JAKARTA_JDBC_URL, jdbcUrl)
+                    .applySetting(AvailableSettings.POOL_SIZE, "1");
+        }
+        builder.applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 // Generating the create script, as ddl-auto=create would, also makes Hibernate order the
                 // columns of composite primary keys the way its DDL does (ColumnOrderingStrategyStandard:
                 // by physical size, then name), instead of leaving the mapping's attribute order.
@@ -102,6 +125,7 @@ final class HibernateSchemaReader {
                 .applySetting(AvailableSettings.HBM2DDL_DELIMITER, ";")
                 // AUTO is the default: Bean Validation reaches the DDL whenever a provider is present.
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, beanValidation ? "auto" : "none");
+        settings.forEach(builder::applySetting);
         if (naming.equals("spring")) {
             builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
                     CamelCaseToUnderscoresNamingStrategy.class.getName());
@@ -143,7 +167,8 @@ final class HibernateSchemaReader {
                 var name = sequence.getName();
                 String schemaName = name.getSchemaName() == null ? null : name.getSchemaName().getText();
                 schema.addSequence(qualify(schemaName, name.getSequenceName().getText()),
-                        "start " + sequence.getInitialValue() + " increment " + sequence.getIncrementSize());
+                        NormalizedSchema.sequence(sequence.getInitialValue(), sequence.getIncrementSize(),
+                                name.getSequenceName().isQuoted()));
             }
         }
         return schema;
@@ -240,7 +265,10 @@ final class HibernateSchemaReader {
         return text;
     }
 
-    private static String explicitName(String name) {
+    /** A name the mapping gives, without the quotes global quoting puts around it; {@code null} for generated ones. */
+    private static String explicitName(String quotedName) {
+        String name = quotedName != null && quotedName.length() > 1 && quotedName.startsWith("\"")
+                && quotedName.endsWith("\"") ? quotedName.substring(1, quotedName.length() - 1) : quotedName;
         return name == null || name.isEmpty() || GENERATED_NAME.matcher(name).matches() ? null : name;
     }
 

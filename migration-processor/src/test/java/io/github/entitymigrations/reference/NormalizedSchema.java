@@ -92,6 +92,11 @@ final class NormalizedSchema {
         return out.toString();
     }
 
+    /** A sequence's compared facts, in one line. */
+    static String sequence(long start, long increment, boolean quoted) {
+        return "start " + start + " increment " + increment + (quoted ? " quoted" : "");
+    }
+
     /** A foreign key's item key and value: column pairs ordered by the local column. */
     static String[] foreignKey(List<String> columns, String referencedTable, List<String> referencedColumns,
                                String onDelete) {

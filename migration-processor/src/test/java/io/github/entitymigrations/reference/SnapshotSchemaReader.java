@@ -28,7 +28,7 @@ final class SnapshotSchemaReader {
         }
         for (Sequence sequence : snapshot.sequences()) {
             schema.addSequence(sequence.qualifiedName(),
-                    "start " + sequence.start() + " increment " + sequence.increment());
+                    NormalizedSchema.sequence(sequence.start(), sequence.increment(), sequence.quoted()));
         }
         return schema;
     }

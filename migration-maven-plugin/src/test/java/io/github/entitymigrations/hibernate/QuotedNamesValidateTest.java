@@ -1,0 +1,135 @@
+package io.github.entitymigrations.hibernate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.fixtures.FixtureEntities;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hibernate's quoting settings end to end: the processor runs over the fixture entities plus the keyword-named
+ * ones ({@code Member}, {@code Group}, {@code Comment}) with the option that models the setting, the generated
+ * migration is applied, and Hibernate 6.6 started with the same setting and {@code hbm2ddl.auto=validate} must
+ * accept the schema, then persist and read back one instance of every entity. Without the option the tables
+ * would be {@code member}, {@code group}, ..., and validation would report {@code "Member"} missing.
+ */
+class QuotedNamesValidateTest {
+
+    private static final String SNAPSHOT = "META-INF/entity-migrations/schema.json";
+    private static final List<Class<?>> ENTITIES = Stream.concat(FixtureEntities.ALL.stream(),
+            FixtureEntities.KEYWORD_NAMED.stream()).toList();
+
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void autoQuoteKeywordOnPostgresql() throws IOException, SQLException {
+        String url = emptyDatabase();
+        HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-auto-quote",
+                new Database(url, null, null, null), snapshot("-Amigration.autoQuoteKeyword=true"));
+        // Keywords (Document, Comment, Event: PostgreSQL's), and the join and collection tables of a quoted
+        // owner or target.
+        assertEquals(List.of("Comment", "Document", "Event", "Group", "MediaPlaylist_Document", "Member",
+                "Member_Group", "Member_roles"), caseSensitiveTables(url),
+                "the tables Hibernate quotes, with their case");
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
+                ENTITIES, Map.of("hibernate.auto_quote_keyword", "true"))) {
+            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
+        }
+    }
+
+    /** The failure, kept as a guard: without the option, Hibernate's validator misses the quoted tables. */
+    @Test
+    void withoutTheOptionHibernateWithTheSettingRefusesTheSchema() throws IOException, SQLException {
+        String url = emptyDatabase();
+        HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-no-quoting",
+                new Database(url, null, null, null), snapshot());
+        AssertionError refused = assertThrows(AssertionError.class, () -> ValidatingHibernate.boot(
+                PostgreSQLDialect.class.getName(), url, false, ENTITIES, Map.of("hibernate.auto_quote_keyword", "true"))
+                .close());
+        assertTrue(refused.getMessage().contains("missing table"), refused.getMessage());
+    }
+
+    @Test
+    void globallyQuotedIdentifiersOnPostgresql() throws IOException, SQLException {
+        String url = emptyDatabase();
+        HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-global-quoting",
+                new Database(url, null, null, null), snapshot("-Amigration.globallyQuotedIdentifiers=true",
+                        "-Amigration.globallyQuotedIdentifiersSkipColumnDefinitions=true"));
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
+                ENTITIES, Map.of("hibernate.globally_quoted_identifiers", "true",
+                        "hibernate.globally_quoted_identifiers_skip_column_definitions", "true"))) {
+            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
+        }
+    }
+
+    /**
+     * The processor over the compiled fixture classes (named, as javac takes class names for annotation
+     * processing), with {@code options}; the snapshot it writes.
+     */
+    private String snapshot(String... options) throws IOException {
+        Path out = Files.createDirectories(work.resolve("classes"));
+        List<String> args = new ArrayList<>(List.of("-proc:only", "-implicit:none",
+                "-processor", EntityMigrationsProcessor.class.getName(),
+                "-classpath", System.getProperty("java.class.path"), "-d", out.toString()));
+        args.addAll(List.of(options));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter messages = new StringWriter();
+        boolean ok = javac.getTask(messages, null, null, args, ENTITIES.stream().map(Class::getName).toList(), null)
+                .call();
+        assertTrue(ok, "the processor failed over the fixture classes: " + messages);
+        Path snapshot = out.resolve(SNAPSHOT.replace('/', File.separatorChar));
+        assertTrue(Files.isRegularFile(snapshot), "no snapshot written: " + messages);
+        return Files.readString(snapshot);
+    }
+
+    /** The test database emptied of what another test of this class migrated into it. */
+    private static String emptyDatabase() throws SQLException {
+        String url = POSTGRES.jdbcUrl();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists inventory cascade");
+            s.execute("drop schema public cascade");
+            s.execute("create schema public");
+        }
+        return url;
+    }
+
+    /** Tables whose stored name is not all lower case: only a quoted name keeps upper-case letters. */
+    private static List<String> caseSensitiveTables(String url) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.createStatement().executeQuery("select table_name from information_schema.tables "
+                     + "where table_schema = current_schema() and table_name <> lower(table_name) order by 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
