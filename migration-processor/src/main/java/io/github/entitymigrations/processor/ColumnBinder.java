@@ -94,7 +94,8 @@ final class ColumnBinder {
         ColumnType type = mapping.type();
         // An explicit @Column(nullable = false) holds everywhere; implied NOT NULL (primitives, optional =
         // false, @NotNull) is dropped in single-table subclasses, whose rows of other types have no value.
-        boolean explicitNotNull = a.has("Id") || (column != null && !column.bool("nullable"));
+        boolean explicitNotNull = a.has("Id") || (column != null && !column.bool("nullable"))
+                || (b.hibernate.atLeast(HibernateVersion.V7_4) && isGeneratedOnWrite(a));
         Ann basic = a.jpa("Basic");
         // Hibernate drops a primitive's implied NOT NULL inside embeddables (the whole value may be null),
         // and Bean Validation reaches an embeddable's attributes only through @Valid.
@@ -108,6 +109,9 @@ final class ColumnBinder {
         // Element-collection embeddables are treated the same way by Hibernate.
         boolean relaxed = forcedNull || scope.inCollection();
         boolean nullable = !explicitNotNull && !(impliedNotNull && !relaxed);
+        if (forcedNull && nullable && requiredInSubclass(scope, a, basic)) {
+            b.subclassChecks.require(scope.owner(), b.naming.physical(logicalName(scope, a)));
+        }
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
         c.mapping = mapping;
@@ -123,6 +127,23 @@ final class ColumnBinder {
         // Recorded in physical form, so an old Java name and an old column name both match the old column.
         c.renamedFrom = renamed == null ? null : b.naming.physical(Ident.parse(renamed.string("value"))).text();
         return c;
+    }
+
+    /**
+     * Hibernate 7.3 and later make these NOT NULL: Hibernate always writes them ({@code @Version} on insert too,
+     * the timestamps from their generators).
+     */
+    private static boolean isGeneratedOnWrite(Attribute a) {
+        return a.has("Version") || a.hibernate("CreationTimestamp") != null || a.hibernate("UpdateTimestamp") != null;
+    }
+
+    /**
+     * A single-table subclass attribute Hibernate treats as required although its column must stay nullable:
+     * a primitive or {@code @Basic(optional = false)} outside embeddables (Bean Validation's {@code @NotNull}
+     * does not make an attribute required here). Hibernate 7.1 and later enforce it with a check.
+     */
+    private static boolean requiredInSubclass(Scope scope, Attribute a, Ann basic) {
+        return !scope.embedded() && (a.type().getKind().isPrimitive() || (basic != null && !basic.bool("optional")));
     }
 
     /** {@code @ColumnDefault} (Hibernate) or {@code @ServerDefault} (ours); one SQL expression, else an error on it. */
@@ -175,5 +196,43 @@ final class ColumnBinder {
             c.columnDefinition = d.string("columnDefinition");
         }
         table.addColumn(c, logical.text(), root.qualifiedName());
+        b.subclassChecks.discriminator(root, c.name, kind);
+        if (b.hibernate.atLeast(HibernateVersion.V7_2)) {
+            addDiscriminatorCheck(root, table, c.name, kind, subclasses);
+        }
+    }
+
+    /**
+     * Hibernate 7 checks that the discriminator holds one of the values of the hierarchy's concrete entities,
+     * unless a {@code @DiscriminatorValue("not null")} catches every other value, or
+     * {@code @DiscriminatorOptions(force = true)} says the table holds rows of other types.
+     */
+    private void addDiscriminatorCheck(EntityInfo root, TableDraft table, Ident column, String kind,
+                                       List<EntityInfo> subclasses) {
+        Ann options = Ann.named(root.type(), "org.hibernate.annotations.DiscriminatorOptions");
+        if (options != null && options.bool("force")) {
+            return;
+        }
+        List<EntityInfo> hierarchy = new java.util.ArrayList<>();
+        hierarchy.add(root);
+        hierarchy.addAll(subclasses);
+        List<String> values = new java.util.ArrayList<>();
+        for (EntityInfo e : hierarchy) {
+            String value = SubclassChecks.discriminatorValue(e, kind);
+            if (value.equals("not null")) {
+                return;
+            }
+            if (!e.isAbstract() && !value.equals("null")) {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        String name = ConstraintNames.check(table.nameText(), column.text());
+        table.addCheck(kind.equals("INTEGER")
+                ? CheckConstraint.expression(name, column.text(), SubclassChecks.quoted(column) + " in ("
+                        + String.join(",", values) + ")")
+                : CheckConstraint.in(name, column.text(), values));
     }
 }

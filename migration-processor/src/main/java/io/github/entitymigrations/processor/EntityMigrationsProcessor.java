@@ -38,6 +38,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     public static final String NAMING_OPTION = "migration.naming";
     /** {@code false} to ignore Bean Validation constraints, as {@code hibernate.validator.apply_to_ddl=false}. */
     public static final String BEAN_VALIDATION_OPTION = "migration.beanValidation";
+    /** {@code 6.6}, {@code 7.2} or {@code 7.4}: the Hibernate whose schema to follow; by default detected. */
+    public static final String HIBERNATE_OPTION = HibernateDetection.OPTION;
 
     private Reporter reporter;
     private EntityIndex index;
@@ -61,7 +63,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedOptions() {
-        return Set.of(NAMING_OPTION, BEAN_VALIDATION_OPTION);
+        return Set.of(NAMING_OPTION, BEAN_VALIDATION_OPTION, HIBERNATE_OPTION);
     }
 
     @Override
@@ -99,6 +101,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
             return;
         }
         boolean beanValidation = !"false".equalsIgnoreCase(processingEnv.getOptions().get(BEAN_VALIDATION_OPTION));
+        HibernateDetection.Followed hibernate = HibernateDetection.resolve(processingEnv, reporter);
+        if (hibernate == null) {
+            return;
+        }
         EntityIndex.Contents previous = index.read();
         Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
         allEntities.putAll(sourcePaths);
@@ -112,7 +118,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         for (String name : allEntities.keySet()) {
             types.add(processingEnv.getElementUtils().getTypeElement(name));
         }
-        SchemaBuilder builder = new SchemaBuilder(processingEnv, naming, beanValidation, reporter,
+        reporter.note(Message.FOLLOWING_HIBERNATE.format(hibernate.version().label(), hibernate.reason()));
+        SchemaBuilder builder = new SchemaBuilder(processingEnv, naming, beanValidation, hibernate.version(), reporter,
                 autoApplied(allConverters.keySet()));
         Schema schema = builder.build(types);
         if (reporter.hadErrors()) {

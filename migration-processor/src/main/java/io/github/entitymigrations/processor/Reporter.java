@@ -39,6 +39,14 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message);
     }
 
+    void warning(String message) {
+        messager.printMessage(Diagnostic.Kind.WARNING, message);
+    }
+
+    void note(String message) {
+        messager.printMessage(Diagnostic.Kind.NOTE, message);
+    }
+
     boolean hadErrors() {
         return errors;
     }

@@ -19,6 +19,7 @@ public final class SchemaJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", (long) Schema.FORMAT);
         root.put("naming", schema.naming());
+        root.put("hibernate", schema.hibernate());
         root.put("tables", schema.tables().stream().map(SchemaJson::table).toList());
         root.put("sequences", schema.sequences().stream().map(SchemaJson::sequence).toList());
         return Json.write(root);
@@ -114,7 +115,7 @@ public final class SchemaJson {
             Map<String, Object> m = object(s, "sequence");
             sequences.add(new Sequence(str(m, "schema"), str(m, "name"), num(m, "start"), num(m, "increment")));
         }
-        return new Schema(str(root, "naming"), tables, sequences);
+        return new Schema(str(root, "naming"), tables, sequences, str(root, "hibernate"));
     }
 
     private static Table readTable(Map<String, Object> m) {

@@ -38,8 +38,8 @@ import org.hibernate.mapping.UniqueKey;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Boots Hibernate 6.6 over the fixture entities without a database (PostgreSQL dialect, no JDBC
- * metadata access) and reduces its relational mapping model to a {@link NormalizedSchema}: what
+ * Boots Hibernate (6.6, or 7.x in the hibernate-reference modules) over the fixture entities without a
+ * database (PostgreSQL dialect, no JDBC metadata access) and reduces its relational mapping model to a {@link NormalizedSchema}: what
  * Hibernate's own schema export would create. The create script it generates is kept as well.
  *
  * <p>A session factory is built too, because Hibernate applies Bean Validation constraints to the
