@@ -139,7 +139,7 @@ final class AssociationBinder {
             TableDraft.ColumnDraft added = scope.table().addColumn(c, join.logicalNames().get(i),
                     scope.owner().qualifiedName());
             if (checkedInSubclass && added.nullable) {
-                b.subclassChecks.require(scope.owner(), added.name);
+                b.discriminatorChecks.require(scope.owner(), added.name);
             }
             names.add(c.name.text());
         }

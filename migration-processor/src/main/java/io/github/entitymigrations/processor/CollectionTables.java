@@ -195,7 +195,7 @@ final class CollectionTables {
             Ann base = a.hibernate("ListIndexBase");
             String name = added.name.text();
             table.addCheck(CheckConstraint.expression(ConstraintNames.check(table.nameText(), name), name,
-                    SubclassChecks.quoted(added.name) + ">=" + (base == null ? 0 : base.integer("value"))));
+                    DiscriminatorChecks.quoted(added.name) + ">=" + (base == null ? 0 : base.integer("value"))));
         }
         return added.name.text();
     }

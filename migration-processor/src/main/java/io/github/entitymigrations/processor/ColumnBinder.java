@@ -110,7 +110,7 @@ final class ColumnBinder {
         boolean relaxed = forcedNull || scope.inCollection();
         boolean nullable = !explicitNotNull && !(impliedNotNull && !relaxed);
         if (forcedNull && nullable && requiredInSubclass(scope, a, basic)) {
-            b.subclassChecks.require(scope.owner(), b.naming.physical(logicalName(scope, a)));
+            b.discriminatorChecks.require(scope.owner(), b.naming.physical(logicalName(scope, a)));
         }
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
@@ -196,43 +196,6 @@ final class ColumnBinder {
             c.columnDefinition = d.string("columnDefinition");
         }
         table.addColumn(c, logical.text(), root.qualifiedName());
-        b.subclassChecks.discriminator(root, c.name, kind);
-        if (b.hibernate.atLeast(HibernateVersion.V7_2)) {
-            addDiscriminatorCheck(root, table, c.name, kind, subclasses);
-        }
-    }
-
-    /**
-     * Hibernate 7 checks that the discriminator holds one of the values of the hierarchy's concrete entities,
-     * unless a {@code @DiscriminatorValue("not null")} catches every other value, or
-     * {@code @DiscriminatorOptions(force = true)} says the table holds rows of other types.
-     */
-    private void addDiscriminatorCheck(EntityInfo root, TableDraft table, Ident column, String kind,
-                                       List<EntityInfo> subclasses) {
-        Ann options = Ann.named(root.type(), "org.hibernate.annotations.DiscriminatorOptions");
-        if (options != null && options.bool("force")) {
-            return;
-        }
-        List<EntityInfo> hierarchy = new java.util.ArrayList<>();
-        hierarchy.add(root);
-        hierarchy.addAll(subclasses);
-        List<String> values = new java.util.ArrayList<>();
-        for (EntityInfo e : hierarchy) {
-            String value = SubclassChecks.discriminatorValue(e, kind);
-            if (value.equals("not null")) {
-                return;
-            }
-            if (!e.isAbstract() && !value.equals("null")) {
-                values.add(value);
-            }
-        }
-        if (values.isEmpty()) {
-            return;
-        }
-        String name = ConstraintNames.check(table.nameText(), column.text());
-        table.addCheck(kind.equals("INTEGER")
-                ? CheckConstraint.expression(name, column.text(), SubclassChecks.quoted(column) + " in ("
-                        + String.join(",", values) + ")")
-                : CheckConstraint.in(name, column.text(), values));
+        b.discriminatorChecks.discriminator(root, table, c.name, kind, subclasses);
     }
 }

@@ -34,7 +34,7 @@ final class SchemaBuilder {
     final Keys keys;
     final ColumnBinder columns;
     final AssociationBinder associations;
-    final SubclassChecks subclassChecks;
+    final DiscriminatorChecks discriminatorChecks;
     private final Reporter reporter;
     private final Map<String, TableDraft> tables = new LinkedHashMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
@@ -56,7 +56,7 @@ final class SchemaBuilder {
         this.keys = new Keys(this);
         this.columns = new ColumnBinder(this);
         this.associations = new AssociationBinder(this);
-        this.subclassChecks = new SubclassChecks(this);
+        this.discriminatorChecks = new DiscriminatorChecks(this);
     }
 
     Schema build(List<TypeElement> entityTypes) {
@@ -74,7 +74,7 @@ final class SchemaBuilder {
         for (Runnable r : constraints) {
             r.run();
         }
-        subclassChecks.apply();
+        discriminatorChecks.apply();
         List<Table> result = tables.values().stream().filter(t -> t.physical).map(TableDraft::toTable).toList();
         return new Schema(naming.optionValue(), result, List.copyOf(sequences.values()), hibernate.label());
     }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hibernate 7.1 and later (HHH-19614) keep a SINGLE_TABLE subclass's required columns nullable, since rows of
- * other types have no value there, and add a table check instead: {@code DTYPE <> 'Article' or (wordCount is
- * not null)}. Collects the required columns while attributes are bound and adds the checks at the end.
+ * The checks Hibernate 7 puts on a discriminator. Its values: the discriminator column holds one of the concrete
+ * entities' values ({@code DTYPE in ('Car','Truck')}). Single-table subclasses (7.1 on, HHH-19614): their
+ * required columns stay nullable, since rows of other types have no value there, and a table check enforces
+ * them for the subclass's rows ({@code DTYPE <> 'Car' or (seats is not null)}). Required columns are collected
+ * while attributes are bound; the subclass checks are added at the end.
  */
-final class SubclassChecks {
+final class DiscriminatorChecks {
 
     private record Discriminator(Ident column, String kind) {
     }
@@ -21,12 +23,50 @@ final class SubclassChecks {
     private final Map<String, Discriminator> discriminators = new HashMap<>();
     private final Map<EntityInfo, List<Ident>> required = new LinkedHashMap<>();
 
-    SubclassChecks(SchemaBuilder builder) {
+    DiscriminatorChecks(SchemaBuilder builder) {
         this.b = builder;
     }
 
-    void discriminator(EntityInfo root, Ident column, String kind) {
+    /** A hierarchy's discriminator column (of type STRING, CHAR or INTEGER), with its values' check when due. */
+    void discriminator(EntityInfo root, TableDraft table, Ident column, String kind, List<EntityInfo> subclasses) {
         discriminators.put(root.qualifiedName(), new Discriminator(column, kind));
+        if (b.hibernate.atLeast(HibernateVersion.V7_2)) {
+            addValuesCheck(root, table, column, kind, subclasses);
+        }
+    }
+
+    /**
+     * Hibernate 7 checks that the discriminator holds one of the values of the hierarchy's concrete entities,
+     * unless a {@code @DiscriminatorValue("not null")} catches every other value, or
+     * {@code @DiscriminatorOptions(force = true)} says the table holds rows of other types.
+     */
+    private static void addValuesCheck(EntityInfo root, TableDraft table, Ident column, String kind,
+                                       List<EntityInfo> subclasses) {
+        Ann options = Ann.named(root.type(), "org.hibernate.annotations.DiscriminatorOptions");
+        if (options != null && options.bool("force")) {
+            return;
+        }
+        List<EntityInfo> hierarchy = new ArrayList<>();
+        hierarchy.add(root);
+        hierarchy.addAll(subclasses);
+        List<String> values = new ArrayList<>();
+        for (EntityInfo e : hierarchy) {
+            String value = discriminatorValue(e, kind);
+            if (value.equals("not null")) {
+                return;
+            }
+            if (!e.isAbstract() && !value.equals("null")) {
+                values.add(value);
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        String name = ConstraintNames.check(table.nameText(), column.text());
+        table.addCheck(kind.equals("INTEGER")
+                ? CheckConstraint.expression(name, column.text(), quoted(column) + " in ("
+                        + String.join(",", values) + ")")
+                : CheckConstraint.in(name, column.text(), values));
     }
 
     /** A column of a single-table subclass that the subclass's rows must fill. */
@@ -34,7 +74,7 @@ final class SubclassChecks {
         required.computeIfAbsent(subclass, e -> new ArrayList<>()).add(column);
     }
 
-    /** Adds the checks, when the followed Hibernate has them. */
+    /** Adds the subclass checks, when the followed Hibernate has them. */
     void apply() {
         if (!b.hibernate.atLeast(HibernateVersion.V7_2)) {
             return;
