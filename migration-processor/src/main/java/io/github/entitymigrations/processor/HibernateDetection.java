@@ -16,7 +16,8 @@ import javax.tools.StandardLocation;
  * {@code hibernate-core} on the compile classpath; else 6.6. The classpath is only read as files, never
  * loaded: the jar holding {@code org/hibernate/Version.class} is found through the {@code Filer} (javac and
  * IDEs that run javac resolve it on the compile classpath), and its manifest's version is read, or its file
- * name's when the manifest says nothing.
+ * name's when the manifest says nothing. When that fails although {@code org.hibernate.Version} is visible (a
+ * compiler whose {@code Filer} does not read the classpath), it warns, asking for the option, and follows 6.6.
  */
 final class HibernateDetection {
 
@@ -44,13 +45,15 @@ final class HibernateDetection {
             return new Followed(chosen, "set by -A" + OPTION + "=" + chosen.label());
         }
         FileObject versionClass = versionClass(env);
-        if (versionClass == null) {
+        if (versionClass == null && env.getElementUtils().getTypeElement("org.hibernate.Version") == null) {
             return new Followed(HibernateVersion.V6_6, "the default: no hibernate-core on the compile classpath");
         }
-        String release = release(versionClass.toUri());
+        // A compiler whose Filer cannot read the classpath (some IDEs) still sees the type: say so.
+        String release = versionClass == null ? null : release(versionClass.toUri());
         HibernateVersion detected = release == null ? null : HibernateVersion.ofRelease(release);
         if (detected == null) {
-            reporter.warning(Message.HIBERNATE_VERSION_UNREADABLE.format(versionClass.toUri(), OPTION));
+            reporter.warning(Message.HIBERNATE_VERSION_UNREADABLE.format(
+                    versionClass == null ? "org.hibernate.Version" : versionClass.toUri(), OPTION));
             return new Followed(HibernateVersion.V6_6, "the default: the version of hibernate-core on the compile "
                     + "classpath could not be read");
         }

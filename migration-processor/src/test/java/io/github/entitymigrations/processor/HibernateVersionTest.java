@@ -109,6 +109,22 @@ class HibernateVersionTest {
     }
 
     @Test
+    void anUnreadableVersionWarnsAndFollows66(@TempDir Path dir) throws IOException {
+        Manifest bare = new Manifest();
+        bare.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        List<File> classpath = new java.util.ArrayList<>(classpath(false));
+        classpath.add(jar(dir.resolve("patched-core.jar"), bare).toFile());
+        Compilation c = compile(classpath, List.of());
+        assertEquals("6.6", snapshot(c).hibernate());
+        List<String> warnings = c.warnings().stream().map(d -> d.getMessage(null)).toList();
+        assertEquals(1, warnings.size(), () -> "" + warnings);
+        assertTrue(warnings.get(0).startsWith("hibernate-core is on the compile classpath (jar:"), warnings.get(0));
+        assertTrue(warnings.get(0).endsWith("patched-core.jar!/org/hibernate/Version.class) but its version could "
+                + "not be read, so the snapshot follows Hibernate 6.6: set -Amigration.hibernate=6.6, 7.2 or 7.4 to "
+                + "say which Hibernate your application runs"), warnings.get(0));
+    }
+
+    @Test
     void releasesMapToTheNearestFollowedVersion() {
         assertEquals(HibernateVersion.V6_6, HibernateVersion.ofRelease("6.6.49.Final"));
         assertEquals(HibernateVersion.V6_6, HibernateVersion.ofRelease("6.2.0.Final"));
