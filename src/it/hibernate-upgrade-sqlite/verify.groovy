@@ -2,7 +2,7 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
 def lines = log.readLines()
 
-// 1 and 3/4: the processor says which Hibernate it follows, and why.
+// 1, 2 and 4: the processor says which Hibernate it follows, and why.
 assert log =~ /entity-migrations: the snapshot follows Hibernate 6\.6 \(detected: hibernate-core 6\.6\.\d+\.Final is on the compile classpath\)/
 assert log =~ /entity-migrations: the snapshot follows Hibernate 7\.4 \(detected: hibernate-core 7\.4\.\d+\.Final is on the compile classpath\)/
 assert log.contains('entity-migrations: the snapshot follows Hibernate 6.6 (set by -Amigration.hibernate=6.6)')
