@@ -33,6 +33,9 @@ public class CheckMojo extends AbstractMigrationMojo {
         throw new MojoFailureException("The entities and the migrations differ; the migrations lack "
                 + differences.size() + " step(s):\n  - " + String.join("\n  - ", differences)
                 + "\nRun mvn compile migration:generate -Dmessage=\"...\" to write the migration, review it and "
-                + "commit it.");
+                + "commit it.\nNote: " + workspace().followedHibernate() + " (the hibernate-core on the compile "
+                + "classpath, or -Amigration.hibernate). Hibernate versions create different schemas for the same "
+                + "entities: after a Hibernate upgrade, these steps may be the checks and keys the new version "
+                + "creates (see the README, \"Hibernate versions\").");
     }
 }

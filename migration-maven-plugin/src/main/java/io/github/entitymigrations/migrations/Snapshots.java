@@ -26,6 +26,15 @@ public final class Snapshots {
     private Snapshots() {
     }
 
+    /**
+     * The Hibernate version the snapshot follows, as a sentence part for messages. A snapshot that does not
+     * record one was written by a processor that followed Hibernate 6.6 only.
+     */
+    public static String followedHibernate(Schema snapshot) {
+        String version = snapshot.hibernate() == null ? "6.6" : snapshot.hibernate();
+        return "the entity snapshot follows Hibernate " + version;
+    }
+
     public static Schema read(Path snapshot) {
         if (!Files.isRegularFile(snapshot)) {
             throw new MigrationException("No entity snapshot at " + snapshot + ".\n"

@@ -36,7 +36,8 @@ public final class Workspace {
     public Optional<Path> generate(String message) {
         String text = requireMessage(message, "generate");
         MigrationChain chain = chain();
-        Diff diff = SchemaDiff.diff(ChainValidation.of(chain).requireValid().schema(), Snapshots.read(snapshot));
+        Schema entities = Snapshots.read(snapshot);
+        Diff diff = SchemaDiff.diff(ChainValidation.of(chain).requireValid().schema(), entities);
         if (diff.isEmpty()) {
             console.info("No changes detected: the entities match the migrations"
                     + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");
@@ -44,7 +45,8 @@ public final class Workspace {
         }
         Path file = write(chain, text, diff.upgrade(), diff.downgrade(), diff.warnings());
         int steps = diff.upgrade().size();
-        console.info("Wrote " + file + " (" + steps + (steps == 1 ? " step" : " steps") + "):");
+        console.info("Wrote " + file + " (" + steps + (steps == 1 ? " step" : " steps") + "; "
+                + Snapshots.followedHibernate(entities) + "):");
         for (int i = 0; i < diff.upgrade().size(); i++) {
             console.info("  " + (i + 1) + ". " + diff.upgrade().get(i).describe());
         }
@@ -78,6 +80,11 @@ public final class Workspace {
         // Not a warning: a project that never uses that database has nothing to do about it.
         validation.notes().forEach(console::info);
         return differences;
+    }
+
+    /** Which Hibernate the entity snapshot follows, for {@code check}'s message: see {@link Snapshots#followedHibernate}. */
+    public String followedHibernate() {
+        return Snapshots.followedHibernate(Snapshots.read(snapshot));
     }
 
     private Path write(MigrationChain chain, String message, List<Operation> upgrade, List<Operation> downgrade,

@@ -141,14 +141,21 @@ final class AssociationBinder {
         if (!written.isEmpty()) {
             scope = scope.inTable(b.secondaryTables.tableNamed(scope, written.get(0).string("table"), a.element()));
         }
-        // Unlike a primitive's implied NOT NULL, optional = false holds in single-table subclasses too.
+        // In Hibernate 6.6 (and 7.0), optional = false holds in single-table subclasses too, unlike a primitive's
+        // implied NOT NULL; from 7.1 on the column stays nullable and a check on the discriminator enforces it.
+        boolean checkedInSubclass = !kind.bool("optional") && scope.forcedNull() && !scope.embedded()
+                && b.hibernate.atLeast(HibernateVersion.V7_2);
         Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
-                a.name(), nullable);
+                a.name(), nullable || checkedInSubclass);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
             TableDraft.ColumnDraft c = join.columns().get(i);
             c.bindingOrder = BindingOrder.toOne(scope, a);
-            scope.table().addColumn(c, join.logicalNames().get(i), scope.owner().qualifiedName());
+            TableDraft.ColumnDraft added = scope.table().addColumn(c, join.logicalNames().get(i),
+                    scope.owner().qualifiedName());
+            if (checkedInSubclass && added.nullable) {
+                b.discriminatorChecks.require(scope.owner(), added.name);
+            }
             names.add(c.name.text());
         }
         boolean unique = a.has("OneToOne")

@@ -33,10 +33,12 @@ final class BasicTypes {
 
     private final Types types;
     private final Map<String, TypeMirror> autoApplyConverters;
+    private final HibernateVersion hibernate;
 
-    BasicTypes(Types types, Map<String, TypeMirror> autoApplyConverters) {
+    BasicTypes(Types types, Map<String, TypeMirror> autoApplyConverters, HibernateVersion hibernate) {
         this.types = types;
         this.autoApplyConverters = autoApplyConverters;
+        this.hibernate = hibernate;
     }
 
     /**
@@ -47,6 +49,18 @@ final class BasicTypes {
      * @param keyOfMap read {@code @MapKeyEnumerated}/{@code @MapKeyTemporal} instead of the value ones
      */
     Mapping map(TypeMirror type, Element source, Ann column, String what, boolean keyOfMap) {
+        Mapping mapping = mapType(type, source, column, what, keyOfMap);
+        ColumnType t = mapping.type();
+        // Hibernate 7 creates time columns with whole seconds, time(0), where 6.6 kept microseconds.
+        if (hibernate.atLeast(HibernateVersion.V7_2) && (t.name().equals("TIME") || t.name().equals("TIME_UTC"))
+                && t.precision() == null) {
+            return new Mapping(new ColumnType(t.name(), t.length(), 0, t.scale()), mapping.enumValues(),
+                    mapping.ordinal());
+        }
+        return mapping;
+    }
+
+    private Mapping mapType(TypeMirror type, Element source, Ann column, String what, boolean keyOfMap) {
         Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
         if (jdbcTypeCode != null) {
             String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));

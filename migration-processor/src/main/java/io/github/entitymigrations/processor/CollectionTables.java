@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,9 +164,17 @@ final class CollectionTables {
         }
         List<String> key = new ArrayList<>(owner.names());
         Kind kind = kindOf(a);
-        // A set gets a primary key over all its columns only when none of its element columns is nullable.
+        // A set gets a primary key over all its columns only when none of its element columns is nullable;
+        // else Hibernate 7.4 gives it a unique key over them (HHH-20130; "nulls not distinct" where the
+        // database has it, PostgreSQL 15 on), and earlier releases no key. A LOB element gets neither.
         if (kind == Kind.SET && elementColumns.stream().anyMatch(c -> table.column(c).nullable)) {
             kind = Kind.BAG;
+            if (b.hibernate.atLeast(HibernateVersion.V7_4) && !hasLob(table, elementColumns)
+                    && (ct == null || ct.annotations("uniqueConstraints").isEmpty())) {
+                List<String> unique = new ArrayList<>(owner.names());
+                unique.addAll(elementColumns);
+                table.addUnique(null, unique);
+            }
         }
         switch (kind) {
             case SET -> key.addAll(elementColumns);
@@ -190,7 +199,20 @@ final class CollectionTables {
         boolean colNullable = nullable && (oc == null || oc.bool("nullable"));
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logical), ColumnType.of("INTEGER"),
                 colNullable, a.element(), a.toString());
-        return table.addColumn(c, logical.text()).name.text();
+        TableDraft.ColumnDraft added = table.addColumn(c, logical.text());
+        if (b.hibernate.atLeast(HibernateVersion.V7_4)) {
+            // Hibernate 7.3 and later: the index is never below the list's base (@ListIndexBase, default 0).
+            Ann base = a.hibernate("ListIndexBase");
+            String name = added.name.text();
+            table.addCheck(CheckConstraint.expression(ConstraintNames.check(table.nameText(), name), name,
+                    DiscriminatorChecks.quoted(added.name) + ">=" + (base == null ? 0 : base.integer("value"))));
+        }
+        return added.name.text();
+    }
+
+    private static boolean hasLob(TableDraft table, List<String> columns) {
+        return columns.stream().map(c -> table.column(c).type.name())
+                .anyMatch(t -> t.equals("BLOB") || t.equals("CLOB") || t.equals("NCLOB"));
     }
 
     private List<String> mapKeyColumns(TableDraft table, Attribute a) {

@@ -139,6 +139,9 @@ final class ColumnBinder {
             type = BeanValidation.apply(a.element(), a.type(), type);
         }
         boolean nullable = !notNull(scope, a, column, forcedNull);
+        if (forcedNull && nullable && requiredInSubclass(scope, a, a.jpa("Basic"))) {
+            b.discriminatorChecks.require(scope.owner(), b.naming.physical(logicalName(scope, a)));
+        }
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a.toString());
         c.mapping = mapping;
@@ -165,20 +168,26 @@ final class ColumnBinder {
      *       (Hibernate 6.6: {@code @Basic} on a primitive is optional; 7.x treats a primitive as never optional),
      *       else a primitive that is neither an array nor inside an embeddable;</li>
      *   <li>{@code @Basic(optional = false)} forces any column NOT NULL, except on a {@code @Version};</li>
+     *   <li>Hibernate 7.3 and later: {@code @Version}, {@code @CreationTimestamp} and {@code @UpdateTimestamp}
+     *       are always NOT NULL, see {@link #isGeneratedOnWrite};</li>
      *   <li>Bean Validation's {@code @NotNull} where Hibernate's integration reaches the attribute.</li>
      * </ul>
      * Implied NOT NULL (all but an explicit {@code nullable = false}) is dropped where {@code forcedNull}
      * (single-table subclasses, whose rows of other types have no value).
      */
     private boolean notNull(Scope scope, Attribute a, Ann column, boolean forcedNull) {
-        if (a.has("Id") || (column != null && !column.bool("nullable"))) {
+        if (a.has("Id") || (column != null && !column.bool("nullable"))
+                || (b.hibernate.atLeast(HibernateVersion.V7_4) && isGeneratedOnWrite(a))) {
             return true;
         }
         if (forcedNull) {
             return false;
         }
         Ann basic = a.jpa("Basic");
-        boolean optional = basic != null ? basic.bool("optional")
+        // Hibernate 7 never takes a primitive as optional, even with @Basic (6.6 does, @Basic's default).
+        boolean optional = basic != null
+                ? basic.bool("optional") && !(b.hibernate.atLeast(HibernateVersion.V7_2)
+                        && a.type().getKind().isPrimitive())
                 : a.type().getKind() == TypeKind.ARRAY || scope.embedded() || !a.type().getKind().isPrimitive()
                         // a secondary table's row may be missing, so its primitives are optional too
                         || b.secondaryTables.isSecondary(scope);
@@ -186,6 +195,23 @@ final class ColumnBinder {
         boolean forcedByBasic = basic != null && !basic.bool("optional") && !a.has("Version");
         boolean validated = b.beanValidation && scope.notNullValidated() && BeanValidation.notNull(a.element());
         return implied || forcedByBasic || validated;
+    }
+
+    /**
+     * Hibernate 7.3 and later make these NOT NULL: Hibernate always writes them ({@code @Version} on insert too,
+     * the timestamps from their generators).
+     */
+    private static boolean isGeneratedOnWrite(Attribute a) {
+        return a.has("Version") || a.hibernate("CreationTimestamp") != null || a.hibernate("UpdateTimestamp") != null;
+    }
+
+    /**
+     * A single-table subclass attribute Hibernate treats as required although its column must stay nullable:
+     * a primitive or {@code @Basic(optional = false)} outside embeddables (Bean Validation's {@code @NotNull}
+     * does not make an attribute required here). Hibernate 7.1 and later enforce it with a check.
+     */
+    private static boolean requiredInSubclass(Scope scope, Attribute a, Ann basic) {
+        return !scope.embedded() && (a.type().getKind().isPrimitive() || (basic != null && !basic.bool("optional")));
     }
 
     /** {@code @ColumnDefault} (Hibernate) or {@code @ServerDefault} (ours); one SQL expression, else an error on it. */
@@ -238,5 +264,6 @@ final class ColumnBinder {
             c.columnDefinition = d.string("columnDefinition");
         }
         table.addColumn(c, logical.text(), root.qualifiedName());
+        b.discriminatorChecks.discriminator(root, table, c.name, kind, subclasses);
     }
 }

@@ -46,6 +46,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     /** {@code true} as {@code hibernate.globally_quoted_identifiers_skip_column_definitions}. */
     public static final String GLOBALLY_QUOTED_IDENTIFIERS_SKIP_COLUMN_DEFINITIONS_OPTION =
             "migration.globallyQuotedIdentifiersSkipColumnDefinitions";
+    /** {@code 6.6}, {@code 7.2} or {@code 7.4}: the Hibernate whose schema to follow; by default detected. */
+    public static final String HIBERNATE_OPTION = HibernateDetection.OPTION;
 
     private Reporter reporter;
     private EntityIndex index;
@@ -105,6 +107,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         if (options == null) {
             return;
         }
+        HibernateDetection.Followed hibernate = HibernateDetection.resolve(processingEnv, reporter);
+        if (hibernate == null) {
+            return;
+        }
         EntityIndex.Contents previous = index.read();
         Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
         boolean hintsKept = ProjectAnnotations.keptInClassFiles(processingEnv.getElementUtils());
@@ -125,7 +131,9 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         if (options.note() != null) {
             reporter.note(options.note());
         }
-        SchemaBuilder builder = new SchemaBuilder(processingEnv, options.naming(), options.beanValidation(), reporter,
+        reporter.note(Message.FOLLOWING_HIBERNATE.format(hibernate.version().label(), hibernate.reason()));
+        SchemaBuilder builder = new SchemaBuilder(processingEnv, options.naming(), options.beanValidation(),
+                hibernate.version(), reporter,
                 autoApplied(allConverters.keySet()));
         Schema schema = builder.build(types);
         if (reporter.hadErrors()) {

@@ -37,6 +37,13 @@ enum Message {
             + "snapshot uses Spring Boot's names (createdAt -> created_at), as spring.jpa.hibernate.naming does by "
             + "default. If the application sets other naming strategies, pass -Amigration.naming=jpa (or spring to "
             + "silence this note) in maven-compiler-plugin's <compilerArgs>."),
+    BAD_HIBERNATE_OPTION("Unknown -Amigration.hibernate=%s: use one of %s (the Hibernate version whose schema the "
+            + "snapshot follows; 7.0 and 7.1 behave as 7.2, 7.3 and later as 7.4), or leave it out to follow the "
+            + "hibernate-core on the compile classpath"),
+    HIBERNATE_VERSION_UNREADABLE("hibernate-core is on the compile classpath (%s) but its version could not be read, "
+            + "so the snapshot follows Hibernate 6.6: set -A%s=6.6, 7.2 or 7.4 to say which Hibernate your "
+            + "application runs"),
+    FOLLOWING_HIBERNATE("entity-migrations: the snapshot follows Hibernate %s (%s)"),
     BAD_REFERENCED_COLUMN("referencedColumnName = \"%s\" is not a column of %s (its columns: %s)"),
     MAPS_ID_UNKNOWN("@MapsId(\"%s\") names no attribute of the embedded id %s: use one of %s"),
     BAD_ID_CLASS("@IdClass(%s) on %s does not match its @Id attributes: the id class must have an attribute for "

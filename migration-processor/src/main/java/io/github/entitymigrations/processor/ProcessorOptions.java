@@ -25,7 +25,7 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
             EntityMigrationsProcessor.GLOBALLY_QUOTED_IDENTIFIERS_SKIP_COLUMN_DEFINITIONS_OPTION;
 
     static final Set<String> ALL = Set.of(NAMING, BEAN_VALIDATION, AUTO_QUOTE_KEYWORD, GLOBALLY_QUOTED,
-            GLOBALLY_QUOTED_SKIP_COLUMN_DEFINITIONS);
+            GLOBALLY_QUOTED_SKIP_COLUMN_DEFINITIONS, EntityMigrationsProcessor.HIBERNATE_OPTION);
 
     /**
      * Spring Boot's implicit naming strategy, whose presence on the compile classpath means a Spring Boot

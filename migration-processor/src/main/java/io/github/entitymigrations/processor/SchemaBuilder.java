@@ -15,7 +15,8 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * Turns entity classes into a {@link Schema}, the way Hibernate 6.6 binds them. Three phases: every
+ * Turns entity classes into a {@link Schema}, the way Hibernate binds them (6.6, or the 7.x release
+ * {@link HibernateVersion} names where they differ). Three phases: every
  * table with its keys and basic columns; then associations, which need the other side's columns; then
  * table-level indexes and unique constraints, which may name any of those columns.
  * A mapping error aborts only the entity it is found in; it is reported and the rest goes on.
@@ -26,12 +27,15 @@ final class SchemaBuilder {
     final Types types;
     final Naming naming;
     final boolean beanValidation;
+    /** The Hibernate release whose schema to follow where releases differ. */
+    final HibernateVersion hibernate;
     final EntityScanner scanner;
     final BasicTypes basicTypes;
     final Keys keys;
     final ColumnBinder columns;
     final AssociationBinder associations;
     final SecondaryTables secondaryTables;
+    final DiscriminatorChecks discriminatorChecks;
     private final Reporter reporter;
     private final Map<String, TableDraft> tables = new LinkedHashMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
@@ -40,19 +44,21 @@ final class SchemaBuilder {
     private final List<Runnable> constraints = new ArrayList<>();
     private List<EntityInfo> entities = List.of();
 
-    SchemaBuilder(ProcessingEnvironment env, Naming naming, boolean beanValidation, Reporter reporter,
-                  Map<String, TypeMirror> autoApplyConverters) {
+    SchemaBuilder(ProcessingEnvironment env, Naming naming, boolean beanValidation, HibernateVersion hibernate,
+                  Reporter reporter, Map<String, TypeMirror> autoApplyConverters) {
+        this.hibernate = hibernate;
         this.env = env;
         this.types = env.getTypeUtils();
         this.naming = naming;
         this.beanValidation = beanValidation;
         this.reporter = reporter;
         this.scanner = new EntityScanner(env);
-        this.basicTypes = new BasicTypes(types, autoApplyConverters);
+        this.basicTypes = new BasicTypes(types, autoApplyConverters, hibernate);
         this.keys = new Keys(this);
         this.columns = new ColumnBinder(this);
         this.associations = new AssociationBinder(this);
         this.secondaryTables = new SecondaryTables(this);
+        this.discriminatorChecks = new DiscriminatorChecks(this);
     }
 
     Schema build(List<TypeElement> entityTypes) {
@@ -70,8 +76,9 @@ final class SchemaBuilder {
         for (Runnable r : constraints) {
             r.run();
         }
+        discriminatorChecks.apply();
         List<Table> result = tables.values().stream().filter(t -> t.physical).map(TableDraft::toTable).toList();
-        return new Schema(naming.optionValue(), result, List.copyOf(sequences.values()));
+        return new Schema(naming.optionValue(), result, List.copyOf(sequences.values()), hibernate.label());
     }
 
     /** Runs one entity's work, turning a mapping problem into a diagnostic on that entity. */

@@ -19,6 +19,7 @@ public final class SchemaJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", (long) Schema.FORMAT);
         root.put("naming", schema.naming());
+        root.put("hibernate", schema.hibernate());
         root.put("tables", schema.tables().stream().map(SchemaJson::table).toList());
         root.put("sequences", schema.sequences().stream().map(SchemaJson::sequence).toList());
         return Json.write(root);
@@ -116,7 +117,7 @@ public final class SchemaJson {
             sequences.add(new Sequence(str(m, "schema"), str(m, "name"), num(m, "start"), num(m, "increment"),
                     bool(m, "quoted")));
         }
-        return new Schema(str(root, "naming"), tables, sequences);
+        return new Schema(str(root, "naming"), tables, sequences, str(root, "hibernate"));
     }
 
     private static Table readTable(Map<String, Object> m) {

@@ -23,9 +23,14 @@ import javax.tools.StandardLocation;
 /** Runs the processor over the fixture sources with compile-testing and returns the snapshot it writes. */
 final class FixtureCompiler {
 
-    /** The fixture sources; surefire runs in the module directory. */
-    static final Path FIXTURES = Path.of("src", "test", "java", "io", "github", "entitymigrations", "fixtures");
-    private static final Path SOURCE_ROOT = Path.of("src", "test", "java");
+    /**
+     * migration-processor's test sources: surefire runs in the module directory, and the hibernate-reference
+     * modules, which compile these same sources against other Hibernate versions, name the directory.
+     */
+    private static final Path SOURCE_ROOT = Path.of(System.getProperty("entitymigrations.testSources",
+            Path.of("src", "test", "java").toString()));
+    /** The fixture sources. */
+    static final Path FIXTURES = SOURCE_ROOT.resolve(Path.of("io", "github", "entitymigrations", "fixtures"));
     /** Where the fixtures of {@code FixtureEntities.KEYWORD_NAMED} live, compiled only when asked for. */
     private static final String KEYWORD_NAMED_PACKAGE = "io.github.entitymigrations.fixtures.keywords.";
 

@@ -39,9 +39,10 @@ import org.hibernate.mapping.UniqueKey;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Boots Hibernate 6.6 over the fixture entities without a database (PostgreSQL dialect, no JDBC
- * metadata access; or on a PostgreSQL connection, see {@link #connectedTo}) and reduces its relational
- * mapping model to a {@link NormalizedSchema}: what Hibernate's own schema export would create. The create script it generates is kept as well.
+ * Boots Hibernate (6.6, or 7.x in the hibernate-reference modules) over the fixture entities without a
+ * database (PostgreSQL dialect, no JDBC metadata access; or on a PostgreSQL connection, see {@link #connectedTo})
+ * and reduces its relational mapping model to a {@link NormalizedSchema}: what Hibernate's own schema export
+ * would create. The create script it generates is kept as well.
  *
  * <p>A session factory is built too, because Hibernate applies Bean Validation constraints to the
  * mapping ({@code @NotNull}, {@code @Size}, {@code @Digits}) only while the session factory starts.

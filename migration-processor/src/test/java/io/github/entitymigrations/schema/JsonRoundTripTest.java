@@ -117,6 +117,17 @@ class JsonRoundTripTest {
     }
 
     @Test
+    void theFollowedHibernateIsWrittenAndRead_aSnapshotWithoutItStillReads() {
+        Schema schema = SchemaJson.read(CANONICAL);
+        assertEquals(null, schema.hibernate(), "a snapshot of an earlier processor has no \"hibernate\" key");
+
+        Schema following74 = new Schema(schema.naming(), schema.tables(), schema.sequences(), "7.4");
+        String text = SchemaJson.write(following74);
+        assertTrue(text.contains("\n  \"hibernate\" : \"7.4\",\n"), text);
+        assertEquals(following74, SchemaJson.read(text));
+    }
+
+    @Test
     void readGivesTheRecordsWithEveryField() {
         Schema schema = SchemaJson.read(CANONICAL);
 

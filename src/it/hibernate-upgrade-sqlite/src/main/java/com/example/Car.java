@@ -1,0 +1,9 @@
+package com.example;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class Car extends Vehicle {
+
+    private int seats;
+}
