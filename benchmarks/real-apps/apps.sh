@@ -69,8 +69,9 @@ app_shopizer() {
     JAVAX=1
     # Hibernate 5's @Type(type = "...") no longer exists: TextType becomes Hibernate 6's LONGVARCHAR, "locale" is
     # basic; Hibernate 6 refuses @Inheritance on a @MappedSuperclass (Description), which 5 ignored, and a join
-    # table's join column that is updatable = false but insertable (User.groups, Product, Customer).
-    REWRITE='s/nullable = false, updatable = false\)/nullable = false)/; s/@Type\(type *= *"org.hibernate.type.TextType"\)/@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONGVARCHAR)/; s/@Type\(type *= *"locale"\)//; s/^@Inheritance\(strategy = InheritanceType.TABLE_PER_CLASS\)$//'
+    # table's join column that is updatable = false but insertable (User.groups, Product, Customer); Hibernate 7
+    # removed @org.hibernate.annotations.OrderBy(clause = ...), @SQLOrder(...) since 6.3 (no DDL effect).
+    REWRITE='s/nullable = false, updatable = false\)/nullable = false)/; s/org\.hibernate\.annotations\.OrderBy;/org.hibernate.annotations.SQLOrder;/; s/@OrderBy\(clause = /@SQLOrder(/; s/@Type\(type *= *"org.hibernate.type.TextType"\)/@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONGVARCHAR)/; s/@Type\(type *= *"locale"\)//; s/^@Inheritance\(strategy = InheritanceType.TABLE_PER_CLASS\)$//'
     NAMINGS="jpa spring"
     RELEASE=17
 }
