@@ -80,6 +80,17 @@ public final class Main {
         }
     }
 
+    /** Not a timing: the schema comparison on real applications has its own script and results page. */
+    static final String REAL_APPS = """
+            ## Schema fidelity on real applications
+
+            Not a timing, so not part of this run: `bash benchmarks/real-apps/run.sh` compares, on the entity models \
+            of public applications fetched at pinned commits, the schema our migrations create with the one \
+            Hibernate 6.6, 7.2 and 7.4 create for the same classes, on PostgreSQL and SQLite, in jpa and spring \
+            naming. How to run it, the applications and the latest numbers: \
+            [benchmarks/real-apps/README.md](benchmarks/real-apps/README.md).
+            """;
+
     static String report(String machine, String[] args, int runs, boolean quick, double minutes,
                          List<Section> sections) {
         StringBuilder b = new StringBuilder("# Benchmarks\n\n");
@@ -94,6 +105,7 @@ public final class Main {
                 .append("database. Peak memory is the largest peak resident set size of those processes. Ratios ")
                 .append("are against the baseline named in each table, from the same run.\n\n");
         sections.forEach(s -> b.append(s.markdown()));
+        b.append(REAL_APPS);
         return b.toString();
     }
 

@@ -1,0 +1,94 @@
+# The applications compared by run.sh, one function each, pinned to a commit. Sourced by run.sh.
+#
+#   REPO      GitHub owner/name (cloned through REALAPPS_GIT_URL)
+#   COMMIT    the pinned commit
+#   STYLE     what the model exercises (printed in the summary)
+#   ROOTS     source roots (javac -sourcepath; only classes the entities reference are compiled from them)
+#   ENTITIES  directories whose @Entity/@Embeddable/@MappedSuperclass/@Converter sources are the model
+#   EXCLUDE   entity sources left out (with the reason in a comment), or empty
+#   DEPS      what those sources import, groupId:artifactId[:version] (versions from Spring Boot 3.5.7's BOM
+#             when omitted); jakarta.persistence, Hibernate and Bean Validation come with the Hibernate under test
+#   JAVAX     1: the sources use javax.persistence/javax.validation and are rewritten to jakarta first (what a
+#             Spring Boot 3 migration does), since Hibernate 6.6 and 7 read only jakarta
+#   REWRITE   sed expressions applied to the sources after the javax rewrite (Hibernate 5 -> 6 API changes a
+#             Spring Boot 3 migration makes), or empty
+#   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
+#   RELEASE   javac --release
+
+APPS_ALL="petclinic jhipster cargotracker shopizer axon"
+
+app_petclinic() {
+    REPO=spring-projects/spring-petclinic
+    COMMIT=edf4db28affcc4741c79850a3d95bc3f177b5ff9
+    STYLE="Spring Boot 4, Bean Validation, @MappedSuperclass chain, one-to-many, many-to-many"
+    ROOTS="src/main/java"
+    ENTITIES="src/main/java"
+    EXCLUDE=""
+    DEPS="org.springframework:spring-context jakarta.xml.bind:jakarta.xml.bind-api"
+    JAVAX=0
+    NAMINGS="jpa spring"
+    RELEASE=17
+}
+
+app_jhipster() {
+    REPO=jhipster/jhipster-sample-app
+    COMMIT=f8da577c944ecc4db46fc961a1ba022d5bbf8964
+    STYLE="Spring Boot 4 (JHipster), Bean Validation, auditing superclass with entity listener, many-to-many, cache annotations"
+    ROOTS="src/main/java"
+    ENTITIES="src/main/java/io/github/jhipster/sample/domain"
+    EXCLUDE=""
+    DEPS="org.springframework.data:spring-data-jpa org.springframework:spring-aspects com.fasterxml.jackson.core:jackson-annotations org.apache.commons:commons-lang3"
+    JAVAX=0
+    NAMINGS="jpa spring"
+    RELEASE=21
+}
+
+app_cargotracker() {
+    REPO=eclipse-ee4j/cargotracker
+    COMMIT=4d26b8fd59a7f0bac6e42d5d19a8cd1b379353b5
+    STYLE="Jakarta EE 10 (plain JPA), embeddables and nested embeddables, enums, ordered one-to-many"
+    ROOTS="src/main/java"
+    ENTITIES="src/main/java/org/eclipse/cargotracker/domain src/main/java/org/eclipse/cargotracker/application/util"
+    EXCLUDE=""
+    DEPS="org.apache.commons:commons-lang3"
+    JAVAX=0
+    NAMINGS="jpa"
+    RELEASE=17
+}
+
+app_shopizer() {
+    REPO=shopizer-ecommerce/shopizer
+    COMMIT=7460ceb86cb7c5feac5f0b057632655ae1cc9e5b
+    STYLE="Spring Boot 2 e-commerce (javax, rewritten to jakarta), large model: @TableGenerator ids, embeddables, @MappedSuperclass descriptions, many-to-many, Bean Validation"
+    ROOTS="sm-core-model/src/main/java"
+    ENTITIES="sm-core-model/src/main/java"
+    # Refused by the processor: @Id (not @EmbeddedId) on an @Embeddable-typed attribute, which Hibernate maps as
+    # an embedded id ("No column type is known for ...UserConnectionPK").
+    EXCLUDE="sm-core-model/src/main/java/com/salesmanager/core/model/customer/connection/UserConnection.java"
+    DEPS="com.fasterxml.jackson.core:jackson-databind org.slf4j:slf4j-api org.springframework:spring-web com.googlecode.json-simple:json-simple:1.1.1 org.apache.commons:commons-lang3"
+    JAVAX=1
+    # Hibernate 5's @Type(type = "...") no longer exists: TextType becomes Hibernate 6's LONGVARCHAR, "locale" is
+    # basic; Hibernate 6 refuses @Inheritance on a @MappedSuperclass (Description), which 5 ignored, and a join
+    # table's join column that is updatable = false but insertable (User.groups, Product, Customer); Hibernate 7
+    # removed @org.hibernate.annotations.OrderBy(clause = ...), @SQLOrder(...) since 6.3 (no DDL effect).
+    REWRITE='s/nullable = false, updatable = false\)/nullable = false)/; s/org\.hibernate\.annotations\.OrderBy;/org.hibernate.annotations.SQLOrder;/; s/@OrderBy\(clause = /@SQLOrder(/; s/@Type\(type *= *"org.hibernate.type.TextType"\)/@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONGVARCHAR)/; s/@Type\(type *= *"locale"\)//; s/^@Inheritance\(strategy = InheritanceType.TABLE_PER_CLASS\)$//'
+    NAMINGS="jpa spring"
+    RELEASE=17
+}
+
+app_axon() {
+    REPO=AxonFramework/AxonFramework
+    COMMIT=a5ef2c040fea2c29b7a175a8f8f6da413ddccb8d
+    STYLE="Axon Framework 4.10.3 (the tables every Axon application gets: event store, snapshots, tokens, sagas, dead letters): @IdClass composite keys, generic @MappedSuperclass chain, @Lob payloads, @Embedded"
+    ROOTS="messaging/src/main/java eventsourcing/src/main/java modelling/src/main/java"
+    ENTITIES="messaging/src/main/java/org/axonframework/eventhandling eventsourcing/src/main/java/org/axonframework/eventsourcing/eventstore modelling/src/main/java/org/axonframework/modelling/saga/repository/jpa"
+    # The javax copies (legacyjpa packages) are the same model for Spring Boot 2 users.
+    EXCLUDE="$(echo messaging/src/main/java/org/axonframework/eventhandling/deadletter/legacyjpa/{DeadLetterEntry,DeadLetterEventEntry}.java \
+        messaging/src/main/java/org/axonframework/eventhandling/tokenstore/legacyjpa/TokenEntry.java \
+        eventsourcing/src/main/java/org/axonframework/eventsourcing/eventstore/legacyjpa/{DomainEventEntry,SnapshotEventEntry}.java \
+        modelling/src/main/java/org/axonframework/modelling/saga/repository/legacyjpa/{AssociationValueEntry,SagaEntry}.java)"
+    DEPS="com.fasterxml.jackson.core:jackson-databind org.slf4j:slf4j-api com.thoughtworks.xstream:xstream:1.4.21 javax.persistence:javax.persistence-api:2.2 jakarta.annotation:jakarta.annotation-api com.google.code.findbugs:jsr305:3.0.2 javax.annotation:javax.annotation-api:1.3.2"
+    JAVAX=0
+    NAMINGS="jpa spring"
+    RELEASE=17
+}
