@@ -49,7 +49,7 @@ final class SchemaBuilder {
         this.hibernate = hibernate;
         this.env = env;
         this.types = env.getTypeUtils();
-        this.naming = naming;
+        this.naming = naming.following(hibernate);
         this.beanValidation = beanValidation;
         this.reporter = reporter;
         this.scanner = new EntityScanner(env);
