@@ -74,10 +74,11 @@ record Naming(Strategy strategy, Quoting quoting, HibernateVersion hibernate) {
     }
 
     /**
-     * The logical name of a many-to-many or unidirectional one-to-many join table. JPA: both tables'
-     * physical names; Spring: the owner's physical table name and the owning attribute's name.
+     * The logical name of a join table (many-to-many, unidirectional one-to-many, to-one), built as Hibernate
+     * builds it from the tables' logical names (what the physical strategy has not changed yet). JPA: both
+     * tables' names; Spring: the owner's table name and the owning attribute's name.
      */
-    String joinTableName(String ownerPhysicalTable, String inversePhysicalTable, String owningAttribute) {
-        return ownerPhysicalTable + "_" + (strategy == Strategy.JPA ? inversePhysicalTable : owningAttribute);
+    String joinTableName(String ownerLogicalTable, String inverseLogicalTable, String owningAttribute) {
+        return ownerLogicalTable + "_" + (strategy == Strategy.JPA ? inverseLogicalTable : owningAttribute);
     }
 }

@@ -185,6 +185,7 @@ final class SchemaBuilder {
         Ident logical = e.table() != null ? e.table() : Ident.plain(e.entityName());
         boolean physical = !(e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && e.isAbstract());
         TableDraft t = table(e.schema(), naming.physical(logical), physical);
+        t.logicalName = logical.text();
         entityTables.put(e.qualifiedName(), t);
         return t;
     }

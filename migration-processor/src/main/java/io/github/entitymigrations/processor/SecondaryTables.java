@@ -95,7 +95,7 @@ final class SecondaryTables {
         TableDraft targetTable = b.keys.keyOf(target).table();
         // As for a collection's join table, the implicit name is quoted when either table's name is.
         Ident logical = !jt.string("name").isEmpty() ? Ident.parse(jt.string("name"))
-                : new Ident(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()),
+                : new Ident(b.naming.joinTableName(scope.table().logicalName, targetTable.logicalName, a.name()),
                         scope.table().name.quoted() || targetTable.name.quoted());
         TableDraft table = keyedTable(scope.owner(), schema(jt), logical, jt.annotations("joinColumns"));
         Keys.EntityKey key = b.keys.keyOf(scope.owner());
