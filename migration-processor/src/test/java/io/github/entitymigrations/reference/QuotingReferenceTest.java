@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Hibernate's quoting settings against the processor options that model them, over every fixture entity plus
  * the keyword-named ones ({@code Member}, {@code Group}, {@code Comment}): the snapshot must equal what Hibernate
- * 6.6 maps with the same setting, quoted flags of tables, columns and sequences included.
+ * (6.6 here, 7.2 and 7.4 in the hibernate-reference modules) maps with the same setting, quoted flags of tables,
+ * columns and sequences included, but for {@link HibernateReferenceTest#KNOWN_DIFFERENCES}.
  *
  * <p>Hibernate boots on a PostgreSQL connection here, as an application does: its keyword list then includes
  * what the PostgreSQL driver reports, which a boot without a database leaves out ({@code comment} and
