@@ -53,10 +53,10 @@ class QuotedNamesValidateTest {
         String url = emptyDatabase();
         HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-auto-quote",
                 new Database(url, null, null, null), snapshot("-Amigration.autoQuoteKeyword=true"));
-        // Keywords (Document, Comment, Event: PostgreSQL's), and the join and collection tables of a quoted
-        // owner or target.
+        // Keywords (Document, Comment, Event, Quote: PostgreSQL's), and the join and collection tables of a
+        // quoted owner or target (a to-one's join table too: Quote_Contract).
         assertEquals(List.of("Comment", "Document", "Event", "Group", "MediaPlaylist_Document", "Member",
-                "Member_Group", "Member_roles"), caseSensitiveTables(url),
+                "Member_Group", "Member_roles", "Quote", "Quote_Contract"), caseSensitiveTables(url),
                 "the tables Hibernate quotes, with their case");
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
                 ENTITIES, Map.of("hibernate.auto_quote_keyword", "true"))) {
@@ -76,16 +76,26 @@ class QuotedNamesValidateTest {
         assertTrue(refused.getMessage().contains("missing table"), refused.getMessage());
     }
 
+    /**
+     * Every fixture but the {@code supply} ones: their {@code @Check}s are SQL naming camel-case columns unquoted
+     * ({@code maxPayload > 0}), which PostgreSQL folds to {@code maxpayload} while global quoting creates
+     * {@code "maxPayload"}. Check SQL is copied as written, by Hibernate and by the processor, so Hibernate's own
+     * {@code create} fails on them the same way; an application with global quoting quotes such names in its
+     * checks. (The supply package is self-contained: no other fixture references it.)
+     */
     @Test
     void globallyQuotedIdentifiersOnPostgresql() throws IOException, SQLException {
+        List<Class<?>> entities = ENTITIES.stream()
+                .filter(e -> !e.getPackageName().endsWith(".fixtures.supply")).toList();
+        assertTrue(entities.size() < ENTITIES.size(), "the supply fixtures moved: update this filter");
         String url = emptyDatabase();
         HibernateValidatesMigratedSchemaTest.migrate(work, "postgresql-global-quoting",
-                new Database(url, null, null, null), snapshot("-Amigration.globallyQuotedIdentifiers=true",
+                new Database(url, null, null, null), snapshot(entities, "-Amigration.globallyQuotedIdentifiers=true",
                         "-Amigration.globallyQuotedIdentifiersSkipColumnDefinitions=true"));
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
-                ENTITIES, Map.of("hibernate.globally_quoted_identifiers", "true",
+                entities, Map.of("hibernate.globally_quoted_identifiers", "true",
                         "hibernate.globally_quoted_identifiers_skip_column_definitions", "true"))) {
-            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
+            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), entities);
         }
     }
 
@@ -94,6 +104,11 @@ class QuotedNamesValidateTest {
      * processing), with {@code options}; the snapshot it writes.
      */
     private String snapshot(String... options) throws IOException {
+        return snapshot(ENTITIES, options);
+    }
+
+    /** The snapshot of {@code entities} only. */
+    private String snapshot(List<Class<?>> entities, String... options) throws IOException {
         Path out = Files.createDirectories(work.resolve("classes"));
         List<String> args = new ArrayList<>(List.of("-proc:only", "-implicit:none",
                 "-processor", EntityMigrationsProcessor.class.getName(),
@@ -101,7 +116,7 @@ class QuotedNamesValidateTest {
         args.addAll(List.of(options));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter messages = new StringWriter();
-        boolean ok = javac.getTask(messages, null, null, args, ENTITIES.stream().map(Class::getName).toList(), null)
+        boolean ok = javac.getTask(messages, null, null, args, entities.stream().map(Class::getName).toList(), null)
                 .call();
         assertTrue(ok, "the processor failed over the fixture classes: " + messages);
         Path snapshot = out.resolve(SNAPSHOT.replace('/', File.separatorChar));

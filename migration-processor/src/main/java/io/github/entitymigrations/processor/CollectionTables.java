@@ -50,7 +50,7 @@ final class CollectionTables {
         Ann jt = a.jpa("JoinTable");
         TableDraft targetTable = b.keys.keyOf(target).table();
         Ident logical = jt != null && !jt.string("name").isEmpty() ? Ident.parse(jt.string("name"))
-                : new Ident(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()),
+                : new Ident(b.naming.joinTableName(scope.table().logicalName, targetTable.logicalName, a.name()),
                         scope.table().name.quoted() || targetTable.name.quoted());
         Ident schema = jt == null || jt.string("schema").isEmpty() ? null : Ident.parse(jt.string("schema"));
         TableDraft table = b.table(schema, b.naming.physical(logical), true);

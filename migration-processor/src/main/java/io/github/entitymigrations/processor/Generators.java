@@ -78,11 +78,13 @@ final class Generators {
         Ident schema = declared == null || declared.string("schema").isEmpty() ? null : Ident.parse(declared.string("schema"));
         TableDraft t = b.table(schema, b.naming.physical(Ident.parse(tableName)), true);
         // Hibernate's TableGenerator passes the table name through the physical naming strategy, but not
-        // the column names: with Spring's naming, "nextBlock" stays "nextBlock".
-        Ident k = Ident.parse(keyColumn);
+        // the column names: with Spring's naming, "nextBlock" stays "nextBlock". The quoting settings do reach
+        // them (its identifier helper normalizes them as any name).
+        Ident k = b.naming.quoting().apply(Ident.parse(keyColumn));
         t.addColumn(new TableDraft.ColumnDraft(k, ColumnType.ofLength("VARCHAR", BasicTypes.DEFAULT_LENGTH), false,
                 id.element(), root.qualifiedName()), keyColumn);
-        t.addColumn(new TableDraft.ColumnDraft(Ident.parse(valueColumn), ColumnType.of("BIGINT"),
+        Ident v = b.naming.quoting().apply(Ident.parse(valueColumn));
+        t.addColumn(new TableDraft.ColumnDraft(v, ColumnType.of("BIGINT"),
                 true, id.element(), root.qualifiedName()), valueColumn);
         t.setPrimaryKey(List.of(k.text()));
         t.sources.add(root.qualifiedName());

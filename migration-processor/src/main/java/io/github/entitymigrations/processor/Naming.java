@@ -6,10 +6,16 @@ import java.util.Locale;
  * Hibernate's two-step naming: an implicit (logical) name when the mapping gives none, then a physical
  * name for the database, with Hibernate's quoting settings applied to the logical name in between.
  *
- * @param strategy which naming strategies the application uses
- * @param quoting  its identifier quoting settings
+ * @param strategy  which naming strategies the application uses
+ * @param quoting   its identifier quoting settings
+ * @param hibernate the Hibernate release followed (Spring's physical strategy differs with it)
  */
-record Naming(Strategy strategy, Quoting quoting) {
+record Naming(Strategy strategy, Quoting quoting, HibernateVersion hibernate) {
+
+    /** The same naming, for an application on the given Hibernate release. */
+    Naming following(HibernateVersion version) {
+        return new Naming(strategy, quoting, version);
+    }
 
     /**
      * {@link #JPA} is Hibernate's default ({@code ImplicitNamingStrategyJpaCompliantImpl} with the identity
@@ -42,7 +48,10 @@ record Naming(Strategy strategy, Quoting quoting) {
     /** The physical name of a logical table, column, sequence or schema name. */
     Ident physical(Ident logical) {
         Ident quoted = quoting.apply(logical);
-        if (strategy == Strategy.JPA || quoted == null) {
+        // Spring Boot 4 (the one for Hibernate 7) names with Hibernate 7's PhysicalNamingStrategySnakeCaseImpl,
+        // which leaves a quoted name exactly as written; Spring Boot 3's strategy changes quoted names too.
+        if (strategy == Strategy.JPA || quoted == null
+                || quoted.quoted() && hibernate.atLeast(HibernateVersion.V7_2)) {
             return quoted;
         }
         StringBuilder b = new StringBuilder(quoted.text().replace('.', '_'));
@@ -51,7 +60,7 @@ record Naming(Strategy strategy, Quoting quoting) {
                 b.insert(i++, '_');
             }
         }
-        // Spring's strategy lower-cases quoted names too (on every database that is case-insensitive).
+        // Spring Boot 3's strategy lower-cases quoted names too (on every database that is case-insensitive).
         return new Ident(b.toString().toLowerCase(Locale.ROOT), quoted.quoted());
     }
 
@@ -65,10 +74,11 @@ record Naming(Strategy strategy, Quoting quoting) {
     }
 
     /**
-     * The logical name of a many-to-many or unidirectional one-to-many join table. JPA: both tables'
-     * physical names; Spring: the owner's physical table name and the owning attribute's name.
+     * The logical name of a join table (many-to-many, unidirectional one-to-many, to-one), built as Hibernate
+     * builds it from the tables' logical names (what the physical strategy has not changed yet). JPA: both
+     * tables' names; Spring: the owner's table name and the owning attribute's name.
      */
-    String joinTableName(String ownerPhysicalTable, String inversePhysicalTable, String owningAttribute) {
-        return ownerPhysicalTable + "_" + (strategy == Strategy.JPA ? inversePhysicalTable : owningAttribute);
+    String joinTableName(String ownerLogicalTable, String inverseLogicalTable, String owningAttribute) {
+        return ownerLogicalTable + "_" + (strategy == Strategy.JPA ? inverseLogicalTable : owningAttribute);
     }
 }

@@ -60,7 +60,8 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
         if (strategy == null || beanValidation == null || keywords == null || global == null || skip == null) {
             return null;
         }
-        return new ProcessorOptions(new Naming(strategy, new Quoting(global, skip, keywords)), beanValidation, note);
+        return new ProcessorOptions(new Naming(strategy, new Quoting(global, skip, keywords),
+                HibernateVersion.V6_6), beanValidation, note); // SchemaBuilder sets the release it follows
     }
 
     /** The Spring Boot naming strategy class on the compile classpath, or {@code null}. Loads nothing. */

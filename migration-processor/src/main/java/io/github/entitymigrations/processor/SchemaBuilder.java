@@ -49,7 +49,7 @@ final class SchemaBuilder {
         this.hibernate = hibernate;
         this.env = env;
         this.types = env.getTypeUtils();
-        this.naming = naming;
+        this.naming = naming.following(hibernate);
         this.beanValidation = beanValidation;
         this.reporter = reporter;
         this.scanner = new EntityScanner(env);
@@ -185,6 +185,7 @@ final class SchemaBuilder {
         Ident logical = e.table() != null ? e.table() : Ident.plain(e.entityName());
         boolean physical = !(e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && e.isAbstract());
         TableDraft t = table(e.schema(), naming.physical(logical), physical);
+        t.logicalName = logical.text();
         entityTables.put(e.qualifiedName(), t);
         return t;
     }

@@ -35,9 +35,11 @@ final class SecondaryTables {
             String written = secondary.string("name");
             TableDraft table = keyedTable(e, schema(secondary), Ident.parse(written),
                     secondary.annotations("pkJoinColumns"));
-            // Hibernate (6.6 and 7) finds the @SecondaryTable of a table by its physical name, so its foreignKey
-            // is lost when the naming strategy changes the name (Spring's: "SupplierRating" is supplier_rating).
-            boolean found = table.nameText().equals(Ident.parse(written).text());
+            // Hibernate (6.6 and 7) finds the @SecondaryTable of a table by its physical name (quoted names in
+            // backticks), so its foreignKey is lost when the naming strategy changes the name (Spring's:
+            // "SupplierRating" is supplier_rating) or a quoting setting quotes it.
+            String physical = table.name.quoted() ? '`' + table.nameText() + '`' : table.nameText();
+            boolean found = physical.equals(written);
             Ann fk = found && secondary.isSet("foreignKey") ? secondary.annotation("foreignKey") : null;
             if (fk == null || !fk.enumName("value").equals("NO_CONSTRAINT")) {
                 Keys.EntityKey key = b.keys.keyOf(e);
@@ -91,15 +93,19 @@ final class SecondaryTables {
     void toOneJoinTable(Scope scope, Attribute a, EntityInfo target, boolean nullable) {
         Ann jt = a.jpa("JoinTable");
         TableDraft targetTable = b.keys.keyOf(target).table();
+        // As for a collection's join table, the implicit name is quoted when either table's name is.
         Ident logical = !jt.string("name").isEmpty() ? Ident.parse(jt.string("name"))
-                : Ident.plain(b.naming.joinTableName(scope.table().nameText(), targetTable.nameText(), a.name()));
+                : new Ident(b.naming.joinTableName(scope.table().logicalName, targetTable.logicalName, a.name()),
+                        scope.table().name.quoted() || targetTable.name.quoted());
         TableDraft table = keyedTable(scope.owner(), schema(jt), logical, jt.annotations("joinColumns"));
         Keys.EntityKey key = b.keys.keyOf(scope.owner());
         // Hibernate 6.6 and 7 ignore foreignKey and inverseForeignKey of a to-one's @JoinTable.
         table.addForeignKey(new TableDraft.ForeignKeyDraft(null, table.primaryKey, key.table(), key.names(),
                 "NO_ACTION"));
+        // Hibernate 7.4 makes the target's join columns NOT NULL: the join table holds a row only for an owner
+        // whose association is set (6.6 to 7.2 left them nullable when the association is optional).
         Keys.JoinColumns element = b.keys.joinColumns(a, jt.annotations("inverseJoinColumns"), null, target, a.name(),
-                nullable);
+                nullable && !b.hibernate.atLeast(HibernateVersion.V7_4));
         for (int i = 0; i < element.columns().size(); i++) {
             table.addColumn(element.columns().get(i), element.logicalNames().get(i));
         }
@@ -121,7 +127,10 @@ final class SecondaryTables {
         for (int i = 0; i < key.columns().size(); i++) {
             Keys.KeyColumn k = key.columns().get(i);
             String written = i < pkJoinColumns.size() ? pkJoinColumns.get(i).string("name") : "";
-            Ident columnLogical = written.isEmpty() ? Ident.parse(k.logical()) : Ident.parse(written);
+            // As Hibernate: an implicit key column is quoted when the entity's table is (as a JOINED subclass's).
+            Ident implicit = Ident.parse(k.logical());
+            Ident columnLogical = !written.isEmpty() ? Ident.parse(written)
+                    : new Ident(implicit.text(), implicit.quoted() || key.table().name.quoted());
             TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(columnLogical), k.type(), false,
                     e.type(), e.qualifiedName());
             names.add(table.addColumn(c, columnLogical.text()).name.text());

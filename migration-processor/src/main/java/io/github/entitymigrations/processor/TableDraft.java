@@ -80,6 +80,11 @@ final class TableDraft {
     final Ident name;
     final boolean physical;
     /**
+     * The name before the physical naming strategy (an entity's {@code @Table} name or entity name), which
+     * Hibernate builds implicit join table names from; the physical name's text for other tables.
+     */
+    String logicalName;
+    /**
      * The table of a TABLE_PER_CLASS entity with subclasses: rows of the subclasses live in other tables,
      * so, like Hibernate, no foreign key references it.
      */
@@ -100,6 +105,7 @@ final class TableDraft {
         this.schema = schema;
         this.name = name;
         this.physical = physical;
+        this.logicalName = name.text();
     }
 
     String nameText() {

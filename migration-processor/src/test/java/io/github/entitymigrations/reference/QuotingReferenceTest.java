@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Hibernate's quoting settings against the processor options that model them, over every fixture entity plus
  * the keyword-named ones ({@code Member}, {@code Group}, {@code Comment}): the snapshot must equal what Hibernate
- * 6.6 maps with the same setting, quoted flags of tables, columns and sequences included.
+ * (6.6 here, 7.2 and 7.4 in the hibernate-reference modules) maps with the same setting, quoted flags of tables,
+ * columns and sequences included, but for {@link HibernateReferenceTest#KNOWN_DIFFERENCES}.
  *
  * <p>Hibernate boots on a PostgreSQL connection here, as an application does: its keyword list then includes
  * what the PostgreSQL driver reports, which a boot without a database leaves out ({@code comment} and
@@ -92,7 +93,9 @@ class QuotingReferenceTest {
                 FixtureEntities.KEYWORD_NAMED.stream()).toList());
         write("hibernate-quoting-" + label + ".sql", reader.ddl());
         write("hibernate-quoting-" + label + ".txt", hibernate.dump());
-        String member = naming.equals("jpa") ? "Member" : "member";
+        // Spring's physical strategy lower-cases quoted names with Hibernate 6 (Spring Boot 3's), not with 7
+        // (Hibernate's PhysicalNamingStrategySnakeCaseImpl, which Spring Boot 4 uses).
+        String member = naming.equals("spring") && Version.getVersionString().startsWith("6.") ? "member" : "Member";
         assertTrue(hibernate.hasTable(member) && hibernate.items(member).get("table").value().equals("quoted"),
                 "the setting did not reach Hibernate: table " + member + " is not quoted");
 
@@ -100,6 +103,7 @@ class QuotingReferenceTest {
         NormalizedSchema snapshot = SnapshotSchemaReader.normalize(SchemaJson.read(json));
         write("snapshot-quoting-" + label + ".txt", snapshot.dump());
         List<String> differences = new ArrayList<>(hibernate.differences(snapshot));
+        differences.removeAll(HibernateReferenceTest.KNOWN_DIFFERENCES.keySet());
         if (!differences.isEmpty()) {
             fail(differences.size() + " difference(s) between Hibernate " + Version.getVersionString()
                     + " and the snapshot (" + label + "):\n  " + String.join("\n  ", differences)
