@@ -4,6 +4,9 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,11 +15,14 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
+import java.util.Currency;
 import java.util.Date;
 import java.util.GregorianCalendar;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
@@ -75,11 +81,45 @@ final class FixtureValues {
         if (type == Duration.class) {
             return Duration.ofMinutes(90 + n);
         }
+        Object textual = textual(type, n);
+        if (textual != null) {
+            return textual;
+        }
         if (Map.class.isAssignableFrom(type)) {
             return Map.of("key", "value " + n); // a JSON object
         }
         throw new IllegalArgumentException("no fixture value for " + type.getName() + " (JDBC type " + sqlType
                 + "); add one to FixtureValues");
+    }
+
+    /** Values of the Java types Hibernate stores as text (a currency code, an offset, a locale, ...). */
+    private static Object textual(Class<?> type, int n) {
+        if (type == Currency.class) {
+            return Currency.getInstance("EUR");
+        }
+        if (type == ZoneOffset.class) {
+            return ZoneOffset.ofHoursMinutes(5, 30);
+        }
+        if (type == Locale.class) {
+            return Locale.CANADA_FRENCH;
+        }
+        if (type == TimeZone.class) {
+            return TimeZone.getTimeZone("Europe/Paris");
+        }
+        if (type == ZoneId.class) {
+            return ZoneId.of("America/New_York");
+        }
+        if (type == Class.class) {
+            return String.class;
+        }
+        if (type == URL.class) {
+            try {
+                return URI.create("https://example.org/" + n).toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
     }
 
     /** A unique string within the column's length: a letter, then the counter in base 36. */

@@ -22,6 +22,8 @@ final class BasicTypes {
 
     /** Hibernate's defaults when a mapping sets no size. */
     static final int DEFAULT_LENGTH = 255;
+    /** Hibernate's default length of the "long" types LONGVARCHAR and LONGVARBINARY ({@code Length.LONG}). */
+    static final int LONG_LENGTH = 32_600;
     static final int DEFAULT_PRECISION = 38;
     static final int DEFAULT_SCALE = 2;
 
@@ -65,7 +67,7 @@ final class BasicTypes {
         if (jdbcTypeCode != null) {
             String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));
             if (name != null) {
-                return sized(name, column, false);
+                return sized(name, column, false, type);
             }
         }
         TypeMirror converted = keyOfMap ? null : convertedType(type, source);
@@ -77,14 +79,14 @@ final class BasicTypes {
         }
         boolean nationalized = !keyOfMap && Ann.named(source, "org.hibernate.annotations.Nationalized") != null;
         if (type.getKind().isPrimitive()) {
-            return sized(primitive(type.getKind()), column, nationalized);
+            return sized(primitive(type.getKind()), column, nationalized, type);
         }
         if (type instanceof ArrayType array) {
             TypeMirror c = array.getComponentType();
             String name = c.getKind() == TypeKind.BYTE || isNamed(c, "java.lang.Byte") ? "VARBINARY"
                     : c.getKind() == TypeKind.CHAR || isNamed(c, "java.lang.Character") ? "VARCHAR" : null;
             if (name != null) {
-                return sized(name, column, nationalized);
+                return sized(name, column, nationalized, type);
             }
         }
         if (type instanceof DeclaredType declared) {
@@ -95,7 +97,7 @@ final class BasicTypes {
             String qualified = element.getQualifiedName().toString();
             String name = byClassName(qualified, source, keyOfMap);
             if (name != null) {
-                return sized(name, column, nationalized);
+                return sized(name, column, nationalized, type);
             }
         }
         if (column != null && !column.string("columnDefinition").isEmpty()) {
@@ -117,7 +119,10 @@ final class BasicTypes {
             String name = constants.size() <= 128 ? "TINYINT" : constants.size() <= 32768 ? "SMALLINT" : "INTEGER";
             return new Mapping(ColumnType.of(name), constants, true);
         }
-        return new Mapping(sized("VARCHAR", column, false).type(), constants, false);
+        // Hibernate's EnumJavaType: CHAR when the column's length is exactly 1, whatever the constants.
+        boolean oneCharacter = column != null && column.integer("length") == 1;
+        return new Mapping(sized(oneCharacter ? "CHAR" : "VARCHAR", column, false, enumType.asType()).type(),
+                constants, false);
     }
 
     private String byClassName(String qualified, Element source, boolean keyOfMap) {
@@ -176,18 +181,27 @@ final class BasicTypes {
         };
     }
 
-    /** Adds the size Hibernate gives the type: length for strings and binaries, precision/scale for numerics. */
-    static Mapping sized(String name, Ann column, boolean nationalized) {
+    /**
+     * Adds the size Hibernate gives the type (its dialect's size strategy): for strings and binaries the
+     * mapping's length, where it gives one other than JPA's default 255, else the Java type's default length
+     * (the long default for LONGVARCHAR and LONGVARBINARY, none for the unbounded LONG32 types); precision and
+     * scale for numerics.
+     */
+    static Mapping sized(String name, Ann column, boolean nationalized, TypeMirror javaType) {
         String effective = nationalized ? switch (name) {
             case "VARCHAR" -> "NVARCHAR";
             case "CHAR" -> "NCHAR";
             case "CLOB" -> "NCLOB";
             default -> name;
         } : name;
+        Integer given = column == null || column.integer("length") == DEFAULT_LENGTH ? null : column.integer("length");
         ColumnType type = switch (effective) {
-            case "VARCHAR", "NVARCHAR", "VARBINARY" -> ColumnType.ofLength(effective, length(column));
-            case "CHAR", "NCHAR" -> ColumnType.ofLength(effective, column != null && column.isSet("length")
-                    ? column.integer("length") : 1);
+            case "CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "BINARY", "VARBINARY" ->
+                    ColumnType.ofLength(effective, given != null ? given : defaultLength(javaType, effective));
+            case "LONGVARCHAR", "LONGNVARCHAR", "LONGVARBINARY" ->
+                    ColumnType.ofLength(effective, given != null ? given : LONG_LENGTH);
+            case "LONG32VARCHAR", "LONG32NVARCHAR", "LONG32VARBINARY" ->
+                    given != null ? ColumnType.ofLength(effective, given) : ColumnType.of(effective);
             case "NUMERIC", "DECIMAL" -> numeric(effective, column, DEFAULT_SCALE);
             // Hibernate 6.6 stores a Duration as nanoseconds in numeric(21,0) unless told otherwise.
             case "DURATION" -> ColumnType.numeric("NUMERIC", 21, 0);
@@ -200,8 +214,44 @@ final class BasicTypes {
         return new Mapping(type, null, false);
     }
 
-    private static int length(Ann column) {
-        return column == null ? DEFAULT_LENGTH : column.integer("length");
+    /**
+     * The length Hibernate gives a Java type in a column of a sized type when the mapping gives none (its
+     * {@code JavaType.getDefaultSqlLength}): a currency code 3, an offset ({@code +05:30}) 6, one character
+     * 1, a UUID 36 as text and 16 as bytes, a number as text its digits and sign; anything else 255.
+     */
+    private static int defaultLength(TypeMirror type, String sqlType) {
+        String name = type == null ? "" : type.getKind().isPrimitive()
+                ? wrapperOf(type.getKind()) : type instanceof DeclaredType d
+                ? ((TypeElement) d.asElement()).getQualifiedName().toString() : "";
+        return switch (name) {
+            case "java.util.Currency" -> 3;
+            case "java.time.ZoneOffset" -> 6;
+            case "java.lang.Character", "java.lang.Boolean", "java.lang.Byte" -> 1;
+            case "java.util.UUID" -> sqlType.endsWith("BINARY") ? 16 : 36;
+            case "java.lang.Short" -> 5 + 1;
+            case "java.lang.Integer" -> 10 + 1;
+            case "java.lang.Long" -> 19 + 1;
+            case "java.math.BigInteger" -> DEFAULT_PRECISION + 1;
+            case "java.math.BigDecimal" -> DEFAULT_PRECISION + 2;
+            case "java.lang.Float" -> 1 + 8 + 1 + 4;
+            case "java.lang.Double" -> 1 + 17 + 1 + 5;
+            default -> DEFAULT_LENGTH;
+        };
+    }
+
+    /** The wrapper class of a primitive type, whose default length it has. */
+    private static String wrapperOf(TypeKind kind) {
+        return switch (kind) {
+            case BOOLEAN -> "java.lang.Boolean";
+            case BYTE -> "java.lang.Byte";
+            case SHORT -> "java.lang.Short";
+            case INT -> "java.lang.Integer";
+            case LONG -> "java.lang.Long";
+            case FLOAT -> "java.lang.Float";
+            case DOUBLE -> "java.lang.Double";
+            case CHAR -> "java.lang.Character";
+            default -> "";
+        };
     }
 
     /** Like Hibernate, precision and scale count only together, and only when a precision is given. */

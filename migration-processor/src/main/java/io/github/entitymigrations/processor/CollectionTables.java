@@ -57,6 +57,10 @@ final class CollectionTables {
         table.sources.add(scope.owner().qualifiedName());
         Attribute inverse = b.associations.inverseOf(a, scope.owner(), target);
         String ownerPrefix = inverse != null ? inverse.name() : scope.owner().entityName();
+        if (jt != null) {
+            checkMutability(a, jt.annotations("joinColumns"));
+            checkMutability(a, jt.annotations("inverseJoinColumns"));
+        }
         Keys.JoinColumns owner = b.keys.joinColumns(a, jt == null ? List.of() : jt.annotations("joinColumns"), null,
                 scope.owner(), ownerPrefix, false);
         Keys.JoinColumns element = b.keys.joinColumns(a, jt == null ? List.of() : jt.annotations("inverseJoinColumns"),
@@ -134,6 +138,20 @@ final class CollectionTables {
         }
     }
 
+    /**
+     * Hibernate (6.6 and 7.x) refuses a join column of a join or collection table that is insertable but not
+     * updatable, or the reverse: the build must not succeed for an application that does not start.
+     */
+    private static void checkMutability(Attribute a, List<Ann> joinColumns) {
+        for (Ann j : joinColumns) {
+            if (j.bool("insertable") != j.bool("updatable")) {
+                String name = j.string("name").isEmpty() ? "(unnamed)" : j.string("name");
+                throw new MappingException(a.element(), j.mirror(), Message.COLLECTION_JOIN_COLUMN_MUTABILITY, name,
+                        a, j.bool("insertable"), j.bool("updatable"));
+            }
+        }
+    }
+
     void elementCollection(Scope scope, Attribute a) {
         Ann ct = a.jpa("CollectionTable");
         Ident logical = ct != null && !ct.string("name").isEmpty() ? Ident.parse(ct.string("name"))
@@ -141,6 +159,9 @@ final class CollectionTables {
         Ident schema = ct == null || ct.string("schema").isEmpty() ? null : Ident.parse(ct.string("schema"));
         TableDraft table = b.table(schema, b.naming.physical(logical), true);
         table.sources.add(scope.owner().qualifiedName());
+        if (ct != null) {
+            checkMutability(a, ct.annotations("joinColumns"));
+        }
         Keys.JoinColumns owner = b.keys.joinColumns(a, ct == null ? List.of() : ct.annotations("joinColumns"), ct,
                 scope.owner(), scope.owner().entityName(), false);
         addAll(table, owner);

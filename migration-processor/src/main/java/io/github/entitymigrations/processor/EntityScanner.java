@@ -51,6 +51,11 @@ final class EntityScanner {
                 break;
             }
             if (Ann.hasJpa(s, "MappedSuperclass")) {
+                Ann inheritance = Ann.jpa(s, "Inheritance");
+                if (inheritance != null) {
+                    throw new MappingException(s, inheritance.mirror(), Message.INHERITANCE_ON_MAPPED_SUPERCLASS,
+                            s.getQualifiedName(), type.getSimpleName());
+                }
                 ownChain.push(s);
             }
         }

@@ -92,7 +92,7 @@ final class Keys {
     private EntityKey rootKey(EntityInfo e) {
         List<Attribute> all = e.attributes();
         Scope scope = Scope.of(e, b.tableOf(e), false, b.scanner.hierarchyUsesFields(e.type()));
-        Attribute embeddedId = all.stream().filter(a -> a.has("EmbeddedId")).findFirst().orElse(null);
+        Attribute embeddedId = all.stream().filter(a -> isEmbeddedId(e, a)).findFirst().orElse(null);
         List<Attribute> mapsIds = all.stream().filter(a -> a.has("MapsId")).toList();
         List<KeyColumn> columns = new ArrayList<>();
         if (embeddedId != null) {
@@ -124,6 +124,15 @@ final class Keys {
             }
         }
         return new EntityKey(b.tableOf(e), columns, ids.size() > 1 || Ann.jpa(e.type(), "IdClass") != null);
+    }
+
+    /**
+     * {@code @EmbeddedId}, or (as Hibernate binds it) an {@code @Id} whose type is an {@code @Embeddable} on an
+     * entity without {@code @IdClass}.
+     */
+    private boolean isEmbeddedId(EntityInfo e, Attribute a) {
+        return a.has("EmbeddedId")
+                || (a.has("Id") && b.columns.embeddableType(a) != null && Ann.jpa(e.type(), "IdClass") == null);
     }
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {

@@ -26,6 +26,12 @@ enum Message {
             + "property ... mix ...\"): give every @JoinColumn of the association the same nullable, insertable "
             + "and updatable; to share columns with other attributes, make the whole association insertable = "
             + "false, updatable = false"),
+    INHERITANCE_ON_MAPPED_SUPERCLASS("Mapped superclass %s has @Inheritance, which Hibernate refuses at start-up "
+            + "(\"Mapped superclass ... may not specify an '@Inheritance' mapping strategy\"): remove @Inheritance "
+            + "from it; to choose the strategy of the hierarchy of %s, put @Inheritance on its root @Entity"),
+    COLLECTION_JOIN_COLUMN_MUTABILITY("Join column %s of %s has insertable = %s but updatable = %s, which Hibernate "
+            + "refuses at start-up for the join columns of a join or collection table (\"must be defined with the "
+            + "same insertable and updatable attributes\"): remove both, or set both to false"),
     UNKNOWN_TARGET("Cannot tell the target entity of %s: declare a generic type such as List<Order>, or set "
             + "targetEntity"),
     JOIN_COLUMN_MISMATCH("%s has %d join columns but %s has %d key columns: give one @JoinColumn per key column, "

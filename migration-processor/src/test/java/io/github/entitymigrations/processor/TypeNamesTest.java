@@ -21,7 +21,7 @@ class TypeNamesTest {
         for (String name : new String[] {"VARCHAR", "NVARCHAR", "VARBINARY", "CHAR", "NCHAR", "NUMERIC", "DECIMAL",
             "DURATION", "BIGINTEGER", "FLOAT", "DOUBLE", "BOOLEAN", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "DATE",
             "TIME", "TIMESTAMP", "TIMESTAMP_UTC", "TIME_UTC", "UUID", "BLOB", "CLOB", "NCLOB", "OTHER"}) {
-            String written = BasicTypes.sized(name, null, false).type().name();
+            String written = BasicTypes.sized(name, null, false, null).type().name();
             assertTrue(ColumnType.NAMES.contains(written), written);
         }
     }

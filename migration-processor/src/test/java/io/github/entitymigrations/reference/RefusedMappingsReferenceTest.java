@@ -1,0 +1,128 @@
+package io.github.entitymigrations.reference;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Mappings Hibernate refuses when it starts, found on a real application (shopizer): the processor refuses
+ * them too, saying what to change, so a build no longer succeeds (and generates a migration) for an
+ * application that cannot start. Each refusal is proven by booting the Hibernate on the classpath (6.6 here,
+ * 7.2 and 7.4 in the hibernate-reference modules), and the mappings next to them that Hibernate accepts are
+ * accepted by both.
+ */
+class RefusedMappingsReferenceTest {
+
+    private static final JavaFileObject LABEL = source("Label", "@Entity public class Label { @Id Long id; }");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SINGLE_TABLE", "JOINED", "TABLE_PER_CLASS"})
+    void inheritanceOnAMappedSuperclassIsRefusedByBoth(String strategy) {
+        JavaFileObject base = source("Description",
+                "@MappedSuperclass @Inheritance(strategy = InheritanceType." + strategy + ")",
+                "public abstract class Description { @Id @GeneratedValue Long id; String title; }");
+        JavaFileObject entity = source("ProductDescription",
+                "@Entity public class ProductDescription extends Description { String text; }");
+
+        RuntimeException refusal = assertThrows(RuntimeException.class,
+                () -> HibernateBoot.read(List.of("test.ProductDescription"), base, entity));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("may not specify an '@Inheritance' mapping strategy"),
+                "Hibernate refused for another reason: " + refusal.getMessage());
+
+        Compilation compilation = processed(base, entity);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Mapped superclass test.Description has @Inheritance")
+                .inFile(base).onLineContaining("@MappedSuperclass @Inheritance");
+        assertThat(compilation).hadErrorContaining("remove @Inheritance from it");
+    }
+
+    record Case(String description, String mapping, String column) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Case> refusedJoinColumns() {
+        return Stream.of(
+                new Case("@ManyToMany join column updatable = false",
+                        "@ManyToMany @JoinTable(name = \"product_labels\", joinColumns = @JoinColumn(name = \"product_id\","
+                        + " updatable = false), inverseJoinColumns = @JoinColumn(name = \"label_id\")) Set<Label> labels;",
+                        "product_id"),
+                new Case("@ManyToMany inverse join column updatable = false",
+                        "@ManyToMany @JoinTable(name = \"product_labels\", joinColumns = @JoinColumn(name = \"product_id\"),"
+                        + " inverseJoinColumns = @JoinColumn(name = \"label_id\", updatable = false)) Set<Label> labels;",
+                        "label_id"),
+                new Case("@ManyToMany join column insertable = false",
+                        "@ManyToMany @JoinTable(name = \"product_labels\", joinColumns = @JoinColumn(name = \"product_id\","
+                        + " insertable = false), inverseJoinColumns = @JoinColumn(name = \"label_id\")) Set<Label> labels;",
+                        "product_id"),
+                new Case("@OneToMany join table join column updatable = false",
+                        "@OneToMany @JoinTable(name = \"product_labels\", joinColumns = @JoinColumn(name = \"product_id\","
+                        + " updatable = false), inverseJoinColumns = @JoinColumn(name = \"label_id\")) Set<Label> labels;",
+                        "product_id"),
+                new Case("@ElementCollection join column updatable = false",
+                        "@ElementCollection @CollectionTable(name = \"product_codes\", joinColumns = @JoinColumn("
+                        + "name = \"product_id\", updatable = false)) Set<String> codes;",
+                        "product_id"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedJoinColumns")
+    void aJoinTableColumnInsertableButNotUpdatableIsRefusedByBoth(Case c) {
+        JavaFileObject product = product(c.mapping());
+
+        RuntimeException refusal = assertThrows(RuntimeException.class,
+                () -> HibernateBoot.read(List.of("test.Label", "test.Product"), LABEL, product));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("Join column '" + c.column()
+                        + "' on collection property 'test.Product.")
+                        && refusal.getMessage().contains("must be defined with the same insertable and updatable"),
+                "Hibernate refused for another reason: " + refusal.getMessage());
+
+        Compilation compilation = processed(LABEL, product);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Join column " + c.column() + " of Product.")
+                .inFile(product).onLineContaining(c.mapping().substring(0, 12));
+        assertThat(compilation).hadErrorContaining("remove both, or set both to false");
+    }
+
+    /** Read-only join table columns, and a plain @OneToMany @JoinColumn that is not updatable, start. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@ManyToMany @JoinTable(name = \"product_labels\", joinColumns = @JoinColumn(name = \"product_id\","
+            + " insertable = false, updatable = false), inverseJoinColumns = @JoinColumn(name = \"label_id\","
+            + " insertable = false, updatable = false)) Set<Label> labels;",
+        "@OneToMany @JoinColumn(name = \"product_id\", updatable = false) Set<Label> labels;"})
+    void theMappingsNextToThemAreAcceptedByBoth(String mapping) {
+        JavaFileObject product = product(mapping);
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Label", "test.Product"), LABEL, product);
+        assertFalse(hibernate.dump().isEmpty());
+        assertThat(processed(LABEL, product)).succeeded();
+    }
+
+    private static JavaFileObject product(String mapping) {
+        return source("Product", "import java.util.Set;", "@Entity public class Product { @Id Long id;", "  " + mapping,
+                "}");
+    }
+
+    private static Compilation processed(JavaFileObject... sources) {
+        return Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(sources);
+    }
+
+    private static JavaFileObject source(String simpleName, String... lines) {
+        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
+                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
+    }
+}
