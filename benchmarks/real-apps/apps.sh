@@ -62,9 +62,10 @@ app_shopizer() {
     STYLE="Spring Boot 2 e-commerce (javax, rewritten to jakarta), large model: @TableGenerator ids, embeddables, @MappedSuperclass descriptions, many-to-many, Bean Validation"
     ROOTS="sm-core-model/src/main/java"
     ENTITIES="sm-core-model/src/main/java"
-    # UserConnection (@Id on an @Embeddable-typed attribute) was refused by the processor until issue 11; it is
-    # compared now.
-    EXCLUDE=""
+    # UserConnection's @MappedSuperclass carries a @Table, which Hibernate 6 and 7 refuse at start-up ("Mapped
+    # superclass ... may not specify a '@Table'"); the processor accepts it (a gap, noted on issue 11). Its @Id on
+    # an @Embeddable-typed attribute, which the processor refused before issue 11, is supported now.
+    EXCLUDE="sm-core-model/src/main/java/com/salesmanager/core/model/customer/connection/UserConnection.java"
     DEPS="com.fasterxml.jackson.core:jackson-databind org.slf4j:slf4j-api org.springframework:spring-web com.googlecode.json-simple:json-simple:1.1.1 org.apache.commons:commons-lang3"
     JAVAX=1
     # Hibernate 5's @Type(type = "...") no longer exists: TextType becomes Hibernate 6's LONGVARCHAR, "locale" is
