@@ -63,7 +63,7 @@ app_shopizer() {
     ROOTS="sm-core-model/src/main/java"
     ENTITIES="sm-core-model/src/main/java"
     # UserConnection's @MappedSuperclass carries a @Table, which Hibernate 6 and 7 refuse at start-up ("Mapped
-    # superclass ... may not specify a '@Table'"); the processor accepts it (a gap, noted on issue 11). Its @Id on
+    # superclass ... may not specify a '@Table'"), and so does the processor now. Its @Id on
     # an @Embeddable-typed attribute, which the processor refused before issue 11, is supported now.
     EXCLUDE="sm-core-model/src/main/java/com/salesmanager/core/model/customer/connection/UserConnection.java"
     DEPS="com.fasterxml.jackson.core:jackson-databind org.slf4j:slf4j-api org.springframework:spring-web com.googlecode.json-simple:json-simple:1.1.1 org.apache.commons:commons-lang3"

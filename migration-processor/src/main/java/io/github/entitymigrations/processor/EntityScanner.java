@@ -56,6 +56,11 @@ final class EntityScanner {
                     throw new MappingException(s, inheritance.mirror(), Message.INHERITANCE_ON_MAPPED_SUPERCLASS,
                             s.getQualifiedName(), type.getSimpleName());
                 }
+                Ann superTable = Ann.jpa(s, "Table");
+                if (superTable != null) {
+                    throw new MappingException(s, superTable.mirror(), Message.TABLE_ON_MAPPED_SUPERCLASS,
+                            s.getQualifiedName(), type.getSimpleName());
+                }
                 ownChain.push(s);
             }
         }

@@ -29,6 +29,9 @@ enum Message {
     INHERITANCE_ON_MAPPED_SUPERCLASS("Mapped superclass %s has @Inheritance, which Hibernate refuses at start-up "
             + "(\"Mapped superclass ... may not specify an '@Inheritance' mapping strategy\"): remove @Inheritance "
             + "from it; to choose the strategy of the hierarchy of %s, put @Inheritance on its root @Entity"),
+    TABLE_ON_MAPPED_SUPERCLASS("Mapped superclass %s has @Table, which Hibernate refuses at start-up (\"Mapped "
+            + "superclass ... may not specify a '@Table'\"): remove @Table from it; to name the table of %s, put "
+            + "@Table on that @Entity"),
     COLLECTION_JOIN_COLUMN_MUTABILITY("Join column %s of %s has insertable = %s but updatable = %s, which Hibernate "
             + "refuses at start-up for the join columns of a join or collection table (\"must be defined with the "
             + "same insertable and updatable attributes\"): remove both, or set both to false"),

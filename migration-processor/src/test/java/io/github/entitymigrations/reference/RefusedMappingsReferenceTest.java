@@ -12,6 +12,7 @@ import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +47,27 @@ class RefusedMappingsReferenceTest {
         assertThat(compilation).hadErrorContaining("Mapped superclass test.Description has @Inheritance")
                 .inFile(base).onLineContaining("@MappedSuperclass @Inheritance");
         assertThat(compilation).hadErrorContaining("remove @Inheritance from it");
+    }
+
+    @Test
+    void aTableOnAMappedSuperclassIsRefusedByBoth() {
+        JavaFileObject base = source("Connection",
+                "@MappedSuperclass @Table(name = \"connections\")",
+                "public abstract class Connection { @Id @GeneratedValue Long id; String provider; }");
+        JavaFileObject entity = source("UserConnection",
+                "@Entity public class UserConnection extends Connection { String userId; }");
+
+        // Spring Boot's entity scan lists mapped superclasses too; Hibernate checks them when it binds them.
+        RuntimeException refusal = assertThrows(RuntimeException.class,
+                () -> HibernateBoot.read(List.of("test.Connection", "test.UserConnection"), base, entity));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("may not specify a '@Table'"),
+                "Hibernate refused for another reason: " + refusal.getMessage());
+
+        Compilation compilation = processed(base, entity);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Mapped superclass test.Connection has @Table")
+                .inFile(base).onLineContaining("@MappedSuperclass @Table");
+        assertThat(compilation).hadErrorContaining("put @Table on that @Entity");
     }
 
     record Case(String description, String mapping, String column) {
