@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -71,7 +70,7 @@ final class StepExecutor {
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (step.upgrade()) {
             versions.insert(c, new Applied(step.id(), step.file().message(),
-                    Checksums.of(step.file().migration()), Instant.now().toString(), appliedBy, ms));
+                    Checksums.of(step.file().migration()), VersionTable.now(), appliedBy, ms, false));
         } else {
             versions.delete(c, step.id());
         }
