@@ -71,6 +71,7 @@ public record Database(String url, String username, String password, String sche
         } catch (SQLException e) {
             String reason = scrub(String.valueOf(e.getMessage())).replaceAll("[.\\s]+$", "");
             Throwable cause = scrub(e);
+            // A URL of no supported kind gets the server's advice, as before there were kinds.
             throw (kind != null ? kind : PostgresKind.INSTANCE).cannotConnect(this, reason, cause);
         }
     }

@@ -68,6 +68,12 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind {
      */
     boolean lockKeepsOtherWritersOut();
 
+    /**
+     * What keeps the database's views and triggers through a step's table rebuilds (SQLite drops them with
+     * the table), or {@code null} when the kind rebuilds no tables.
+     */
+    SqliteDependents dependents(Step step);
+
     /** Whether DDL takes part in transactions (a failed migration leaves no half-made schema). */
     boolean transactionalDdl();
 

@@ -105,6 +105,11 @@ public final class PostgresKind implements DatabaseKind {
     }
 
     @Override
+    public SqliteDependents dependents(Step step) {
+        return null; // PostgreSQL alters tables in place: views and triggers stay
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }

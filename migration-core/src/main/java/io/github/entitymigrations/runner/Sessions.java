@@ -3,9 +3,10 @@ package io.github.entitymigrations.runner;
 import java.time.Duration;
 
 /**
- * How a runner's connection introduces itself and waits: PostgreSQL sessions carry the application name
- * {@value #APPLICATION_NAME}, so a run waiting for the lock can tell who holds it; SQLite connections wait
- * for another connection's write lock as long as the lock timeout, and say so clearly when it runs out.
+ * How a runner's connection introduces itself and waits (set up by {@link DatabaseKind#prepare}): PostgreSQL
+ * sessions carry the application name {@value #APPLICATION_NAME}, so a run waiting for the lock can tell who
+ * holds it; SQLite connections wait for another connection's write lock as long as the lock timeout, and say
+ * so clearly when it runs out.
  */
 final class Sessions {
 

@@ -119,6 +119,11 @@ public final class SqliteKind implements DatabaseKind {
     }
 
     @Override
+    public SqliteDependents dependents(Step step) {
+        return SqliteDependents.of(step);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }
