@@ -70,6 +70,9 @@ enum VersionTableForm {
             if (e instanceof MigrationException m) {
                 throw m;
             }
+            if (e instanceof SQLException s && versions.kind().isBusy(s)) {
+                throw s; // another connection writes to the file: the runner's own message says what to do
+            }
             throw new MigrationException("Could not upgrade the version table " + versions.qualifiedName() + " of "
                     + database + " to the current form (" + e.getMessage() + "); it was rolled back and is as it "
                     + "was. Nothing was run", e);
