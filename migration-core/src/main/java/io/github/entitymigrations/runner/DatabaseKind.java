@@ -32,6 +32,20 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind {
         return Optional.empty();
     }
 
+    /**
+     * The kind a connection's {@code DatabaseMetaData.getDatabaseProductName()} names ({@code PostgreSQL},
+     * {@code SQLite}), or empty: for a database known only by its connection (a {@code DataSource}).
+     */
+    static Optional<DatabaseKind> ofProductName(String productName) {
+        if ("PostgreSQL".equalsIgnoreCase(productName)) {
+            return Optional.of(PostgresKind.INSTANCE);
+        }
+        if ("SQLite".equalsIgnoreCase(productName)) {
+            return Optional.of(SqliteKind.INSTANCE);
+        }
+        return Optional.empty();
+    }
+
     /** The dialect's name, as migration files name it ({@code postgresql}, {@code sqlite}). */
     String name();
 

@@ -27,6 +27,9 @@ class DatabaseKindTest {
         assertTrue(pg.dialect() instanceof PostgresDialect);
         assertTrue(sqlite.dialect() instanceof SqliteDialect);
         assertEquals(Optional.empty(), DatabaseKind.ofUrl("jdbc:mysql://localhost/app"));
+        assertEquals(Optional.of(PostgresKind.INSTANCE), DatabaseKind.ofProductName("PostgreSQL"));
+        assertEquals(Optional.of(SqliteKind.INSTANCE), DatabaseKind.ofProductName("SQLite"));
+        assertEquals(Optional.empty(), DatabaseKind.ofProductName("MySQL"));
         assertEquals("set search_path to app", String.join("", pg.kind().scriptPreamble(pg)));
         assertTrue(sqlite.kind().scriptPreamble(sqlite).isEmpty());
     }

@@ -35,11 +35,18 @@ final class OldVersionTable {
      * form must read them.
      */
     static List<Applied> replace(TestDatabase db, MigrationChain chain, int applied) throws SQLException {
+        return replace(db, null, chain, applied);
+    }
+
+    /** As {@link #replace(TestDatabase, MigrationChain, int)}, in {@code schema} (PostgreSQL) when not null. */
+    static List<Applied> replace(TestDatabase db, String schema, MigrationChain chain, int applied)
+            throws SQLException {
         List<Applied> expected = new ArrayList<>();
+        String table = (schema == null ? "" : schema + ".") + "entity_migrations_history";
         try (Connection c = db.connect()) {
-            c.createStatement().execute("drop table entity_migrations_history");
-            c.createStatement().execute(DDL);
-            try (PreparedStatement p = c.prepareStatement("insert into entity_migrations_history (id, message, checksum, "
+            c.createStatement().execute("drop table " + table);
+            c.createStatement().execute(DDL.replace("table entity_migrations_history", "table " + table));
+            try (PreparedStatement p = c.prepareStatement("insert into " + table + " (id, message, checksum, "
                     + "applied_at, applied_by, execution_ms) values (?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < chain.migrations().size(); i++) {
                     MigrationFile f = chain.migrations().get(i);

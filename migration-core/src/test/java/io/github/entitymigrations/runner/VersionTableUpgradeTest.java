@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +91,23 @@ class VersionTableUpgradeTest {
         db.migrator(chain, again).downgrade("-1");
         assertEquals(0, again.count(UPGRADED), "a second run finds nothing to upgrade:\n" + again);
         assertEquals(expected.subList(0, 4), db.versionRows());
+    }
+
+    /** With a configured schema, the table there is the one upgraded (and public's is not looked at). */
+    @Test
+    void onPostgresTheTableInTheConfiguredSchemaIsUpgraded() throws Exception {
+        TestDatabase plain = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        TestDatabase app = plain.inSchema("app");
+        MigrationChain chain = CatalogModel.write(tmp.resolve("migrations"), "app.").chain();
+        app.migrator(chain).upgrade("head");
+        List<Applied> expected = OldVersionTable.replace(app, "app", chain, 4);
+        RecordingConsole console = new RecordingConsole();
+        app.migrator(chain, console).upgrade("head");
+        assertEquals(1, console.count(UPGRADED + " app.entity_migrations_history"), console.toString());
+        assertEquals(expected, app.versionRows());
+        assertEquals(List.of("timestamp with time zone|boolean"), plain.query("select max(data_type) filter (where "
+                + "column_name = 'applied_at'), max(data_type) filter (where column_name = 'stamped') from "
+                + "information_schema.columns where table_schema = 'app' and table_name = 'entity_migrations_history'"));
     }
 
     @ParameterizedTest
