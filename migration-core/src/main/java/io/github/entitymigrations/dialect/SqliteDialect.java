@@ -139,7 +139,10 @@ public final class SqliteDialect implements Dialect {
         if (operation instanceof RenameTable op) {
             return SqliteAlterRules.renameTable(table(before, op.from()), op.to());
         }
-        TableOperation op = (TableOperation) operation;
+        if (!(operation instanceof TableOperation op)) {
+            // Every other operation has its branch above: a new one must get its own, not a cast failure.
+            throw new UnsupportedOperationException("SQLite cannot render " + operation.describe());
+        }
         Table old = table(before, op.table());
         Table changed = table(after, op.table());
         List<String> statements = nativeAlter(operation, old, changed, new SqliteTableSql(after));

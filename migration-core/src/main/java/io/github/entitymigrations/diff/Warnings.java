@@ -6,11 +6,24 @@ import io.github.entitymigrations.operations.AddForeignKey;
 import io.github.entitymigrations.operations.AddPrimaryKey;
 import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.AlterSequence;
 import io.github.entitymigrations.operations.Checks;
 import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateSequence;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.OperationTypes;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.operations.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +33,17 @@ import java.util.Set;
  * that can fail on the rows a table already has (data-dependent), each with what to do.
  */
 public final class Warnings {
+
+    /**
+     * The operations with a warning rule; the others never warn (they lose nothing and fail on no rows). Checked
+     * complete when the class loads ({@link OperationTypes#decided}).
+     */
+    private static final Set<Class<?>> DECIDED = OperationTypes.decided("diff.Warnings",
+            Set.of(DropTable.class, DropColumn.class, AlterColumn.class, AddColumn.class, AddUnique.class,
+                    CreateIndex.class, AddPrimaryKey.class, AddForeignKey.class, AddCheck.class),
+            Set.of(CreateTable.class, RenameTable.class, RenameColumn.class, DropPrimaryKey.class, DropUnique.class,
+                    DropIndex.class, DropCheck.class, DropForeignKey.class, CreateSequence.class, DropSequence.class,
+                    AlterSequence.class, Sql.class));
 
     private Warnings() {
     }

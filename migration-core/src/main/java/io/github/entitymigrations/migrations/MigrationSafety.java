@@ -1,11 +1,27 @@
 package io.github.entitymigrations.migrations;
 
+import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
+import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.AlterSequence;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateSequence;
 import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.OperationTypes;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.operations.SqlSafety;
 import io.github.entitymigrations.schema.Column;
@@ -27,6 +43,17 @@ import java.util.Set;
  * {@code generate} prints them) and the statement.
  */
 public final class MigrationSafety {
+
+    /**
+     * The operations that carry column definitions to check; the others have none. Checked complete when the class
+     * loads ({@link OperationTypes#decided}).
+     */
+    private static final Set<Class<?>> DECIDED = OperationTypes.decided("migrations.MigrationSafety",
+            Set.of(CreateTable.class, DropTable.class, AddColumn.class, DropColumn.class, AlterColumn.class),
+            Set.of(RenameTable.class, RenameColumn.class, AddPrimaryKey.class, DropPrimaryKey.class, AddUnique.class,
+                    DropUnique.class, CreateIndex.class, DropIndex.class, AddCheck.class, DropCheck.class,
+                    AddForeignKey.class, DropForeignKey.class, CreateSequence.class, DropSequence.class,
+                    AlterSequence.class, Sql.class));
 
     private MigrationSafety() {
     }

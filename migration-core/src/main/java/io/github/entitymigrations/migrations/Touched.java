@@ -7,6 +7,7 @@ import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
@@ -16,6 +17,15 @@ import java.util.Set;
 
 /** The tables and sequences an operation changes, to tell whether two branches can be put in a line. */
 final class Touched {
+
+    /**
+     * Every operation touches something: tables, sequences, or what a sql step declares. Checked complete when the
+     * class loads ({@link OperationTypes#decided}).
+     */
+    private static final Set<Class<?>> DECIDED = OperationTypes.decided("migrations.Touched",
+            Set.of(CreateTable.class, DropTable.class, RenameTable.class, CreateSequence.class, DropSequence.class,
+                    AlterSequence.class, Sql.class, TableOperation.class),
+            Set.of());
 
     private Touched() {
     }

@@ -3,6 +3,8 @@ package io.github.entitymigrations.runner;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,10 @@ import java.util.Map;
  * applied migration whose file is gone or was edited, applied migrations that are not the first ones).
  */
 final class AppliedHistory {
+
+    /** How history shows when a migration was applied: to the second, in UTC. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final MigrationChain chain;
     private final Map<String, Applied> applied = new LinkedHashMap<>();
@@ -129,10 +135,9 @@ final class AppliedHistory {
         for (String id : ids) {
             MigrationFile f = files.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
             Applied row = applied.get(id);
-            String how = row != null && row.appliedBy() != null && row.appliedBy().endsWith(Migrator.STAMPED)
-                    ? "stamped " : "applied ";
+            String how = row != null && row.stamped() ? "stamped " : "applied ";
             lines.add(id + "  " + (row == null ? "pending                 "
-                    : how + row.appliedAt().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))
+                    : how + SHOWN.format(row.appliedAt()))
                     + "  " + (f != null ? f.message() : row.message() + "  (its file is missing)"));
         }
         if (lines.isEmpty()) {

@@ -5,11 +5,30 @@ import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.operations.AddCheck;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
+import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.AlterSequence;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateSequence;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.OperationTypes;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Table;
 import java.sql.Connection;
@@ -19,6 +38,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Before a downgrade runs anything, finds the data it would destroy: rows of a dropped table, non-null values
@@ -31,6 +51,17 @@ import java.util.Locale;
  * current value is not reported.
  */
 final class DataLossGuard {
+
+    /**
+     * The operations that can destroy data; the others keep every row and value (a sql step is the author's).
+     * Checked complete when the class loads ({@link OperationTypes#decided}).
+     */
+    private static final Set<Class<?>> DECIDED = OperationTypes.decided("runner.DataLossGuard",
+            Set.of(DropTable.class, DropColumn.class, AlterColumn.class),
+            Set.of(CreateTable.class, RenameTable.class, AddColumn.class, RenameColumn.class, AddPrimaryKey.class,
+                    DropPrimaryKey.class, AddUnique.class, DropUnique.class, CreateIndex.class, DropIndex.class,
+                    AddCheck.class, DropCheck.class, AddForeignKey.class, DropForeignKey.class, CreateSequence.class,
+                    DropSequence.class, AlterSequence.class, Sql.class));
 
     private final Connection connection;
     private final Dialect dialect;

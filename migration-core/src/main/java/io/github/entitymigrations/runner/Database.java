@@ -1,8 +1,6 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
-import io.github.entitymigrations.dialect.PostgresDialect;
-import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,45 +18,38 @@ import java.util.Properties;
  */
 public record Database(String url, String username, String password, String schema) {
 
-    /** How long SQLite waits for another writer (another upgrade) before giving up. */
-    static final int SQLITE_BUSY_TIMEOUT_MS = 60_000;
-
     public Database {
         if (url == null || url.isBlank()) {
             throw new MigrationException("No database URL: set <url> or -Dmigration.url");
         }
     }
 
+    /**
+     * What kind of database this is: the strategy for everything that differs between PostgreSQL and SQLite
+     * (dialect, lock, version table, session set-up). Refuses a database Entity Migrations does not support.
+     */
+    public DatabaseKind kind() {
+        return DatabaseKind.ofUrl(url).orElseThrow(() -> new MigrationException("Unsupported database " + describe()
+                + ": Entity Migrations supports PostgreSQL (jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)"));
+    }
+
+    /** Whether this is an SQLite database ({@link #kind()} is {@link SqliteKind}). */
     public boolean isSqlite() {
-        return url.startsWith("jdbc:sqlite:");
+        return DatabaseKind.ofUrl(url).orElse(null) instanceof SqliteKind;
     }
 
+    /** Whether this is a PostgreSQL database ({@link #kind()} is {@link PostgresKind}). */
     public boolean isPostgres() {
-        return url.startsWith("jdbc:postgresql:");
+        return DatabaseKind.ofUrl(url).orElse(null) instanceof PostgresKind;
     }
 
-    /** Whether the SQLite file exists (connecting would create it). */
+    /** Whether the SQLite file exists (connecting would create it); always {@code true} for a server. */
     public boolean sqliteFileExists() {
-        String path = url.substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query < 0 ? path : path.substring(0, query);
-        return path.isEmpty() || path.equals(":memory:") || path.startsWith("file:") || java.nio.file.Files.exists(
-                java.nio.file.Path.of(path));
+        return DatabaseKind.ofUrl(url).map(k -> !k.notCreatedYet(this)).orElse(true);
     }
 
     public Dialect dialect() {
-        if (isPostgres()) {
-            return new PostgresDialect(schema);
-        }
-        if (isSqlite()) {
-            if (schema != null) {
-                throw new MigrationException("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for "
-                        + describe());
-            }
-            return new SqliteDialect();
-        }
-        throw new MigrationException("Unsupported database " + describe() + ": Entity Migrations supports "
-                + "PostgreSQL (jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)");
+        return kind().dialect(this);
     }
 
     public Connection connect() {
@@ -69,28 +60,19 @@ public record Database(String url, String username, String password, String sche
         if (password != null && !password.isEmpty()) {
             props.setProperty("password", password);
         }
-        if (isSqlite()) {
-            // Each migration takes the write lock when it begins, so two upgrades apply it once.
-            props.setProperty("transaction_mode", "IMMEDIATE");
-            props.setProperty("busy_timeout", String.valueOf(SQLITE_BUSY_TIMEOUT_MS));
-        }
-        if (isPostgres() && Secrets.hasUserInfo(url)) {
-            // The driver cannot parse it, and would log the password in its warning ("invalid port number").
-            throw new MigrationException("The URL " + describe() + " has credentials before the host, which the "
-                    + "PostgreSQL driver does not accept: remove them from <url> and give them as <serverId> (a "
-                    + "<server> of settings.xml) or <username>/<password>");
+        // An unsupported URL goes to the driver as it is: its error is the clearest there is.
+        DatabaseKind kind = DatabaseKind.ofUrl(url).orElse(null);
+        if (kind != null) {
+            kind.configure(props);
+            kind.checkUrl(this);
         }
         try {
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             String reason = scrub(String.valueOf(e.getMessage())).replaceAll("[.\\s]+$", "");
             Throwable cause = scrub(e);
-            if (isSqlite()) {
-                throw new MigrationException("Cannot open the SQLite database " + describe() + ": " + reason
-                        + ". Check <url> (-Dmigration.url): its directory must exist and be writable", cause);
-            }
-            throw new MigrationException("Cannot connect to " + describe() + ": " + reason
-                    + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", cause);
+            // A URL of no supported kind gets the server's advice, as before there were kinds.
+            throw (kind != null ? kind : PostgresKind.INSTANCE).cannotConnect(this, reason, cause);
         }
     }
 

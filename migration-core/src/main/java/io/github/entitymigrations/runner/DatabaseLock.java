@@ -42,8 +42,7 @@ abstract class DatabaseLock implements AutoCloseable {
     /** The lock for {@code database}, held once this returns; the caller closes it. */
     static DatabaseLock acquire(Connection c, Database database, VersionTable versions, Duration timeout,
                                 Console console) throws SQLException {
-        DatabaseLock lock = database.isPostgres() ? PostgresLock.of(c, database, versions)
-                : database.isSqlite() ? SqliteLock.of(database) : null;
+        DatabaseLock lock = versions.kind().lock(c, database, versions);
         if (lock == null) {
             return NONE;
         }

@@ -1,10 +1,25 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
+import io.github.entitymigrations.operations.AddUnique;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.AlterSequence;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateSequence;
 import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.SchemaState;
@@ -12,6 +27,7 @@ import io.github.entitymigrations.operations.Sql;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Follows tables and columns through the operations of a planned run: what each name, at a point of the
@@ -19,6 +35,17 @@ import java.util.Map;
  * (and at which operation). Also where the run's last {@code sql} step so far was.
  */
 final class LiveNames {
+
+    /**
+     * The operations that create, drop or rename tables or columns; the others leave names alone. Checked complete
+     * when the class loads ({@link OperationTypes#decided}).
+     */
+    private static final Set<Class<?>> DECIDED = OperationTypes.decided("runner.LiveNames",
+            Set.of(CreateTable.class, DropTable.class, RenameTable.class, AddColumn.class, DropColumn.class,
+                    RenameColumn.class, Sql.class),
+            Set.of(AlterColumn.class, AddPrimaryKey.class, DropPrimaryKey.class, AddUnique.class, DropUnique.class,
+                    CreateIndex.class, DropIndex.class, AddCheck.class, DropCheck.class, AddForeignKey.class,
+                    DropForeignKey.class, CreateSequence.class, DropSequence.class, AlterSequence.class));
 
     /** A live object's name now, or an object created by the run at operation {@code createdAt}. */
     record Origin(String name, int createdAt) {

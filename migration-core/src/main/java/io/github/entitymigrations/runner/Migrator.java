@@ -16,10 +16,8 @@ import java.util.List;
  */
 public final class Migrator {
 
-    /** Marks version rows written by stamp, which ran nothing. */
-    static final String STAMPED = " (stamp)";
-
     private final Database database;
+    private final DatabaseKind kind;
     private final MigrationChain chain;
     private final Console console;
     private final Dialect dialect;
@@ -30,8 +28,9 @@ public final class Migrator {
         this.database = database;
         this.chain = chain;
         this.console = console;
-        this.dialect = database.dialect();
-        this.versions = new VersionTable(dialect, database.schema());
+        this.kind = database.kind();
+        this.dialect = kind.dialect(database);
+        this.versions = new VersionTable(kind, dialect, database.schema());
     }
 
     /**
@@ -116,8 +115,8 @@ public final class Migrator {
                 versions.deleteAll(c);
                 for (int i = 0; i < to; i++) {
                     var f = chain.migrations().get(i);
-                    versions.insert(c, new Applied(f.id(), f.message(), checksums.get(i),
-                            java.time.Instant.now().toString(), appliedBy(c) + STAMPED, 0));
+                    versions.insert(c, new Applied(f.id(), f.message(), checksums.get(i), VersionTable.now(),
+                            appliedBy(c), 0, true));
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -163,14 +162,14 @@ public final class Migrator {
 
     /** An SQLite file that does not exist yet: reading its status must not create it. */
     private boolean notCreatedYet() {
-        return database.isSqlite() && !database.sqliteFileExists();
+        return kind.notCreatedYet(database);
     }
 
     private void run(Connection c, List<Step> steps, int to) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.
-        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c), !database.isPostgres());
+        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c), !kind.lockKeepsOtherWritersOut());
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;
@@ -181,7 +180,7 @@ public final class Migrator {
             try {
                 ms = executor.run(c, step, name);
             } catch (SQLException e) {
-                if (Sessions.isSqliteBusy(database, e)) {
+                if (kind.isBusy(e)) {
                     throw PartialRun.failed(new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e),
                             chain, steps, steps.indexOf(step), database.describe());
                 }
@@ -235,7 +234,8 @@ public final class Migrator {
         withConnection(c -> {
             int seen = !peek ? -1 : versions.exists(c) ? AppliedHistory.read(chain, versions.read(c)).position() : 0;
             try (DatabaseLock lock = DatabaseLock.acquire(c, database, versions, lockTimeout, console)) {
-                useSchema(c);
+                kind.useSchema(c, database, versions);
+                VersionTableForm.upgrade(c, versions, database.describe(), console);
                 work.run(c, seen);
             }
             return null;
@@ -256,29 +256,12 @@ public final class Migrator {
         return true;
     }
 
-    /**
-     * With a configured PostgreSQL schema, it is also the connection's current schema while migrating (as
-     * Flyway's defaultSchema), so unqualified names in hand-written sql steps land there too.
-     */
-    private void useSchema(Connection c) throws SQLException {
-        if (database.schema() != null && database.isPostgres()) {
-            try (var s = c.createStatement()) {
-                s.execute("create schema if not exists " + dialect.identifier(database.schema(), false));
-            }
-            // The search path takes the identifier as SQL would write it, quotes and all: bound, never pasted.
-            try (var p = c.prepareStatement("select set_config('search_path', ?, false)")) {
-                p.setString(1, versions.schemaIdentifier());
-                p.execute();
-            }
-        }
-    }
-
     private <T> T withConnection(Work<T> work) {
         try (Connection c = database.connect()) {
-            Sessions.prepare(c, database, lockTimeout);
+            kind.prepare(c, lockTimeout);
             return work.run(c);
         } catch (SQLException e) {
-            if (Sessions.isSqliteBusy(database, e)) {
+            if (kind.isBusy(e)) {
                 throw new MigrationException(Sessions.sqliteLocked(database, lockTimeout, null), e);
             }
             throw new MigrationException("Database error on " + database.describe() + ": " + e.getMessage(), e);

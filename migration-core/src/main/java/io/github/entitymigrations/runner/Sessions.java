@@ -1,47 +1,18 @@
 package io.github.entitymigrations.runner;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * How a runner's connection introduces itself and waits: PostgreSQL sessions carry the application name
- * {@value #APPLICATION_NAME}, so a run waiting for the lock can tell who holds it; SQLite connections wait
- * for another connection's write lock as long as the lock timeout, and say so clearly when it runs out.
+ * How a runner's connection introduces itself and waits (set up by {@link DatabaseKind#prepare}): PostgreSQL
+ * sessions carry the application name {@value #APPLICATION_NAME}, so a run waiting for the lock can tell who
+ * holds it; SQLite connections wait for another connection's write lock as long as the lock timeout, and say
+ * so clearly when it runs out.
  */
 final class Sessions {
 
     static final String APPLICATION_NAME = "entity-migrations";
 
-    /** What pgjdbc reports when the URL sets no ApplicationName. */
-    private static final String PGJDBC_DEFAULT_NAME = "PostgreSQL JDBC Driver";
-
     private Sessions() {
-    }
-
-    static void prepare(Connection c, Database database, Duration lockTimeout) throws SQLException {
-        if (database.isPostgres()) {
-            String name = c.getClientInfo("ApplicationName");
-            if (name == null || name.isBlank() || name.equals(PGJDBC_DEFAULT_NAME)) {
-                c.setClientInfo("ApplicationName", APPLICATION_NAME);
-            }
-        } else if (database.isSqlite()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("pragma busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(0, lockTimeout.toMillis())));
-            }
-        }
-    }
-
-    /** SQLITE_BUSY: another connection held the database's write lock longer than the busy timeout. */
-    static boolean isSqliteBusy(Database database, SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (database.isSqlite() && t instanceof SQLException s && ((s.getErrorCode() & 0xff) == 5
-                    || String.valueOf(s.getMessage()).contains("SQLITE_BUSY"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The message for SQLITE_BUSY, naming the migration it stopped ({@code step} may be {@code null}). */

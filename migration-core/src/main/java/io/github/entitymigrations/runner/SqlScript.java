@@ -23,8 +23,9 @@ public final class SqlScript {
      * @param target the end point: {@code head} (default), {@code base}, {@code +N}, {@code -N} or an id
      */
     public static String render(Database database, MigrationChain chain, String from, String target, Console console) {
-        Dialect dialect = database.dialect();
-        VersionTable versions = new VersionTable(dialect, database.schema());
+        DatabaseKind kind = database.kind();
+        Dialect dialect = kind.dialect(database);
+        VersionTable versions = new VersionTable(kind, dialect, database.schema());
         int start = from == null || from.isBlank() ? currentOf(database, chain, versions, console)
                 : Targets.stamp(chain, from);
         int end = resolve(chain, start, target);
@@ -34,9 +35,7 @@ public final class SqlScript {
         out.append("-- Entity Migrations: ").append(up ? "upgrade" : "downgrade").append(" from ")
                 .append(Targets.label(chain, start)).append(" to ").append(Targets.label(chain, end)).append(" for ")
                 .append(dialect.name()).append(" (").append(steps.size()).append(" migration(s))\n");
-        if (database.schema() != null && database.isPostgres()) {
-            out.append("set search_path to ").append(dialect.identifier(database.schema(), false)).append(";\n");
-        }
+        kind.scriptPreamble(database).forEach(s -> out.append(s).append(";\n"));
         if (start == 0 && up && !steps.isEmpty()) {
             out.append("\n-- the version table, created on first use\n");
             versions.createStatements().forEach(s -> out.append(s).append(";\n"));
@@ -69,13 +68,13 @@ public final class SqlScript {
     }
 
     private static int currentOf(Database database, MigrationChain chain, VersionTable versions, Console console) {
-        if (database.isSqlite() && !database.sqliteFileExists()) {
+        if (versions.kind().notCreatedYet(database)) {
             console.info("-- " + database.describe() + " does not exist yet: starting from base");
             return 0;
         }
         try (Connection c = database.connect()) {
-            if (!database.isSqlite()) {
-                c.setReadOnly(true); // sqlite-jdbc allows this only when opening the connection
+            if (versions.kind().readOnlyAfterOpen()) {
+                c.setReadOnly(true);
             }
             if (!versions.exists(c)) {
                 console.info("-- " + database.describe() + " has no " + VersionTable.NAME + " table: starting from base");
@@ -88,7 +87,10 @@ public final class SqlScript {
         }
     }
 
-    /** The version row; {@code applied_at} is the database's clock when the script runs, not when it was written. */
+    /**
+     * The version row; {@code applied_at} is the database's clock when the script runs, not when it was written.
+     * It leaves {@code stamped} to its default (not stamped): the script runs the migration.
+     */
     private static String versionRow(VersionTable versions, Step step) {
         if (!step.upgrade()) {
             return "delete from " + versions.qualifiedName() + " where id = " + literal(step.id());

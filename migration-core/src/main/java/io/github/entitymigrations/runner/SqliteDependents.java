@@ -1,6 +1,5 @@
 package io.github.entitymigrations.runner;
 
-import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
@@ -38,9 +37,9 @@ final class SqliteDependents {
         this.step = step;
     }
 
-    /** For a step's statements on this database; does nothing unless it is SQLite. */
-    static SqliteDependents of(Dialect dialect, Step step) {
-        return dialect instanceof SqliteDialect ? new SqliteDependents(step) : null;
+    /** For a step's statements on an SQLite database (see {@link DatabaseKind#dependents}). */
+    static SqliteDependents of(Step step) {
+        return new SqliteDependents(step);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -53,7 +52,7 @@ final class StepExecutor {
             return -1; // the clean-up rolls the empty transaction back
         }
         List<String> statements = step.statements();
-        SqliteDependents dependents = SqliteDependents.of(dialect, step); // keeps views and triggers through rebuilds
+        SqliteDependents dependents = versions.kind().dependents(step); // keeps views and triggers through rebuilds
         for (int i = 0; i < statements.size(); i++) {
             try (Statement s = c.createStatement()) {
                 if (dependents != null) {
@@ -61,7 +60,7 @@ final class StepExecutor {
                 }
                 s.execute(statements.get(i));
             } catch (SQLException e) {
-                throw failure(step, i, statements, databaseName + " said: " + e.getMessage(), e);
+                throw failure(step, i, statements, versions.kind().transactionalDdl(), databaseName + " said: " + e.getMessage(), e);
             }
             if (dependents != null) {
                 dependents.after(c, statements.get(i));
@@ -71,7 +70,7 @@ final class StepExecutor {
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (step.upgrade()) {
             versions.insert(c, new Applied(step.id(), step.file().message(),
-                    Checksums.of(step.file().migration()), Instant.now().toString(), appliedBy, ms));
+                    Checksums.of(step.file().migration()), VersionTable.now(), appliedBy, ms, false));
         } else {
             versions.delete(c, step.id());
         }
@@ -130,12 +129,13 @@ final class StepExecutor {
         }
     }
 
-    private static MigrationException failure(Step step, int index, List<String> statements, String reason,
-                                              SQLException cause) {
+    /** @param transactionalDdl whether the database rolls the step's DDL back with its transaction */
+    private static MigrationException failure(Step step, int index, List<String> statements, boolean transactionalDdl,
+                                              String reason, SQLException cause) {
         String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
                 + statements.get(index) + "\n  " + reason + "\n";
-        String state = step.outsideTransaction()
+        String state = step.outsideTransaction() || !transactionalDdl
                 ? "It runs outside a transaction, so statements 1 to " + index + " were applied and stay; the version "
                 + "table does not record it. Finish or undo them by hand, then run the goal again (or stamp)."
                 : "It was rolled back: nothing of it was applied and the version table is unchanged. Fix the "

@@ -2,33 +2,54 @@ package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The table that records which migrations a database has: {@value #NAME}, created on first use (in the
  * configured schema on PostgreSQL). One row per applied migration: id, message, checksum of its file,
- * when, by whom, and how long it took. Rows change only in the transaction of their migration.
+ * when ({@code applied_at}, a time), by whom, how long it took, and whether it was only stamped. Rows change
+ * only in the transaction of their migration. A table of the first form (text {@code applied_at}, stamps
+ * marked by a suffix of {@code applied_by}) is still read, and {@link VersionTableForm} upgrades it.
  */
 public final class VersionTable {
 
     public static final String NAME = "entity_migrations_history";
 
+    /** How the first form of the table marked a stamped row: a suffix of {@code applied_by}. */
+    static final String OLD_STAMP_SUFFIX = " (stamp)";
+
+    private static final String COLUMNS = "id, message, checksum, applied_at, applied_by, execution_ms";
+
+    private final DatabaseKind kind;
     private final Dialect dialect;
     private final String schema;
 
-    VersionTable(Dialect dialect, String schema) {
+    VersionTable(DatabaseKind kind, Dialect dialect, String schema) {
+        this.kind = kind;
         this.dialect = dialect;
         this.schema = schema;
     }
 
+    /** The version table of {@code database}. */
+    static VersionTable of(Database database) {
+        return new VersionTable(database.kind(), database.dialect(), database.schema());
+    }
+
+    DatabaseKind kind() {
+        return kind;
+    }
+
     String qualifiedName() {
-        String table = tableIdentifier();
+        return qualified(tableIdentifier());
+    }
+
+    private String qualified(String table) {
         return schema == null ? table : schemaIdentifier() + "." + table;
     }
 
@@ -41,69 +62,18 @@ public final class VersionTable {
         return dialect.identifier(NAME, false);
     }
 
-    private boolean postgres() {
-        return !dialect.name().equals("sqlite");
-    }
-
-    /**
-     * On PostgreSQL the schema is the one the SQL names (quoted or folded as written), read by the server
-     * with {@code to_regnamespace}; JDBC metadata would take the configured text as a LIKE pattern.
-     */
-    private static final String PG_SCHEMA = "to_regnamespace(coalesce(?, quote_ident(current_schema())))";
-
-    /** The current UTC time as ISO-8601 text, evaluated by the database (for sql scripts). */
+    /** The database's current time as {@code applied_at} stores it (for sql scripts). */
     String nowExpression() {
-        return dialect.name().equals("sqlite") ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-                : "to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
+        return kind.nowExpression();
     }
 
     boolean exists(Connection c) throws SQLException {
-        if (postgres()) {
-            return !pgTables(c, NAME).isEmpty();
-        }
-        try (ResultSet rs = c.getMetaData().getTables(null, schemaOf(c), NAME, null)) {
-            return rs.next();
-        }
+        return !kind.tables(c, this, NAME).isEmpty();
     }
 
     /** The other tables of the schema, for the "existing database without a version table" check. */
     List<String> otherTables(Connection c) throws SQLException {
-        if (postgres()) {
-            return pgTables(c, null).stream().filter(t -> !t.equals(NAME)).toList();
-        }
-        List<String> result = new ArrayList<>();
-        DatabaseMetaData meta = c.getMetaData();
-        try (ResultSet rs = meta.getTables(null, schemaOf(c), "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(NAME) && !name.toLowerCase(java.util.Locale.ROOT).startsWith("sqlite_")) {
-                    result.add(name);
-                }
-            }
-        }
-        return result;
-    }
-
-    /** The tables (named {@code only}, or all) of the version table's schema on PostgreSQL. */
-    private List<String> pgTables(Connection c, String only) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("select relname from pg_catalog.pg_class where relnamespace = "
-                + PG_SCHEMA + " and relkind in ('r', 'p') and (cast(? as text) is null or relname = ?) "
-                + "order by relname")) {
-            p.setString(1, schemaIdentifier());
-            p.setString(2, only);
-            p.setString(3, only);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    result.add(rs.getString(1));
-                }
-            }
-        }
-        return result;
-    }
-
-    private String schemaOf(Connection c) throws SQLException {
-        return schema != null ? schema : c.getSchema();
+        return kind.tables(c, this, null).stream().filter(t -> !t.equalsIgnoreCase(NAME)).toList();
     }
 
     /** The statements that create the table (and the schema) when missing; also used by sql scripts. */
@@ -112,15 +82,21 @@ public final class VersionTable {
         if (schema != null) {
             statements.add("create schema if not exists " + dialect.identifier(schema, false));
         }
-        statements.add("create table if not exists " + qualifiedName() + " ("
+        statements.add(createTable(tableIdentifier(), true));
+        return statements;
+    }
+
+    /** The table's current form, under {@code table} (unqualified) in the version table's schema. */
+    String createTable(String table, boolean ifNotExists) {
+        return "create table " + (ifNotExists ? "if not exists " : "") + qualified(table) + " ("
                 + "id varchar(32) not null, "
                 + "message varchar(1000), "
                 + "checksum varchar(64) not null, "
-                + "applied_at varchar(40) not null, "
+                + kind.appliedAtColumn() + ", "
                 + "applied_by varchar(128), "
                 + "execution_ms bigint not null, "
-                + "constraint " + dialect.identifier("pk_" + NAME, false) + " primary key (id))");
-        return statements;
+                + kind.stampedColumn() + ", "
+                + "constraint " + dialect.identifier("pk_" + NAME, false) + " primary key (id))";
     }
 
     void create(Connection c) throws SQLException {
@@ -131,14 +107,33 @@ public final class VersionTable {
         }
     }
 
+    /** Every row, oldest first, from a table of either form. */
     List<Applied> read(Connection c) throws SQLException {
+        if (VersionTableForm.of(c, this) == VersionTableForm.FIRST) {
+            return readOldForm(c);
+        }
         List<Applied> result = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id, message, checksum, applied_at, applied_by, execution_ms from "
-                     + qualifiedName() + " order by id")) {
+             ResultSet rs = s.executeQuery("select " + COLUMNS + ", stamped from " + qualifiedName() + " order by id")) {
             while (rs.next()) {
-                result.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6)));
+                result.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3), kind.appliedAt(rs, 4),
+                        rs.getString(5), rs.getLong(6), rs.getBoolean(7)));
+            }
+        }
+        return result;
+    }
+
+    /** The rows of a table of the first form: ISO-8601 text times, stamps marked by their suffix. */
+    List<Applied> readOldForm(Connection c) throws SQLException {
+        List<Applied> result = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select " + COLUMNS + " from " + qualifiedName() + " order by id")) {
+            while (rs.next()) {
+                String by = rs.getString(5);
+                boolean stamped = by != null && by.endsWith(OLD_STAMP_SUFFIX);
+                result.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3),
+                        VersionTableForm.parseOldTime(rs.getString(1), rs.getString(4)),
+                        stamped ? by.substring(0, by.length() - OLD_STAMP_SUFFIX.length()) : by, rs.getLong(6), stamped));
             }
         }
         return result;
@@ -154,15 +149,24 @@ public final class VersionTable {
     }
 
     void insert(Connection c, Applied row) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("insert into " + qualifiedName()
-                + " (id, message, checksum, applied_at, applied_by, execution_ms) values (?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, row.id());
-            p.setString(2, truncate(row.message(), 1000));
-            p.setString(3, row.checksum());
-            p.setString(4, row.appliedAt());
-            p.setString(5, truncate(row.appliedBy(), 128));
-            p.setLong(6, row.executionMs());
-            p.executeUpdate();
+        insertAll(c, tableIdentifier(), List.of(row));
+    }
+
+    /** Inserts rows into {@code table} (unqualified) of the version table's schema, in one batch. */
+    void insertAll(Connection c, String table, List<Applied> rows) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("insert into " + qualified(table) + " (" + COLUMNS
+                + ", stamped) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Applied row : rows) {
+                p.setString(1, row.id());
+                p.setString(2, truncate(row.message(), 1000));
+                p.setString(3, row.checksum());
+                kind.setAppliedAt(p, 4, row.appliedAt());
+                p.setString(5, truncate(row.appliedBy(), 128));
+                p.setLong(6, row.executionMs());
+                p.setBoolean(7, row.stamped());
+                p.addBatch();
+            }
+            p.executeBatch();
         }
     }
 
@@ -177,6 +181,11 @@ public final class VersionTable {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("delete from " + qualifiedName());
         }
+    }
+
+    /** Now, as precise as {@code applied_at} keeps it (microseconds), so a row reads back as it was written. */
+    static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String truncate(String s, int max) {

@@ -89,7 +89,7 @@ class ConcurrentUpgradeTest {
         MigrationChain chain = history(tmp.resolve("migrations")).chain();
         Connection holder = db.connect();
         try (PreparedStatement p = holder.prepareStatement("select pg_advisory_lock(?)")) {
-            p.setLong(1, PostgresLock.key(holder, new VersionTable(db.database().dialect(), null)));
+            p.setLong(1, PostgresLock.key(holder, VersionTable.of(db.database())));
             p.execute();
         }
         ExecutorService pool = Executors.newSingleThreadExecutor();

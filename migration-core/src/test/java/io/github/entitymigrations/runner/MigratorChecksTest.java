@@ -315,7 +315,7 @@ class MigratorChecksTest {
         migrator.upgrade("0002");
         assertEquals("0002", migrator.current());
         List<String> lines = migrator.history();
-        String appliedAt = db.versionRows().get(0).appliedAt().substring(0, 10);
+        String appliedAt = db.versionRows().get(0).appliedAt().toString().substring(0, 10);
         assertTrue(lines.get(0).startsWith("0001") && lines.get(0).contains("applied " + appliedAt)
                 && lines.get(0).endsWith("create catalog"), lines.get(0));
         assertTrue(lines.get(1).startsWith("0002") && lines.get(1).contains("applied"), lines.get(1));

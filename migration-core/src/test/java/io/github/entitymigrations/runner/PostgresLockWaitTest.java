@@ -117,7 +117,7 @@ class PostgresLockWaitTest {
         Connection holder = db.connect();
         holder.setClientInfo("ApplicationName", "holder-app");
         try (PreparedStatement p = holder.prepareStatement("select pg_advisory_lock(?)")) {
-            p.setLong(1, PostgresLock.key(holder, new VersionTable(db.database().dialect(), schema)));
+            p.setLong(1, PostgresLock.key(holder, new VersionTable(PostgresKind.INSTANCE, db.database().dialect(), schema)));
             p.execute();
         }
         return holder;

@@ -102,7 +102,7 @@ class RelativeTargetRaceTest {
         }
         Connection holder = db.connect();
         try (PreparedStatement p = holder.prepareStatement("select pg_advisory_lock(?)")) {
-            p.setLong(1, PostgresLock.key(holder, new VersionTable(db.database().dialect(), null)));
+            p.setLong(1, PostgresLock.key(holder, VersionTable.of(db.database())));
             p.execute();
         }
         return holder;

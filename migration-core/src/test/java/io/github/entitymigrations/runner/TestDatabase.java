@@ -135,16 +135,9 @@ final class TestDatabase {
         if (!hasVersionTable()) {
             return List.of();
         }
-        List<Applied> rows = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select id, message, checksum, applied_at, applied_by, execution_ms from "
-                     + (schema == null ? "" : schema + ".") + VersionTable.NAME + " order by id")) {
-            while (rs.next()) {
-                rows.add(new Applied(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6)));
-            }
+        try (Connection c = connect()) {
+            return VersionTable.of(database()).read(c);
         }
-        return rows;
     }
 
     /** The applied ids, oldest first. */

@@ -64,15 +64,16 @@ class VersionTableTest {
             assertEquals(file.migration().message(), row.message(), row.id());
             assertEquals(Checksums.of(file.migration()), row.checksum(), row.id());
             assertTrue(row.checksum().matches("[0-9a-f]{64}"), row.checksum());
-            Instant at = Instant.parse(row.appliedAt());
-            assertTrue(!at.isBefore(before.minusSeconds(1)) && !at.isAfter(after.plusSeconds(1)), row.appliedAt());
+            Instant at = row.appliedAt();
+            assertTrue(!at.isBefore(before.minusSeconds(1)) && !at.isAfter(after.plusSeconds(1)), row.toString());
             assertEquals(user, row.appliedBy(), row.id());
+            assertFalse(row.stamped(), row.id());
             assertTrue(row.executionMs() >= 0, row.id());
         }
         Applied slow = rows.get(rows.size() - 1);
         assertTrue(slow.executionMs() >= (kind == Kind.POSTGRESQL ? 300 : 1), "execution_ms of the slow step: "
                 + slow.executionMs());
-        assertTrue(!Instant.parse(rows.get(0).appliedAt()).isAfter(Instant.parse(slow.appliedAt())),
+        assertTrue(!rows.get(0).appliedAt().isAfter(slow.appliedAt()),
                 "applied in order");
     }
 
@@ -95,7 +96,7 @@ class VersionTableTest {
                 assertEquals("id", rs.getString("COLUMN_NAME"));
             }
         }
-        assertEquals(List.of("applied_at", "applied_by", "checksum", "execution_ms", "id", "message"),
+        assertEquals(List.of("applied_at", "applied_by", "checksum", "execution_ms", "id", "message", "stamped"),
                 columns.stream().sorted().toList());
     }
 
@@ -115,6 +116,9 @@ class VersionTableTest {
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005"), stamped.stream().map(Applied::id).toList());
         for (Applied row : stamped) {
             assertEquals(0, row.executionMs(), "a stamp runs nothing: " + row);
+            assertTrue(row.stamped(), "marked as stamped: " + row);
+            assertEquals(kind == Kind.POSTGRESQL ? "postgres" : System.getProperty("user.name"), row.appliedBy(),
+                    "the user as it is, no suffix");
             assertEquals(Checksums.of(h.chain().migrations().get(Integer.parseInt(row.id()) - 1).migration()),
                     row.checksum());
         }

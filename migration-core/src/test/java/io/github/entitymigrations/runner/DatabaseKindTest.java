@@ -1,0 +1,62 @@
+package io.github.entitymigrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.dialect.PostgresDialect;
+import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.migrations.MigrationException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The database kind is chosen once, from the URL; an unsupported one is refused with the supported ones. */
+class DatabaseKindTest {
+
+    @Test
+    void theUrlChoosesTheKindAndTheKindTheDialect() {
+        Database pg = new Database("jdbc:postgresql://127.0.0.1:5432/app", null, null, "App");
+        Database sqlite = new Database("jdbc:sqlite:target/app.db", null, null, null);
+        assertSame(PostgresKind.INSTANCE, pg.kind());
+        assertSame(SqliteKind.INSTANCE, sqlite.kind());
+        assertTrue(pg.isPostgres() && !pg.isSqlite() && sqlite.isSqlite() && !sqlite.isPostgres());
+        assertEquals(PostgresDialect.NAME, pg.kind().name());
+        assertEquals(SqliteDialect.NAME, sqlite.kind().name());
+        assertTrue(pg.dialect() instanceof PostgresDialect);
+        assertTrue(sqlite.dialect() instanceof SqliteDialect);
+        assertEquals(Optional.empty(), DatabaseKind.ofUrl("jdbc:mysql://localhost/app"));
+        assertEquals(Optional.of(PostgresKind.INSTANCE), DatabaseKind.ofProductName("PostgreSQL"));
+        assertEquals(Optional.of(SqliteKind.INSTANCE), DatabaseKind.ofProductName("SQLite"));
+        assertEquals(Optional.empty(), DatabaseKind.ofProductName("MySQL"));
+        assertEquals("set search_path to app", String.join("", pg.kind().scriptPreamble(pg)));
+        assertTrue(sqlite.kind().scriptPreamble(sqlite).isEmpty());
+    }
+
+    @Test
+    void whatDiffersIsAnsweredByTheKind() {
+        assertTrue(PostgresKind.INSTANCE.lockKeepsOtherWritersOut());
+        assertFalse(SqliteKind.INSTANCE.lockKeepsOtherWritersOut(), "an application may write to the file");
+        assertTrue(PostgresKind.INSTANCE.readOnlyAfterOpen());
+        assertFalse(SqliteKind.INSTANCE.readOnlyAfterOpen());
+        assertTrue(PostgresKind.INSTANCE.transactionalDdl() && SqliteKind.INSTANCE.transactionalDdl());
+        assertTrue(SqliteKind.INSTANCE.notCreatedYet(new Database("jdbc:sqlite:target/no-such-dir/x.db", null, null,
+                null)));
+        assertFalse(SqliteKind.INSTANCE.notCreatedYet(new Database("jdbc:sqlite::memory:", null, null, null)));
+        assertEquals("2024-05-01T12:00:00.100000Z", SqliteKind.APPLIED_AT.format(java.time.Instant.parse(
+                "2024-05-01T12:00:00.1Z")), "fixed width");
+    }
+
+    @Test
+    void anUnsupportedDatabaseOrAnSqliteSchemaIsRefused() {
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> new Database("jdbc:mysql://localhost/app", null, null, null).kind());
+        assertEquals("Unsupported database jdbc:mysql://localhost/app: Entity Migrations supports PostgreSQL "
+                + "(jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)", e.getMessage());
+        MigrationException schema = assertThrows(MigrationException.class,
+                () -> new Database("jdbc:sqlite:app.db", null, null, "app").dialect());
+        assertEquals("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for jdbc:sqlite:app.db",
+                schema.getMessage());
+    }
+}
