@@ -56,8 +56,28 @@ class DataSourceConnectionTest {
             }
             c.setAutoCommit(false);
             OneConnectionDataSource ds = new OneConnectionDataSource(c);
-            EntityMigrations m = migrations().dataSource(ds).load();
+            // While a migration runs (its "Applying" line), the lent connection begins IMMEDIATE transactions.
+            java.util.List<TransactionMode> whileMigrating = new java.util.ArrayList<>();
+            EntityMigrations m = migrations().dataSource(ds).console(new Console() {
+                @Override
+                public void info(String line) {
+                    if (line.startsWith("Applying ")) {
+                        try {
+                            whileMigrating.add(c.unwrap(SQLiteConnection.class).getConnectionConfig()
+                                    .getTransactionMode());
+                        } catch (SQLException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                }
+
+                @Override
+                public void warn(String line) {
+                }
+            }).load();
             m.upgrade();
+            assertEquals(java.util.List.of(TransactionMode.IMMEDIATE, TransactionMode.IMMEDIATE,
+                    TransactionMode.IMMEDIATE), whileMigrating);
             m.downgrade("-1");
             assertEquals("0002", m.current());
             assertEquals(ds.borrowed.get(), ds.returned.get(), "every connection borrowed was given back");
