@@ -169,4 +169,23 @@ class DataSourceConnectionTest {
         assertTrue(e.getMessage().startsWith("Cannot get a connection from the DataSource org.sqlite.SQLiteDataSource: "),
                 e.getMessage());
     }
+
+    @Test
+    void aProxyingDriversUrlIsRefusedSayingWhy() throws Exception {
+        try (Connection real = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("app.db"))) {
+            java.sql.DatabaseMetaData meta = real.getMetaData();
+            java.sql.DatabaseMetaData spied = (java.sql.DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {java.sql.DatabaseMetaData.class},
+                    (proxy, method, args) -> method.getName().equals("getURL") ? "jdbc:p6spy:sqlite:app.db"
+                            : method.invoke(meta, args));
+            Connection proxied = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("getMetaData")
+                            ? spied : method.getName().equals("close") ? null : method.invoke(real, args));
+            OneConnectionDataSource ds = new OneConnectionDataSource(proxied);
+            MigrationException e = assertThrows(MigrationException.class, () -> migrations().dataSource(ds).load());
+            assertEquals("The DataSource " + OneConnectionDataSource.class.getName() + " connects to SQLite but its "
+                    + "connections report the URL jdbc:p6spy:sqlite:app.db, not jdbc:sqlite:...: give Entity Migrations "
+                    + "a DataSource of the database's own driver (not a proxying one)", e.getMessage());
+        }
+    }
 }
