@@ -40,6 +40,25 @@ final class FileText {
         } catch (IOException e) {
             throw new Unreadable("cannot be read: " + e.getMessage());
         }
+        return decodeStrictly(bytes);
+    }
+
+    /** The same, from a stream (a file in a jar): read up to one byte past the limit, which is enough to refuse it. */
+    static String read(MigrationSource.Content content) throws Unreadable {
+        byte[] bytes;
+        try (java.io.InputStream in = content.open()) {
+            bytes = in.readNBytes((int) MigrationJson.MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw new Unreadable("cannot be read: " + e.getMessage());
+        }
+        if (bytes.length > MigrationJson.MAX_FILE_BYTES) {
+            throw new Unreadable("is larger than " + MigrationJson.MAX_FILE_BYTES / (1024 * 1024) + " MiB, the most a "
+                    + "migration file may have (load large data from a file a sql step reads instead)");
+        }
+        return decodeStrictly(bytes);
+    }
+
+    private static String decodeStrictly(byte[] bytes) throws Unreadable {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             throw new Unreadable("starts with a UTF-8 byte-order mark (bytes EF BB BF), which JSON files must not "
                     + "have; save it as UTF-8 without BOM");

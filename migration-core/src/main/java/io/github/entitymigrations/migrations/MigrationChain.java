@@ -39,8 +39,23 @@ public final class MigrationChain {
         return of(read.files(), read.problems(), read.unreadableIds(), directory);
     }
 
+    /**
+     * Loads and checks the migrations of {@code source} (a directory, the class path, ...), parsing each
+     * file's steps when first used as {@link #loadForRunner} does; a location that does not exist throws,
+     * saying what was looked for.
+     */
+    public static MigrationChain load(MigrationSource source) {
+        MigrationReader.Result read = MigrationReader.read(source, true);
+        return of(read.files(), read.problems(), read.unreadableIds(), source.describe());
+    }
+
     static MigrationChain of(List<MigrationFile> files, List<String> readProblems, Set<String> unreadableIds,
                              java.nio.file.Path directory) {
+        return of(files, readProblems, unreadableIds, String.valueOf(directory));
+    }
+
+    static MigrationChain of(List<MigrationFile> files, List<String> readProblems, Set<String> unreadableIds,
+                             String directory) {
         List<String> problems = new ArrayList<>(readProblems);
         Map<String, List<MigrationFile>> byId = files.stream()
                 .collect(Collectors.groupingBy(MigrationFile::id, LinkedHashMap::new, Collectors.toList()));

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads every migration file of a directory. Problems are collected, not thrown one at a time, so the
@@ -54,21 +53,25 @@ public final class MigrationReader {
      * in them then. The runner's goals use that: a fully applied history needs no step parsed.
      */
     public static Result read(Path directory, boolean lazyBodies) {
+        if (!Files.isDirectory(directory)) {
+            return new Result(new ArrayList<>(), new ArrayList<>(), new TreeSet<>());
+        }
+        return read(MigrationSource.directory(directory), lazyBodies);
+    }
+
+    /**
+     * Reads every migration file of {@code source} as {@link #read(Path, boolean)} does; a source whose
+     * location does not exist throws, saying what was looked for.
+     */
+    public static Result read(MigrationSource source, boolean lazyBodies) {
         List<MigrationFile> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> unreadable = new TreeSet<>();
-        if (!Files.isDirectory(directory)) {
-            return new Result(files, problems, unreadable);
-        }
-        List<Path> paths;
-        try (Stream<Path> list = Files.list(directory)) {
-            paths = list.filter(p -> !Files.isDirectory(p) && LOOKS_LIKE_MIGRATION.matcher(p.getFileName().toString())
-                    .matches() && !p.getFileName().toString().startsWith(".")).sorted().toList();
-        } catch (IOException e) {
-            throw new MigrationException("Cannot list " + directory + ": " + e.getMessage(), e);
-        }
+        List<MigrationSource.Resource> resources = source.resources().stream()
+                .filter(r -> LOOKS_LIKE_MIGRATION.matcher(r.name()).matches() && !r.name().startsWith("."))
+                .sorted(java.util.Comparator.comparing(MigrationSource.Resource::name)).toList();
         // Parsed in parallel (a long history is thousands of files), reported in file order.
-        for (Outcome o : paths.parallelStream().map(p -> readOne(p, lazyBodies)).toList()) {
+        for (Outcome o : resources.parallelStream().map(r -> readOne(r, lazyBodies)).toList()) {
             if (o.file() != null) {
                 files.add(o.file());
             }
@@ -86,8 +89,10 @@ public final class MigrationReader {
     private record Outcome(MigrationFile file, String problem, String unreadableId) {
     }
 
-    private static Outcome readOne(Path path, boolean lazyBodies) {
-        String name = path.getFileName().toString();
+    private static Outcome readOne(MigrationSource.Resource resource, boolean lazyBodies) {
+        String name = resource.name();
+        // A file on disk keeps its path (merge renames it); one from a jar is known by its name.
+        Path path = resource.file() != null ? resource.file() : Path.of(name);
         Matcher m = FILE_NAME.matcher(name);
         if (!m.matches()) {
             return new Outcome(null, name + ": not a migration file name; name it NNNN_description.json (e.g. "
@@ -100,7 +105,7 @@ public final class MigrationReader {
         }
         String text;
         try {
-            text = FileText.read(path);
+            text = resource.file() != null ? FileText.read(resource.file()) : FileText.read(resource.content());
         } catch (FileText.Unreadable e) {
             return new Outcome(null, name + ": " + e.getMessage(), m.group(1));
         }

@@ -17,8 +17,11 @@ import java.util.Properties;
  * @param username the user, or {@code null}
  * @param password the password, or {@code null}
  * @param schema   the PostgreSQL schema for unqualified names and the version table, or {@code null}
+ * @param dataSource where connections come from instead of the URL ({@link #of(javax.sql.DataSource, String)}),
+ *                 or {@code null}
  */
-public record Database(String url, String username, String password, String schema) {
+public record Database(String url, String username, String password, String schema,
+                       javax.sql.DataSource dataSource) {
 
     /** How long SQLite waits for another writer (another upgrade) before giving up. */
     static final int SQLITE_BUSY_TIMEOUT_MS = 60_000;
@@ -27,6 +30,22 @@ public record Database(String url, String username, String password, String sche
         if (url == null || url.isBlank()) {
             throw new MigrationException("No database URL: set <url> or -Dmigration.url");
         }
+    }
+
+    /** A database reached by its JDBC URL (the Maven plugin's way). */
+    public Database(String url, String username, String password, String schema) {
+        this(url, username, password, schema, null);
+    }
+
+    /**
+     * The database of an application's {@code DataSource}: which kind it is (PostgreSQL or SQLite) and its
+     * URL are read from a connection's metadata now. The runner borrows connections from it and gives each
+     * back as it was lent (auto-commit, SQLite pragmas and transaction mode, PostgreSQL search path).
+     *
+     * @throws MigrationException when no connection can be had, or the database is neither kind
+     */
+    public static Database of(javax.sql.DataSource dataSource, String schema) {
+        return DataSourceDatabase.inspect(dataSource, schema);
     }
 
     public boolean isSqlite() {
@@ -62,6 +81,9 @@ public record Database(String url, String username, String password, String sche
     }
 
     public Connection connect() {
+        if (dataSource != null) {
+            return BorrowedConnection.open(this);
+        }
         Properties props = new Properties();
         if (username != null && !username.isBlank()) {
             props.setProperty("user", username);
@@ -96,7 +118,9 @@ public record Database(String url, String username, String password, String sche
 
     /** The URL without credentials (user info and secret parameters masked), and the user, for messages. */
     public String describe() {
-        return Secrets.maskUrl(url) + (username == null || username.isBlank() ? "" : " as " + username);
+        // A DataSource's URL lists every driver property (pgjdbc's does): the address is what identifies it.
+        String shown = dataSource != null && url.indexOf('?') > 0 ? url.substring(0, url.indexOf('?')) : url;
+        return Secrets.maskUrl(shown) + (username == null || username.isBlank() ? "" : " as " + username);
     }
 
     /** The text with this database's URL masked and its password (and any secret of the URL) removed. */

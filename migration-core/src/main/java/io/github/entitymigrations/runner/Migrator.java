@@ -161,6 +161,18 @@ public final class Migrator {
         });
     }
 
+    /** The version rows and what does not match the files, read without the lock and without changing anything. */
+    public DatabaseStatus status() {
+        if (notCreatedYet()) {
+            return new DatabaseStatus(List.of(), List.of(), 0);
+        }
+        return withConnection(c -> {
+            List<Applied> rows = versions.exists(c) ? versions.read(c) : List.of();
+            AppliedHistory history = AppliedHistory.read(chain, rows);
+            return new DatabaseStatus(rows, history.problems(), history.position());
+        });
+    }
+
     /** An SQLite file that does not exist yet: reading its status must not create it. */
     private boolean notCreatedYet() {
         return database.isSqlite() && !database.sqliteFileExists();

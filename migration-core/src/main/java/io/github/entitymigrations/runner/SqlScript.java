@@ -57,6 +57,22 @@ public final class SqlScript {
         return out.toString();
     }
 
+    /**
+     * The statements of the migrations {@code render} covers, in order: each migration's own steps, without
+     * the bookkeeping around them (transactions, version rows, session settings).
+     */
+    public static List<String> statements(Database database, MigrationChain chain, String from, String target,
+                                          Console console) {
+        Dialect dialect = database.dialect();
+        int start = from == null || from.isBlank()
+                ? currentOf(database, chain, new VersionTable(dialect, database.schema()), console)
+                : Targets.stamp(chain, from);
+        int end = resolve(chain, start, target);
+        List<Step> steps = end >= start ? Planner.upgrade(chain, dialect, start, end)
+                : Planner.downgrade(chain, dialect, start, end);
+        return steps.stream().flatMap(s -> s.statements().stream()).toList();
+    }
+
     private static int resolve(MigrationChain chain, int start, String target) {
         if (target != null && (target.startsWith("-") || target.equals("base"))) {
             return Targets.downgrade(chain, start, target);

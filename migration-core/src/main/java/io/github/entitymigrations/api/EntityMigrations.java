@@ -1,0 +1,265 @@
+package io.github.entitymigrations.api;
+
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationSource;
+import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.runner.Migrator;
+import io.github.entitymigrations.runner.SqlScript;
+import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The library API: migrations applied from Java, without Maven (at application start-up, in tests).
+ * <pre>{@code
+ * EntityMigrations migrations = EntityMigrations.configure()
+ *         .dataSource(dataSource)                // or .url(jdbcUrl, user, password)
+ *         .location("classpath:db/migrations")   // the default
+ *         .load();
+ * migrations.upgrade();
+ * }</pre>
+ * The same engine as the Maven goals: one lock per database, so several application instances starting at
+ * once apply each migration once; each migration in its own transaction with its version row. Every method
+ * throws {@link MigrationException} with a message that says what is wrong and what to do.
+ */
+public final class EntityMigrations {
+
+    private final Configuration configuration;
+    private final Database database;
+    private final MigrationChain chain;
+    private final Migrator migrator;
+
+    private EntityMigrations(Configuration configuration, Database database, MigrationChain chain) {
+        this.configuration = configuration;
+        this.database = database;
+        this.chain = chain;
+        this.migrator = new Migrator(database, chain, configuration.console).lockTimeout(configuration.lockTimeout);
+    }
+
+    /** Starts a configuration; {@link Configuration#load()} ends it. */
+    public static Configuration configure() {
+        return new Configuration();
+    }
+
+    /** Applies every pending migration. */
+    public void upgrade() {
+        upgrade("head");
+    }
+
+    /** Applies pending migrations up to {@code head}, {@code +N} or a migration id. */
+    public void upgrade(String target) {
+        migrator.upgrade(target == null || target.isBlank() ? "head" : target);
+    }
+
+    /**
+     * Reverts to {@code -N}, {@code base} or a migration id; refuses, before running anything, a downgrade that
+     * destroys data unless {@link Configuration#allowDataLoss(boolean)} was set.
+     */
+    public void downgrade(String target) {
+        migrator.downgrade(target == null || target.isBlank() ? "-1" : target, configuration.allowDataLoss);
+    }
+
+    /** The id of the database's newest applied migration, or {@code base}. */
+    public String current() {
+        return migrator.current();
+    }
+
+    /** Every migration, oldest first, applied (with when) or pending; applied ones without a file too. */
+    public List<MigrationInfo> history() {
+        return Histories.of(chain, migrator.status());
+    }
+
+    /** The ids of the migrations not applied yet, oldest first. */
+    public List<String> pending() {
+        return Histories.pending(chain, migrator.status());
+    }
+
+    /** Records {@code head}, {@code base} or an id as the database's current migration, running nothing. */
+    public void stamp(String target) {
+        migrator.stamp(target == null || target.isBlank() ? "head" : target);
+    }
+
+    /**
+     * The statements {@code upgrade} (or {@code downgrade}) would run, touching nothing: each migration's own
+     * steps, in order, without the transactions and version rows around them.
+     *
+     * @param from   {@code base} or an id, or {@code null} for where the database is (then it is read)
+     * @param target {@code head}, {@code +N}, {@code -N}, {@code base} or an id ({@code null}: {@code head})
+     */
+    public List<String> sql(String from, String target) {
+        return SqlScript.statements(database, chain, from, target, configuration.console);
+    }
+
+    /**
+     * Returns normally when the database is at head and matches the files, and, when the entity snapshot
+     * ({@value Checks#SNAPSHOT}) is on the class loader, the migrations produce the entities' schema; else
+     * throws, listing every problem: pending migrations, applied ones whose file is missing or was edited,
+     * migrations that cannot run, entities the migrations do not cover.
+     */
+    public void check() {
+        List<String> problems = Checks.problems(chain, migrator.status(), configuration.loader());
+        if (!problems.isEmpty()) {
+            throw new MigrationException("Entity Migrations check failed for " + database.describe() + " with "
+                    + configuration.sourceFor().describe() + ":\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    /** The database, without credentials, for messages. */
+    public String describe() {
+        return database.describe();
+    }
+
+    /**
+     * How to reach the database and where the migrations are. Immutable: each method returns a new
+     * configuration, so one can be shared and varied.
+     */
+    public static final class Configuration {
+
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private String location = "classpath:db/migrations";
+        private MigrationSource source;
+        private ClassLoader classLoader;
+        private String schema;
+        private Duration lockTimeout;
+        private boolean allowDataLoss;
+        private Console console;
+
+        private Configuration() {
+        }
+
+        private Configuration copy() {
+            Configuration c = new Configuration();
+            c.dataSource = dataSource;
+            c.url = url;
+            c.user = user;
+            c.password = password;
+            c.location = location;
+            c.source = source;
+            c.classLoader = classLoader;
+            c.schema = schema;
+            c.lockTimeout = lockTimeout;
+            c.allowDataLoss = allowDataLoss;
+            c.console = console;
+            return c;
+        }
+
+        /** The application's DataSource: connections are borrowed and given back as they were lent. */
+        public Configuration dataSource(DataSource dataSource) {
+            Configuration c = copy();
+            c.dataSource = dataSource;
+            return c;
+        }
+
+        /** A JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:sqlite:app.db}) and credentials (may be null). */
+        public Configuration url(String jdbcUrl, String user, String password) {
+            Configuration c = copy();
+            c.url = jdbcUrl;
+            c.user = user;
+            c.password = password;
+            return c;
+        }
+
+        /**
+         * Where the migration files are: {@code classpath:db/migrations} (the default), {@code filesystem:dir},
+         * or a plain directory path.
+         */
+        public Configuration location(String location) {
+            Configuration c = copy();
+            c.location = location;
+            c.source = null;
+            return c;
+        }
+
+        /** Migration files from elsewhere (e.g. a framework's resource loader); replaces the location. */
+        public Configuration source(MigrationSource source) {
+            Configuration c = copy();
+            c.source = source;
+            return c;
+        }
+
+        /** The class loader for {@code classpath:} locations and the entity snapshot; default the thread's. */
+        public Configuration classLoader(ClassLoader classLoader) {
+            Configuration c = copy();
+            c.classLoader = classLoader;
+            return c;
+        }
+
+        /** The PostgreSQL schema for unqualified names and the version table; default the connection's. */
+        public Configuration schema(String schema) {
+            Configuration c = copy();
+            c.schema = schema == null || schema.isBlank() ? null : schema;
+            return c;
+        }
+
+        /** How long a run waits for another run's lock before it fails (default 10 minutes). */
+        public Configuration lockTimeout(Duration lockTimeout) {
+            Configuration c = copy();
+            c.lockTimeout = lockTimeout;
+            return c;
+        }
+
+        /** Whether a downgrade may destroy data (dropped columns, tables, narrowed types); default no. */
+        public Configuration allowDataLoss(boolean allowDataLoss) {
+            Configuration c = copy();
+            c.allowDataLoss = allowDataLoss;
+            return c;
+        }
+
+        /** Where progress lines go; default the {@code System.Logger} {@value LoggerConsole#NAME}. */
+        public Configuration console(Console console) {
+            Configuration c = copy();
+            c.console = console;
+            return c;
+        }
+
+        /**
+         * Reads and checks the migrations (a broken chain, a missing location) and, for a DataSource, learns
+         * which database it is; throws {@link MigrationException} on any problem.
+         */
+        public EntityMigrations load() {
+            Configuration c = copy();
+            c.console = console != null ? console : new LoggerConsole();
+            c.classLoader = loader();
+            Database database = database();
+            MigrationChain chain = MigrationChain.load(c.sourceFor());
+            return new EntityMigrations(c, database, chain);
+        }
+
+        private Database database() {
+            if (dataSource != null && url != null) {
+                throw new MigrationException("Both a DataSource and a URL are configured: give one");
+            }
+            if (dataSource != null) {
+                return Database.of(dataSource, schema);
+            }
+            if (url == null || url.isBlank()) {
+                throw new MigrationException("No database: configure dataSource(...) or url(jdbcUrl, user, password)");
+            }
+            return new Database(url.strip(), user, password, schema);
+        }
+
+        ClassLoader loader() {
+            if (classLoader != null) {
+                return classLoader;
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : EntityMigrations.class.getClassLoader();
+        }
+
+        MigrationSource sourceFor() {
+            return source != null ? source : MigrationSource.of(location, loader());
+        }
+
+        @Override
+        public String toString() {
+            return "EntityMigrations.Configuration[" + (dataSource != null ? "dataSource " + dataSource.getClass()
+                    .getName() : url == null ? "no database" : io.github.entitymigrations.runner.Secrets.maskUrl(url))
+                    + ", " + (source != null ? source.describe() : location) + "]";
+        }
+    }
+}

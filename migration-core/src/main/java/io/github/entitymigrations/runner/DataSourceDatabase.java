@@ -1,0 +1,72 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * A {@link Database} for an application's {@link DataSource}: which database it is (PostgreSQL or SQLite)
+ * is read once from a connection's metadata, and the connections the runner borrows are handed back as
+ * they were lent ({@link BorrowedConnection}).
+ */
+final class DataSourceDatabase {
+
+    private DataSourceDatabase() {
+    }
+
+    static Database inspect(DataSource dataSource, String schema) {
+        if (dataSource == null) {
+            throw new MigrationException("No DataSource given");
+        }
+        String url;
+        String product;
+        String user;
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            url = meta.getURL();
+            product = meta.getDatabaseProductName();
+            user = meta.getUserName();
+        } catch (SQLException e) {
+            throw cannotConnect(dataSource, e);
+        }
+        String kind = String.valueOf(product).toLowerCase(Locale.ROOT);
+        if (kind.contains("sqlite") && url != null && url.startsWith("jdbc:sqlite:")) {
+            refuseUnsharedMemory(url);
+        } else if (!(kind.contains("postgresql") && url != null && url.startsWith("jdbc:postgresql:"))) {
+            throw new MigrationException("Unsupported database " + product + " (" + (url == null ? "no URL"
+                    : io.github.entitymigrations.runner.Secrets.maskUrl(url)) + ", from the DataSource "
+                    + nameOf(dataSource) + "): Entity Migrations supports PostgreSQL and SQLite");
+        }
+        return new Database(url, user, null, schema, dataSource);
+    }
+
+    /**
+     * Each connection to {@code jdbc:sqlite::memory:} is a database of its own, so what one run applies the next
+     * connection would not see: refused, naming what works instead.
+     */
+    private static void refuseUnsharedMemory(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        String name = path.indexOf('?') < 0 ? path : path.substring(0, path.indexOf('?'));
+        boolean memory = name.isEmpty() || name.equals(":memory:") || path.contains("mode=memory");
+        if (memory && !path.contains("cache=shared")) {
+            throw new MigrationException("The DataSource's SQLite database " + url + " is in memory and private to "
+                    + "each connection: every connection opens a new, empty database, so migrations applied on one "
+                    + "would be gone on the next. Use a file (jdbc:sqlite:app.db), or a shared in-memory database "
+                    + "(jdbc:sqlite:file:app?mode=memory&cache=shared) kept alive by a connection the application "
+                    + "holds open, or a pool that keeps a single connection");
+        }
+    }
+
+    static MigrationException cannotConnect(DataSource dataSource, SQLException e) {
+        String reason = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
+        return new MigrationException("Cannot get a connection from the DataSource " + nameOf(dataSource) + ": "
+                + reason + ". Check the DataSource's URL, user and password, and that the database is running", e);
+    }
+
+    static String nameOf(DataSource dataSource) {
+        return dataSource.getClass().getName();
+    }
+}
