@@ -6,27 +6,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code entity-migrations.*} properties of the Spring Boot integration.
+ * The entity-migrations.* properties of the Spring Boot integration.
  *
- * @param enabled        whether pending migrations are applied (or checked) at start-up; default {@code true}
- * @param location       where the migration files are: {@code classpath:db/migrations} (default), another
- *                       {@code classpath:} folder, or a {@code file:} directory
- * @param target         the migration to upgrade to: {@code head} (default), {@code +N} or a migration id
- *                       ({@code 0003})
+ * @param enabled        whether pending migrations are applied (or checked) at start-up; default true
+ * @param location       where the migration files are: classpath:db/migrations (default), another
+ *                       classpath: folder, or a directory (file:dir, or filesystem:dir as Flyway writes it)
+ * @param target         the migration to upgrade to at start-up: head (default), +N or a migration id (0003)
  * @param schema         the PostgreSQL schema of the tables and the version table; default the connection's
  *                       current one
  * @param checkOnly      apply nothing, only verify that the database is at head: start-up fails otherwise,
  *                       listing the pending migrations (for deployments where migrations run elsewhere)
- * @param lockTimeout    how long start-up waits for another process holding the migration lock; default the
- *                       engine's
- * @param allowDataLoss  let a migration that drops data which is there (a column or table with rows) run;
- *                       default {@code false}, so start-up fails naming it instead
- * @param url            a JDBC URL to migrate with instead of the application's {@code DataSource} (for
- *                       example an owner role with DDL rights); with it, {@link #user} and {@link #password}
- * @param user           the user for {@link #url}
- * @param password       the password for {@link #url}; never logged
- * @param sqliteDialect  on SQLite, let Hibernate use {@link SqliteDialect} (accepts the {@code integer} row-id
- *                       key of a {@code Long} identity id in {@code ddl-auto=validate}); default {@code true}
+ * @param lockTimeout    how long start-up waits for another process (another instance starting, a
+ *                       migration:upgrade) holding the migration lock; default 10 minutes
+ * @param allowDataLoss  let downgrade(...) on the EntityMigrations bean destroy data (dropped columns or
+ *                       tables, narrowed types); default false, so it refuses before running anything
+ * @param url            a JDBC URL to migrate with instead of the application's DataSource (for
+ *                       example an owner role with DDL rights, as Flyway's spring.flyway.url); with user and
+ *                       password
+ * @param user           the user for url
+ * @param password       the password for url; never logged
+ * @param sqliteDialect  on SQLite, let Hibernate use SqliteDialect (accepts the integer row-id
+ *                       key of a Long identity id in ddl-auto=validate); default true
  */
 @ConfigurationProperties(prefix = "entity-migrations")
 public record EntityMigrationsProperties(
