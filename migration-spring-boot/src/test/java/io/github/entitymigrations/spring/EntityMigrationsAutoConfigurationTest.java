@@ -21,6 +21,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,23 @@ class EntityMigrationsAutoConfigurationTest {
                     em.close();
                 }
             });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void dataSqlAndBeansThatDependOnDatabaseInitializationComeAfterTheMigrations(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, dir, "app")) {
+            Contexts.application(db).withConfiguration(AutoConfigurations.of(SqlInitializationAutoConfiguration.class))
+                    .withUserConfiguration(DependsOnInitialization.class)
+                    .withPropertyValues("spring.sql.init.mode=always",
+                            "spring.sql.init.data-locations=classpath:data-sql/data.sql")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        // data.sql inserted into the migrated table; the bean saw the migrated table and the row.
+                        assertThat(context.getBean(DependsOnInitialization.class).customersAtCreation)
+                                .containsExactly(1);
+                    });
         }
     }
 
@@ -222,6 +242,21 @@ class EntityMigrationsAutoConfigurationTest {
             JdbcTemplate template = new JdbcTemplate(dataSource);
             customersAtCreation.add(template.queryForObject("select count(*) from customer", Integer.class));
             return template;
+        }
+    }
+
+    /** A bean marked as needing an initialized database: it reads the schema and data.sql's row when created. */
+    @Configuration(proxyBeanMethods = false)
+    static class DependsOnInitialization {
+
+        final List<Integer> customersAtCreation = new ArrayList<>();
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        Object customerCounter(DataSource dataSource) {
+            customersAtCreation.add(new JdbcTemplate(dataSource).queryForObject("select count(*) from customer",
+                    Integer.class));
+            return new Object();
         }
     }
 
