@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,7 +69,7 @@ class EntityMigrationsAutoConfigurationTest {
     @EnumSource(Kind.class)
     void dataSqlAndBeansThatDependOnDatabaseInitializationComeAfterTheMigrations(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind, dir, "app")) {
-            Contexts.application(db).withConfiguration(AutoConfigurations.of(SqlInitializationAutoConfiguration.class))
+            Contexts.application(db).withConfiguration(AutoConfigurations.of(Contexts.present(Contexts.SQL_INIT)))
                     .withUserConfiguration(DependsOnInitialization.class)
                     .withPropertyValues("spring.sql.init.mode=always",
                             "spring.sql.init.data-locations=classpath:data-sql/data.sql")

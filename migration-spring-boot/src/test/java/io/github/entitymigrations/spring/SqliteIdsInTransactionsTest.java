@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.domain.EntityScan;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
@@ -63,12 +59,9 @@ class SqliteIdsInTransactionsTest {
     @ValueSource(strings = {"", "?journal_mode=WAL"})
     void aSequenceIdFailsInsideATransactionThatRead(String urlOptions) throws Exception {
         try (TestDatabase db = TestDatabase.create(Kind.SQLITE, dir, "sequence")) {
-            new ApplicationContextRunner()
-                    .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                            HibernateJpaAutoConfiguration.class, EntityMigrationsAutoConfiguration.class))
-                    .withUserConfiguration(TicketEntities.class)
+            Contexts.application(db, TicketEntities.class)
                     .withPropertyValues("spring.datasource.url=" + db.url() + urlOptions,
-                            "spring.jpa.hibernate.ddl-auto=validate", "entity-migrations.location=classpath:seq-migrations")
+                            "entity-migrations.location=classpath:seq-migrations")
                     .run(context -> {
                         assertThat(context).hasNotFailed();
                         assertThatThrownBy(() -> inTransaction(context, em -> {
@@ -89,7 +82,7 @@ class SqliteIdsInTransactionsTest {
 
     /** Only the entity with the SEQUENCE id. */
     @Configuration(proxyBeanMethods = false)
-    @EntityScan(basePackageClasses = Ticket.class)
+    @AutoConfigurationPackage(basePackageClasses = Ticket.class)
     static class TicketEntities {
     }
 }
