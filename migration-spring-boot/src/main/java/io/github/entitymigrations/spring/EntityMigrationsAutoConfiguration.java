@@ -48,7 +48,7 @@ public class EntityMigrationsAutoConfiguration {
 
     /** Hibernate on SQLite: {@link SqliteDialect}, unless another dialect is configured. */
     @Bean
-    @ConditionalOnClass(name = SqliteDialectPostProcessor.COMMUNITY_DIALECT)
+    @ConditionalOnClass(name = {SqliteDialectPostProcessor.COMMUNITY_DIALECT, SqliteDialectPostProcessor.FACTORY_BEAN})
     @ConditionalOnProperty(prefix = "entity-migrations", name = "sqlite-dialect", matchIfMissing = true)
     static SqliteDialectPostProcessor entityMigrationsSqliteDialectPostProcessor() {
         return new SqliteDialectPostProcessor();

@@ -26,6 +26,7 @@ final class SqliteDialectPostProcessor implements BeanPostProcessor {
 
     static final String DIALECT = "hibernate.dialect";
     static final String COMMUNITY_DIALECT = "org.hibernate.community.dialect.SQLiteDialect";
+    static final String FACTORY_BEAN = "org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean";
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
