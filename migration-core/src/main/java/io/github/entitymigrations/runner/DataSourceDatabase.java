@@ -33,12 +33,20 @@ final class DataSourceDatabase {
             throw cannotConnect(dataSource, e);
         }
         String kind = String.valueOf(product).toLowerCase(Locale.ROOT);
-        if (kind.contains("sqlite") && url != null && url.startsWith("jdbc:sqlite:")) {
-            refuseUnsharedMemory(url);
-        } else if (!(kind.contains("postgresql") && url != null && url.startsWith("jdbc:postgresql:"))) {
-            throw new MigrationException("Unsupported database " + product + " (" + (url == null ? "no URL"
-                    : io.github.entitymigrations.runner.Secrets.maskUrl(url)) + ", from the DataSource "
+        String prefix = kind.contains("sqlite") ? "jdbc:sqlite:" : kind.contains("postgresql") ? "jdbc:postgresql:" : null;
+        String shown = url == null ? "no URL" : Secrets.maskUrl(url);
+        if (prefix == null) {
+            throw new MigrationException("Unsupported database " + product + " (" + shown + ", from the DataSource "
                     + nameOf(dataSource) + "): Entity Migrations supports PostgreSQL and SQLite");
+        }
+        if (url == null || !url.startsWith(prefix)) {
+            // The runner picks the lock file, dialect and session settings by the URL: it must be the driver's own.
+            throw new MigrationException("The DataSource " + nameOf(dataSource) + " connects to " + product
+                    + " but its connections report the URL " + shown + ", not " + prefix + "...: give Entity "
+                    + "Migrations a DataSource of the database's own driver (not a proxying one)");
+        }
+        if (prefix.equals("jdbc:sqlite:")) {
+            refuseUnsharedMemory(url);
         }
         return new Database(url, user, null, schema, dataSource);
     }

@@ -56,8 +56,28 @@ class DataSourceConnectionTest {
             }
             c.setAutoCommit(false);
             OneConnectionDataSource ds = new OneConnectionDataSource(c);
-            EntityMigrations m = migrations().dataSource(ds).load();
+            // While a migration runs (its "Applying" line), the lent connection begins IMMEDIATE transactions.
+            java.util.List<TransactionMode> whileMigrating = new java.util.ArrayList<>();
+            EntityMigrations m = migrations().dataSource(ds).console(new Console() {
+                @Override
+                public void info(String line) {
+                    if (line.startsWith("Applying ")) {
+                        try {
+                            whileMigrating.add(c.unwrap(SQLiteConnection.class).getConnectionConfig()
+                                    .getTransactionMode());
+                        } catch (SQLException e) {
+                            throw new AssertionError(e);
+                        }
+                    }
+                }
+
+                @Override
+                public void warn(String line) {
+                }
+            }).load();
             m.upgrade();
+            assertEquals(java.util.List.of(TransactionMode.IMMEDIATE, TransactionMode.IMMEDIATE,
+                    TransactionMode.IMMEDIATE), whileMigrating);
             m.downgrade("-1");
             assertEquals("0002", m.current());
             assertEquals(ds.borrowed.get(), ds.returned.get(), "every connection borrowed was given back");
@@ -148,5 +168,24 @@ class DataSourceConnectionTest {
         MigrationException e = assertThrows(MigrationException.class, () -> migrations().dataSource(ds).load());
         assertTrue(e.getMessage().startsWith("Cannot get a connection from the DataSource org.sqlite.SQLiteDataSource: "),
                 e.getMessage());
+    }
+
+    @Test
+    void aProxyingDriversUrlIsRefusedSayingWhy() throws Exception {
+        try (Connection real = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("app.db"))) {
+            java.sql.DatabaseMetaData meta = real.getMetaData();
+            java.sql.DatabaseMetaData spied = (java.sql.DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {java.sql.DatabaseMetaData.class},
+                    (proxy, method, args) -> method.getName().equals("getURL") ? "jdbc:p6spy:sqlite:app.db"
+                            : method.invoke(meta, args));
+            Connection proxied = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("getMetaData")
+                            ? spied : method.getName().equals("close") ? null : method.invoke(real, args));
+            OneConnectionDataSource ds = new OneConnectionDataSource(proxied);
+            MigrationException e = assertThrows(MigrationException.class, () -> migrations().dataSource(ds).load());
+            assertEquals("The DataSource " + OneConnectionDataSource.class.getName() + " connects to SQLite but its "
+                    + "connections report the URL jdbc:p6spy:sqlite:app.db, not jdbc:sqlite:...: give Entity Migrations "
+                    + "a DataSource of the database's own driver (not a proxying one)", e.getMessage());
+        }
     }
 }

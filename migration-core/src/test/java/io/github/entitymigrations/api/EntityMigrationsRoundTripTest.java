@@ -107,4 +107,27 @@ class EntityMigrationsRoundTripTest {
                 .classLoader(Fixtures.NO_SNAPSHOT).allowDataLoss(true).console(Console.SILENT).load().downgrade("-1");
         assertEquals("0002", m.current());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void checkListsAppliedMigrationsTheFilesDoNotHaveAndEditedOnes(String kind) throws Exception {
+        Db db = Db.of(kind, PG, tmp);
+        facade(db, true, new ArrayList<>()).upgrade();
+        Path older = Fixtures.migrations(tmp.resolve("older"), 2);
+        // An edited applied migration: its message changed after it ran.
+        java.nio.file.Files.writeString(older.resolve(Fixtures.fileName(1)), Fixtures.json(1)
+                .replace("\"add email\"", "\"add e-mail\""));
+        EntityMigrations m = EntityMigrations.configure().dataSource(db.dataSource()).location(older.toString())
+                .classLoader(Fixtures.NO_SNAPSHOT).console(Console.SILENT).load();
+        assertEquals(List.of(), m.pending());
+        MigrationException e = assertThrows(MigrationException.class, m::check);
+        assertTrue(e.getMessage().contains("Migration 0003 (\"create orders\") was applied on "), e.getMessage());
+        assertTrue(e.getMessage().contains("but no file has it"), e.getMessage());
+        assertTrue(e.getMessage().contains("Migration 0002_add_email.json was changed after it was applied"),
+                e.getMessage());
+        List<MigrationInfo> history = m.history();
+        assertEquals(List.of("0001", "0002", "0003"), history.stream().map(MigrationInfo::id).toList());
+        assertEquals("create orders", history.get(2).message(), "the recorded message of a migration without file");
+        assertThrows(MigrationException.class, m::upgrade, "the engine refuses to run on a history that does not match");
+    }
 }
