@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.entitymigrations.spring.TestDatabase.Kind;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /** Start-ups that must fail, each with a message that says why, and with nothing applied. */
 class StartUpFailuresTest {
@@ -38,6 +42,10 @@ class StartUpFailuresTest {
                     .run(context -> {
                         assertThat(context).hasFailed();
                         assertThat(Contexts.messages(context.getStartupFailure())).contains("0002_truncated.json");
+                        // Boot's start-up report shows the engine's message (the analyzer is registered).
+                        FailureAnalysis analysis = analyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription()).contains("0002_truncated.json");
+                        assertThat(analysis.getAction()).contains("entity-migrations.");
                     });
             assertThat(db.tables()).doesNotContain("customer");
         }
@@ -69,5 +77,14 @@ class StartUpFailuresTest {
                     });
             assertThat(db.tables()).isEmpty();
         }
+    }
+
+    private static FailureAnalyzer analyzer() {
+        // Boot's own analyzers want constructor arguments; only ours matters here.
+        List<FailureAnalyzer> ours = SpringFactoriesLoader.forDefaultResourceLocation()
+                .load(FailureAnalyzer.class, null, (type, name, failure) -> { })
+                .stream().filter(MigrationFailureAnalyzer.class::isInstance).toList();
+        assertThat(ours).hasSize(1);
+        return ours.get(0);
     }
 }
