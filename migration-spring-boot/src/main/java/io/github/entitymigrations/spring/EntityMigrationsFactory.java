@@ -1,0 +1,38 @@
+package io.github.entitymigrations.spring;
+
+import io.github.entitymigrations.api.EntityMigrations;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.StringUtils;
+
+/** Builds the engine from the {@code entity-migrations.*} properties. */
+final class EntityMigrationsFactory {
+
+    private EntityMigrationsFactory() {
+    }
+
+    /**
+     * @param dataSource the application's DataSource (its primary one when there are several), used unless
+     *                   {@code entity-migrations.url} is set
+     */
+    static EntityMigrations load(EntityMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+            ResourcePatternResolver resources) {
+        EntityMigrations.Configuration c = EntityMigrations.configure()
+                .source(new SpringResourceSource(properties.location(), resources))
+                .classLoader(resources.getClassLoader())
+                .schema(properties.schema())
+                .allowDataLoss(properties.allowDataLoss());
+        if (properties.lockTimeout() != null) {
+            c = c.lockTimeout(properties.lockTimeout());
+        }
+        if (StringUtils.hasText(properties.url())) {
+            c = c.url(properties.url(), properties.user(), properties.password());
+        } else {
+            c = c.dataSource(dataSource.getObject());
+        }
+        return c.load();
+    }
+}
