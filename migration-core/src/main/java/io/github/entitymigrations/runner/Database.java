@@ -3,6 +3,7 @@ package io.github.entitymigrations.runner;
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.dialect.PostgresDialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ public record Database(String url, String username, String password, String sche
 
     public Database {
         if (url == null || url.isBlank()) {
-            throw new MigrationException("No database URL: set <url> or -Dmigration.url");
+            throw new MigrationException("No database URL: " + Advice.current().phrase(Advice.Phrase.GIVE_URL));
         }
     }
 
@@ -52,7 +53,8 @@ public record Database(String url, String username, String password, String sche
         }
         if (isSqlite()) {
             if (schema != null) {
-                throw new MigrationException("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for "
+                throw new MigrationException("SQLite has no schemas: remove "
+                        + Advice.current().phrase(Advice.Phrase.SCHEMA) + " for "
                         + describe());
             }
             return new SqliteDialect();
@@ -77,8 +79,8 @@ public record Database(String url, String username, String password, String sche
         if (isPostgres() && Secrets.hasUserInfo(url)) {
             // The driver cannot parse it, and would log the password in its warning ("invalid port number").
             throw new MigrationException("The URL " + describe() + " has credentials before the host, which the "
-                    + "PostgreSQL driver does not accept: remove them from <url> and give them as <serverId> (a "
-                    + "<server> of settings.xml) or <username>/<password>");
+                    + "PostgreSQL driver does not accept: "
+                    + Advice.current().phrase(Advice.Phrase.CREDENTIALS_OUT_OF_URL));
         }
         try {
             return DriverManager.getConnection(url, props);
@@ -87,10 +89,11 @@ public record Database(String url, String username, String password, String sche
             Throwable cause = scrub(e);
             if (isSqlite()) {
                 throw new MigrationException("Cannot open the SQLite database " + describe() + ": " + reason
-                        + ". Check <url> (-Dmigration.url): its directory must exist and be writable", cause);
+                        + ". Check " + Advice.current().phrase(Advice.Phrase.URL)
+                        + ": its directory must exist and be writable", cause);
             }
             throw new MigrationException("Cannot connect to " + describe() + ": " + reason
-                    + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", cause);
+                    + ". Check " + Advice.current().phrase(Advice.Phrase.URL_AND_CREDENTIALS), cause);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.migrations.Advice;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,7 +53,7 @@ final class Sessions {
                 + DatabaseLock.format(lockTimeout) + "; SQLite says: database is locked). Another process is "
                 + "writing to the file: the application, a database browser, or a tool that is not this plugin. "
                 + "Migrations this run finished before stay applied (see above); nothing else was changed. Close "
-                + "that connection and run the goal again, or wait longer: <lockTimeout>PT30M</lockTimeout> or "
-                + "-Dmigration.lockTimeout=PT30M";
+                + "that connection and run the goal again, or wait longer: "
+                + Advice.current().setting(Advice.Setting.LOCK_TIMEOUT, "PT30M");
     }
 }
