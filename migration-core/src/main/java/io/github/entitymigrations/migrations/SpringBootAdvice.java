@@ -20,7 +20,21 @@ final class SpringBootAdvice implements Advice {
             }
             return "the next start of the application (it upgrades to head)";
         }
-        return LIBRARY.command(goal, parameters) + (goal.inLibrary() ? ON_BEAN : "");
+        if (!goal.inLibrary()) {
+            return LIBRARY.command(goal, parameters);
+        }
+        String from = null;
+        String target = null;
+        StringBuilder settings = new StringBuilder();
+        for (Parameter p : parameters) {
+            switch (p.setting()) {
+                case FROM -> from = p.value();
+                case TARGET -> target = p.value();
+                default -> settings.append(settings.isEmpty() ? ", with " : " and ")
+                        .append(setting(p.setting(), p.value()));
+            }
+        }
+        return LibraryAdvice.call(goal, from, target) + ON_BEAN + settings;
     }
 
     @Override

@@ -9,7 +9,7 @@ final class MavenOnlyText {
 
     /** {@code mvn compile}, {@code -Dtarget=}, {@code <url>}, {@code settings.xml}, ... */
     private static final Pattern MAVEN = Pattern.compile(
-            "\\bmvn\\b|(^|[\\s(`])-D[a-z]|<(url|serverId|username|password|schema|lockTimeout|migrationsDirectory)>"
+            "\\bmvn\\b|(?<![^\\s(`])-D[a-z]|<(url|serverId|username|password|schema|lockTimeout|migrationsDirectory)>"
                     + "|settings\\.xml");
 
     private MavenOnlyText() {
