@@ -67,6 +67,10 @@ public interface Advice {
         URL_AND_CREDENTIALS,
         /** What a lock timeout may be written as, after {@link Setting#LOCK_TIMEOUT}'s value. */
         LOCK_TIMEOUT_FORMAT,
+        /** After fixing what stopped a run: run it again. */
+        RUN_AGAIN,
+        /** This tool, as opposed to another one writing to the database. */
+        THIS_TOOL,
         /** Two branches of migrations: run the merge goal (Maven quotes it as code). */
         RUN_MERGE,
         /** The snapshot is missing: compile the entities first. */

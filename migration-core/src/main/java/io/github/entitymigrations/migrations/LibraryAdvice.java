@@ -62,6 +62,8 @@ final class LibraryAdvice implements Advice {
             case URL_AND_CREDENTIALS -> "the URL, and the credentials (those of the .dataSource(...), or in the "
                     + ".url(...))";
             case LOCK_TIMEOUT_FORMAT -> "";
+            case RUN_AGAIN -> "run it again";
+            case THIS_TOOL -> "Entity Migrations";
             case RUN_MERGE -> "Run " + goal(Goal.MERGE);
             case COMPILE_FIRST -> "Compile the entities first";
             case RECOMPILE -> "Recompile the entities from scratch (a clean build)";

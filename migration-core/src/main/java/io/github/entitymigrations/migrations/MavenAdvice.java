@@ -50,6 +50,8 @@ final class MavenAdvice implements Advice {
             case URL_AND_CREDENTIALS -> "<url>, and the credentials (<serverId> in settings.xml, or "
                     + "<username>/<password>)";
             case LOCK_TIMEOUT_FORMAT -> " (an ISO-8601 duration, or seconds)";
+            case RUN_AGAIN -> "run the goal again";
+            case THIS_TOOL -> "this plugin";
             case RUN_MERGE -> "Run `" + command(Goal.MERGE) + "`";
             case COMPILE_FIRST -> "Compile first (mvn compile migration:...)";
             case RECOMPILE -> "Recompile with mvn clean compile";

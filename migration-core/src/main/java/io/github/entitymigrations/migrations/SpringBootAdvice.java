@@ -78,7 +78,8 @@ final class SpringBootAdvice implements Advice {
             case URL_AND_CREDENTIALS -> "spring.datasource.url, and the credentials (spring.datasource.username and "
                     + "spring.datasource.password, or entity-migrations.url, .user and .password)";
             case LOCK_TIMEOUT_FORMAT -> " (a duration such as PT30M or 30m)";
-            case RUN_MERGE, COMPILE_FIRST, RECOMPILE -> LIBRARY.phrase(phrase);
+            case RUN_AGAIN -> "start the application again";
+            case THIS_TOOL, RUN_MERGE, COMPILE_FIRST, RECOMPILE -> LIBRARY.phrase(phrase);
         };
     }
 }
