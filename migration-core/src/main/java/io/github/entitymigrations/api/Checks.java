@@ -1,6 +1,7 @@
 package io.github.entitymigrations.api;
 
 import io.github.entitymigrations.diff.SchemaDiff;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.ChainValidation;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -34,7 +35,7 @@ final class Checks {
         List<String> pending = Histories.pending(chain, status);
         if (!pending.isEmpty()) {
             problems.add("The database is not at head: " + pending.size() + " migration(s) pending (" + String.join(
-                    ", ", pending) + "); apply them with upgrade()");
+                    ", ", pending) + "); apply them with " + Advice.current().command(Advice.Goal.UPGRADE));
         }
         URL snapshot = loader.getResource(SNAPSHOT);
         if (snapshot != null && validation.errors().isEmpty()) {
@@ -43,8 +44,9 @@ final class Checks {
             if (!lack.isEmpty()) {
                 problems.add("The entities and the migrations differ (entity snapshot " + snapshot + "); the "
                         + "migrations lack " + lack.size() + " step(s):\n      - " + String.join("\n      - ", lack)
-                        + "\n    Generate the migration (mvn compile migration:generate -Dmessage=\"...\"), review it "
-                        + "and package it with the application");
+                        + "\n    Generate the migration ("
+                        + Advice.current().command(Advice.Goal.GENERATE, Advice.parameter(Advice.Setting.MESSAGE, "..."))
+                        + "), review it and package it with the application");
             }
         }
         return problems;

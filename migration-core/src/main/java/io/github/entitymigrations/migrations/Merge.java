@@ -44,12 +44,12 @@ public final class Merge {
         }
         if (forks.size() > 1) {
             throw new MigrationException("The history forks more than once (after " + String.join(", ", forks)
-                    + "); merge one fork at a time by hand: " + MigrationChain.MERGE_HINT);
+                    + "); merge one fork at a time by hand: " + MigrationChain.mergeHint());
         }
         List<MigrationFile> heads = children.get(forks.get(0));
         if (heads.size() != 2) {
             throw new MigrationException("Three or more branches follow " + forks.get(0) + " ("
-                    + MigrationChain.names(heads) + "); merge them by hand: " + MigrationChain.MERGE_HINT);
+                    + MigrationChain.names(heads) + "); merge them by hand: " + MigrationChain.mergeHint());
         }
         List<MigrationFile> first = branch(heads.get(0), children, idCount);
         List<MigrationFile> second = branch(heads.get(1), children, idCount);
@@ -61,7 +61,8 @@ public final class Merge {
             console.info("Renumbered " + second.get(i).fileName() + " to " + moved.get(i).fileName() + " (now follows "
                     + moved.get(i).migration().parent() + ")");
         }
-        console.info("The history is one line again; check it with mvn compile migration:check.");
+        console.info("The history is one line again; check it with " + Advice.current().command(Advice.Goal.CHECK)
+                + ".");
         return moved.stream().map(MigrationFile::path).toList();
     }
 
@@ -92,7 +93,7 @@ public final class Merge {
         for (MigrationFile f : after) {
             if (Files.exists(f.path()) && !leaving.contains(f.path())) {
                 throw new MigrationException("Cannot renumber to " + f.fileName() + ": that file exists already. "
-                        + MigrationChain.MERGE_HINT);
+                        + MigrationChain.mergeHint());
             }
         }
         List<MigrationFile> merged = new ArrayList<>(all);
@@ -137,7 +138,7 @@ public final class Merge {
             if (next != null && (next.size() > 1 || idCount.get(f.id()) > 1)) {
                 throw new MigrationException("Cannot tell which branch " + MigrationChain.names(next) + " belong to: "
                         + "migration " + f.id() + " exists twice or is followed twice. Renumber by hand: "
-                        + MigrationChain.MERGE_HINT);
+                        + MigrationChain.mergeHint());
             }
             f = next == null ? null : next.get(0);
         }
@@ -156,7 +157,8 @@ public final class Merge {
             }
             throw new MigrationException("Both branches change the same objects, so their order matters and "
                     + "cannot be chosen for you:\n  - " + String.join("\n  - ", lines) + "\nDelete one branch's "
-                    + "migration (keep the other), then run mvn compile migration:generate to redo its changes on "
+                    + "migration (keep the other), then run " + Advice.current().command(Advice.Goal.GENERATE)
+                    + " to redo its changes on "
                     + "top; or renumber by hand after checking the steps still fit.");
         }
     }

@@ -15,8 +15,12 @@ import java.util.stream.Collectors;
  */
 public final class MigrationChain {
 
-    static final String MERGE_HINT = "Run `mvn migration:merge` to put one branch after the other, or renumber "
-            + "by hand: rename the later file to the next free number and set its \"parent\" to the previous head.";
+    /** How to straighten two branches, in the words of the front end in use. */
+    static String mergeHint() {
+        return Advice.current().phrase(Advice.Phrase.RUN_MERGE) + " to put one branch after the other, or "
+                + "renumber by hand: rename the later file to the next free number and set its \"parent\" to the "
+                + "previous head.";
+    }
 
     private final List<MigrationFile> ordered;
 
@@ -62,7 +66,7 @@ public final class MigrationChain {
         byId.forEach((id, same) -> {
             if (same.size() > 1) {
                 problems.add("Two migrations are numbered " + id + ": " + names(same)
-                        + " (branches merged in git?). " + MERGE_HINT);
+                        + " (branches merged in git?). " + mergeHint());
             }
         });
         Map<String, List<MigrationFile>> children = new LinkedHashMap<>();
@@ -88,7 +92,7 @@ public final class MigrationChain {
         children.forEach((parent, after) -> {
             if (after.size() > 1) {
                 problems.add("The history has several heads: " + names(after) + " all follow " + parent
-                        + ". " + MERGE_HINT);
+                        + ". " + mergeHint());
             }
         });
         List<MigrationFile> ordered = new ArrayList<>();

@@ -38,7 +38,8 @@ public final class Snapshots {
     public static Schema read(Path snapshot) {
         if (!Files.isRegularFile(snapshot)) {
             throw new MigrationException("No entity snapshot at " + snapshot + ".\n"
-                    + "Compile first (mvn compile migration:...), and make sure migration-processor is on "
+                    + Advice.current().phrase(Advice.Phrase.COMPILE_FIRST)
+                    + ", and make sure migration-processor is on "
                     + "maven-compiler-plugin's annotationProcessorPaths, with every other processor you use:\n"
                     + SETUP.formatted(PluginVersion.get()));
         }
@@ -46,7 +47,7 @@ public final class Snapshots {
             return SchemaJson.read(Files.readString(snapshot));
         } catch (IOException | IllegalArgumentException e) {
             throw new MigrationException("Cannot read the entity snapshot " + snapshot + ": " + e.getMessage()
-                    + ". Recompile with mvn clean compile", e);
+                    + ". " + Advice.current().phrase(Advice.Phrase.RECOMPILE), e);
         }
     }
 }

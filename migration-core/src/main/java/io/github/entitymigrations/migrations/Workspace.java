@@ -34,7 +34,7 @@ public final class Workspace {
 
     /** Writes the next migration if the entities changed; empty when nothing did. */
     public Optional<Path> generate(String message) {
-        String text = requireMessage(message, "generate");
+        String text = requireMessage(message, Advice.Goal.GENERATE);
         MigrationChain chain = chain();
         Schema entities = Snapshots.read(snapshot);
         Diff diff = SchemaDiff.diff(ChainValidation.of(chain).requireValid().schema(), entities);
@@ -53,13 +53,13 @@ public final class Workspace {
         for (Warning w : diff.warnings()) {
             console.warn(w.toString());
         }
-        console.info("Review it, then apply it with mvn migration:upgrade");
+        console.info("Review it, then apply it with " + Advice.current().command(Advice.Goal.UPGRADE));
         return Optional.of(file);
     }
 
     /** Writes an empty migration to fill by hand. */
     public Path revision(String message) {
-        String text = requireMessage(message, "revision");
+        String text = requireMessage(message, Advice.Goal.REVISION);
         Path file = write(chain(), text, List.of(), List.of(), List.of());
         console.info("Wrote " + file + ": an empty migration. Fill \"upgrade\" and \"downgrade\", e.g. with sql "
                 + "steps: { \"op\" : \"sql\", \"upgrade\" : { \"*\" : [ \"...\" ] }, \"downgrade\" : { \"*\" : [ \"...\" ] } }");
@@ -102,10 +102,10 @@ public final class Workspace {
         return file;
     }
 
-    private static String requireMessage(String message, String goal) {
+    private static String requireMessage(String message, Advice.Goal goal) {
         if (message == null || message.isBlank()) {
-            throw new MigrationException("Say what the migration does: mvn " + (goal.equals("generate") ? "compile " : "")
-                    + "migration:" + goal + " -Dmessage=\"add phone to users\"");
+            throw new MigrationException("Say what the migration does: " + Advice.current().command(goal,
+                    Advice.parameter(Advice.Setting.MESSAGE, "add phone to users")));
         }
         return message.strip();
     }

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
@@ -79,11 +80,13 @@ final class AppliedHistory {
             if (Checksums.of(f.migration().renumbered(row.id(), parent)).equals(row.checksum())) {
                 String before = parent == null ? "base" : parent;
                 return "Migration " + row.id() + " in the database (\"" + row.message() + "\", applied on "
-                        + row.appliedAt() + ") is now " + f.fileName() + ": it was renumbered (by migration:merge?) "
+                        + row.appliedAt() + ") is now " + f.fileName() + ": it was renumbered (by "
+                        + Advice.current().goal(Advice.Goal.MERGE) + "?) "
                         + "after it was applied here, so this database ran the branches in another order. Revert it "
                         + "with the migration files from before the renumbering (e.g. a git worktree of the commit "
-                        + "before the merge): mvn migration:downgrade -Dtarget=" + before + " -Dmigration.directory="
-                        + "<that checkout>/src/main/resources/db/migrations, then mvn migration:upgrade. (A throw-away "
+                        + "before the merge): " + Advice.current().command(Advice.Goal.DOWNGRADE, Advice.target(before),
+                        Advice.parameter(Advice.Setting.DIRECTORY, "<that checkout>/src/main/resources/db/migrations"))
+                        + ", then " + Advice.current().command(Advice.Goal.UPGRADE) + ". (A throw-away "
                         + "development database can be deleted instead.)";
             }
         }

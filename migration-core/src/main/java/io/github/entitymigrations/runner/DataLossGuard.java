@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -96,7 +97,8 @@ final class DataLossGuard {
         String list = String.join("\n", guard.losses.stream().map(l -> "  - " + l).toList());
         if (!allow) {
             throw new MigrationException(move + " would destroy data:\n" + list + "\nNothing was run. Back it up, or "
-                    + "run again with -Dmigration.allowDataLoss=true to proceed.");
+                    + "run again with " + Advice.current().setting(Advice.Setting.ALLOW_DATA_LOSS, "true")
+                    + " to proceed.");
         }
         console.warn(move + " destroys data (allowed by allowDataLoss):\n" + list);
     }

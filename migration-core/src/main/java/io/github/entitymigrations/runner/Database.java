@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +24,7 @@ public record Database(String url, String username, String password, String sche
 
     public Database {
         if (url == null || url.isBlank()) {
-            throw new MigrationException("No database URL: set <url> or -Dmigration.url");
+            throw new MigrationException("No database URL: " + Advice.current().phrase(Advice.Phrase.GIVE_URL));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
@@ -59,8 +60,9 @@ abstract class DatabaseLock implements AutoCloseable {
                 String holder = holder();
                 throw new MigrationException("Gave up waiting for " + what() + " after " + format(timeout)
                         + " (the lock timeout): " + holder + ". Nothing was run. " + howToFree(holder)
-                        + " To wait longer, raise the lock timeout: <lockTimeout>PT30M</lockTimeout> or "
-                        + "-Dmigration.lockTimeout=PT30M (an ISO-8601 duration, or seconds)");
+                        + " To wait longer, raise the lock timeout: "
+                        + Advice.current().setting(Advice.Setting.LOCK_TIMEOUT, "PT30M")
+                        + Advice.current().phrase(Advice.Phrase.LOCK_TIMEOUT_FORMAT));
             }
             if (waited >= nextReport) {
                 console.info((nextReport == 0 ? "Waiting for " + what() + ", held by another run: "

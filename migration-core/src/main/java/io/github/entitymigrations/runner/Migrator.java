@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -219,7 +220,9 @@ public final class Migrator {
             throw new MigrationException(database.describe() + " already has tables (" + String.join(", ",
                     tables.subList(0, Math.min(tables.size(), 8))) + (tables.size() > 8 ? ", ..." : "") + ") but no "
                     + VersionTable.NAME + " table, so these migrations did not create it. If its schema is what "
-                    + "migration X produces, record that with mvn migration:stamp -Dtarget=X (or -Dtarget=head), "
+                    + "migration X produces, record that with "
+                    + Advice.current().command(Advice.Goal.STAMP, Advice.target("X"))
+                    + " (or " + Advice.current().parameter(Advice.Goal.STAMP, Advice.target("head")) + "), "
                     + "then upgrade from there. Nothing was run");
         }
     }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
@@ -45,7 +46,9 @@ final class Planner {
                 if (op instanceof Sql sql && sql.irreversible()) {
                     String stop = i == from - 1 ? "It is the current migration, so nothing can be reverted: restore "
                             + "the data from a backup if you must go back"
-                            : "Stop just after it with -Dtarget=" + f.id() + ", or restore the data from a backup";
+                            : "Stop just after it with "
+                            + Advice.current().parameter(Advice.Goal.DOWNGRADE, Advice.target(f.id()))
+                            + ", or restore the data from a backup";
                     throw new MigrationException("Cannot downgrade past " + f.id() + " (" + f.fileName() + "): its step \""
                             + op.describe() + "\" is marked irreversible. Nothing was run. " + stop);
                 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.dialect.PostgresDialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,15 +61,14 @@ public final class PostgresKind implements DatabaseKind {
         if (Secrets.hasUserInfo(database.url())) {
             // The driver cannot parse it, and would log the password in its warning ("invalid port number").
             throw new MigrationException("The URL " + database.describe() + " has credentials before the host, which "
-                    + "the PostgreSQL driver does not accept: remove them from <url> and give them as <serverId> (a "
-                    + "<server> of settings.xml) or <username>/<password>");
+                    + "the PostgreSQL driver does not accept: " + Advice.current().phrase(Advice.Phrase.CREDENTIALS_OUT_OF_URL));
         }
     }
 
     @Override
     public MigrationException cannotConnect(Database database, String reason, Throwable cause) {
         return new MigrationException("Cannot connect to " + database.describe() + ": " + reason
-                + ". Check <url>, and the credentials (<serverId> in settings.xml, or <username>/<password>)", cause);
+                + ". Check " + Advice.current().phrase(Advice.Phrase.URL_AND_CREDENTIALS), cause);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.migrations.Advice;
 import java.time.Duration;
 
 /**
@@ -21,9 +22,10 @@ final class Sessions {
                 + (step.upgrade() ? "applied" : "reverted") + ": ") + "the SQLite database " + database.describe()
                 + " stayed locked by another connection for longer than the lock timeout ("
                 + DatabaseLock.format(lockTimeout) + "; SQLite says: database is locked). Another process is "
-                + "writing to the file: the application, a database browser, or a tool that is not this plugin. "
+                + "writing to the file: the application, a database browser, or a tool that is not "
+                + Advice.current().phrase(Advice.Phrase.THIS_TOOL) + ". "
                 + "Migrations this run finished before stay applied (see above); nothing else was changed. Close "
-                + "that connection and run the goal again, or wait longer: <lockTimeout>PT30M</lockTimeout> or "
-                + "-Dmigration.lockTimeout=PT30M";
+                + "that connection and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ", or wait longer: "
+                + Advice.current().setting(Advice.Setting.LOCK_TIMEOUT, "PT30M");
     }
 }

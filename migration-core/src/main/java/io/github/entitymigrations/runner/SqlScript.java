@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
@@ -99,7 +100,8 @@ public final class SqlScript {
             return AppliedHistory.verify(chain, versions.read(c), database).position();
         } catch (SQLException | MigrationException e) {
             throw new MigrationException("Cannot read where " + database.describe() + " is (" + e.getMessage()
-                    + "). To write the script without a database, give the starting point: -Dfrom=base or -Dfrom=<id>", e);
+                    + "). To write the script without a database, give the starting point: " + from("base") + " or "
+                    + from("<id>"), e);
         }
     }
 
@@ -119,5 +121,10 @@ public final class SqlScript {
 
     static String literal(String s) {
         return s == null ? "null" : Dialect.literal(s);
+    }
+
+    /** The advice to start the script at {@code from}. */
+    private static String from(String from) {
+        return Advice.current().parameter(Advice.Goal.SQL, Advice.parameter(Advice.Setting.FROM, from));
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public final class SqliteKind implements DatabaseKind {
     @Override
     public Dialect dialect(Database database) {
         if (database.schema() != null) {
-            throw new MigrationException("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for "
+            throw new MigrationException("SQLite has no schemas: remove "
+                    + Advice.current().phrase(Advice.Phrase.SCHEMA) + " for "
                     + database.describe());
         }
         return new SqliteDialect();
@@ -72,7 +74,8 @@ public final class SqliteKind implements DatabaseKind {
     @Override
     public MigrationException cannotConnect(Database database, String reason, Throwable cause) {
         return new MigrationException("Cannot open the SQLite database " + database.describe() + ": " + reason
-                + ". Check <url> (-Dmigration.url): its directory must exist and be writable", cause);
+                + ". Check " + Advice.current().phrase(Advice.Phrase.URL)
+                + ": its directory must exist and be writable", cause);
     }
 
     @Override

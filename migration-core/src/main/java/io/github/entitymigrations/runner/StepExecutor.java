@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -137,9 +138,10 @@ final class StepExecutor {
                 + statements.get(index) + "\n  " + reason + "\n";
         String state = step.outsideTransaction() || !transactionalDdl
                 ? "It runs outside a transaction, so statements 1 to " + index + " were applied and stay; the version "
-                + "table does not record it. Finish or undo them by hand, then run the goal again (or stamp)."
+                + "table does not record it. Finish or undo them by hand, then "
+                + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + " (or stamp)."
                 : "It was rolled back: nothing of it was applied and the version table is unchanged. Fix the "
-                + "migration (or the data) and run the goal again.";
+                + "migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".";
         return new MigrationException(where + state, cause);
     }
 

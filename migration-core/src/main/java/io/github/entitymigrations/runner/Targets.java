@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
@@ -30,13 +31,13 @@ final class Targets {
             return current + steps;
         }
         if (target.startsWith("-") || target.equals("base")) {
-            throw new MigrationException("Not an upgrade target: " + target + ". To go back, use mvn "
-                    + "migration:downgrade -Dtarget=" + target);
+            throw new MigrationException("Not an upgrade target: " + target + ". To go back, use "
+                    + command(Advice.Goal.DOWNGRADE, target));
         }
         int position = positionOf(chain, target, "upgrade");
         if (position < current) {
             throw new MigrationException("Cannot upgrade to " + target + ": the database is already past it, at "
-                    + label(chain, current) + ". To go back, use mvn migration:downgrade -Dtarget=" + target);
+                    + label(chain, current) + ". To go back, use " + command(Advice.Goal.DOWNGRADE, target));
         }
         return position;
     }
@@ -58,13 +59,14 @@ final class Targets {
             return current - steps;
         }
         if (target.startsWith("+") || target.equals("head")) {
-            throw new MigrationException("Not a downgrade target: " + target + ". To go forward, use mvn "
-                    + "migration:upgrade -Dtarget=" + target);
+            throw new MigrationException("Not a downgrade target: " + target + ". To go forward, use "
+                    + command(Advice.Goal.UPGRADE, target));
         }
         int position = positionOf(chain, target, "downgrade");
         if (position > current) {
             throw new MigrationException("Cannot downgrade to " + target + ": the database is at "
-                    + label(chain, current) + ", before it. To go forward, use mvn migration:upgrade -Dtarget=" + target);
+                    + label(chain, current) + ", before it. To go forward, use "
+                    + command(Advice.Goal.UPGRADE, target));
         }
         return position;
     }
@@ -80,8 +82,8 @@ final class Targets {
     /** {@code head}, {@code base} or a migration id. */
     static int stamp(MigrationChain chain, String target) {
         if (target == null || target.isBlank()) {
-            throw new MigrationException("Say which migration to record as current: -Dtarget=head, -Dtarget=base or "
-                    + "-Dtarget=<id>");
+            throw new MigrationException("Say which migration to record as current: " + stampTo("head") + ", "
+                    + stampTo("base") + " or " + stampTo("<id>"));
         }
         if (target.equals("head")) {
             return chain.migrations().size();
@@ -121,11 +123,22 @@ final class Targets {
             String steps = goal.equals("upgrade") ? "+" + target : goal.equals("downgrade") ? "-" + target : null;
             throw new MigrationException("Not a migration id: " + target + ". Ids are written in full, as in the "
                     + "file names (" + String.format("%04d", Integer.parseInt(target)) + ")"
-                    + (steps == null ? "" : "; to " + goal + " by " + target + " migration(s), use -Dtarget=" + steps));
+                    + (steps == null ? "" : "; to " + goal + " by " + target + " migration(s), use "
+                    + Advice.current().parameter(steps.startsWith("+") ? Advice.Goal.UPGRADE : Advice.Goal.DOWNGRADE,
+                    Advice.target(steps))));
         }
         throw new MigrationException("There is no migration " + target + " to " + goal + " to. The migrations are "
                 + (migrations.isEmpty() ? "none" : migrations.get(0).id() + " to " + chain.head().id())
                 + (goal.equals("upgrade") ? "; other targets: head, +N" : goal.equals("downgrade")
                 ? "; other targets: -N, base" : "; other targets: head, base"));
+    }
+
+    /** The advice to run {@code goal} to {@code target}. */
+    private static String command(Advice.Goal goal, String target) {
+        return Advice.current().command(goal, Advice.target(target));
+    }
+
+    private static String stampTo(String target) {
+        return Advice.current().parameter(Advice.Goal.STAMP, Advice.target(target));
     }
 }

@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Putting two branches of history in one line when they change different objects; refusing otherwise. */
+@ExtendWith(MavenAdviceInUse.class)
 class MergeTest {
 
     private static final Column PHONE = column("phone", varchar(20), true);

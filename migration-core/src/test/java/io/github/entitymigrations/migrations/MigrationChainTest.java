@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The history as one line: its order, the next number, and every way it can break. */
+@ExtendWith(MavenAdviceInUse.class)
 class MigrationChainTest {
 
     private static final String MERGE_HINT = "Run `mvn migration:merge` to put one branch after the other, or "

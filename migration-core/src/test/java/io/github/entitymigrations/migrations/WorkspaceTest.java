@@ -35,12 +35,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** generate, revision and check over a migrations directory and a snapshot written as the processor would. */
+@ExtendWith(MavenAdviceInUse.class)
 class WorkspaceTest {
 
     private static final Column NICKNAME = column("nickname", varchar(40), true);

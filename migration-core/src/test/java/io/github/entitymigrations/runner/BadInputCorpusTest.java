@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,6 +103,7 @@ class BadInputCorpusTest {
             assertFalse(message.contains(javaName), m + " says " + javaName + ": " + message);
         }
         assertTrue(message.length() < 4000, m + ": a message of " + message.length() + " characters");
+        assertEquals(Optional.empty(), MavenOnlyText.in(message), m + " gives Maven advice outside Maven: " + message);
     }
 
     private Path write(Mutation m) throws IOException {

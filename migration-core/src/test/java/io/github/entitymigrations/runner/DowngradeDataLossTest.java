@@ -87,7 +87,7 @@ class DowngradeDataLossTest {
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into memo (id, text) values (1, 'a'), (2, 'b')");
         assertRefusedChangingNothing(db, h, "0001", "Downgrading from 0004 to 0001 would destroy data:\n"
                 + "  - 0002 drops table note, which has 2 row(s)\n"
-                + "Nothing was run. Back it up, or run again with -Dmigration.allowDataLoss=true to proceed.");
+                + "Nothing was run. Back it up, or run again with .allowDataLoss(true) to proceed.");
     }
 
     @ParameterizedTest
@@ -226,7 +226,7 @@ class DowngradeDataLossTest {
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).downgrade(target));
         assertTrue(e.getMessage().contains(expected), "expected\n" + expected + "\nin:\n" + e.getMessage());
         assertTrue(e.getMessage().endsWith("Nothing was run. Back it up, or run again with "
-                + "-Dmigration.allowDataLoss=true to proceed."), e.getMessage());
+                + ".allowDataLoss(true) to proceed."), e.getMessage());
         assertEquals(schema, db.schema(), "a refused downgrade changes no schema");
         assertEquals(versions, db.versionRows());
         assertEquals(rows, db.query("select * from " + table + " order by id"));

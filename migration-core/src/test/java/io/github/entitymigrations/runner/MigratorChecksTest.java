@@ -98,7 +98,7 @@ class MigratorChecksTest {
         String renamed = mergedChain.migrations().get(3).fileName();
         assertTrue(e.getMessage().contains("Migration 0003 in the database (\"" + old.get(2).message() + "\"")
                 && e.getMessage().contains("is now " + renamed + ": it was renumbered")
-                && e.getMessage().contains("mvn migration:downgrade -Dtarget=0002 -Dmigration.directory="),
+                && e.getMessage().contains("downgrade(\"0002\") with .location(\"<that checkout>/"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("Never edit"), e.getMessage());
         assertEquals(untouched, Snapshot.of(db), "nothing may run: " + e.getMessage());
@@ -143,7 +143,7 @@ class MigratorChecksTest {
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
         Snapshot before = Snapshot.of(db);
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
-        assertTrue(e.getMessage().contains("legacy_customer") && e.getMessage().contains("migration:stamp"),
+        assertTrue(e.getMessage().contains("legacy_customer") && e.getMessage().contains("stamp(\"X\")"),
                 e.getMessage());
         assertEquals(before, Snapshot.of(db));
         assertFalse(db.hasVersionTable());
@@ -234,9 +234,10 @@ class MigratorChecksTest {
             assertEquals(before, Snapshot.of(db), goal[0] + " " + goal[1] + " changed the database: " + e.getMessage());
         }
         String bare = assertThrows(MigrationException.class, () -> migrator.downgrade("1")).getMessage();
-        assertTrue(bare.contains("Not a migration id: 1") && bare.contains("(0001)") && bare.contains("-Dtarget=-1"), bare);
+        assertTrue(bare.contains("Not a migration id: 1") && bare.contains("(0001)")
+                && bare.contains("use downgrade(\"-1\")"), bare);
         String wrongWay = assertThrows(MigrationException.class, () -> migrator.upgrade("-1")).getMessage();
-        assertTrue(wrongWay.contains("mvn migration:downgrade -Dtarget=-1"), wrongWay);
+        assertTrue(wrongWay.contains("To go back, use downgrade(\"-1\")"), wrongWay);
     }
 
     /** current and history on an SQLite file that does not exist say base and pending, and do not create it. */

@@ -81,6 +81,6 @@ class PartialRunTest {
         MigrationHistory h = history(true);
         db.migrator(h.chain()).upgrade("0002");
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
-        assertTrue(e.getMessage().endsWith("run the goal again."), e.getMessage());
+        assertTrue(e.getMessage().endsWith("and run it again."), e.getMessage());
     }
 }

@@ -54,7 +54,8 @@ class PostgresLockWaitTest {
             assertTrue(e.getMessage().startsWith("Gave up waiting for the migration lock of ")
                     && e.getMessage().contains("after 2 s") && e.getMessage().contains("pid " + pid)
                     && e.getMessage().contains("select pg_terminate_backend(" + pid + ");")
-                    && e.getMessage().contains("-Dmigration.lockTimeout=") && e.getMessage().contains("Nothing was run"),
+                    && e.getMessage().contains(".lockTimeout(Duration.parse(\"PT30M\"))")
+                    && e.getMessage().contains("Nothing was run"),
                     e.getMessage());
             assertFalse(db.hasVersionTable(), "nothing may run while waiting");
         }

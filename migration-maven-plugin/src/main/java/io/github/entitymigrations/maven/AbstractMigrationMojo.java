@@ -1,5 +1,6 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.Workspace;
@@ -56,7 +57,8 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
             getLog().info("Skipping (migration.skip=true)");
             return;
         }
-        try {
+        // the engine's messages give the Maven form of their advice (mvn migration:..., -Dmigration.*)
+        try (Advice.InUse maven = Advice.MAVEN.use()) {
             run();
         } catch (MigrationException e) {
             throw new MojoFailureException(redact(e.getMessage()), redact(e));

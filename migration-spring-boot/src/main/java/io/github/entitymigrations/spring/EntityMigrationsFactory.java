@@ -1,6 +1,7 @@
 package io.github.entitymigrations.spring;
 
 import io.github.entitymigrations.api.EntityMigrations;
+import io.github.entitymigrations.migrations.Advice;
 
 import javax.sql.DataSource;
 
@@ -33,6 +34,8 @@ final class EntityMigrationsFactory {
         } else {
             c = c.dataSource(dataSource.getObject());
         }
-        return c.load();
+        try (Advice.InUse advice = Advice.SPRING_BOOT.use()) {
+            return c.load();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.spring;
 
 import io.github.entitymigrations.api.EntityMigrations;
+import io.github.entitymigrations.migrations.Advice;
 
 import org.springframework.beans.factory.InitializingBean;
 
@@ -29,10 +30,13 @@ public class EntityMigrationsInitializer implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        if (checkOnly) {
-            migrations.check();
-        } else {
-            migrations.upgrade(target);
+        // Advice in the engine's messages names entity-migrations.* properties, not Maven goals.
+        try (Advice.InUse advice = Advice.SPRING_BOOT.use()) {
+            if (checkOnly) {
+                migrations.check();
+            } else {
+                migrations.upgrade(target);
+            }
         }
     }
 
