@@ -18,7 +18,7 @@ final class SpringBootAdvice implements Advice {
                     return parameter(goal, p) + " at the next start";
                 }
             }
-            return "the next start of the application (it upgrades to head)";
+            return "a start of the application without entity-migrations.check-only (it upgrades to head)";
         }
         if (!goal.inLibrary()) {
             return LIBRARY.command(goal, parameters);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.dialect.PostgresDialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,12 @@ class DatabaseKindTest {
                 + "(jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)", e.getMessage());
         MigrationException schema = assertThrows(MigrationException.class,
                 () -> new Database("jdbc:sqlite:app.db", null, null, "app").dialect());
-        assertEquals("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for jdbc:sqlite:app.db",
-                schema.getMessage());
+        assertEquals("SQLite has no schemas: remove .schema(...) for jdbc:sqlite:app.db", schema.getMessage());
+        try (Advice.InUse maven = Advice.MAVEN.use()) {
+            MigrationException inMaven = assertThrows(MigrationException.class,
+                    () -> new Database("jdbc:sqlite:app.db", null, null, "app").dialect());
+            assertEquals("SQLite has no schemas: remove <schema> (or -Dmigration.schema) for jdbc:sqlite:app.db",
+                    inMaven.getMessage());
+        }
     }
 }
