@@ -91,7 +91,16 @@ class TypedValuesReadingTest {
         List<String> problems = read(FILE.replace("\"CASCADE\"", "1")).problems();
 
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("0002_orders_to_customers.json: upgrade[0].foreignKey.onDelete must be"),
-                problems.get(0));
+        assertTrue(problems.get(0).startsWith("0002_orders_to_customers.json: upgrade[0].foreignKey.onDelete must be "
+                + "one of the strings NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT, RESTRICT"), problems.get(0));
+    }
+
+    @Test
+    void aKindMustBeAString() {
+        List<String> problems = read(FILE.replace("\"data\"", "true")).problems();
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("0002_orders_to_customers.json: warnings[0].kind must be one of the "
+                + "strings destructive, data"), problems.get(0));
     }
 }
