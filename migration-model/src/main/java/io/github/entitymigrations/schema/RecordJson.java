@@ -16,7 +16,8 @@ import java.util.Map;
  * database does not hold, so the operations of a migration never carry it.
  *
  * <p>Snapshots written before the forms were one named a column's server default {@code "default"}; it is
- * read as {@code "defaultValue"}.
+ * read as {@code "defaultValue"} (and the snapshot still writes it beside {@code "defaultValue"}, see
+ * {@link SchemaJson}).
  */
 public final class RecordJson {
 
@@ -156,9 +157,10 @@ public final class RecordJson {
     public static Column readColumn(Map<String, Object> c) {
         ColumnType type = new ColumnType(str(c, "type"), integer(c, "length"), integer(c, "precision"),
                 integer(c, "scale"));
-        if (c.containsKey("defaultValue") && c.containsKey(LEGACY_DEFAULT_KEY)) {
-            throw new IllegalArgumentException("column " + str(c, "name") + " has both \"defaultValue\" and \""
-                    + LEGACY_DEFAULT_KEY + "\"; keep \"defaultValue\"");
+        if (c.containsKey("defaultValue") && c.containsKey(LEGACY_DEFAULT_KEY)
+                && !java.util.Objects.equals(c.get("defaultValue"), c.get(LEGACY_DEFAULT_KEY))) {
+            throw new IllegalArgumentException("column " + str(c, "name") + " has a \"defaultValue\" and a different \""
+                    + LEGACY_DEFAULT_KEY + "\"; keep \"defaultValue\" only");
         }
         String defaultValue = c.containsKey("defaultValue") ? str(c, "defaultValue") : str(c, LEGACY_DEFAULT_KEY);
         return new Column(str(c, "name"), type, bool(c, "nullable"), bool(c, "identity"), defaultValue,

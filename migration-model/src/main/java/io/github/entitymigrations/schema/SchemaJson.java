@@ -10,6 +10,11 @@ import java.util.Map;
  * format version, the naming strategy, the Hibernate version followed, and every table and sequence in the
  * one form {@link RecordJson} gives each record. Keys are sorted, so the same schema always gives the same
  * bytes; {@code tables} and {@code sequences} are always present.
+ *
+ * <p>One compatibility key: a column's server default is also written under {@code "default"}, the key
+ * snapshots of format 1 have always had, beside the one form's {@code "defaultValue"}, so that a tool or
+ * build script reading format-1 snapshots keeps finding it. Readers use {@code "defaultValue"}; the duplicate
+ * goes when the format number next changes.
  */
 public final class SchemaJson {
 
@@ -21,9 +26,20 @@ public final class SchemaJson {
         root.put("format", (long) Schema.FORMAT);
         root.put("naming", schema.naming() == null ? null : schema.naming().json());
         root.put("hibernate", schema.hibernate());
-        root.put("tables", schema.tables().stream().map(RecordJson::table).toList());
+        root.put("tables", schema.tables().stream().map(SchemaJson::table).toList());
         root.put("sequences", schema.sequences().stream().map(RecordJson::sequence).toList());
         return Json.write(root);
+    }
+
+    /** A table in the one form, its columns with the compatibility key {@code "default"}. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> table(Table t) {
+        Map<String, Object> m = RecordJson.table(t);
+        List<Map<String, Object>> columns = (List<Map<String, Object>>) m.get("columns");
+        if (columns != null) {
+            columns.forEach(c -> c.put(RecordJson.LEGACY_DEFAULT_KEY, c.get("defaultValue")));
+        }
+        return m;
     }
 
     /** Reads a snapshot; fails with a message naming what is wrong. */

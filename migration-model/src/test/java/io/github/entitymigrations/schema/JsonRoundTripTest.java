@@ -56,6 +56,7 @@ class JsonRoundTripTest {
                   "nullable" : true,
                   "type" : "TINYINT"
                 }, {
+                  "default" : "'OPEN'",
                   "defaultValue" : "'OPEN'",
                   "length" : 255,
                   "name" : "status",
@@ -190,7 +191,7 @@ class JsonRoundTripTest {
 
     @Test
     void aSnapshotOfAnEarlierProcessorStillReads_itsDefaultKeyIsTheDefaultValue() {
-        String old = CANONICAL.replace("\"defaultValue\" :", "\"default\" :").replace("""
+        String old = CANONICAL.replace("  \"defaultValue\" : \"'OPEN'\",\n", "").replace("""
                   }, {
                     "name" : "empty"
                   } ]""", """
@@ -212,10 +213,12 @@ class JsonRoundTripTest {
     }
 
     @Test
-    void bothKeysForTheDefaultAreRefused() {
-        String both = CANONICAL.replace("\"defaultValue\" : \"'OPEN'\",",
-                "\"default\" : \"'OPEN'\", \"defaultValue\" : \"'OPEN'\",");
-        assertReadError(both, "column status has both \"defaultValue\" and \"default\"; keep \"defaultValue\"");
+    void theCompatibilityKeyForTheDefaultMustAgreeWithTheDefaultValue() {
+        String differing = CANONICAL.replace("\"default\" : \"'OPEN'\",", "\"default\" : \"'PAID'\",");
+        assertReadError(differing, "column status has a \"defaultValue\" and a different \"default\"; keep "
+                + "\"defaultValue\" only");
+        String onlyTheOneForm = CANONICAL.replace("\"default\" : \"'OPEN'\",", "");
+        assertEquals(SchemaJson.read(CANONICAL), SchemaJson.read(onlyTheOneForm));
     }
 
     @Test
