@@ -18,7 +18,6 @@ record Naming(NamingStrategy strategy, Quoting quoting, HibernateVersion hiberna
         return new Naming(strategy, quoting, version);
     }
 
-
     /** The physical name of a logical table, column, sequence or schema name. */
     Ident physical(Ident logical) {
         Ident quoted = quoting.apply(logical);
