@@ -1,7 +1,7 @@
 package io.github.entitymigrations.dialect;
 
-import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -81,7 +81,7 @@ final class PostgresNames {
         String wantedSchema = schemaOf(schema);
         Objects.requireNonNull(name);
         for (Table t : before.tables()) {
-            if (SchemaState.sameKey(schemaOf(t.schema()), t.name(), wantedSchema, name)) {
+            if (QualifiedName.same(schemaOf(t.schema()), t.name(), wantedSchema, name)) {
                 return t;
             }
         }
@@ -94,6 +94,6 @@ final class PostgresNames {
     }
 
     private static String key(String schema, String name) {
-        return SchemaState.key(schema, Objects.requireNonNull(name));
+        return QualifiedName.key(schema, Objects.requireNonNull(name));
     }
 }

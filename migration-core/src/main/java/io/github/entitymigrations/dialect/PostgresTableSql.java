@@ -99,15 +99,7 @@ final class PostgresTableSql {
     }
 
     private static String onDelete(ForeignKey f) {
-        return switch (f.onDelete()) {
-            case "NO_ACTION" -> "";
-            case "CASCADE" -> " on delete cascade";
-            case "SET_NULL" -> " on delete set null";
-            case "SET_DEFAULT" -> " on delete set default";
-            case "RESTRICT" -> " on delete restrict";
-            default -> throw new IllegalArgumentException("foreign key " + f.name() + " has onDelete "
-                    + f.onDelete() + "; expected NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT or RESTRICT");
-        };
+        return f.onDelete().sql() == null ? "" : " on delete " + f.onDelete().sql();
     }
 
     /** {@code create [unique] index ix on s.t (a, b)}; {@code owner} gives the columns' quoting. */

@@ -1,7 +1,6 @@
 package io.github.entitymigrations.dialect;
 
 import static io.github.entitymigrations.dialect.SqliteIdentifiers.identifier;
-import static io.github.entitymigrations.dialect.Dialect.literal;
 
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
@@ -12,7 +11,6 @@ import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -140,13 +138,7 @@ final class SqliteTableSql {
     }
 
     private static String onDelete(ForeignKey f) {
-        return switch (f.onDelete()) {
-            case "NO_ACTION" -> "";
-            case "CASCADE", "RESTRICT", "SET_NULL", "SET_DEFAULT" ->
-                    " on delete " + f.onDelete().replace('_', ' ').toLowerCase(Locale.ROOT);
-            default -> throw new IllegalArgumentException("foreign key " + f.name() + " has an unknown onDelete "
-                    + literal(f.onDelete()) + " (expected NO_ACTION, CASCADE, RESTRICT, SET_NULL or SET_DEFAULT)");
-        };
+        return f.onDelete().sql() == null ? "" : " on delete " + f.onDelete().sql();
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.github.entitymigrations.diff;
 
-import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +16,6 @@ import java.util.TreeSet;
 final class Keys {
 
     private Keys() {
-    }
-
-    static String name(String schema, String name) {
-        return SchemaState.key(schema, name);
     }
 
     static String lower(String s) {
@@ -45,7 +41,7 @@ final class Keys {
     }
 
     static String of(ForeignKey f) {
-        return lower(f.columns()) + "->" + name(f.referencedSchema(), f.referencedTable())
+        return lower(f.columns()) + "->" + QualifiedName.referencedKey(f)
                 + lower(f.referencedColumns()) + " " + f.onDelete();
     }
 }

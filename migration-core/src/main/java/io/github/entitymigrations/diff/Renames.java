@@ -4,6 +4,7 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
@@ -24,17 +25,17 @@ final class Renames {
 
     static List<Operation> tables(Schema from, Schema to) {
         Map<String, Table> unmatchedFrom = new LinkedHashMap<>();
-        from.tables().forEach(t -> unmatchedFrom.put(Keys.name(t.schema(), t.name()), t));
-        to.tables().forEach(t -> unmatchedFrom.remove(Keys.name(t.schema(), t.name())));
+        from.tables().forEach(t -> unmatchedFrom.put(QualifiedName.key(t.schema(), t.name()), t));
+        to.tables().forEach(t -> unmatchedFrom.remove(QualifiedName.key(t.schema(), t.name())));
         List<Operation> result = new ArrayList<>();
         List<Table> candidates = new ArrayList<>(to.tables());
         candidates.sort(Comparator.comparing(Table::qualifiedName));
         for (Table t : candidates) {
             if (t.renamedFrom() == null || from.tables().stream()
-                    .anyMatch(f -> Keys.name(f.schema(), f.name()).equals(Keys.name(t.schema(), t.name())))) {
+                    .anyMatch(f -> QualifiedName.key(f.schema(), f.name()).equals(QualifiedName.key(t.schema(), t.name())))) {
                 continue;
             }
-            Table old = unmatchedFrom.remove(Keys.name(t.schema(), t.renamedFrom()));
+            Table old = unmatchedFrom.remove(QualifiedName.key(t.schema(), t.renamedFrom()));
             if (old != null) {
                 result.add(new RenameTable(old.schema(), old.name(), t.name()));
             }
@@ -45,10 +46,10 @@ final class Renames {
     /** Column renames of tables present on both sides (after table renames). */
     static List<Operation> columns(Schema from, Schema to) {
         Map<String, Table> fromTables = new LinkedHashMap<>();
-        from.tables().forEach(t -> fromTables.put(Keys.name(t.schema(), t.name()), t));
+        from.tables().forEach(t -> fromTables.put(QualifiedName.key(t.schema(), t.name()), t));
         List<Operation> result = new ArrayList<>();
         for (Table t : to.tables()) {
-            Table old = fromTables.get(Keys.name(t.schema(), t.name()));
+            Table old = fromTables.get(QualifiedName.key(t.schema(), t.name()));
             if (old == null) {
                 continue;
             }

@@ -10,6 +10,7 @@ import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -81,9 +82,9 @@ public final class SchemaDiff {
 
     private static void sequences(List<Sequence> from, List<Sequence> to, Plan plan) {
         Map<String, Sequence> before = new LinkedHashMap<>();
-        from.forEach(s -> before.put(Keys.name(s.schema(), s.name()), s));
+        from.forEach(s -> before.put(QualifiedName.key(s.schema(), s.name()), s));
         Map<String, Sequence> after = new LinkedHashMap<>();
-        to.forEach(s -> after.put(Keys.name(s.schema(), s.name()), s));
+        to.forEach(s -> after.put(QualifiedName.key(s.schema(), s.name()), s));
         before.forEach((key, s) -> {
             Sequence target = after.get(key);
             if (target == null) {
@@ -102,7 +103,7 @@ public final class SchemaDiff {
 
     private static Map<String, Table> byName(List<Table> tables) {
         Map<String, Table> result = new LinkedHashMap<>();
-        tables.forEach(t -> result.put(Keys.name(t.schema(), t.name()), t));
+        tables.forEach(t -> result.put(QualifiedName.key(t.schema(), t.name()), t));
         return result;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.diff;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,7 @@ final class TableOrder {
     static Result referencedFirst(List<Table> tables) {
         Map<String, Table> remaining = new LinkedHashMap<>();
         tables.stream().sorted(Comparator.comparing(Table::qualifiedName))
-                .forEach(t -> remaining.put(Keys.name(t.schema(), t.name()), t));
+                .forEach(t -> remaining.put(QualifiedName.key(t.schema(), t.name()), t));
         List<Table> ordered = new ArrayList<>();
         Map<Table, List<ForeignKey>> deferred = new LinkedHashMap<>();
         while (!remaining.isEmpty()) {
@@ -46,7 +47,7 @@ final class TableOrder {
                         first.columns(), first.primaryKey(), first.uniques(), first.indexes(), first.checks(), kept);
                 deferred.put(ready, held);
             }
-            remaining.remove(Keys.name(ready.schema(), ready.name()));
+            remaining.remove(QualifiedName.key(ready.schema(), ready.name()));
             ordered.add(ready);
         }
         return new Result(ordered, deferred);
@@ -54,9 +55,9 @@ final class TableOrder {
 
     /** The foreign keys of {@code t} to other tables still in {@code remaining}. */
     private static List<ForeignKey> dependencies(Table t, Map<String, Table> remaining) {
-        String self = Keys.name(t.schema(), t.name());
+        String self = QualifiedName.key(t.schema(), t.name());
         return t.foreignKeys().stream().filter(fk -> {
-            String target = Keys.name(fk.referencedSchema(), fk.referencedTable());
+            String target = QualifiedName.key(fk.referencedSchema(), fk.referencedTable());
             return !target.equals(self) && remaining.containsKey(target);
         }).toList();
     }

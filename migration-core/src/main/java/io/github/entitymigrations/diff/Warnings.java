@@ -24,6 +24,7 @@ import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,27 +66,27 @@ public final class Warnings {
                         + d.column().name() + "\") and generate again"));
             } else if (op instanceof AlterColumn a) {
                 alter(i, a, result);
-            } else if (op instanceof AddColumn a && existingTables.contains(Keys.name(a.schema(), a.table()))
+            } else if (op instanceof AddColumn a && existingTables.contains(QualifiedName.key(a.schema(), a.table()))
                     && !a.column().nullable() && a.column().defaultValue() == null && !a.column().identity()) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds NOT NULL column " + a.table() + "." + a.column().name()
                         + " without a default: it fails if " + a.table() + " has rows. Give it a server default "
                         + "(@ColumnDefault or @ServerDefault), or add it nullable, backfill it, then make it NOT NULL"));
-            } else if (op instanceof AddUnique u && existingTables.contains(Keys.name(u.schema(), u.table()))) {
+            } else if (op instanceof AddUnique u && existingTables.contains(QualifiedName.key(u.schema(), u.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds unique constraint " + u.unique().name() + ": it fails if "
                         + "existing rows of " + u.table() + " repeat (" + String.join(", ", u.unique().columns()) + ")"));
             } else if (op instanceof CreateIndex c && c.index().unique()
-                    && existingTables.contains(Keys.name(c.schema(), c.table()))) {
+                    && existingTables.contains(QualifiedName.key(c.schema(), c.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "creates unique index " + c.index().name() + ": it fails if "
                         + "existing rows of " + c.table() + " repeat (" + String.join(", ", c.index().columns()) + ")"));
-            } else if (op instanceof AddPrimaryKey p && existingTables.contains(Keys.name(p.schema(), p.table()))) {
+            } else if (op instanceof AddPrimaryKey p && existingTables.contains(QualifiedName.key(p.schema(), p.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds primary key " + p.primaryKey().name() + ": it fails if "
                         + "existing rows of " + p.table() + " repeat (" + String.join(", ", p.primaryKey().columns())
                         + ") or have NULL there"));
-            } else if (op instanceof AddForeignKey f && existingTables.contains(Keys.name(f.schema(), f.table()))) {
+            } else if (op instanceof AddForeignKey f && existingTables.contains(QualifiedName.key(f.schema(), f.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds foreign key " + f.foreignKey().name() + ": it fails if "
                         + "existing rows of " + f.table() + " reference rows " + f.foreignKey().referencedTable()
                         + " does not have (clean them up in a sql step before it)"));
-            } else if (op instanceof AddCheck c && existingTables.contains(Keys.name(c.schema(), c.table()))) {
+            } else if (op instanceof AddCheck c && existingTables.contains(QualifiedName.key(c.schema(), c.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds check " + c.check().name() + " (" + Checks.describe(c.check())
                         + "): it fails if existing rows of " + c.table() + " do not satisfy it"));
             }

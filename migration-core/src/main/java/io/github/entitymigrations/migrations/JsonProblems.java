@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.schema.ColumnType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -154,6 +155,11 @@ final class JsonProblems {
         }
         if (type == ColumnType.class) {
             return "a type string such as \"VARCHAR(255)\"";
+        }
+        if (type.isEnum()) {
+            // onDelete, a warning's kind: their strings are the constants' toString().
+            return "one of the strings " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).toList());
         }
         if (type == Operation.class) {
             return "an operation object { \"op\" : ..., ... }";

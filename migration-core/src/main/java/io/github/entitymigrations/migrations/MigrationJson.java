@@ -4,37 +4,31 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
-import java.io.IOException;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one Jackson configuration for migration files: properties sorted (type and identity first),
  * empty lists and defaults left out, types written as {@code "VARCHAR(255)"}, 2-space indentation and a
- * final newline, so a file changes only where its content does.
+ * final newline, so a file changes only where its content does. The schema records embedded in operations
+ * (tables, columns, keys, constraints, sequences) have the one JSON form of the model's
+ * {@link io.github.entitymigrations.schema.RecordJson}, which the snapshot writes too: the mixins below say
+ * only which of their values are left out, as it does, and {@code MigrationJsonFormTest} proves the two agree
+ * for every record.
  */
 public final class MigrationJson {
 
@@ -70,7 +64,7 @@ public final class MigrationJson {
                 }
             })
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .addModule(ColumnTypes.module())
+            .addModule(ModelValues.module())
             .addMixIn(Column.class, ColumnMixin.class)
             .addMixIn(Table.class, TableMixin.class)
             .addMixIn(Sequence.class, SequenceMixin.class)
@@ -90,57 +84,6 @@ public final class MigrationJson {
             return MAPPER.writer(printer).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
-        }
-    }
-
-    /** {@code "VARCHAR(255)"}, {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}. */
-    static final class ColumnTypes {
-        private static final Pattern FORM = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
-        private static final Set<String> SIZED_BY_LENGTH = Set.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY",
-                "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR");
-
-        private ColumnTypes() {
-        }
-
-        static SimpleModule module() {
-            SimpleModule module = new SimpleModule("column-types");
-            module.addSerializer(ColumnType.class, new ToStringSerializer(ColumnType.class));
-            module.addDeserializer(ColumnType.class, new StdScalarDeserializer<>(ColumnType.class) {
-                @Override
-                public ColumnType deserialize(JsonParser p, DeserializationContext context) throws IOException {
-                    if (!p.hasToken(JsonToken.VALUE_STRING)) {
-                        // Only a string: a number is not converted to a type name.
-                        return (ColumnType) context.handleUnexpectedToken(ColumnType.class, p);
-                    }
-                    try {
-                        return parse(p.getText());
-                    } catch (IllegalArgumentException e) {
-                        throw (IOException) context.weirdStringException(p.getText(), ColumnType.class, e.getMessage())
-                                .initCause(e);
-                    }
-                }
-            });
-            return module;
-        }
-
-        static ColumnType parse(String text) {
-            Matcher m = FORM.matcher(text.trim());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("not a column type: \"" + text
-                        + "\" (expected a type name with an optional size, e.g. VARCHAR(255) or NUMERIC(10,2))");
-            }
-            String name = m.group(1);
-            if (!ColumnType.NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown column type \"" + name + "\" in \"" + text + "\"; the types "
-                        + "are " + new java.util.TreeSet<>(ColumnType.NAMES) + " (for a database-specific type, write "
-                        + "\"OTHER\" with a \"columnDefinition\")");
-            }
-            Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
-            Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-            if (first != null && SIZED_BY_LENGTH.contains(name)) {
-                return new ColumnType(name, first, null, null);
-            }
-            return new ColumnType(name, null, first, second);
         }
     }
 

@@ -9,9 +9,9 @@ import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameTable;
-import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.operations.TableOperation;
+import io.github.entitymigrations.schema.QualifiedName;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -59,10 +59,10 @@ final class Touched {
     }
 
     private static String table(String schema, String name) {
-        return "table " + SchemaState.key(schema, name).replaceFirst("^\\.", "");
+        return "table " + QualifiedName.key(schema, name).replaceFirst("^\\.", "");
     }
 
     private static String sequence(String schema, String name) {
-        return "sequence " + SchemaState.key(schema, name).replaceFirst("^\\.", "");
+        return "sequence " + QualifiedName.key(schema, name).replaceFirst("^\\.", "");
     }
 }

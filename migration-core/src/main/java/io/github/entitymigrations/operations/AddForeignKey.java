@@ -1,6 +1,7 @@
 package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Table;
 
 /** Adds a foreign key to an existing table. */
@@ -42,6 +43,6 @@ public record AddForeignKey(String schema, String table, ForeignKey foreignKey) 
 
     @Override
     public String describe() {
-        return "add foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", foreignKey.columns()) + ") -> " + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()) + " (" + String.join(", ", foreignKey.referencedColumns()) + ")" + (foreignKey.onDelete().equals("NO_ACTION") ? "" : " on delete " + foreignKey.onDelete());
+        return "add foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", foreignKey.columns()) + ") -> " + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()) + " (" + String.join(", ", foreignKey.referencedColumns()) + ")" + (foreignKey.onDelete().equals(OnDelete.NO_ACTION) ? "" : " on delete " + foreignKey.onDelete());
     }
 }

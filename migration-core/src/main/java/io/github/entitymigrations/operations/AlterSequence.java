@@ -1,5 +1,6 @@
 package io.github.entitymigrations.operations;
 
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Sequence;
 
 /** Changes a sequence's increment (and its declared start); {@code from} is the sequence before. */
@@ -8,7 +9,7 @@ public record AlterSequence(Sequence from, Sequence to) implements Operation {
     public AlterSequence {
         Require.present(from, "alter_sequence", "from");
         Require.present(to, "alter_sequence", "to");
-        if (!from.qualifiedName().equalsIgnoreCase(to.qualifiedName())) {
+        if (!QualifiedName.key(from).equals(QualifiedName.key(to))) {
             throw new IllegalArgumentException("alter_sequence cannot rename " + from.qualifiedName());
         }
     }

@@ -4,6 +4,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 
@@ -78,10 +79,10 @@ final class Constraints {
         if (otherKeys.contains(columns)) {
             return null;
         }
-        String tableKey = SchemaState.key(t.schema(), t.name());
+        String tableKey = QualifiedName.key(t.schema(), t.name());
         for (Table other : state.tables()) {
             for (ForeignKey f : other.foreignKeys()) {
-                if (SchemaState.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)
+                if (QualifiedName.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)
                         && folded(f.referencedColumns()).equals(columns)) {
                     return "foreign key " + f.name() + " of " + other.qualifiedName();
                 }
@@ -108,7 +109,7 @@ final class Constraints {
 
     /** A foreign key with a referenced column renamed, if it references that table. */
     static ForeignKey renameReferenced(ForeignKey f, String tableKey, String from, String to) {
-        if (!SchemaState.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)) {
+        if (!QualifiedName.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)) {
             return f;
         }
         return new ForeignKey(f.name(), f.columns(), f.referencedSchema(), f.referencedTable(),

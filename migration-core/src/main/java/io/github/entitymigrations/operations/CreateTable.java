@@ -1,6 +1,7 @@
 package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 
 /** Creates a table with its columns, keys, constraints, indexes and the foreign keys listed with it. */
@@ -19,8 +20,8 @@ public record CreateTable(Table table) implements Operation {
     @Override
     public void applyTo(SchemaState state) {
         for (ForeignKey fk : table.foreignKeys()) {
-            boolean self = SchemaState.key(fk.referencedSchema(), fk.referencedTable())
-                    .equals(SchemaState.key(table.schema(), table.name()));
+            boolean self = QualifiedName.key(fk.referencedSchema(), fk.referencedTable())
+                    .equals(QualifiedName.key(table.schema(), table.name()));
             if (!self && !state.hasTable(fk.referencedSchema(), fk.referencedTable())) {
                 throw new IllegalStateException("foreign key " + fk.name() + " of new table " + table.qualifiedName()
                         + " references " + SchemaState.qualified(fk.referencedSchema(), fk.referencedTable())

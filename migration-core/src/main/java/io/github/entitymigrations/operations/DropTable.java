@@ -1,6 +1,7 @@
 package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 
 /** Drops a table; keeps its whole definition so the downgrade can create it again. */
@@ -24,13 +25,13 @@ public record DropTable(Table table) implements Operation {
                     + "(its downgrade would recreate a different table); record the table as the migrations "
                     + "before it leave it");
         }
-        String key = SchemaState.key(table.schema(), table.name());
+        String key = QualifiedName.key(table.schema(), table.name());
         for (Table other : state.tables()) {
-            if (SchemaState.key(other.schema(), other.name()).equals(key)) {
+            if (QualifiedName.key(other.schema(), other.name()).equals(key)) {
                 continue;
             }
             for (ForeignKey fk : other.foreignKeys()) {
-                if (SchemaState.key(fk.referencedSchema(), fk.referencedTable()).equals(key)) {
+                if (QualifiedName.key(fk.referencedSchema(), fk.referencedTable()).equals(key)) {
                     throw new IllegalStateException("table " + table.qualifiedName() + " is still referenced by "
                             + "foreign key " + fk.name() + " of " + other.qualifiedName() + "; drop that first");
                 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ public record RenameColumn(String schema, String table, String from, String to) 
         }
         Column renamed = new Column(to, c.type(), c.nullable(), c.identity(), c.defaultValue(), c.columnDefinition(),
                 c.quoted(), null);
-        String tableKey = SchemaState.key(schema, table);
+        String tableKey = QualifiedName.key(schema, table);
         List<Table> result = new ArrayList<>();
         for (Table other : state.tables()) {
             Table r = other;
-            if (SchemaState.key(other.schema(), other.name()).equals(tableKey)) {
+            if (QualifiedName.key(other.schema(), other.name()).equals(tableKey)) {
                 r = Constraints.renameColumn(Tables.withColumns(other, Tables.replace(other.columns(), c, renamed)),
                         from, to);
             }

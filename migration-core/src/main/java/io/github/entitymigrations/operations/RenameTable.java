@@ -1,6 +1,7 @@
 package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,12 @@ public record RenameTable(String schema, String from, String to) implements Oper
         if (state.hasTable(schema, to) && !from.equalsIgnoreCase(to)) {
             throw new IllegalStateException("cannot rename " + from + " to " + to + ": " + to + " exists");
         }
-        String oldKey = SchemaState.key(schema, from);
+        String oldKey = QualifiedName.key(schema, from);
         List<Table> result = new ArrayList<>();
         for (Table t : state.tables()) {
-            Table r = SchemaState.key(t.schema(), t.name()).equals(oldKey) ? Tables.renamed(t, to) : t;
+            Table r = QualifiedName.key(t.schema(), t.name()).equals(oldKey) ? Tables.renamed(t, to) : t;
             List<ForeignKey> fks = r.foreignKeys().stream().map(fk ->
-                    SchemaState.key(fk.referencedSchema(), fk.referencedTable()).equals(oldKey)
+                    QualifiedName.key(fk.referencedSchema(), fk.referencedTable()).equals(oldKey)
                             ? new ForeignKey(fk.name(), fk.columns(), fk.referencedSchema(), to, fk.referencedColumns(),
                             fk.onDelete()) : fk).toList();
             result.add(Tables.withForeignKeys(r, fks));

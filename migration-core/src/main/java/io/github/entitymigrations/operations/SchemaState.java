@@ -1,23 +1,24 @@
 package io.github.entitymigrations.operations;
 
+import io.github.entitymigrations.schema.NamingStrategy;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A schema being replayed, operation by operation. Names are matched as SQL matches unquoted names,
- * case-insensitively. Every operation that refers to something missing (or creates something that
- * exists) fails with {@link IllegalStateException}, naming it.
+ * A schema being replayed, operation by operation. Tables and sequences are matched by
+ * {@link QualifiedName#key}, as SQL matches unquoted names, case-insensitively. Every operation that refers
+ * to something missing (or creates something that exists) fails with {@link IllegalStateException}, naming it.
  */
 public final class SchemaState {
 
-    private final String naming;
+    private final NamingStrategy naming;
     /**
      * By key, so in the order {@link Schema} sorts them for unquoted lower-case names: {@link #toSchema()},
      * called for every operation of a run, then finds them sorted already instead of sorting them again.
@@ -28,8 +29,8 @@ public final class SchemaState {
     public SchemaState(Schema schema) {
         this.naming = schema.naming();
         // As a database holds them: without Java sources or rename hints.
-        schema.tables().forEach(t -> tables.put(key(t.schema(), t.name()), Tables.plain(t)));
-        schema.sequences().forEach(s -> sequences.put(key(s.schema(), s.name()), s));
+        schema.tables().forEach(t -> tables.put(QualifiedName.key(t.schema(), t.name()), Tables.plain(t)));
+        schema.sequences().forEach(s -> sequences.put(QualifiedName.key(s.schema(), s.name()), s));
     }
 
     public static SchemaState empty() {
@@ -48,39 +49,12 @@ public final class SchemaState {
         return new Schema(naming, new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()));
     }
 
-    /**
-     * The key of a schema-qualified name as SQL compares unquoted names: {@code schema.name} in lower case
-     * ({@code .name} without a schema). Every layer that pairs or looks up tables and sequences uses it.
-     */
-    public static String key(String schema, String name) {
-        return (schema == null ? "" : schema.toLowerCase(Locale.ROOT)) + "." + name.toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Whether two schema-qualified names have the same {@link #key}, without building the keys when neither
-     * part holds a dot (then the parts compare one by one): lookups scan every table of a schema.
-     */
-    public static boolean sameKey(String schemaA, String nameA, String schemaB, String nameB) {
-        if (noDot(schemaA) && noDot(schemaB) && nameA.indexOf('.') < 0 && nameB.indexOf('.') < 0) {
-            return lower(schemaA).equals(lower(schemaB)) && lower(nameA).equals(lower(nameB));
-        }
-        return key(schemaA, nameA).equals(key(schemaB, nameB));
-    }
-
-    private static boolean noDot(String s) {
-        return s == null || s.indexOf('.') < 0;
-    }
-
-    private static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT);
-    }
-
     public boolean hasTable(String schema, String name) {
-        return tables.containsKey(key(schema, name));
+        return tables.containsKey(QualifiedName.key(schema, name));
     }
 
     public Table table(String schema, String name) {
-        Table t = tables.get(key(schema, name));
+        Table t = tables.get(QualifiedName.key(schema, name));
         if (t == null) {
             throw new IllegalStateException("there is no table " + qualified(schema, name));
         }
@@ -88,20 +62,20 @@ public final class SchemaState {
     }
 
     void putNewTable(Table table) {
-        if (tables.containsKey(key(table.schema(), table.name()))) {
+        if (tables.containsKey(QualifiedName.key(table.schema(), table.name()))) {
             throw new IllegalStateException("table " + table.qualifiedName() + " already exists");
         }
-        tables.put(key(table.schema(), table.name()), table);
+        tables.put(QualifiedName.key(table.schema(), table.name()), table);
     }
 
     void replaceTable(String schema, String name, Table table) {
         table(schema, name);
-        tables.put(key(schema, name), table);
+        tables.put(QualifiedName.key(schema, name), table);
     }
 
     void removeTable(String schema, String name) {
         table(schema, name);
-        tables.remove(key(schema, name));
+        tables.remove(QualifiedName.key(schema, name));
     }
 
     /** Every table, for operations that must update references (renames). */
@@ -112,11 +86,11 @@ public final class SchemaState {
     /** Replaces all tables at once (used by renames). */
     void replaceAll(List<Table> replaced) {
         tables.clear();
-        replaced.forEach(t -> tables.put(key(t.schema(), t.name()), t));
+        replaced.forEach(t -> tables.put(QualifiedName.key(t.schema(), t.name()), t));
     }
 
     Sequence sequence(String schema, String name) {
-        Sequence s = sequences.get(key(schema, name));
+        Sequence s = sequences.get(QualifiedName.key(schema, name));
         if (s == null) {
             throw new IllegalStateException("there is no sequence " + qualified(schema, name));
         }
@@ -124,23 +98,24 @@ public final class SchemaState {
     }
 
     void putNewSequence(Sequence s) {
-        if (sequences.containsKey(key(s.schema(), s.name()))) {
+        if (sequences.containsKey(QualifiedName.key(s.schema(), s.name()))) {
             throw new IllegalStateException("sequence " + s.qualifiedName() + " already exists");
         }
-        sequences.put(key(s.schema(), s.name()), s);
+        sequences.put(QualifiedName.key(s.schema(), s.name()), s);
     }
 
     void replaceSequence(Sequence s) {
         sequence(s.schema(), s.name());
-        sequences.put(key(s.schema(), s.name()), s);
+        sequences.put(QualifiedName.key(s.schema(), s.name()), s);
     }
 
     void removeSequence(String schema, String name) {
         sequence(schema, name);
-        sequences.remove(key(schema, name));
+        sequences.remove(QualifiedName.key(schema, name));
     }
 
+    /** The name for messages: {@link QualifiedName#display}. */
     static String qualified(String schema, String name) {
-        return schema == null ? name : schema + "." + name;
+        return QualifiedName.display(schema, name);
     }
 }

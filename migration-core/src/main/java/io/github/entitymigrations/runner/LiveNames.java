@@ -22,8 +22,8 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
-import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.QualifiedName;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +61,7 @@ final class LiveNames {
 
     /** The table named so at this point of the run. */
     Origin table(String schema, String name) {
-        return tables.getOrDefault(SchemaState.key(schema, name), new Origin(name, -1));
+        return tables.getOrDefault(QualifiedName.key(schema, name), new Origin(name, -1));
     }
 
     /** The column named so at this point of the run; a new table's columns are new. */
@@ -80,13 +80,13 @@ final class LiveNames {
     /** Moves the names along after {@code op}. */
     void apply(Operation op) {
         if (op instanceof CreateTable c) {
-            tables.put(SchemaState.key(c.table().schema(), c.table().name()), new Origin(null, index));
+            tables.put(QualifiedName.key(c.table().schema(), c.table().name()), new Origin(null, index));
         } else if (op instanceof DropTable d) {
-            tables.remove(SchemaState.key(d.table().schema(), d.table().name()));
+            tables.remove(QualifiedName.key(d.table().schema(), d.table().name()));
         } else if (op instanceof RenameTable r) {
             Origin o = table(r.schema(), r.from());
-            tables.remove(SchemaState.key(r.schema(), r.from()));
-            tables.put(SchemaState.key(r.schema(), r.to()), o);
+            tables.remove(QualifiedName.key(r.schema(), r.from()));
+            tables.put(QualifiedName.key(r.schema(), r.to()), o);
         } else if (op instanceof AddColumn a && !table(a.schema(), a.table()).isNew()) {
             columns.put(columnKey(table(a.schema(), a.table()), a.column().name()), new Origin(null, index));
         } else if (op instanceof DropColumn d && !table(d.schema(), d.table()).isNew()) {

@@ -23,6 +23,7 @@ import io.github.entitymigrations.operations.DropPrimaryKey;
 import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -94,11 +95,11 @@ final class PgConstraintScenarios {
 
     static List<PgScenario> foreignKeys() {
         return List.of(
-                addForeignKey("NO_ACTION", ""),
-                addForeignKey("CASCADE", " on delete cascade"),
-                addForeignKey("SET_NULL", " on delete set null"),
-                addForeignKey("SET_DEFAULT", " on delete set default"),
-                addForeignKey("RESTRICT", " on delete restrict"),
+                addForeignKey(OnDelete.NO_ACTION, ""),
+                addForeignKey(OnDelete.CASCADE, " on delete cascade"),
+                addForeignKey(OnDelete.SET_NULL, " on delete set null"),
+                addForeignKey(OnDelete.SET_DEFAULT, " on delete set default"),
+                addForeignKey(OnDelete.RESTRICT, " on delete restrict"),
                 named("add foreign key to a quoted table").given(create(SETTING), create(HISTORY_WITHOUT_FK))
                         .when(new AddForeignKey(null, "SettingHistory", HISTORY.foreignKeys().get(0)))
                         .expect("alter table settinghistory add constraint fk_history_setting foreign key (setting_key) "
@@ -106,7 +107,7 @@ final class PgConstraintScenarios {
                 named("add foreign key into another schema").defaultSchema("app")
                         .given(create(CUSTOMER), create(REGION), create(PAYMENT))
                         .when(new AddForeignKey(null, "payment", new ForeignKey("fk_payment_region", List.of("region_id"),
-                                "reporting", "region", List.of("id"), "CASCADE")))
+                                "reporting", "region", List.of("id"), OnDelete.CASCADE)))
                         .expect("alter table app.payment add constraint fk_payment_region foreign key (region_id) "
                                 + "references reporting.region (id) on delete cascade"),
                 named("drop foreign key").given(create(CUSTOMER), create(ORDER))
@@ -114,7 +115,7 @@ final class PgConstraintScenarios {
                         .expect("alter table purchaseorder drop constraint fk_order_customer"));
     }
 
-    private static PgScenario addForeignKey(String onDelete, String clause) {
+    private static PgScenario addForeignKey(OnDelete onDelete, String clause) {
         return named("add foreign key, on delete " + onDelete).given(create(CUSTOMER), create(PAYMENT))
                 .when(new AddForeignKey(null, "payment", new ForeignKey("fk_payment_customer", List.of("customer_id"),
                         null, "customer", List.of("id"), onDelete)))

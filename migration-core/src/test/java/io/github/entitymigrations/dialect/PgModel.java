@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -151,7 +152,7 @@ final class PgModel {
             return this;
         }
 
-        Tbl fk(String constraint, String column, String referencedTable, String onDelete) {
+        Tbl fk(String constraint, String column, String referencedTable, OnDelete onDelete) {
             return fk(new ForeignKey(constraint, List.of(column), null, referencedTable, List.of("id"), onDelete));
         }
 

@@ -29,6 +29,7 @@ import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
@@ -116,9 +117,9 @@ final class PgScenarios {
     /** {@code invoice}: foreign keys into the default schema (restrict) and into another schema. */
     static Table invoice() {
         return table("invoice").id().col(col("customer_id", BIGINT), col("region_id", BIGINT))
-                .fk("fk_invoice_customer", "customer_id", "customer", "RESTRICT")
+                .fk("fk_invoice_customer", "customer_id", "customer", OnDelete.RESTRICT)
                 .fk(new ForeignKey("fk_invoice_region", List.of("region_id"), "reporting", "region", List.of("id"),
-                        "NO_ACTION"))
+                        OnDelete.NO_ACTION))
                 .index("ix_invoice_customer", "customer_id").build();
     }
 

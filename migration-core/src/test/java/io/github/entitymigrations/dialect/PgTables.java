@@ -9,6 +9,7 @@ import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
 
@@ -38,8 +39,8 @@ final class PgTables {
             .check(CheckConstraint.between("ck_order_status", "status", 0, 3))
             .check(CheckConstraint.in("ck_order_state", "state", List.of("NEW", "SHIPPED", "O'Brien")))
             .check(CheckConstraint.expression("ck_order_note", null, "note <> ''"))
-            .fk("fk_order_customer", "customer_id", "customer", "CASCADE")
-            .fk("fk_order_parent", "parent_id", "PurchaseOrder", "SET_NULL")
+            .fk("fk_order_customer", "customer_id", "customer", OnDelete.CASCADE)
+            .fk("fk_order_parent", "parent_id", "PurchaseOrder", OnDelete.SET_NULL)
             .index("ix_order_state", "state").uniqueIndex("ux_order_customer_status", "customer_id", "status")
             .build();
 
@@ -78,7 +79,7 @@ final class PgTables {
             .col(col("id", BIGINT).identity(), col("setting_key", varchar(50)))
             .pk("pk_setting_history", "id")
             .fk(new ForeignKey("fk_history_setting", List.of("setting_key"), null, "AppSetting", List.of("Key"),
-                    "NO_ACTION"))
+                    OnDelete.NO_ACTION))
             .build();
 
     /** A table without keys, for adding them. */

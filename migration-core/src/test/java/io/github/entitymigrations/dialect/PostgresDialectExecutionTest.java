@@ -16,6 +16,7 @@ import io.github.entitymigrations.operations.DropForeignKey;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -165,7 +166,7 @@ class PostgresDialectExecutionTest {
                     "RESTRICT", DatabaseMetaData.importedKeyRestrict);
             for (Map.Entry<String, Integer> rule : rules.entrySet()) {
                 ForeignKey fk = new ForeignKey("fk_payment_customer", List.of("customer_id"), null, "customer",
-                        List.of("id"), rule.getKey());
+                        List.of("id"), OnDelete.valueOf(rule.getKey()));
                 AddForeignKey add = new AddForeignKey(null, "payment", fk);
                 execute(connection, dialect.render(add, state.toSchema()));
                 state.apply(List.of(add));

@@ -35,6 +35,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -85,7 +86,7 @@ class SqliteDialectExecutionTest {
         Column stamped = col("stamped", TIMESTAMP).defaultValue("CURRENT_TIMESTAMP").build();
         Column year = column(SCHEMA, "users", "birth_year");
         Column code = column(SCHEMA, "users", "code");
-        ForeignKey logUser = new ForeignKey("fk_log_level", List.of("level"), null, "users", List.of("id"), "SET_NULL");
+        ForeignKey logUser = new ForeignKey("fk_log_level", List.of("level"), null, "users", List.of("id"), OnDelete.SET_NULL);
         Sequence seq = new Sequence(null, "users_SEQ", 1, 50);
         Schema extra = schema(s -> s.table("tags", t -> {
             t.id();

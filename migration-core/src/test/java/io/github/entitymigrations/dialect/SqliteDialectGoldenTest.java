@@ -26,6 +26,7 @@ import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import java.util.List;
@@ -55,7 +56,7 @@ class SqliteDialectGoldenTest {
         Schema after = schema(s -> s.table("users", t -> t.id()), s -> s.table("orders", t -> {
             t.id();
             t.col("user_id", BIGINT).notNull();
-            t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), "CASCADE");
+            t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), OnDelete.CASCADE);
             t.uniqueIndex("ix_orders_user_id", "user_id");
         }));
         assertSql(sql(new CreateTable(table(after, "orders")), before),

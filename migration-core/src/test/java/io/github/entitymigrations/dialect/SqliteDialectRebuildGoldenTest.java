@@ -37,6 +37,7 @@ import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -171,14 +172,14 @@ class SqliteDialectRebuildGoldenTest {
     @Test
     void addAndDropForeignKeyRebuildOnlyTheReferencingTable() {
         Schema before = with(s -> s.table("log", t -> t.col("user_id", BIGINT)));
-        ForeignKey fk = new ForeignKey("fk_log_user_id", List.of("user_id"), null, "users", List.of("id"), "SET_NULL");
+        ForeignKey fk = new ForeignKey("fk_log_user_id", List.of("user_id"), null, "users", List.of("id"), OnDelete.SET_NULL);
         String columns = "level integer, line varchar(100) not null, user_id bigint";
         assertSql(sql(new AddForeignKey(null, "log", fk), before), rebuild("log", columns
                         + ", constraint fk_log_user_id foreign key (user_id) references users (id) on delete set null",
                 "level, line, user_id", "level, line, user_id"));
         Schema referencing = with(s -> s.table("log", t -> {
             t.col("user_id", BIGINT);
-            t.fk("fk_log_user_id", List.of("user_id"), "users", List.of("id"), "SET_NULL");
+            t.fk("fk_log_user_id", List.of("user_id"), "users", List.of("id"), OnDelete.SET_NULL);
         }));
         assertSql(sql(new DropForeignKey(null, "log", fk), referencing),
                 rebuild("log", columns, "level, line, user_id", "level, line, user_id"));

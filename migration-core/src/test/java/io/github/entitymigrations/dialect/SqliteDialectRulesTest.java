@@ -21,6 +21,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -151,7 +152,7 @@ class SqliteDialectRulesTest {
                 new PrimaryKey("pk_order", List.of("id")), List.of(new UniqueConstraint("uk_order_key", List.of("key"))),
                 List.of(new Index("ix_order_Group", List.of("Group"), false)),
                 List.of(CheckConstraint.in("ck_order_key", "key", List.of("a'b", "c"))),
-                List.of(new ForeignKey("fk_order_user", List.of("user id"), null, "users", List.of("id"), "RESTRICT")));
+                List.of(new ForeignKey("fk_order_user", List.of("user id"), null, "users", List.of("id"), OnDelete.RESTRICT)));
         assertEquals(List.of("create table \"order\" (id bigint not null, \"Group\" varchar(10), "
                         + "\"createdAt\" timestamp default CURRENT_TIMESTAMP not null, day date default (date('now')), "
                         + "flag boolean default true not null, \"key\" varchar(10) default 'it''s', "

@@ -7,6 +7,7 @@ import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 
 import io.github.entitymigrations.operations.SchemaBuilder;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import java.util.List;
 import java.util.function.Consumer;
@@ -37,7 +38,7 @@ final class SqliteFixtures {
             t.col("user_id", BIGINT).notNull();
             t.col("total", numeric(10, 2));
             t.index("ix_orders_user_id", "user_id");
-            t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), "CASCADE");
+            t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), OnDelete.CASCADE);
         });
         s.table("reviews", t -> {
             t.id();

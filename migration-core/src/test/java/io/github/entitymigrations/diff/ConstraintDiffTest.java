@@ -27,6 +27,7 @@ import io.github.entitymigrations.operations.SchemaBuilder;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -140,9 +141,9 @@ class ConstraintDiffTest {
     @Test
     void addsForeignKeyWithOnDeleteCascade() {
         Schema to = base(s -> s.table("orders", t -> t.fk("fk_orders_user_id", List.of("user_id"), "users",
-                List.of("id"), "CASCADE")));
+                List.of("id"), OnDelete.CASCADE)));
         ForeignKey fk = new ForeignKey("fk_orders_user_id", List.of("user_id"), null, "users", List.of("id"),
-                "CASCADE");
+                OnDelete.CASCADE);
         Diff diff = assertDiff(PLAIN, to, new AddForeignKey(null, "orders", fk));
         assertEquals("add foreign key fk_orders_user_id on orders (user_id) -> users (id) on delete CASCADE",
                 diff.upgrade().get(0).describe());
@@ -153,12 +154,12 @@ class ConstraintDiffTest {
     void changedOnDeleteReplacesTheForeignKey() {
         Schema from = base(s -> s.table("orders", t -> t.fk("fk_orders_user_id", "user_id", "users")));
         Schema to = base(s -> s.table("orders", t -> t.fk("fk_orders_user_id", List.of("user_id"), "users",
-                List.of("id"), "CASCADE")));
+                List.of("id"), OnDelete.CASCADE)));
         assertDiff(from, to,
                 new DropForeignKey(null, "orders", new ForeignKey("fk_orders_user_id", List.of("user_id"), null,
-                        "users", List.of("id"), "NO_ACTION")),
+                        "users", List.of("id"), OnDelete.NO_ACTION)),
                 new AddForeignKey(null, "orders", new ForeignKey("fk_orders_user_id", List.of("user_id"), null,
-                        "users", List.of("id"), "CASCADE")));
+                        "users", List.of("id"), OnDelete.CASCADE)));
     }
 
     @Test
@@ -174,7 +175,7 @@ class ConstraintDiffTest {
                 new AddUnique(null, "orders", new UniqueConstraint("uk_orders_buyer_id", List.of("buyer_id"))),
                 new CreateIndex(null, "orders", new Index("ix_orders_buyer_id", List.of("buyer_id"), false)),
                 new AddForeignKey(null, "orders", new ForeignKey("fk_orders_buyer_id", List.of("buyer_id"), null,
-                        "users", List.of("id"), "NO_ACTION")));
+                        "users", List.of("id"), OnDelete.NO_ACTION)));
     }
 
     @Test
@@ -186,7 +187,7 @@ class ConstraintDiffTest {
         }));
         assertDiff(from, PLAIN,
                 new DropForeignKey(null, "orders", new ForeignKey("fk_orders_buyer_id", List.of("buyer_id"), null,
-                        "users", List.of("id"), "NO_ACTION")),
+                        "users", List.of("id"), OnDelete.NO_ACTION)),
                 new DropIndex(null, "orders", new Index("ix_orders_buyer_id", List.of("buyer_id"), false)),
                 new DropColumn(null, "orders", column(from, "orders", "buyer_id")));
     }

@@ -8,6 +8,8 @@ import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.NamingStrategy;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ class NoChurnDiffTest {
             s.table("orders", t -> {
                 t.id();
                 t.col("user_id", BIGINT).notNull();
-                t.fk(prefix + "fk_user", List.of("user_id"), "users", List.of("id"), "CASCADE");
+                t.fk(prefix + "fk_user", List.of("user_id"), "users", List.of("id"), OnDelete.CASCADE);
             });
         });
     }
@@ -64,7 +66,7 @@ class NoChurnDiffTest {
         Schema from = named("a_");
         List<Table> tables = new ArrayList<>(from.tables());
         tables.replaceAll(t -> t.name().equals("users") ? reordered : t);
-        assertDiff(from, new Schema("spring", tables, from.sequences()));
+        assertDiff(from, new Schema(NamingStrategy.SPRING, tables, from.sequences()));
     }
 
     @Test
@@ -112,7 +114,7 @@ class NoChurnDiffTest {
                 t.col("Id", BIGINT).notNull();
                 t.pk("pk_orders", "Id");
                 t.col("User_Id", BIGINT);
-                t.fk("FK_orders_user_id", List.of("USER_ID"), "USERS", List.of("Id"), "NO_ACTION");
+                t.fk("FK_orders_user_id", List.of("USER_ID"), "USERS", List.of("Id"), OnDelete.NO_ACTION);
             });
             s.sequence("ORDER_SEQ", 1, 50);
         });

@@ -27,6 +27,7 @@ import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.SchemaBuilder;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import java.util.List;
@@ -57,7 +58,7 @@ class OrderingDiffTest {
     }));
 
     private static final ForeignKey A_TO_B = new ForeignKey("fk_a_b_id", List.of("b_id"), null, "b", List.of("id"),
-            "NO_ACTION");
+            OnDelete.NO_ACTION);
 
     @Test
     void newTableIsCreatedAfterTheNewTableItReferences() {
@@ -108,7 +109,7 @@ class OrderingDiffTest {
             });
         });
         assertDiff(from, to, new CreateTable(table(to, "teams")), new AddForeignKey(null, "users",
-                new ForeignKey("fk_users_team_id", List.of("team_id"), null, "teams", List.of("id"), "NO_ACTION")));
+                new ForeignKey("fk_users_team_id", List.of("team_id"), null, "teams", List.of("id"), OnDelete.NO_ACTION)));
     }
 
     @Test
@@ -123,7 +124,7 @@ class OrderingDiffTest {
         });
         Schema to = schema(orders);
         assertDiff(from, to, new DropForeignKey(null, "orders", new ForeignKey("fk_orders_user_id",
-                List.of("user_id"), null, "users", List.of("id"), "NO_ACTION")), new DropTable(table(from, "users")));
+                List.of("user_id"), null, "users", List.of("id"), OnDelete.NO_ACTION)), new DropTable(table(from, "users")));
     }
 
     @Test
@@ -203,7 +204,7 @@ class OrderingDiffTest {
             s.table("badges", t -> {
                 t.id();
                 t.col("user_code", varchar(20));
-                t.fk("fk_badges_user_code", List.of("user_code"), "users", List.of("code"), "NO_ACTION");
+                t.fk("fk_badges_user_code", List.of("user_code"), "users", List.of("code"), OnDelete.NO_ACTION);
             });
         });
         assertRoundTrips(from, to);
@@ -224,7 +225,7 @@ class OrderingDiffTest {
             s.table("badges", t -> {
                 t.id();
                 t.col("user_code", varchar(20));
-                t.fk("fk_badges_user_code", List.of("user_code"), "users", List.of("code"), "NO_ACTION");
+                t.fk("fk_badges_user_code", List.of("user_code"), "users", List.of("code"), OnDelete.NO_ACTION);
             });
         });
         Schema to = schema(users);

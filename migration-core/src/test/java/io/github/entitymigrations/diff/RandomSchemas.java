@@ -5,6 +5,8 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.NamingStrategy;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -181,7 +183,7 @@ final class RandomSchemas {
             t.columns.add(new Column(cols.get(i), type, nullable, false, null, null, false, null));
         }
         t.fks.add(new ForeignKey(t.freeName("fk_" + t.name + "_" + String.join("_", cols)), cols, null, target.name,
-                target.pk.columns(), random.nextBoolean() ? "NO_ACTION" : "CASCADE"));
+                target.pk.columns(), random.nextBoolean() ? OnDelete.NO_ACTION : OnDelete.CASCADE));
     }
 
     void addSequence(Model m) {
@@ -293,7 +295,7 @@ final class RandomSchemas {
         }
 
         Schema toSchema() {
-            return new Schema("jpa", tables.stream().map(MTable::toTable).toList(), sequences);
+            return new Schema(NamingStrategy.JPA, tables.stream().map(MTable::toTable).toList(), sequences);
         }
 
         static List<String> lower(List<String> names) {

@@ -14,6 +14,7 @@ import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class RenameDiffTest {
             s.table("orders", t -> {
                 t.id();
                 t.col("user_id", BIGINT).notNull();
-                t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("user_key"), "NO_ACTION");
+                t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("user_key"), OnDelete.NO_ACTION);
             });
         });
         assertDiff(from, to, new RenameColumn(null, "users", "id", "user_key"));

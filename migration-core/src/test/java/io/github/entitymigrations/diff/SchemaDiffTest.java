@@ -22,6 +22,7 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.SchemaBuilder;
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import java.util.List;
@@ -50,7 +51,7 @@ class SchemaDiffTest {
         t.uniqueIndex("ix_orders_user_number", "user_id", "number");
         t.checkIn("ck_orders_status", "status", "NEW", "PAID", "SHIPPED");
         t.checkExpression("ck_orders_total", "total >= 0");
-        t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), "CASCADE");
+        t.fk("fk_orders_user_id", List.of("user_id"), "users", List.of("id"), OnDelete.CASCADE);
     });
 
     @Test

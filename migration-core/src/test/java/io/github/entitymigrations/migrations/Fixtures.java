@@ -4,6 +4,7 @@ import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
@@ -49,11 +50,11 @@ final class Fixtures {
     }
 
     static Schema schema(Table... tables) {
-        return new Schema("jpa", List.of(tables), List.of());
+        return new Schema(NamingStrategy.JPA, List.of(tables), List.of());
     }
 
     static Schema schema(List<Table> tables, List<Sequence> sequences) {
-        return new Schema("jpa", tables, sequences);
+        return new Schema(NamingStrategy.JPA, tables, sequences);
     }
 
     /** A migration whose downgrade is the exact reverse of its upgrade. */

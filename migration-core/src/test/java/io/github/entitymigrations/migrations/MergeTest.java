@@ -21,6 +21,7 @@ import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -246,7 +247,7 @@ class MergeTest {
         Fixtures.write(dir, migration("0002", "0001", "drop users", new DropTable(table("users", id()))));
         Fixtures.write(dir, migration("0002", "0001", "link orders", new AddColumn(null, "orders",
                 column("user_id", Fixtures.BIGINT, true)), new AddForeignKey(null, "orders", new ForeignKey(
-                "fk_orders_user", List.of("user_id"), null, "users", List.of("id"), "NO_ACTION"))));
+                "fk_orders_user", List.of("user_id"), null, "users", List.of("id"), OnDelete.NO_ACTION))));
         Map<String, String> before = contents(dir);
 
         MigrationException e = assertThrows(MigrationException.class, this::merge,

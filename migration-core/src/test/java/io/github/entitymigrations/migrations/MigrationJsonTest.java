@@ -18,6 +18,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -56,14 +57,14 @@ class MigrationJsonTest {
                         CheckConstraint.between("ck_invoices_kind", "ratio", 0, 2),
                         CheckConstraint.expression("ck_invoices_price", null, "price >= 0")),
                 List.of(new ForeignKey("fk_invoices_self", List.of("id"), "billing", "invoices", List.of("id"),
-                        "CASCADE")));
+                        OnDelete.CASCADE)));
     }
 
     /** One operation of every kind, sql both reversible (per dialect) and irreversible with schema changes. */
     private static List<Operation> everyKind() {
         Table invoices = invoices();
         Column phone = column("phone", varchar(20), true);
-        ForeignKey fk = new ForeignKey("fk_orders_users", List.of("user_id"), null, "users", List.of("id"), "NO_ACTION");
+        ForeignKey fk = new ForeignKey("fk_orders_users", List.of("user_id"), null, "users", List.of("id"), OnDelete.NO_ACTION);
         Sequence seq = new Sequence("billing", "invoice_seq", 1, 50);
         Map<String, List<String>> up = new LinkedHashMap<>();
         up.put("sqlite", List.of("update users set phone = ''"));

@@ -25,6 +25,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -68,7 +69,7 @@ class ReplayTest {
                 new CreateIndex(null, "users", new Index("ux_users_email", List.of("email"), true)),
                 new AddColumn(null, "orders", USER_ID),
                 new AddForeignKey(null, "orders", new ForeignKey("fk_orders_user", List.of("user_id"), null, "users",
-                        List.of("id"), "CASCADE"))));
+                        List.of("id"), OnDelete.CASCADE))));
         Fixtures.write(dir, migration("0003", "0002", "rename and widen",
                 new RenameColumn(null, "users", "name", "full_name"),
                 new AlterColumn(null, "users", column("full_name", varchar(100), false),
@@ -88,7 +89,7 @@ class ReplayTest {
         Table orders = new Table(null, "orders", false, null, List.of(),
                 List.of(id(), USER_ID, column("status", INTEGER, true)), new PrimaryKey("pk_orders", List.of("id")),
                 List.of(), List.of(), List.of(CheckConstraint.between("ck_orders_status", "status", 0, 3)),
-                List.of(new ForeignKey("fk_orders_user", List.of("user_id"), null, "users", List.of("id"), "CASCADE")));
+                List.of(new ForeignKey("fk_orders_user", List.of("user_id"), null, "users", List.of("id"), OnDelete.CASCADE)));
         assertEquals(new Schema(null, List.of(orders, users), List.of(ORDER_SEQ)), Replay.of(history()));
     }
 

@@ -23,6 +23,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -79,7 +80,7 @@ class WorkspaceTest {
                 List.of(new Index("ux_orders_user", List.of("user_id", "total"), true)),
                 List.of(CheckConstraint.between("ck_orders_kind", "weight", 0, 2),
                         CheckConstraint.expression("ck_orders_total", null, "total >= 0")),
-                List.of(new ForeignKey("fk_orders_user", List.of("user_id"), null, "users", List.of("id"), "CASCADE")));
+                List.of(new ForeignKey("fk_orders_user", List.of("user_id"), null, "users", List.of("id"), OnDelete.CASCADE)));
         return Fixtures.schema(List.of(users, orders), List.of(new Sequence("shop", "order_seq", 1, 50)));
     }
 

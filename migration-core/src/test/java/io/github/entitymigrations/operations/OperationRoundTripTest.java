@@ -12,6 +12,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -44,13 +45,13 @@ class OperationRoundTripTest {
                 t.unique("uk_users_code", "code");
                 t.index("ix_users_name", name, "code");
                 t.checkIn("ck_users_name", name, "a", "b");
-                t.fk("fk_users_manager_id", List.of("manager_id"), users, List.of(id), "NO_ACTION");
+                t.fk("fk_users_manager_id", List.of("manager_id"), users, List.of(id), OnDelete.NO_ACTION);
             });
             s.table("orders", t -> {
                 t.id();
                 t.col("user_id", BIGINT).notNull();
                 t.col("status", varchar(10));
-                t.fk("fk_orders_user_id", List.of("user_id"), users, List.of(id), "CASCADE");
+                t.fk("fk_orders_user_id", List.of("user_id"), users, List.of(id), OnDelete.CASCADE);
             });
             s.sequence("order_seq", 1, 50);
         };
@@ -135,11 +136,11 @@ class OperationRoundTripTest {
                 new DropCheck(null, "orders", check), new AddCheck(null, "orders", check), base));
 
         ForeignKey fk = new ForeignKey("fk_orders_approver_id", List.of("approver_id"), null, "users", List.of("id"),
-                "CASCADE");
+                OnDelete.CASCADE);
         Schema approver = with(s -> s.table("orders", t -> t.col("approver_id", BIGINT)));
         Schema approverFk = schema(BASE, s -> s.table("orders", t -> {
             t.col("approver_id", BIGINT);
-            t.fk("fk_orders_approver_id", List.of("approver_id"), "users", List.of("id"), "CASCADE");
+            t.fk("fk_orders_approver_id", List.of("approver_id"), "users", List.of("id"), OnDelete.CASCADE);
         }));
         cases.add(op("add foreign key fk_orders_approver_id on orders (approver_id) -> users (id) on delete CASCADE",
                 approver, new AddForeignKey(null, "orders", fk), new DropForeignKey(null, "orders", fk), approverFk));

@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -219,11 +220,11 @@ public final class SchemaBuilder {
 
         /** A foreign key from one column to {@code id} of another table, {@code NO_ACTION} on delete. */
         public TableBuilder fk(String constraint, String column, String referencedTable) {
-            return fk(constraint, List.of(column), referencedTable, List.of("id"), "NO_ACTION");
+            return fk(constraint, List.of(column), referencedTable, List.of("id"), OnDelete.NO_ACTION);
         }
 
         public TableBuilder fk(String constraint, List<String> cols, String referencedTable,
-                               List<String> referencedColumns, String onDelete) {
+                               List<String> referencedColumns, OnDelete onDelete) {
             foreignKeys.add(new ForeignKey(constraint, cols, null, referencedTable, referencedColumns, onDelete));
             return this;
         }

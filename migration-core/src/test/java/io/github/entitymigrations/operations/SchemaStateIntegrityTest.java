@@ -16,6 +16,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -44,7 +45,7 @@ class SchemaStateIntegrityTest {
             t.col("user_id", BIGINT).notNull();
             t.col("user_code", varchar(20));
             t.fk("fk_orders_user_id", "user_id", "users");
-            t.fk("fk_orders_user_code", List.of("user_code"), "users", List.of("code"), "NO_ACTION");
+            t.fk("fk_orders_user_code", List.of("user_code"), "users", List.of("code"), OnDelete.NO_ACTION);
         });
         s.sequence("order_seq", 1, 50);
     });
@@ -103,7 +104,7 @@ class SchemaStateIntegrityTest {
     void addingAForeignKeyToAMissingTableFails() {
         assertEquals("foreign key fk_orders_customer_id references customers, which does not exist",
                 failure(new AddForeignKey(null, "orders", new ForeignKey("fk_orders_customer_id", List.of("user_id"),
-                        null, "customers", List.of("id"), "NO_ACTION"))));
+                        null, "customers", List.of("id"), OnDelete.NO_ACTION))));
         Schema to = schema(s -> s.table("payments", t -> {
             t.id();
             t.col("invoice_id", BIGINT);
@@ -116,7 +117,7 @@ class SchemaStateIntegrityTest {
     @Test
     void addingAForeignKeyToAMissingColumnFails() {
         String message = failure(new AddForeignKey(null, "orders", new ForeignKey("fk_orders_user_ref",
-                List.of("user_id"), null, "users", List.of("uuid"), "NO_ACTION")));
+                List.of("user_id"), null, "users", List.of("uuid"), OnDelete.NO_ACTION)));
         assertTrue(message.contains("uuid"), message);
     }
 
@@ -157,7 +158,7 @@ class SchemaStateIntegrityTest {
                 failure(new AddCheck(null, "users", CheckConstraint.in("ck_x", "nope", List.of("a")))));
         assertEquals("foreign key fk_x names column nope, which table orders does not have",
                 failure(new AddForeignKey(null, "orders", new ForeignKey("fk_x", List.of("nope"), null, "users",
-                        List.of("id"), "NO_ACTION"))));
+                        List.of("id"), OnDelete.NO_ACTION))));
     }
 
     @Test
@@ -173,7 +174,7 @@ class SchemaStateIntegrityTest {
         assertEquals("table users has no check constraint ck_nope", failure(new DropCheck(null, "users",
                 CheckConstraint.expression("ck_nope", null, "1 = 1"))));
         assertEquals("table users has no foreign key fk_nope", failure(new DropForeignKey(null, "users",
-                new ForeignKey("fk_nope", List.of("parent_id"), null, "users", List.of("id"), "NO_ACTION"))));
+                new ForeignKey("fk_nope", List.of("parent_id"), null, "users", List.of("id"), OnDelete.NO_ACTION))));
         assertEquals("table orders has no primary key pk_other", failure(new DropPrimaryKey(null, "orders",
                 new PrimaryKey("pk_other", List.of("id")))));
         assertEquals("there is no sequence nope_seq", failure(new DropSequence(new Sequence(null, "nope_seq", 1, 1))));

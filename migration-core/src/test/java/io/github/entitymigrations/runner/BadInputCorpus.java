@@ -9,6 +9,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class BadInputCorpus {
                 new PrimaryKey("pk_orders", List.of("id")), List.of(),
                 List.of(new Index("ix_orders_customer", List.of("customer_id"), false)), List.of(),
                 List.of(new ForeignKey("fk_orders_customer", List.of("customer_id"), null, "customer", List.of("id"),
-                        "NO_ACTION")));
+                        OnDelete.NO_ACTION)));
         Sql data = new Sql(Map.of("*", List.of("insert into customer (id, name) values (1, 'Alice')")),
                 Map.of("*", List.of("delete from customer where id = 1")), false, List.of());
         List<Operation> up = List.of(new CreateTable(customer), new CreateTable(orders), data);

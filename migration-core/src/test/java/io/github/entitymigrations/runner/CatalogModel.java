@@ -36,6 +36,7 @@ import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -96,7 +97,7 @@ final class CatalogModel {
                     t.col("kind", varchar(10));
                     t.col("reference", varchar(40));
                     t.col("payload", ColumnType.of("JSON"));
-                    t.fk("fk_order_customer", List.of("customer_id"), "customer", List.of("id"), "CASCADE");
+                    t.fk("fk_order_customer", List.of("customer_id"), "customer", List.of("id"), OnDelete.CASCADE);
                     t.checkBetween("ck_order_priority", "priority", 0, 3);
                     t.checkIn("ck_order_kind", "kind", "WEB", "SHOP");
                     t.index("ix_order_status", "status");
@@ -109,7 +110,7 @@ final class CatalogModel {
                     t.col("sku", ColumnType.ofLength("CHAR", 8)).notNull();
                     t.col("qty", INTEGER).notNull();
                     t.col("price", ColumnType.of("DOUBLE"));
-                    t.fk("fk_line_order", List.of("order_id"), "purchase_order", List.of("id"), "CASCADE");
+                    t.fk("fk_line_order", List.of("order_id"), "purchase_order", List.of("id"), OnDelete.CASCADE);
                 })),
                 new CreateTable(table("audit_log", t -> {
                     t.id();
@@ -117,7 +118,7 @@ final class CatalogModel {
                     t.col("level", varchar(5));
                     t.col("message", ColumnType.of("LONG32VARCHAR"));
                     t.col("logged_at", ColumnType.of("TIMESTAMP_WITH_TIMEZONE"));
-                    t.fk("fk_audit_parent", List.of("parent_id"), "audit_log", List.of("id"), "SET_NULL");
+                    t.fk("fk_audit_parent", List.of("parent_id"), "audit_log", List.of("id"), OnDelete.SET_NULL);
                 })),
                 new CreateTable(table("tag", t -> {
                     t.col("name", varchar(50)).notNull();
@@ -153,7 +154,7 @@ final class CatalogModel {
                 new AddColumn(null, "purchase_order", column("placed_at", TIMESTAMP, false, "CURRENT_TIMESTAMP")),
                 new DropColumn(null, "customer", h.column("customer", "born")));
         ForeignKey restrict = new ForeignKey("fk_order_customer_restrict", List.of("customer_id"), null, "customer",
-                List.of("id"), "RESTRICT");
+                List.of("id"), OnDelete.RESTRICT);
         h.add("rename and rekey",
                 new RenameTable(null, "audit_log", "event_log"),
                 new RenameColumn(null, "customer", "name", "full_name"),
@@ -171,7 +172,7 @@ final class CatalogModel {
                         new PrimaryKey("pk_order_line_no", List.of("order_id", "line_no"))),
                 new AddColumn(null, "event_log", column("customer_id", BIGINT, true, null)),
                 new AddForeignKey(null, "event_log", new ForeignKey("fk_event_customer", List.of("customer_id"), null,
-                        "customer", List.of("id"), "SET_NULL")),
+                        "customer", List.of("id"), OnDelete.SET_NULL)),
                 new AlterSequence(new Sequence(null, "order_seq", 1, 50), new Sequence(null, "order_seq", 1, 10)));
         h.add("clean up",
                 new DropSequence(new Sequence(null, "legacy_seq", 100, 1)),

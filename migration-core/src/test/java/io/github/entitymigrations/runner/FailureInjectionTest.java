@@ -26,6 +26,7 @@ import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -150,7 +151,7 @@ class FailureInjectionTest {
         steps.add(new AddColumn(null, "purchase_order", column("referrer_id", BIGINT, true, null)));
         steps.add(sql(List.of("update purchase_order set referrer_id = 42"), List.of("select 1")));
         steps.add(new AddForeignKey(null, "purchase_order", new ForeignKey("fk_order_referrer", List.of("referrer_id"),
-                null, "customer", List.of("id"), "NO_ACTION")));
+                null, "customer", List.of("id"), OnDelete.NO_ACTION)));
         h.add("orders have referrers", steps, Diff.reverse(steps), false);
         State before = State.of(db);
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));

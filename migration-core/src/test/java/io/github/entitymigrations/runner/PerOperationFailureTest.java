@@ -41,6 +41,7 @@ import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -112,7 +113,7 @@ class PerOperationFailureTest {
             new Case("drop_check", h -> List.of(new DropCheck(null, "purchase_order", h.table("purchase_order")
                     .checks().stream().filter(c -> c.name().equals("ck_order_total")).findFirst().orElseThrow()))),
             new Case("add_foreign_key", h -> List.of(new AddForeignKey(null, "order_line", new ForeignKey(
-                    "fk_line_order_again", List.of("order_id"), null, "purchase_order", List.of("id"), "NO_ACTION")))),
+                    "fk_line_order_again", List.of("order_id"), null, "purchase_order", List.of("id"), OnDelete.NO_ACTION)))),
             new Case("drop_foreign_key", h -> List.of(new DropForeignKey(null, "order_line", h.table("order_line")
                     .foreignKeys().get(0)))),
             new Case("create_sequence", h -> List.of(new CreateSequence(new Sequence(null, "note_seq", 1, 1)))),

@@ -24,6 +24,12 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
             "TIMESTAMP", "TIMESTAMP_UTC", "TIMESTAMP_WITH_TIMEZONE", "INTERVAL_SECOND", "UUID", "JSON", "INET", "SQLXML",
             "GEOMETRY", "GEOGRAPHY", "ARRAY", "OTHER", "JAVA_OBJECT");
 
+    /** The types whose one size is a length ({@code VARCHAR(255)}); for the others it is a precision. */
+    private static final java.util.Set<String> SIZED_BY_LENGTH = java.util.Set.of("CHAR", "VARCHAR", "NCHAR",
+            "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR");
+    private static final java.util.regex.Pattern COMPACT =
+            java.util.regex.Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
+
     public static ColumnType of(String name) {
         return new ColumnType(name, null, null, null);
     }
@@ -36,6 +42,33 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         return new ColumnType(name, null, precision, scale);
     }
 
+    /**
+     * A type in its compact form, as {@link #toString()} writes it: {@code "VARCHAR(255)"},
+     * {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}. Migration files write a column's type so.
+     *
+     * @throws IllegalArgumentException for another form or an unknown type name, saying what is expected
+     */
+    public static ColumnType parse(String text) {
+        java.util.regex.Matcher m = COMPACT.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a column type: \"" + text
+                    + "\" (expected a type name with an optional size, e.g. VARCHAR(255) or NUMERIC(10,2))");
+        }
+        String name = m.group(1);
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown column type \"" + name + "\" in \"" + text + "\"; the types "
+                    + "are " + new java.util.TreeSet<>(NAMES) + " (for a database-specific type, write "
+                    + "\"OTHER\" with a \"columnDefinition\")");
+        }
+        Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        if (first != null && SIZED_BY_LENGTH.contains(name)) {
+            return new ColumnType(name, first, null, null);
+        }
+        return new ColumnType(name, null, first, second);
+    }
+
+    /** The compact form {@link #parse} reads. */
     @Override
     public String toString() {
         if (length != null) {

@@ -10,17 +10,17 @@ import java.util.List;
  * @param referencedSchema  the referenced table's schema, or {@code null}
  * @param referencedTable   the referenced table
  * @param referencedColumns the referenced columns, matching {@code columns} one to one
- * @param onDelete          {@code NO_ACTION} (when absent), {@code CASCADE}, {@code SET_NULL}, ...
+ * @param onDelete          what deleting a referenced row does; {@link OnDelete#NO_ACTION} when absent
  */
 public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
-                         List<String> referencedColumns, String onDelete) {
+                         List<String> referencedColumns, OnDelete onDelete) {
 
     public ForeignKey {
         Schema.required(name, "a foreign key's \"name\"");
         Schema.required(columns, "the \"columns\" of foreign key " + name);
         Schema.required(referencedTable, "the \"referencedTable\" of foreign key " + name);
         Schema.required(referencedColumns, "the \"referencedColumns\" of foreign key " + name);
-        onDelete = onDelete == null ? "NO_ACTION" : onDelete;
+        onDelete = onDelete == null ? OnDelete.NO_ACTION : onDelete;
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
     }

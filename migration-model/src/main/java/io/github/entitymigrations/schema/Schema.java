@@ -7,20 +7,20 @@ import java.util.List;
  * A dialect-neutral database schema: what the entities need, or what a chain of migrations
  * produces. Immutable; lists are kept in a canonical order so equal schemas serialize to equal bytes.
  *
- * @param naming    the naming mode the snapshot was made with ({@code jpa} or {@code spring})
+ * @param naming    the naming strategy the snapshot was made with; {@code null} for a schema replayed from migrations
  * @param tables    tables, sorted by schema then name
  * @param sequences sequences, sorted by schema then name
  * @param hibernate the Hibernate version whose schema the processor followed ({@code 6.6}, {@code 7.2},
  *                  {@code 7.4}); {@code null} for a schema replayed from migrations, and for a snapshot
  *                  written before the processor recorded it (those followed 6.6)
  */
-public record Schema(String naming, List<Table> tables, List<Sequence> sequences, String hibernate) {
+public record Schema(NamingStrategy naming, List<Table> tables, List<Sequence> sequences, String hibernate) {
 
     /** The snapshot format this code reads and writes. */
     public static final int FORMAT = 1;
 
     /** A schema that records no Hibernate version (replayed from migrations, or built by hand). */
-    public Schema(String naming, List<Table> tables, List<Sequence> sequences) {
+    public Schema(NamingStrategy naming, List<Table> tables, List<Sequence> sequences) {
         this(naming, tables, sequences, null);
     }
 
@@ -42,7 +42,4 @@ public record Schema(String naming, List<Table> tables, List<Sequence> sequences
         return value;
     }
 
-    static String qualify(String schema, String name) {
-        return schema == null ? name : schema + "." + name;
-    }
 }

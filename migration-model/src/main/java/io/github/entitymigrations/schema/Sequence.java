@@ -21,6 +21,6 @@ public record Sequence(String schema, String name, long start, long increment, b
     }
 
     public String qualifiedName() {
-        return Schema.qualify(schema, name);
+        return QualifiedName.display(schema, name);
     }
 }

@@ -29,7 +29,7 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
     }
 
     public String qualifiedName() {
-        return Schema.qualify(schema, name);
+        return QualifiedName.display(schema, name);
     }
 
     /** The column with that name, compared case-insensitively as unquoted SQL identifiers are. */

@@ -57,6 +57,7 @@ class JsonRoundTripTest {
                   "type" : "TINYINT"
                 }, {
                   "default" : "'OPEN'",
+                  "defaultValue" : "'OPEN'",
                   "length" : 255,
                   "name" : "status",
                   "nullable" : false,
@@ -97,13 +98,7 @@ class JsonRoundTripTest {
                   "name" : "uk_invoice_kind_status"
                 } ]
               }, {
-                "checks" : [ ],
-                "columns" : [ ],
-                "foreignKeys" : [ ],
-                "indexes" : [ ],
-                "name" : "empty",
-                "sources" : [ ],
-                "uniques" : [ ]
+                "name" : "empty"
               } ]
             }
             """;
@@ -131,7 +126,7 @@ class JsonRoundTripTest {
     void readGivesTheRecordsWithEveryField() {
         Schema schema = SchemaJson.read(CANONICAL);
 
-        assertEquals("spring", schema.naming());
+        assertEquals(NamingStrategy.SPRING, schema.naming());
         assertEquals(new Sequence("billing", "ticket_numbers", 100, 1), schema.sequences().get(0), "sorted by schema then name");
         Table invoice = schema.tables().get(0);
         assertEquals("billing.invoice", invoice.qualifiedName(), "tables sorted by schema then name");
@@ -141,7 +136,7 @@ class JsonRoundTripTest {
         assertEquals(List.of(CheckConstraint.between("ck_invoice_kind", "kind", 0, 2),
                 CheckConstraint.in("ck_invoice_status", "status", List.of("OPEN", "PAID")),
                 CheckConstraint.expression("ck_invoice_total", null, "total >= 0")), invoice.checks());
-        assertEquals(new ForeignKey("fk_invoice_id", List.of("id"), "core", "document", List.of("id"), "CASCADE"),
+        assertEquals(new ForeignKey("fk_invoice_id", List.of("id"), "core", "document", List.of("id"), OnDelete.CASCADE),
                 invoice.foreignKeys().get(0));
         assertEquals(new PrimaryKey("pk_invoice", List.of("id")), invoice.primaryKey());
         assertTrue(invoice.quoted());
@@ -157,9 +152,9 @@ class JsonRoundTripTest {
                 List.of(new UniqueConstraint("uk_2", List.of("b")), new UniqueConstraint("uk_1", List.of("a"))),
                 List.of(), List.of(), List.of());
         Table t1 = new Table(null, "t1", false, null, List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of());
-        Schema shuffled = new Schema("jpa", List.of(t2, t1), List.of(new Sequence(null, "z", 1, 50),
+        Schema shuffled = new Schema(NamingStrategy.JPA, List.of(t2, t1), List.of(new Sequence(null, "z", 1, 50),
                 new Sequence(null, "a", 1, 50)));
-        Schema sorted = new Schema("jpa", List.of(t1, t2), List.of(new Sequence(null, "a", 1, 50),
+        Schema sorted = new Schema(NamingStrategy.JPA, List.of(t1, t2), List.of(new Sequence(null, "a", 1, 50),
                 new Sequence(null, "z", 1, 50)));
 
         assertEquals(SchemaJson.write(sorted), SchemaJson.write(shuffled));
@@ -192,6 +187,46 @@ class JsonRoundTripTest {
         assertReadError("{ \"format\" : 1, \"naming\" : \"jpa\", \"tables\" : { }, \"sequences\" : [ ] }", "tables");
         assertReadError("{ \"format\" : 1, \"naming\" : \"jpa\", \"tables\" : [ 7 ], \"sequences\" : [ ] }",
                 "expected a JSON object for table");
+    }
+
+    @Test
+    void aSnapshotOfAnEarlierProcessorStillReads_itsDefaultKeyIsTheDefaultValue() {
+        String old = CANONICAL.replace("  \"defaultValue\" : \"'OPEN'\",\n", "").replace("""
+                  }, {
+                    "name" : "empty"
+                  } ]""", """
+                  }, {
+                    "checks" : [ ],
+                    "columns" : [ ],
+                    "foreignKeys" : [ ],
+                    "indexes" : [ ],
+                    "name" : "empty",
+                    "sources" : [ ],
+                    "uniques" : [ ]
+                  } ]""");
+
+        Schema schema = SchemaJson.read(old);
+
+        assertEquals(SchemaJson.read(CANONICAL), schema);
+        assertEquals("'OPEN'", schema.tables().get(0).column("status").defaultValue());
+        assertEquals(CANONICAL, SchemaJson.write(schema), "written again in the one form");
+    }
+
+    @Test
+    void theCompatibilityKeyForTheDefaultMustAgreeWithTheDefaultValue() {
+        String differing = CANONICAL.replace("\"default\" : \"'OPEN'\",", "\"default\" : \"'PAID'\",");
+        assertReadError(differing, "column status has a \"defaultValue\" and a different \"default\"; keep "
+                + "\"defaultValue\" only");
+        String onlyTheOneForm = CANONICAL.replace("\"default\" : \"'OPEN'\",", "");
+        assertEquals(SchemaJson.read(CANONICAL), SchemaJson.read(onlyTheOneForm));
+    }
+
+    @Test
+    void anUnknownOnDeleteOrNamingIsRefusedNamingTheFieldAndTheValues() {
+        assertReadError(CANONICAL.replace("\"CASCADE\"", "\"cascade\""), "foreign key fk_invoice_id: unknown "
+                + "onDelete \"cascade\"; the values are NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT, RESTRICT");
+        assertReadError(CANONICAL.replace("\"spring\"", "\"hibernate\""),
+                "unknown naming \"hibernate\"; the values are jpa, spring");
     }
 
     private static void assertReadError(String text, String expectedMessagePart) {

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.processor;
 
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.OnDelete;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -169,24 +170,24 @@ final class Keys {
             EntityKey parent = keyOf(e.parent());
             Ann pkJoin = Ann.jpa(e.type(), "PrimaryKeyJoinColumn");
             Ann fk = pkJoin == null ? null : pkJoin.annotation("foreignKey");
-            String onDelete = onDelete(e.type());
+            OnDelete onDelete = onDelete(e.type());
             table.addForeignKey(new TableDraft.ForeignKeyDraft(fk == null ? null : fk.string("name"), key.names(),
                     parent.table(), parent.names(), onDelete));
         }
     }
 
     /** {@code CASCADE} when Hibernate's {@code @OnDelete(action = CASCADE)} is on the element. */
-    static String onDelete(Element element) {
+    static OnDelete onDelete(Element element) {
         Ann onDelete = Ann.named(element, "org.hibernate.annotations.OnDelete");
         if (onDelete == null) {
-            return "NO_ACTION";
+            return OnDelete.NO_ACTION;
         }
         return switch (onDelete.enumName("action")) {
-            case "CASCADE" -> "CASCADE";
-            case "SET_NULL" -> "SET_NULL";
-            case "SET_DEFAULT" -> "SET_DEFAULT";
-            case "RESTRICT" -> "RESTRICT";
-            default -> "NO_ACTION";
+            case "CASCADE" -> OnDelete.CASCADE;
+            case "SET_NULL" -> OnDelete.SET_NULL;
+            case "SET_DEFAULT" -> OnDelete.SET_DEFAULT;
+            case "RESTRICT" -> OnDelete.RESTRICT;
+            default -> OnDelete.NO_ACTION;
         };
     }
 

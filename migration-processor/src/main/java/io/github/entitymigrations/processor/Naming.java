@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.NamingStrategy;
 import java.util.Locale;
 
 /**
@@ -10,39 +11,11 @@ import java.util.Locale;
  * @param quoting   its identifier quoting settings
  * @param hibernate the Hibernate release followed (Spring's physical strategy differs with it)
  */
-record Naming(Strategy strategy, Quoting quoting, HibernateVersion hibernate) {
+record Naming(NamingStrategy strategy, Quoting quoting, HibernateVersion hibernate) {
 
     /** The same naming, for an application on the given Hibernate release. */
     Naming following(HibernateVersion version) {
         return new Naming(strategy, quoting, version);
-    }
-
-    /**
-     * {@link #JPA} is Hibernate's default ({@code ImplicitNamingStrategyJpaCompliantImpl} with the identity
-     * physical strategy); {@link #SPRING} is Spring Boot's default ({@code SpringImplicitNamingStrategy} with
-     * {@code CamelCaseToUnderscoresNamingStrategy}).
-     */
-    enum Strategy {
-        JPA,
-        SPRING;
-
-        /** The strategy an option value names, or {@code null} when it names none. */
-        static Strategy fromOption(String option) {
-            for (Strategy s : values()) {
-                if (s.optionValue().equalsIgnoreCase(option.trim())) {
-                    return s;
-                }
-            }
-            return null;
-        }
-
-        String optionValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    String optionValue() {
-        return strategy.optionValue();
     }
 
     /** The physical name of a logical table, column, sequence or schema name. */
@@ -50,7 +23,7 @@ record Naming(Strategy strategy, Quoting quoting, HibernateVersion hibernate) {
         Ident quoted = quoting.apply(logical);
         // Spring Boot 4 (the one for Hibernate 7) names with Hibernate 7's PhysicalNamingStrategySnakeCaseImpl,
         // which leaves a quoted name exactly as written; Spring Boot 3's strategy changes quoted names too.
-        if (strategy == Strategy.JPA || quoted == null
+        if (strategy == NamingStrategy.JPA || quoted == null
                 || quoted.quoted() && hibernate.atLeast(HibernateVersion.V7_2)) {
             return quoted;
         }
@@ -79,6 +52,6 @@ record Naming(Strategy strategy, Quoting quoting, HibernateVersion hibernate) {
      * tables' names; Spring: the owner's table name and the owning attribute's name.
      */
     String joinTableName(String ownerLogicalTable, String inverseLogicalTable, String owningAttribute) {
-        return ownerLogicalTable + "_" + (strategy == Strategy.JPA ? inverseLogicalTable : owningAttribute);
+        return ownerLogicalTable + "_" + (strategy == NamingStrategy.JPA ? inverseLogicalTable : owningAttribute);
     }
 }

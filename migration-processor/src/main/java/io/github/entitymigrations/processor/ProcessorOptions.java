@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.NamingStrategy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +46,14 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
         Boolean skip = bool(options, GLOBALLY_QUOTED_SKIP_COLUMN_DEFINITIONS, false,
                 "hibernate.globally_quoted_identifiers_skip_column_definitions", reporter);
         String written = options.get(NAMING);
-        Naming.Strategy strategy;
+        NamingStrategy strategy;
         String note = null;
         if (written == null || written.isBlank()) {
             String spring = springNamingClass(env.getElementUtils());
-            strategy = spring == null ? Naming.Strategy.JPA : Naming.Strategy.SPRING;
+            strategy = spring == null ? NamingStrategy.JPA : NamingStrategy.SPRING;
             note = spring == null ? null : Message.SPRING_NAMING_DETECTED.format(spring);
         } else {
-            strategy = Naming.Strategy.fromOption(written);
+            strategy = NamingStrategy.fromOption(written);
             if (strategy == null) {
                 reporter.error(Message.BAD_NAMING_OPTION.format(written));
             }

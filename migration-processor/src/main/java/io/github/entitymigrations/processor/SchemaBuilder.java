@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -78,7 +79,7 @@ final class SchemaBuilder {
         }
         discriminatorChecks.apply();
         List<Table> result = tables.values().stream().filter(t -> t.physical).map(TableDraft::toTable).toList();
-        return new Schema(naming.optionValue(), result, List.copyOf(sequences.values()), hibernate.label());
+        return new Schema(naming.strategy(), result, List.copyOf(sequences.values()), hibernate.label());
     }
 
     /** Runs one entity's work, turning a mapping problem into a diagnostic on that entity. */
@@ -193,8 +194,7 @@ final class SchemaBuilder {
     /** The table of that (physical) name, created on first use; tables are shared by name. */
     TableDraft table(Ident schema, Ident physicalName, boolean physical) {
         Ident physicalSchema = naming.physical(schema);
-        String key = (physicalSchema == null ? "" : physicalSchema.text().toLowerCase(java.util.Locale.ROOT) + ".")
-                + physicalName.text().toLowerCase(java.util.Locale.ROOT);
+        String key = QualifiedName.key(physicalSchema == null ? null : physicalSchema.text(), physicalName.text());
         return tables.computeIfAbsent(key, k -> new TableDraft(physicalSchema, physicalName, physical));
     }
 

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.OnDelete;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class SecondaryTables {
             if (fk == null || !fk.enumName("value").equals("NO_CONSTRAINT")) {
                 Keys.EntityKey key = b.keys.keyOf(e);
                 table.addForeignKey(new TableDraft.ForeignKeyDraft(fk == null ? null : fk.string("name"),
-                        table.primaryKey, key.table(), key.names(), "NO_ACTION"));
+                        table.primaryKey, key.table(), key.names(), OnDelete.NO_ACTION));
             }
             tables.put(Ident.parse(written).text(), table);
         }
@@ -101,7 +102,7 @@ final class SecondaryTables {
         Keys.EntityKey key = b.keys.keyOf(scope.owner());
         // Hibernate 6.6 and 7 ignore foreignKey and inverseForeignKey of a to-one's @JoinTable.
         table.addForeignKey(new TableDraft.ForeignKeyDraft(null, table.primaryKey, key.table(), key.names(),
-                "NO_ACTION"));
+                OnDelete.NO_ACTION));
         // Hibernate 7.4 makes the target's join columns NOT NULL: the join table holds a row only for an owner
         // whose association is set (6.6 to 7.2 left them nullable when the association is optional).
         Keys.JoinColumns element = b.keys.joinColumns(a, jt.annotations("inverseJoinColumns"), null, target, a.name(),
@@ -113,7 +114,7 @@ final class SecondaryTables {
             table.addUnique(null, element.names());
         }
         table.addForeignKey(new TableDraft.ForeignKeyDraft(null, element.names(), element.target(),
-                element.targetColumns(), "NO_ACTION"));
+                element.targetColumns(), OnDelete.NO_ACTION));
         // Hibernate (6.6 and 7) applies the uniqueConstraints of a to-one's @JoinTable, but not its indexes.
         TableAnnotations.applyUniqueConstraints(table, jt, a.element());
     }

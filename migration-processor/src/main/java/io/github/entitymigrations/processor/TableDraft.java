@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -73,7 +74,7 @@ final class TableDraft {
     }
 
     record ForeignKeyDraft(String name, List<String> columns, TableDraft target, List<String> targetColumns,
-                           String onDelete) {
+                           OnDelete onDelete) {
     }
 
     final Ident schema;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -128,7 +129,7 @@ class IdMappingTest {
         assertEquals(List.of("account_id", "theme"), columnNames(settings), "no separate id column");
         assertEquals(List.of("account_id"), settings.primaryKey().columns());
         assertEquals(new ForeignKey("fk_Settings_account_id", List.of("account_id"), null, "Account", List.of("id"),
-                "NO_ACTION"), foreignKey(settings, "account_id"));
+                OnDelete.NO_ACTION), foreignKey(settings, "account_id"));
         assertEquals("BIGINT", type(settings, "account_id"));
         assertEquals(List.of("acct"), table(schema, "Profile").primaryKey().columns());
     }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -55,14 +56,14 @@ class NamingTest {
     void springNamingSnakeCasesEveryName() {
         Schema schema = compile(SPRING, BLOG);
 
-        assertEquals("spring", schema.naming());
+        assertEquals("spring", schema.naming().json());
         assertEquals(List.of("blog_data.blog_author", "blog_post", "blog_post_extra_labels", "blog_post_tags", "tag"),
                 tableNames(schema));
         Table post = table(schema, "blog_post");
         assertEquals(List.of("id", "created_at", "main_author_id", "updated_at"), columnNames(post),
                 "explicit @Column names go through the physical strategy too");
         assertEquals(new ForeignKey("fk_blog_post_main_author_id", List.of("main_author_id"), "blog_data",
-                "blog_author", List.of("id"), "NO_ACTION"), foreignKey(post, "main_author_id"));
+                "blog_author", List.of("id"), OnDelete.NO_ACTION), foreignKey(post, "main_author_id"));
         assertEquals(List.of("blog_post_id", "tags_id"), table(schema, "blog_post_tags").primaryKey().columns());
         assertEquals(List.of("blog_post_id", "extra_labels"), columnNames(table(schema, "blog_post_extra_labels")));
         assertEquals(List.of("blog_author_seq", "blog_post_seq"), schema.sequences().stream().map(Sequence::name).toList());

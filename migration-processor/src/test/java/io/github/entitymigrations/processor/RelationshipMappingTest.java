@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
@@ -41,7 +42,7 @@ class RelationshipMappingTest {
         assertTrue(column(purchase, "customer_code").nullable());
         assertFalse(column(purchase, "payer_code").nullable(), "optional = false");
         assertEquals(new ForeignKey("fk_Purchase_customer_code", List.of("customer_code"), null, "Customer",
-                List.of("code"), "NO_ACTION"), foreignKey(purchase, "customer_code"));
+                List.of("code"), OnDelete.NO_ACTION), foreignKey(purchase, "customer_code"));
         assertEquals(List.of(), purchase.uniques(), "a many-to-one is not unique");
         Table card = table(schema, "Card");
         assertEquals(List.of(List.of("owner_code")), uniqueColumns(card), "a one-to-one is unique");
@@ -64,7 +65,7 @@ class RelationshipMappingTest {
         assertFalse(column(purchase, "buyer").nullable());
         assertEquals(List.of(List.of("buyer")), uniqueColumns(purchase));
         assertEquals(new ForeignKey("fk_purchase_buyer", List.of("buyer"), null, "Customer", List.of("email"),
-                "NO_ACTION"), foreignKey(purchase, "buyer"));
+                OnDelete.NO_ACTION), foreignKey(purchase, "buyer"));
     }
 
     @Test
@@ -77,7 +78,7 @@ class RelationshipMappingTest {
                         "  @ManyToOne @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Customer loose; }")),
                 "Purchase");
 
-        assertEquals("CASCADE", foreignKey(t, "customer_code").onDelete());
+        assertEquals(OnDelete.CASCADE, foreignKey(t, "customer_code").onDelete());
         assertEquals("VARCHAR(255)", type(t, "loose_code"), "the column stays");
         assertEquals(1, t.foreignKeys().size(), "NO_CONSTRAINT: no foreign key; " + t.foreignKeys());
     }
@@ -111,7 +112,7 @@ class RelationshipMappingTest {
         assertEquals("uk_Blog_Post_posts_id", blogPost.uniques().get(0).name());
         assertNull(blogPost.primaryKey(), "a bag has no primary key");
         assertEquals(new ForeignKey("fk_Blog_Post_Blog_id", List.of("Blog_id"), null, "Blog", List.of("id"),
-                "NO_ACTION"), foreignKey(blogPost, "Blog_id"));
+                OnDelete.NO_ACTION), foreignKey(blogPost, "Blog_id"));
         assertEquals("Post", foreignKey(blogPost, "posts_id").referencedTable());
         assertFalse(column(blogPost, "posts_id").nullable());
         assertEquals(List.of("Album_id", "posts_id"), table(schema, "Album_Post").primaryKey().columns());

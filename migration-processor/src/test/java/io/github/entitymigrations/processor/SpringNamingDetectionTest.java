@@ -43,7 +43,7 @@ class SpringNamingDetectionTest {
     void springBootOnTheClasspathMeansSpringNaming(String jar) {
         Compilation compilation = compile(jar, List.of());
         Schema schema = snapshot(compilation);
-        assertEquals("spring", schema.naming());
+        assertEquals("spring", schema.naming().json());
         assertTrue(schema.tables().get(0).column("created_at") != null, "createdAt was not snake-cased");
         assertThat(compilation).hadNoteContaining("Spring Boot's naming strategies are on the classpath");
         assertThat(compilation).hadNoteContaining("pass -Amigration.naming=jpa");
@@ -54,7 +54,7 @@ class SpringNamingDetectionTest {
     void anExplicitNamingWinsWithoutANote(String jar) {
         for (String naming : List.of("jpa", "spring")) {
             Compilation compilation = compile(jar, List.of("-Amigration.naming=" + naming));
-            assertEquals(naming, snapshot(compilation).naming());
+            assertEquals(naming, snapshot(compilation).naming().json());
             assertEquals(List.of(), notesAboutNaming(compilation), "-Amigration.naming=" + naming);
         }
     }
@@ -63,7 +63,7 @@ class SpringNamingDetectionTest {
     void withoutSpringBootTheNamingIsJpa() {
         Compilation compilation = compile(null, List.of());
         Schema schema = snapshot(compilation);
-        assertEquals("jpa", schema.naming());
+        assertEquals("jpa", schema.naming().json());
         assertTrue(schema.tables().get(0).column("createdAt") != null);
         assertEquals(List.of(), notesAboutNaming(compilation));
     }

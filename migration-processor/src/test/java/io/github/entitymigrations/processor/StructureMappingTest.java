@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
@@ -106,7 +107,7 @@ class StructureMappingTest {
         Table car = table(schema, "Car");
         assertEquals(List.of("id", "doors"), columnNames(car));
         assertEquals(List.of("id"), car.primaryKey().columns());
-        assertEquals(new ForeignKey("fk_Car_id", List.of("id"), null, "Vehicle", List.of("id"), "NO_ACTION"),
+        assertEquals(new ForeignKey("fk_Car_id", List.of("id"), null, "Vehicle", List.of("id"), OnDelete.NO_ACTION),
                 foreignKey(car, "id"));
         Table truck = table(schema, "Truck");
         assertEquals(List.of("truck_id", "load"), columnNames(truck));
@@ -199,7 +200,7 @@ class StructureMappingTest {
         assertTrue(column(nicknames, "nicknames").nullable());
         assertNull(nicknames.primaryKey(), "a set with a nullable element has no primary key");
         assertEquals(new ForeignKey("fk_Person_nicknames_Person_id", List.of("Person_id"), null, "Person",
-                List.of("id"), "NO_ACTION"), foreignKey(nicknames, "Person_id"));
+                List.of("id"), OnDelete.NO_ACTION), foreignKey(nicknames, "Person_id"));
         Table codes = table(schema, "Person_codes");
         assertEquals(List.of("Person_id", "code"), codes.primaryKey().columns());
         assertEquals("VARCHAR(8)", type(codes, "code"));

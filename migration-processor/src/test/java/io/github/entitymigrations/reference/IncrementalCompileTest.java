@@ -246,7 +246,7 @@ class IncrementalCompileTest {
         String compact = expected.replaceAll("\\s", "");
         for (String hint : List.of("\"renamedFrom\":\"Subscriber\"", "\"renamedFrom\":\"nick\"",
                 "\"renamedFrom\":\"created\"", "\"renamedFrom\":\"mail\"", "\"renamedFrom\":\"label\"",
-                "\"default\":\"current_timestamp\"", "\"default\":\"'anonymous'\"", "\"default\":\"'NEW'\"",
+                "\"defaultValue\":\"current_timestamp\"", "\"defaultValue\":\"'anonymous'\"", "\"defaultValue\":\"'NEW'\"",
                 "\"length\":40,\"name\":\"email\"", "[\"GOLD\",\"SILVER\",\"BRONZE\",\"IRON\"]",
                 "\"name\":\"points\",\"nullable\":true,\"type\":\"INTEGER\"")) {
             assertTrue(compact.contains(hint), "no " + hint + " in the full build's snapshot:\n" + expected);

@@ -55,7 +55,7 @@ final class SnapshotSchemaReader {
         }
         for (ForeignKey fk : table.foreignKeys()) {
             String[] item = NormalizedSchema.foreignKey(fk.columns(),
-                    qualify(fk.referencedSchema(), fk.referencedTable()), fk.referencedColumns(), fk.onDelete());
+                    qualify(fk.referencedSchema(), fk.referencedTable()), fk.referencedColumns(), fk.onDelete().json());
             schema.add(name, item[0], item[1], fk.name());
         }
         for (CheckConstraint check : table.checks()) {

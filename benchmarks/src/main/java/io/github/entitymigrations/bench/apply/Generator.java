@@ -17,6 +17,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import java.io.IOException;
@@ -249,7 +250,7 @@ public final class Generator {
         String name = target + "_ref_" + (++columnCounter);
         Column column = new Column(name, ColumnType.of("BIGINT"), true, false, null, null, false, null);
         tables.get(table).add(column);
-        String onDelete = random.nextInt(4) == 0 ? "CASCADE" : null;
+        OnDelete onDelete = random.nextInt(4) == 0 ? OnDelete.CASCADE : null;
         return List.of(new AddColumn(null, table, column), new AddForeignKey(null, table,
                 new ForeignKey("fk_" + table + "_" + name, List.of(name), null, target, List.of("id"), onDelete)));
     }

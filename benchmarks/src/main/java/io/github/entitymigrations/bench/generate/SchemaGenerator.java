@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -42,7 +43,7 @@ public final class SchemaGenerator {
 
         /** The schema of tables 1 to {@code k}. */
         public Schema first(int k) {
-            return new Schema("jpa", tables.subList(0, k), sequences.subList(0, k));
+            return new Schema(NamingStrategy.JPA, tables.subList(0, k), sequences.subList(0, k));
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.entitymigrations.runner.Migrator;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
@@ -123,7 +124,7 @@ public final class RebuildFixture {
                 List.of(new Index("ix_items_name", List.of("name"), false),
                         new Index("ix_items_category_price", List.of("category", "price"), false)),
                 List.of(), List.of());
-        return new Schema("jpa", List.of(items), List.of());
+        return new Schema(NamingStrategy.JPA, List.of(items), List.of());
     }
 
     private static Column column(String name, ColumnType type, boolean nullable) {
