@@ -261,13 +261,18 @@ public final class Migrator {
      * A relative target counts from where the database was when this run started: if another run moved it
      * while this one waited for the lock, going N further would move it twice as far as anyone asked.
      */
+    private static String sentence(String clause) {
+        return clause.isEmpty() ? clause : Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
+    }
+
     private boolean movedMeanwhile(int seen, int current) {
         if (seen < 0 || seen == current) {
             return false;
         }
         console.info("Nothing to do: another run moved the database from " + Targets.label(chain, seen) + " to "
                 + Targets.label(chain, current) + " while this run waited for the lock, and a relative target counts "
-                + "from where the database was when the run started. Run the goal again to go further.");
+                + "from where the database was when the run started. " + sentence(Advice.current().phrase(
+                Advice.Phrase.RUN_AGAIN)) + " to go further.");
         return true;
     }
 
