@@ -4,6 +4,7 @@ import io.github.entitymigrations.api.EntityMigrations;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -64,8 +65,8 @@ public class EntityMigrationsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         EntityMigrations entityMigrations(EntityMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-                ResourcePatternResolver resources) {
-            return EntityMigrationsFactory.load(properties, dataSource, resources);
+                ListableBeanFactory beans, ResourcePatternResolver resources) {
+            return EntityMigrationsFactory.load(properties, dataSource, beans, resources);
         }
 
         /** Runs the upgrade (or the check) when created: before the EntityManagerFactory. */

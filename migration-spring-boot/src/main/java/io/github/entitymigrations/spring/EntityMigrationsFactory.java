@@ -5,6 +5,7 @@ import io.github.entitymigrations.migrations.Advice;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
@@ -18,9 +19,10 @@ final class EntityMigrationsFactory {
     /**
      * @param dataSource the application's DataSource (its primary one when there are several), used unless
      *                   {@code entity-migrations.url} is set
+     * @param beans      the context, to name the DataSource beans when none can be chosen
      */
     static EntityMigrations load(EntityMigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-            ResourcePatternResolver resources) {
+            ListableBeanFactory beans, ResourcePatternResolver resources) {
         EntityMigrations.Configuration c = EntityMigrations.configure()
                 .source(new SpringResourceSource(properties.location(), resources))
                 .classLoader(resources.getClassLoader())
@@ -32,7 +34,7 @@ final class EntityMigrationsFactory {
         if (StringUtils.hasText(properties.url())) {
             c = c.url(properties.url(), properties.user(), properties.password());
         } else {
-            c = c.dataSource(dataSource.getObject());
+            c = c.dataSource(MigratedDataSource.choose(dataSource, beans));
         }
         try (Advice.InUse advice = Advice.SPRING_BOOT.use()) {
             return c.load();
