@@ -1,9 +1,7 @@
 package io.github.entitymigrations.bench.apply;
 
+import io.github.entitymigrations.api.EntityMigrations;
 import io.github.entitymigrations.migrations.Console;
-import io.github.entitymigrations.migrations.MigrationChain;
-import io.github.entitymigrations.runner.Database;
-import io.github.entitymigrations.runner.Migrator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +25,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class ApplyTasks {
 
-    /** Our engine in-process: {@code <url> <migrations directory>}. */
+    /** Our engine in-process, through its library API: {@code <url> <migrations directory>}. */
     public static final String OURS = "apply-ours";
     /** Raw JDBC, the floor: {@code <url> <statements file>}. */
     public static final String JDBC = "apply-jdbc";
@@ -49,7 +47,13 @@ public final class ApplyTasks {
         String url = args.get(0);
         Path directory = Path.of(args.get(1));
         long start = System.nanoTime();
-        new Migrator(new Database(url, null, null, null), MigrationChain.loadForRunner(directory), QUIET).upgrade("head");
+        // As an application runs it at start-up (and as Flyway's task below runs Flyway's own API).
+        EntityMigrations.configure()
+                .url(url, null, null)
+                .location("filesystem:" + directory)
+                .console(QUIET)
+                .load()
+                .upgrade();
         return (System.nanoTime() - start) / 1e6;
     }
 
