@@ -59,7 +59,8 @@ if [ $build = 1 ]; then
 fi
 harness="$root/benchmarks/target/classes"
 [ -d "$harness/io/github/entitymigrations/bench/realapps" ] || { echo "run without --skip-build first" >&2; exit 1; }
-processor="$(ls "$root"/benchmarks/target/javac/ours/migration-processor-*.jar)"
+# The processor and its one run-time dependency, migration-model (a processor path is not resolved transitively).
+processor="$(ls "$root"/benchmarks/target/javac/ours/migration-processor-*.jar):$(ls "$root"/benchmarks/target/javac/ours/migration-model-*.jar)"
 mkdir -p "$work"
 
 # A pom declaring the given dependencies, whose compile class path is written to $2/classpath.txt;
