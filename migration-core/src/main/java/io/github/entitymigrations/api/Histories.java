@@ -27,12 +27,12 @@ final class Histories {
         for (MigrationFile f : chain.migrations()) {
             Applied row = applied.get(f.id());
             infos.add(row == null ? new MigrationInfo(f.id(), f.message(), false, null, false)
-                    : new MigrationInfo(f.id(), f.message(), true, row.appliedAt(), DatabaseStatus.stamped(row)));
+                    : new MigrationInfo(f.id(), f.message(), true, row.appliedAt(), row.stamped()));
         }
         for (Applied row : applied.values()) {
             if (!inFiles.contains(row.id())) {
                 infos.add(new MigrationInfo(row.id(), row.message(), true, row.appliedAt(),
-                        DatabaseStatus.stamped(row)));
+                        row.stamped()));
             }
         }
         // Numeric order also when widths differ (0999 before 1000).

@@ -17,9 +17,4 @@ public record DatabaseStatus(List<Applied> applied, List<String> problems, int p
         applied = List.copyOf(applied);
         problems = List.copyOf(problems);
     }
-
-    /** Whether {@code row} was recorded by {@code stamp} (which ran nothing) rather than applied. */
-    public static boolean stamped(Applied row) {
-        return row.stamped();
-    }
 }
