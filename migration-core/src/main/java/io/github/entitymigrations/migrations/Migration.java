@@ -18,18 +18,49 @@ import java.util.List;
  * @param warnings  destructive or data-dependent steps a reviewer must look at
  * @param outsideTransaction run without a transaction, for statements a database refuses inside one
  *                  ({@code CREATE INDEX CONCURRENTLY}); a failure then leaves the steps before it applied
+ * @param lockTimeout how long each statement may wait for a lock on PostgreSQL ({@code "5s"}), or {@code null}
+ *                  for the server's setting; ignored by SQLite, whose busy timeout is the runner's lock timeout
+ * @param lint      lint findings the author has reviewed and silenced, each with its reason, or {@code null}
  */
-@JsonPropertyOrder({"id", "parent", "message", "outsideTransaction", "upgrade", "downgrade", "warnings"})
+@JsonPropertyOrder({"id", "parent", "message", "outsideTransaction", "lockTimeout", "upgrade", "downgrade", "warnings",
+        "lint"})
 public record Migration(String id, String parent, String message,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Operation> upgrade,
                         @JsonInclude(JsonInclude.Include.ALWAYS) List<Operation> downgrade,
                         List<Warning> warnings,
-                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean outsideTransaction) {
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean outsideTransaction,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String lockTimeout,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) LintSection lint) {
+
+    /** {@code 500ms}, {@code 5s}, {@code 2min}: how long one statement may wait for a table lock. */
+    private static final java.util.regex.Pattern LOCK_TIMEOUT = java.util.regex.Pattern.compile("[1-9][0-9]{0,8}(ms|s|min)");
 
     public Migration {
         upgrade = upgrade == null ? List.of() : List.copyOf(upgrade);
         downgrade = downgrade == null ? List.of() : List.copyOf(downgrade);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        if (lockTimeout != null && !LOCK_TIMEOUT.matcher(lockTimeout).matches()) {
+            throw new IllegalArgumentException("\"lockTimeout\" is \"" + lockTimeout + "\"; give a whole number of "
+                    + "milliseconds, seconds or minutes: \"500ms\", \"5s\", \"2min\"");
+        }
+        if (lint != null && lint.ignore().isEmpty()) {
+            lint = null;
+        }
+        if (lint != null) {
+            for (LintSection.Ignore i : lint.ignore()) {
+                if (i.step() != null && i.step() > upgrade.size()) {
+                    throw new IllegalArgumentException("\"lint\" ignores rule " + i.rule() + " at step " + i.step()
+                            + ", but \"upgrade\" has " + upgrade.size() + (upgrade.size() == 1 ? " step" : " steps")
+                            + "; steps count from 1, as generate prints them");
+                }
+            }
+        }
+    }
+
+    /** A migration that runs in a transaction, with no lock timeout of its own and no lint findings silenced. */
+    public Migration(String id, String parent, String message, List<Operation> upgrade, List<Operation> downgrade,
+                     List<Warning> warnings, boolean outsideTransaction) {
+        this(id, parent, message, upgrade, downgrade, warnings, outsideTransaction, null, null);
     }
 
     /** A migration that runs in a transaction, as almost all do. */
@@ -51,6 +82,13 @@ public record Migration(String id, String parent, String message,
 
     /** The same migration under another number and parent (renumbering after a merge). */
     public Migration renumbered(String newId, String newParent) {
-        return new Migration(newId, newParent, message, upgrade, downgrade, warnings, outsideTransaction);
+        return new Migration(newId, newParent, message, upgrade, downgrade, warnings, outsideTransaction, lockTimeout,
+                lint);
+    }
+
+    /** The same migration without its lint section: what its checksum covers (silencing a finding runs nothing new). */
+    public Migration withoutLint() {
+        return lint == null ? this : new Migration(id, parent, message, upgrade, downgrade, warnings,
+                outsideTransaction, lockTimeout, null);
     }
 }

@@ -1,14 +1,25 @@
 package io.github.entitymigrations.operations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Table;
 
-/** Adds a check constraint to an existing table. */
-public record AddCheck(String schema, String table, CheckConstraint check) implements Operation, TableOperation {
+/**
+ * Adds a check constraint to an existing table. With {@code notValid}, PostgreSQL adds it {@code not valid} (existing
+ * rows are not checked); a later {@code validate constraint} checks them. Other databases ignore it.
+ */
+public record AddCheck(String schema, String table, CheckConstraint check,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid)
+        implements Operation, TableOperation {
 
     public AddCheck {
         Require.present(table, "add_check", "table");
         Require.present(check, "add_check", "check");
+    }
+
+    /** A check tested against existing rows as it is added, as most are. */
+    public AddCheck(String schema, String table, CheckConstraint check) {
+        this(schema, table, check, false);
     }
 
     @Override
@@ -31,6 +42,7 @@ public record AddCheck(String schema, String table, CheckConstraint check) imple
 
     @Override
     public String describe() {
-        return "add check constraint " + check.name() + " on " + SchemaState.qualified(schema, table) + " (" + Checks.describe(check) + ")";
+        return "add check constraint " + check.name() + " on " + SchemaState.qualified(schema, table) + " (" + Checks.describe(check) + ")"
+                + (notValid ? " not valid" : "");
     }
 }

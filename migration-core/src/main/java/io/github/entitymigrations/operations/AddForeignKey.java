@@ -1,15 +1,26 @@
 package io.github.entitymigrations.operations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Table;
 
-/** Adds a foreign key to an existing table. */
-public record AddForeignKey(String schema, String table, ForeignKey foreignKey) implements Operation, TableOperation {
+/**
+ * Adds a foreign key to an existing table. With {@code notValid}, PostgreSQL adds it {@code not valid} (existing rows
+ * are not checked, so no long lock); a later {@code validate constraint} checks them. Other databases ignore it.
+ */
+public record AddForeignKey(String schema, String table, ForeignKey foreignKey,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid)
+        implements Operation, TableOperation {
 
     public AddForeignKey {
         Require.present(table, "add_foreign_key", "table");
         Require.present(foreignKey, "add_foreign_key", "foreignKey");
+    }
+
+    /** A foreign key checked against existing rows as it is added, as most are. */
+    public AddForeignKey(String schema, String table, ForeignKey foreignKey) {
+        this(schema, table, foreignKey, false);
     }
 
     @Override
@@ -43,6 +54,7 @@ public record AddForeignKey(String schema, String table, ForeignKey foreignKey) 
 
     @Override
     public String describe() {
-        return "add foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", foreignKey.columns()) + ") -> " + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()) + " (" + String.join(", ", foreignKey.referencedColumns()) + ")" + (foreignKey.onDelete().equals(OnDelete.NO_ACTION) ? "" : " on delete " + foreignKey.onDelete());
+        return "add foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", foreignKey.columns()) + ") -> " + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()) + " (" + String.join(", ", foreignKey.referencedColumns()) + ")" + (foreignKey.onDelete().equals(OnDelete.NO_ACTION) ? "" : " on delete " + foreignKey.onDelete())
+                + (notValid ? " not valid" : "");
     }
 }

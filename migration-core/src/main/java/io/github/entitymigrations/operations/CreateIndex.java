@@ -1,19 +1,30 @@
 package io.github.entitymigrations.operations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
 
-/** Adds a index to an existing table. */
-public record CreateIndex(String schema, String table, Index index) implements Operation, TableOperation {
+/**
+ * Adds an index to an existing table. With {@code concurrently} (PostgreSQL's {@code create index concurrently},
+ * which does not block writes), the migration must run outside a transaction; other databases ignore it.
+ */
+public record CreateIndex(String schema, String table, Index index,
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrently)
+        implements Operation, TableOperation {
 
     public CreateIndex {
         Require.present(table, "create_index", "table");
         Require.present(index, "create_index", "index");
     }
 
+    /** An index built in the migration's transaction, as most are. */
+    public CreateIndex(String schema, String table, Index index) {
+        this(schema, table, index, false);
+    }
+
     @Override
     public Operation reverse() {
-        return new DropIndex(schema, table, index);
+        return new DropIndex(schema, table, index, concurrently);
     }
 
     @Override
@@ -31,6 +42,7 @@ public record CreateIndex(String schema, String table, Index index) implements O
 
     @Override
     public String describe() {
-        return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", index.columns()) + ")";
+        return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", index.columns()) + ")"
+                + (concurrently ? " concurrently" : "");
     }
 }

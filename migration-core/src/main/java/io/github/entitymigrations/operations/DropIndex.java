@@ -1,19 +1,30 @@
 package io.github.entitymigrations.operations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
 
-/** Drops a index; keeps its definition for the downgrade. */
-public record DropIndex(String schema, String table, Index index) implements Operation, TableOperation {
+/**
+ * Drops an index; keeps its definition for the downgrade. With {@code concurrently}, PostgreSQL's
+ * {@code drop index concurrently} (outside a transaction); other databases ignore it.
+ */
+public record DropIndex(String schema, String table, Index index,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean concurrently)
+        implements Operation, TableOperation {
 
     public DropIndex {
         Require.present(table, "drop_index", "table");
         Require.present(index, "drop_index", "index");
     }
 
+    /** An index dropped in the migration's transaction, as most are. */
+    public DropIndex(String schema, String table, Index index) {
+        this(schema, table, index, false);
+    }
+
     @Override
     public Operation reverse() {
-        return new CreateIndex(schema, table, index);
+        return new CreateIndex(schema, table, index, concurrently);
     }
 
     @Override
@@ -30,6 +41,6 @@ public record DropIndex(String schema, String table, Index index) implements Ope
 
     @Override
     public String describe() {
-        return "drop index " + index.name() + " on " + SchemaState.qualified(schema, table);
+        return "drop index " + index.name() + " on " + SchemaState.qualified(schema, table) + (concurrently ? " concurrently" : "");
     }
 }

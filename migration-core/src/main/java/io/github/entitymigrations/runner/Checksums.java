@@ -18,7 +18,7 @@ public final class Checksums {
     }
 
     public static String of(Migration migration) {
-        return MigrationFile.sha256(MigrationJson.write(migration));
+        return MigrationFile.sha256(MigrationJson.write(migration.withoutLint()));
     }
 
     /**
@@ -38,7 +38,7 @@ public final class Checksums {
      * it (an empty list says "nothing to do on that database"). A migration applied then still matches.
      */
     static String withoutEmptySqlLists(Migration migration) {
-        JsonNode tree = MigrationJson.mapper().valueToTree(migration);
+        JsonNode tree = MigrationJson.mapper().valueToTree(migration.withoutLint());
         return dropEmptySqlLists(tree) ? MigrationFile.sha256(MigrationJson.write(tree)) : null;
     }
 
