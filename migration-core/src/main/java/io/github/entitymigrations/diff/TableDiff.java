@@ -46,12 +46,18 @@ final class TableDiff {
         }
         for (Column c : to.columns()) {
             Column old = from.column(c.name());
-            if (old == null) {
+            if (old == null && c.backfill() != null && Backfills.needed(null, c)) {
+                plan.addColumns.addAll(Backfills.added(schema, table, c));
+            } else if (old == null) {
                 plan.addColumns.add(new AddColumn(schema, table, c));
             } else if (!Definitions.sameColumn(old, c)) {
                 Column target = new Column(old.name(), c.type(), c.nullable(), c.identity(), c.defaultValue(),
-                        c.columnDefinition(), old.quoted(), null);
-                plan.alters.add(new AlterColumn(schema, table, old, target));
+                        c.columnDefinition(), old.quoted(), null, c.backfill());
+                if (c.backfill() != null && Backfills.needed(old, target)) {
+                    plan.alters.addAll(Backfills.tightened(schema, table, old, target));
+                } else {
+                    plan.alters.add(new AlterColumn(schema, table, old, target));
+                }
             }
         }
         boolean samePk = from.primaryKey() == null ? to.primaryKey() == null

@@ -65,12 +65,12 @@ public final class Warnings {
                         + " and its data; if it was renamed, annotate the attribute with @RenamedFrom(\""
                         + d.column().name() + "\") and generate again"));
             } else if (op instanceof AlterColumn a) {
-                alter(i, a, result);
+                alter(i, a, i > 0 && Backfills.fills(operations.get(i - 1), a), result);
             } else if (op instanceof AddColumn a && existingTables.contains(QualifiedName.key(a.schema(), a.table()))
                     && !a.column().nullable() && a.column().defaultValue() == null && !a.column().identity()) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds NOT NULL column " + a.table() + "." + a.column().name()
-                        + " without a default: it fails if " + a.table() + " has rows. Give it a server default "
-                        + "(@ColumnDefault or @ServerDefault), or add it nullable, backfill it, then make it NOT NULL"));
+                        + " without a default: it fails if " + a.table() + " has rows. " + giveBackfill(a.schema(),
+                        a.table(), a.column().name()) + ", or give it a server default (@ColumnDefault or @ServerDefault)"));
             } else if (op instanceof AddUnique u && existingTables.contains(QualifiedName.key(u.schema(), u.table()))) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds unique constraint " + u.unique().name() + ": it fails if "
                         + "existing rows of " + u.table() + " repeat (" + String.join(", ", u.unique().columns()) + ")"));
@@ -94,15 +94,23 @@ public final class Warnings {
         return result;
     }
 
-    private static void alter(int i, AlterColumn a, List<Warning> result) {
+    /** How to have generate write the backfill, in words of no front end (the annotation, or a backfill entry). */
+    private static String giveBackfill(String schema, String table, String column) {
+        return "Say what existing rows get and generate again: annotate the attribute with @Backfill(\"<SQL "
+                + "expression>\"), or give generate the backfill " + Backfills.name(schema, table, column)
+                + "=<SQL expression>; generate then fills them before the column becomes NOT NULL";
+    }
+
+    /** A column made NOT NULL warns, unless the step before it is its backfill ({@link Backfills#fills}). */
+    private static void alter(int i, AlterColumn a, boolean backfilled, List<Warning> result) {
         String column = a.table() + "." + a.from().name();
         if (a.isDestructive()) {
             result.add(new Warning(i + 1, Warning.DESTRUCTIVE, "changes " + column + " from " + a.from().type() + " to "
                     + a.to().type() + ": values that do not fit make the step fail or are cut"));
         }
-        if (a.from().nullable() && !a.to().nullable()) {
+        if (a.from().nullable() && !a.to().nullable() && !backfilled) {
             result.add(new Warning(i + 1, Warning.DATA, column + " becomes NOT NULL: the step fails while any row has "
-                    + "NULL there. Backfill first (a sql step before this one), or give it a server default"));
+                    + "NULL there. " + giveBackfill(a.schema(), a.table(), a.from().name())));
         }
     }
 }

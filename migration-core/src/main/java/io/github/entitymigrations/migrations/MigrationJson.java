@@ -87,8 +87,8 @@ public final class MigrationJson {
         }
     }
 
-    /** {@code identity} and {@code quoted} only when true; the rename hint never. */
-    @JsonIgnoreProperties(value = {"renamedFrom"}, allowGetters = false)
+    /** {@code identity} and {@code quoted} only when true; the rename and backfill hints never. */
+    @JsonIgnoreProperties(value = {"renamedFrom", "backfill"}, allowGetters = false)
     abstract static class ColumnMixin {
         /** Never left to a default: NOT NULL by omission would be a nasty surprise. */
         @JsonProperty(required = true)

@@ -76,6 +76,7 @@ public final class MigrationSafety {
         check(where + "\"upgrade\" step ", m.upgrade(), dialect, m.outsideTransaction(), m.downgrade().isEmpty(),
                 problems);
         check(where + "\"downgrade\" step ", m.downgrade(), dialect, m.outsideTransaction(), false, problems);
+        problems.addAll(DowngradeList.problems(f)); // a downgrade that skips a hand-added step does other than it says
         return List.copyOf(problems);
     }
 

@@ -1,9 +1,11 @@
 package io.github.entitymigrations.migrations;
 
+import io.github.entitymigrations.diff.Backfills;
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.diff.SchemaDiff;
 import io.github.entitymigrations.diff.Warning;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +36,21 @@ public final class Workspace {
 
     /** Writes the next migration if the entities changed; empty when nothing did. */
     public Optional<Path> generate(String message) {
+        return generate(message, BackfillEntries.none());
+    }
+
+    /**
+     * As {@link #generate(String)}, with backfills given besides (or over) the entities' {@code @Backfill}; an entry
+     * that serves no column is refused before anything is written.
+     */
+    public Optional<Path> generate(String message, BackfillEntries backfills) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
         MigrationChain chain = chain();
-        Schema entities = Snapshots.read(snapshot);
-        Diff diff = SchemaDiff.diff(ChainValidation.of(chain).requireValid().schema(), entities);
+        Schema entities = backfills.applyTo(Snapshots.read(snapshot));
+        Schema before = ChainValidation.of(chain).requireValid().schema();
+        Diff diff = SchemaDiff.diff(before, entities);
+        backfills.requireUsed(Backfills.candidates(diff.upgrade(), before.tables().stream()
+                .map(t -> QualifiedName.key(t.schema(), t.name())).collect(java.util.stream.Collectors.toSet())));
         if (diff.isEmpty()) {
             console.info("No changes detected: the entities match the migrations"
                     + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");

@@ -16,7 +16,7 @@ final class Tables {
     private Tables() {
     }
 
-    /** The table as a database holds it: no Java sources, no rename hints. */
+    /** The table as a database holds it: no Java sources, no rename or backfill hints. */
     static Table plain(Table t) {
         if (isPlain(t)) {
             return t; // records are immutable; a schema copied for every operation need not copy its tables
@@ -31,7 +31,7 @@ final class Tables {
             return false;
         }
         for (Column c : t.columns()) {
-            if (c.renamedFrom() != null) {
+            if (c.renamedFrom() != null || c.backfill() != null) {
                 return false;
             }
         }
@@ -39,7 +39,7 @@ final class Tables {
     }
 
     static Column plain(Column c) {
-        return c.renamedFrom() == null ? c : new Column(c.name(), c.type(), c.nullable(), c.identity(),
+        return c.renamedFrom() == null && c.backfill() == null ? c : new Column(c.name(), c.type(), c.nullable(), c.identity(),
                 c.defaultValue(), c.columnDefinition(), c.quoted(), null);
     }
 

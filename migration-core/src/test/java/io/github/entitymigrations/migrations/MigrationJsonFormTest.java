@@ -144,7 +144,7 @@ class MigrationJsonFormTest {
         if (!s.what().contains("every") && !s.what().startsWith("check")) {
             return;
         }
-        Set<String> snapshotOnly = Set.of("sources", "renamedFrom");
+        Set<String> snapshotOnly = Set.of("sources", "renamedFrom", "backfill");
         Set<String> expected = new TreeSet<>();
         for (RecordComponent c : s.record().getClass().getRecordComponents()) {
             if (!snapshotOnly.contains(c.getName())) {
@@ -169,7 +169,8 @@ class MigrationJsonFormTest {
     /** A snapshot-only hint is never written into a migration file, which holds tables as a database does. */
     @org.junit.jupiter.api.Test
     void theJavaSideHintsStayInTheSnapshot() {
-        Column renamed = new Column("email", ColumnType.ofLength("VARCHAR", 80), true, false, null, null, false, "mail");
+        Column renamed = new Column("email", ColumnType.ofLength("VARCHAR", 80), true, false, null, null, false, "mail",
+                "'none'");
         Table hinted = new Table(null, "users", false, "people", List.of("com.example.User"), List.of(renamed), null,
                 List.of(), List.of(), List.of(), List.of());
 
@@ -178,6 +179,8 @@ class MigrationJsonFormTest {
 
         assertFalse(migrationForm.has("renamedFrom") || migrationForm.has("sources"), migrationForm.toString());
         assertFalse(migrationForm.get("columns").get(0).has("renamedFrom"), migrationForm.toString());
+        assertFalse(migrationForm.get("columns").get(0).has("backfill"), migrationForm.toString());
+        assertTrue(Json.write(snapshotForm).contains("\"backfill\" : \"'none'\""));
         assertEquals("people", snapshotForm.get("renamedFrom"));
         assertTrue(Json.write(snapshotForm).contains("\"renamedFrom\" : \"mail\""));
     }

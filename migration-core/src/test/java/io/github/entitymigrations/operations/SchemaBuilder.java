@@ -102,6 +102,7 @@ public final class SchemaBuilder {
         private String columnDefinition;
         private boolean quoted;
         private String renamedFrom;
+        private String backfill;
 
         ColumnBuilder(String name, ColumnType type) {
             this.name = name;
@@ -138,8 +139,14 @@ public final class SchemaBuilder {
             return this;
         }
 
+        public ColumnBuilder backfill(String expression) {
+            backfill = expression;
+            return this;
+        }
+
         public Column build() {
-            return new Column(name, type, nullable, identity, defaultValue, columnDefinition, quoted, renamedFrom);
+            return new Column(name, type, nullable, identity, defaultValue, columnDefinition, quoted, renamedFrom,
+                    backfill);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.migrations.BackfillEntries;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,9 +29,30 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
     private boolean allowStaleSnapshot;
 
+    /**
+     * Values for existing rows of columns that become NOT NULL on tables with rows, as {@code @Backfill} gives them
+     * on the attribute (and overriding it): one {@code <backfill>table.column=SQL expression</backfill>} each
+     * ({@code schema.table.column} for a table in a schema). Generate then writes the column nullable, an update
+     * filling the rows where it is NULL, and the NOT NULL step. An entry naming no column that needs one fails.
+     */
+    @Parameter
+    private List<String> backfills;
+
+    /**
+     * The same as {@code backfills} on the command line: {@code -Dmigration.backfill="customers.status='NEW'"};
+     * several separated by {@code ;} (never part of one SQL expression; a {@code ;} inside a quoted literal stays).
+     * Commas are kept, so {@code coalesce(a, b)} works.
+     */
+    @Parameter(property = "migration.backfill")
+    private String backfill;
+
     @Override
     protected void run() {
         requireCompiled("generate", allowStaleSnapshot);
-        workspace().generate(message);
+        List<String> entries = new ArrayList<>(backfills == null ? List.of() : backfills);
+        if (backfill != null) {
+            entries.add(backfill);
+        }
+        workspace().generate(message, BackfillEntries.parse(entries));
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * out where its value is absent, {@code false} (for the flags {@code identity} and {@code quoted}) or an empty
  * list. Two things are the snapshot's only: a column's type is written as {@code type} plus {@code length},
  * {@code precision} and {@code scale} here, where migration files write it compact ({@code "VARCHAR(255)"},
- * {@link ColumnType#parse}); and the Java side of a table ({@code sources}, {@code renamedFrom} hints), which a
+ * {@link ColumnType#parse}); and the Java side of a table ({@code sources}, {@code renamedFrom} and {@code backfill} hints), which a
  * database does not hold, so the operations of a migration never carry it.
  *
  * <p>Snapshots written before the forms were one named a column's server default {@code "default"}; it is
@@ -56,6 +56,7 @@ public final class RecordJson {
         m.put("columnDefinition", nonEmpty(c.columnDefinition()));
         m.put("quoted", flag(c.quoted()));
         m.put("renamedFrom", c.renamedFrom());
+        m.put("backfill", c.backfill());
         return m;
     }
 
@@ -164,7 +165,7 @@ public final class RecordJson {
         }
         String defaultValue = c.containsKey("defaultValue") ? str(c, "defaultValue") : str(c, LEGACY_DEFAULT_KEY);
         return new Column(str(c, "name"), type, bool(c, "nullable"), bool(c, "identity"), defaultValue,
-                str(c, "columnDefinition"), bool(c, "quoted"), str(c, "renamedFrom"));
+                str(c, "columnDefinition"), bool(c, "quoted"), str(c, "renamedFrom"), str(c, "backfill"));
     }
 
     public static PrimaryKey readPrimaryKey(Map<String, Object> p) {

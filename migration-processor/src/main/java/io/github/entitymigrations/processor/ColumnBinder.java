@@ -156,6 +156,11 @@ final class ColumnBinder {
         Ann renamed = Ann.named(a.element(), ProjectAnnotations.RENAMED_FROM);
         // Recorded in physical form, so an old Java name and an old column name both match the old column.
         c.renamedFrom = renamed == null ? null : b.naming.physical(Ident.parse(renamed.string("value"))).text();
+        try {
+            c.backfill = backfill(a.element());
+        } catch (MappingException e) {
+            b.report(e);
+        }
         return c;
     }
 
@@ -228,6 +233,21 @@ final class ColumnBinder {
         if (problem != null) {
             throw new MappingException(element, d.mirror(), Message.BAD_SERVER_DEFAULT, d.simpleName(), value,
                     element.getSimpleName(), problem);
+        }
+        return value;
+    }
+
+    /** {@code @Backfill}'s expression for existing rows, or null; one SQL expression, else an error on it. */
+    static String backfill(Element element) {
+        Ann b = Ann.named(element, ProjectAnnotations.BACKFILL);
+        if (b == null) {
+            return null;
+        }
+        String value = b.string("value");
+        String problem = SqlExpression.problem(value);
+        if (problem != null) {
+            throw new MappingException(element, b.mirror(), Message.BAD_BACKFILL, value, element.getSimpleName(),
+                    problem);
         }
         return value;
     }

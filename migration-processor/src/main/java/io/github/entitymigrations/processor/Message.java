@@ -75,6 +75,9 @@ enum Message {
             + "creates: %s"),
     BAD_SERVER_DEFAULT("@%s(\"%s\") on attribute %s %s. A server default is written into the DDL as it is, so it must be "
             + "one SQL expression, such as 'it''s', current_timestamp or (1 + 2)"),
+    BAD_BACKFILL("@Backfill(\"%s\") on attribute %s %s. The backfill is written into an update statement as it is "
+            + "(update ... set column = <it> where column is null), so it must be one SQL expression, such as 'NEW', 0, "
+            + "created_at or coalesce(a, b)"),
     HINTS_NOT_IN_CLASS_FILES("The entities not recompiled now (%s) are read from class files written by an earlier "
             + "entity-migrations, which did not keep @RenamedFrom and @ServerDefault in them: the snapshot would turn "
             + "a rename into a drop and add. Recompile all sources once (mvn clean compile; in an IDE, rebuild the "

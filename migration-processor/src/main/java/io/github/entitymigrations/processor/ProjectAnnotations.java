@@ -15,6 +15,7 @@ final class ProjectAnnotations {
 
     static final String RENAMED_FROM = "io.github.entitymigrations.annotations.RenamedFrom";
     static final String SERVER_DEFAULT = "io.github.entitymigrations.annotations.ServerDefault";
+    static final String BACKFILL = "io.github.entitymigrations.annotations.Backfill";
 
     private ProjectAnnotations() {
     }

@@ -31,6 +31,8 @@ final class TableDraft {
         String defaultValue;
         String columnDefinition;
         String renamedFrom;
+        /** {@code @Backfill}'s expression for existing rows, or {@code null}. */
+        String backfill;
         /**
          * Not a writable mapping for Hibernate's check of columns mapped twice: {@code insertable = false,
          * updatable = false}, or a key column of an identifier mapper ({@link Keys.EntityKey}).
@@ -63,13 +65,14 @@ final class TableDraft {
             defaultValue = first.defaultValue;
             columnDefinition = first.columnDefinition;
             renamedFrom = first.renamedFrom;
+            backfill = first.backfill;
             mapping = first.mapping;
             bindingOrder = first.bindingOrder;
         }
 
         Column toColumn() {
             return new Column(name.text(), type, nullable, identity, defaultValue, columnDefinition, name.quoted(),
-                    renamedFrom);
+                    renamedFrom, backfill);
         }
     }
 
