@@ -1,0 +1,2 @@
+// The same check on SQLite and PostgreSQL: src/it/support/wf/backfill/verify.5.groovy
+return evaluate(new File(itSupport, 'wf/backfill/verify.5.groovy'))

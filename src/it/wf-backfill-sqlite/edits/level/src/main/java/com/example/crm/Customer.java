@@ -1,0 +1,30 @@
+package com.example.crm;
+
+import io.github.entitymigrations.annotations.Backfill;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "customers")
+public class Customer {
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(nullable = false, length = 100)
+    @Backfill("lower(name)")
+    private String nickname;
+
+    @Column(nullable = false, length = 20)
+    @Backfill("'ACTIVE'")
+    private String status;
+
+    // New and required, no annotation: the backfill is given to generate (-Dmigration.backfill).
+    @Column(nullable = false)
+    private int level;
+}
