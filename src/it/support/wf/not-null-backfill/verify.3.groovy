@@ -11,6 +11,9 @@ assert m.downgrade*.op == ['alter_column'] && m.downgrade[0].to.nullable == true
 assert m.warnings.size() == 1
 assert m.warnings[0].step == 1 && m.warnings[0].kind == 'data'
 assert m.warnings[0].message.toLowerCase().contains('null')
+// ... and how to have generate write the backfill instead.
+assert m.warnings[0].message.contains('@Backfill("<SQL expression>")')
+assert m.warnings[0].message.contains('customers.nickname=<SQL expression>')
 // generate printed the warning too.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.readLines().any { it.startsWith('[WARNING]') && it.contains('customers') && it.toLowerCase().contains('null') }
