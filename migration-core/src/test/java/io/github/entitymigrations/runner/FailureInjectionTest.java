@@ -169,9 +169,9 @@ class FailureInjectionTest {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
         List<Operation> steps = new ArrayList<>(goodSteps(h));
-        List<Operation> down = new ArrayList<>(Diff.reverse(steps));
-        down.add(2, sql(List.of(BAD), List.of("select 1")));
-        h.add("fails on the way down", steps, down, false);
+        // A step whose own downgrade fails, third on the way down (a downgrade list must be upgrade's exact reverse).
+        steps.add(steps.size() - 2, sql(List.of("select 1"), List.of(BAD)));
+        h.add("fails on the way down", steps, Diff.reverse(steps), false);
         Migrator migrator = db.migrator(h.chain());
         migrator.upgrade("head");
         State before = State.of(db);

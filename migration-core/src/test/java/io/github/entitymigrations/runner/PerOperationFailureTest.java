@@ -143,7 +143,7 @@ class PerOperationFailureTest {
         List<Operation> steps = new ArrayList<>(c.steps().apply(h));
         List<Operation> faulty = new ArrayList<>(steps);
         faulty.add(sql(List.of(BAD), List.of("select 1")));
-        h.add("fault after " + c.kind(), faulty, Diff.reverse(steps), false);
+        h.add("fault after " + c.kind(), faulty, Diff.reverse(faulty), false);
 
         State before = State.of(db);
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
