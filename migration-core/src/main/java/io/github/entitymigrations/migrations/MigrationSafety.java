@@ -38,7 +38,8 @@ import java.util.Set;
  * What in a migration file would make it do something other than it says, found before anything runs: a
  * {@code sql} statement that ends or escapes the migration's transaction ({@link SqlSafety}), text ending inside
  * a quote or comment, a step with no statements for the database in use, a server default that is not one SQL
- * expression ({@link SqlExpression}). Pure: the runner's planner asks for the database in use, {@code check}
+ * expression ({@link SqlExpression}), a {@code downgrade} list that is not the reverse of {@code upgrade}
+ * ({@link DowngradeList}). Pure: the runner's planner asks for the database in use, {@code check}
  * for every database. One line per problem, naming the file, the migration, the step (counted from 1, as
  * {@code generate} prints them) and the statement.
  */
