@@ -1,5 +1,6 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.migrations.GenerateOptions;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -26,9 +27,26 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
     private boolean allowStaleSnapshot;
 
+    /**
+     * Writes the online-safe form for PostgreSQL instead of the simple one: indexes on existing tables built
+     * {@code concurrently} in a migration of their own (outside a transaction), foreign keys and checks added
+     * {@code not valid} and validated in a following migration, NOT NULL on an existing column set through a
+     * validated check, and a {@code "lockTimeout"} on every transactional migration. SQLite runs the same files as
+     * the simple form. Off by default.
+     */
+    @Parameter(property = "migration.online", defaultValue = "false")
+    private boolean online;
+
+    /**
+     * The {@code "lockTimeout"} the online form gives each transactional migration: how long one statement may
+     * wait for a table lock before the migration fails and rolls back ({@code 500ms}, {@code 5s}, {@code 2min}).
+     */
+    @Parameter(property = "migration.onlineLockTimeout", defaultValue = "5s")
+    private String onlineLockTimeout;
+
     @Override
     protected void run() {
         requireCompiled("generate", allowStaleSnapshot);
-        workspace().generate(message);
+        workspace().generate(message, new GenerateOptions(online, onlineLockTimeout));
     }
 }
