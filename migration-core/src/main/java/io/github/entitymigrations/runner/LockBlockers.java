@@ -73,8 +73,7 @@ final class LockBlockers {
                 while (rs.next()) {
                     pids.add(rs.getInt(1));
                     lines.add("pid " + rs.getInt(1) + " (user " + rs.getString(2) + ", application "
-                            + blankAsNone(rs.getString(3)) + ", " + rs.getString(4) + ", in its transaction since "
-                            + rs.getString(5) + ", " + rs.getLong(6) + " s ago) holds " + rs.getString(8)
+                            + blankAsNone(rs.getString(3)) + ", " + details(rs) + ") holds " + rs.getString(8)
                             + "; its last query: " + abbreviate(rs.getString(7)));
                 }
             }
@@ -86,6 +85,15 @@ final class LockBlockers {
 
     /** What was found: the lines to show, and the pids to name in the advice. */
     record Found(List<String> lines, List<Integer> pids) {
+    }
+
+    /** Its state and since when; PostgreSQL shows them only for the same role's sessions, or to a privileged one. */
+    private static String details(ResultSet rs) throws SQLException {
+        if (rs.getString(4) == null) {
+            return "another role's session: its state, start and query are visible to a superuser or a member of "
+                    + "pg_read_all_stats";
+        }
+        return rs.getString(4) + ", in its transaction since " + rs.getString(5) + ", " + rs.getLong(6) + " s ago";
     }
 
     private static String blankAsNone(String s) {
