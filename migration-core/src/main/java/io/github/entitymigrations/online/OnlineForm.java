@@ -43,7 +43,7 @@ public final class OnlineForm {
      * lock timeout, when nothing needs the safe form.
      *
      * @throws IllegalStateException when the parts would not replay to the simple form's schema (a bug: the caller
-     *                               then writes the simple form)
+     *                               then writes nothing and says so)
      */
     public static List<OnlinePart> of(Schema before, List<Operation> upgrade, List<Warning> warnings,
                                       String lockTimeout) {
