@@ -44,7 +44,7 @@ def expected = [
         check    : common + ['allowStaleSnapshot'],
         current  : common + connection,
         downgrade: common + connection + ['allowDataLoss', 'target'],
-        generate : common + ['allowStaleSnapshot', 'backfill', 'backfills', 'message'],
+        generate : common + ['allowStaleSnapshot', 'backfill', 'backfills', 'message', 'online', 'onlineLockTimeout'],
         history  : common + connection,
         merge    : common,
         revision : common + ['message'],

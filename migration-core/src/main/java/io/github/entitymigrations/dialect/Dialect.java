@@ -59,6 +59,17 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * The statements that make each following statement wait at most {@code timeout} ({@code "5s"}) for a lock:
+     * a migration's {@code lockTimeout}. Empty for a database without such a setting (SQLite, whose busy timeout
+     * is the runner's own lock timeout).
+     *
+     * @param inTransaction whether they run inside the migration's transaction (and end with it)
+     */
+    default List<String> lockTimeout(String timeout, boolean inTransaction) {
+        return List.of();
+    }
+
     /** Statements to run after the migration's transaction ends, committed or not. */
     default List<String> afterMigration() {
         return List.of();

@@ -49,6 +49,8 @@ import java.util.function.Function;
  *       is recorded with {@code start with}, and moves the sequence forward to it if it has not got that
  *       far, but never backward (see {@link PostgresSequences}).</li>
  *   <li><b>SQL steps</b> run their {@code postgresql} statements, else their {@code *} ones.</li>
+ *   <li><b>Online forms</b>: indexes built and dropped {@code concurrently}, foreign keys and checks added
+ *       {@code not valid}, and a migration's {@code lockTimeout} as {@code set local lock_timeout}.</li>
  * </ul>
  * Nothing is dropped with {@code cascade}: what depends on a dropped object is dropped by its own
  * operation first, so a forgotten dependency fails loudly instead of vanishing.
@@ -121,17 +123,19 @@ public final class PostgresDialect implements Dialect {
         } else if (operation instanceof DropUnique op) {
             return dropConstraint(names, op.schema(), op.table(), op.unique().name());
         } else if (operation instanceof AddCheck op) {
-            return addConstraint(names, op.schema(), op.table(), t -> tables.check(t, op.check()));
+            return addConstraint(names, op.schema(), op.table(), t -> tables.check(t, op.check()) + notValid(op.notValid()));
         } else if (operation instanceof DropCheck op) {
             return dropConstraint(names, op.schema(), op.table(), op.check().name());
         } else if (operation instanceof AddForeignKey op) {
-            return addConstraint(names, op.schema(), op.table(), t -> tables.foreignKey(t, op.foreignKey()));
+            return addConstraint(names, op.schema(), op.table(),
+                    t -> tables.foreignKey(t, op.foreignKey()) + notValid(op.notValid()));
         } else if (operation instanceof DropForeignKey op) {
             return dropConstraint(names, op.schema(), op.table(), op.foreignKey().name());
         } else if (operation instanceof CreateIndex op) {
-            return List.of(tables.createIndex(op.schema(), op.table(), names.find(op.schema(), op.table()), op.index()));
+            return List.of(tables.createIndex(op.schema(), op.table(), names.find(op.schema(), op.table()), op.index(),
+                    op.concurrently()));
         } else if (operation instanceof DropIndex op) {
-            return List.of(tables.dropIndex(op.schema(), op.index()));
+            return List.of(tables.dropIndex(op.schema(), op.index(), op.concurrently()));
         } else if (operation instanceof CreateSequence op) {
             return withSchema(op.sequence().schema(),
                     List.of(PostgresSequences.create(names.sequence(op.sequence()), op.sequence())));
@@ -143,6 +147,23 @@ public final class PostgresDialect implements Dialect {
             return List.copyOf(Sql.statementsFor(op.upgrade(), NAME));
         }
         throw new UnsupportedOperationException("PostgreSQL cannot render " + operation.describe());
+    }
+
+    /**
+     * Existing rows are not checked as the constraint is added, so it takes only a brief lock; a later
+     * {@code validate constraint} checks them without blocking writes.
+     */
+    private static String notValid(boolean notValid) {
+        return notValid ? " not valid" : "";
+    }
+
+    /**
+     * {@code set local lock_timeout} inside the migration's transaction (it ends with it); outside one, a session
+     * setting the runner restores after the migration.
+     */
+    @Override
+    public List<String> lockTimeout(String timeout, boolean inTransaction) {
+        return List.of("set " + (inTransaction ? "local " : "") + "lock_timeout = " + Dialect.literal(timeout));
     }
 
     private static String alterTable(PostgresNames names, String schema, String table) {

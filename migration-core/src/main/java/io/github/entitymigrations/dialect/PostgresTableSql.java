@@ -32,7 +32,7 @@ final class PostgresTableSql {
         t.foreignKeys().forEach(f -> parts.add(foreignKey(t, f)));
         List<String> statements = new ArrayList<>();
         statements.add("create table " + names.table(t) + " (" + String.join(", ", parts) + ")");
-        t.indexes().forEach(i -> statements.add(createIndex(t.schema(), t.name(), t, i)));
+        t.indexes().forEach(i -> statements.add(createIndex(t.schema(), t.name(), t, i, false)));
         return statements;
     }
 
@@ -102,15 +102,16 @@ final class PostgresTableSql {
         return f.onDelete().sql() == null ? "" : " on delete " + f.onDelete().sql();
     }
 
-    /** {@code create [unique] index ix on s.t (a, b)}; {@code owner} gives the columns' quoting. */
-    String createIndex(String schema, String table, Table owner, Index i) {
+    /** {@code create [unique] index [concurrently] ix on s.t (a, b)}; {@code owner} gives the columns' quoting. */
+    String createIndex(String schema, String table, Table owner, Index i, boolean concurrently) {
         String on = owner != null ? names.table(owner) : names.table(schema, table);
-        return "create " + (i.unique() ? "unique " : "") + "index " + PostgresNames.plain(i.name()) + " on " + on
+        return "create " + (i.unique() ? "unique " : "") + "index " + (concurrently ? "concurrently " : "")
+                + PostgresNames.plain(i.name()) + " on " + on
                 + " (" + PostgresNames.columns(owner, i.columns()) + ")";
     }
 
     /** An index lives in its table's schema, so it is dropped by that qualified name. */
-    String dropIndex(String schema, Index i) {
-        return "drop index " + names.qualified(schema, i.name(), false);
+    String dropIndex(String schema, Index i, boolean concurrently) {
+        return "drop index " + (concurrently ? "concurrently " : "") + names.qualified(schema, i.name(), false);
     }
 }

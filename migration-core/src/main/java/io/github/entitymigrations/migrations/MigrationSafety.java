@@ -39,7 +39,9 @@ import java.util.Set;
  * {@code sql} statement that ends or escapes the migration's transaction ({@link SqlSafety}), text ending inside
  * a quote or comment, a step with no statements for the database in use, a server default that is not one SQL
  * expression ({@link SqlExpression}), a {@code downgrade} list that is not the reverse of {@code upgrade}
- * ({@link DowngradeList}). Pure: the runner's planner asks for the database in use, {@code check}
+ * ({@link DowngradeList}), an index built or dropped {@code concurrently} in a migration that runs in a transaction
+ * (PostgreSQL refuses it there; refused on every database, since the file is wrong as written). Pure: the runner's
+ * planner asks for the database in use, {@code check}
  * for every database. One line per problem, naming the file, the migration, the step (counted from 1, as
  * {@code generate} prints them) and the statement.
  */
@@ -93,6 +95,12 @@ public final class MigrationSafety {
                 }
                 check(step + "'s schemaChanges, step ", sql.schemaChanges(), dialect, outside, false, out);
             }
+            if (!outside && concurrently(op)) {
+                out.add(step + " (" + op.describe() + "): PostgreSQL cannot build or drop an index concurrently inside "
+                        + "a transaction, and this migration runs in one. Mark the migration \"outsideTransaction\": "
+                        + "true, or move the step into a migration of its own that is (a failure there leaves the "
+                        + "steps before it applied)");
+            }
             for (Column c : columns(op)) {
                 String problem = SqlExpression.problem(c.defaultValue());
                 if (problem != null) {
@@ -129,6 +137,11 @@ public final class MigrationSafety {
                 }
             }
         }
+    }
+
+    /** Whether {@code op} builds or drops an index {@code concurrently}, which no transaction may hold. */
+    private static boolean concurrently(Operation op) {
+        return op instanceof CreateIndex c && c.concurrently() || op instanceof DropIndex d && d.concurrently();
     }
 
     private static List<Column> columns(Operation op) {

@@ -4,7 +4,8 @@ import io.github.entitymigrations.diff.Backfills;
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.diff.SchemaDiff;
 import io.github.entitymigrations.diff.Warning;
-import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.online.OnlineForm;
+import io.github.entitymigrations.online.OnlinePart;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public final class Workspace {
 
     /** Writes the next migration if the entities changed; empty when nothing did. */
     public Optional<Path> generate(String message) {
-        return generate(message, BackfillEntries.none());
+        return generate(message, GenerateOptions.defaults()).stream().findFirst();
     }
 
     /**
@@ -44,8 +45,18 @@ public final class Workspace {
      * that serves no column is refused before anything is written.
      */
     public Optional<Path> generate(String message, BackfillEntries backfills) {
+        return generate(message, GenerateOptions.defaults().backfills(backfills)).stream().findFirst();
+    }
+
+    /**
+     * Writes the next migration(s) if the entities changed: one in the simple form, or, with
+     * {@link GenerateOptions#online()}, up to three in the online-safe form ({@link OnlineForm}). Empty when nothing
+     * changed. A backfill entry of the options that serves no column is refused before anything is written.
+     */
+    public List<Path> generate(String message, GenerateOptions options) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
         MigrationChain chain = chain();
+        BackfillEntries backfills = options.backfills();
         Schema entities = backfills.applyTo(Snapshots.read(snapshot));
         Schema before = ChainValidation.of(chain).requireValid().schema();
         Diff diff = SchemaDiff.diff(before, entities);
@@ -54,26 +65,47 @@ public final class Workspace {
         if (diff.isEmpty()) {
             console.info("No changes detected: the entities match the migrations"
                     + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");
-            return Optional.empty();
+            return List.of();
         }
-        Path file = write(chain, text, diff.upgrade(), diff.downgrade(), diff.warnings());
-        int steps = diff.upgrade().size();
+        List<OnlinePart> parts = options.online() ? online(before, diff, options)
+                : List.of(new OnlinePart(null, diff.upgrade(), diff.warnings(), false, null));
+        List<Path> files = new ArrayList<>();
+        for (OnlinePart part : parts) {
+            files.add(report(write(chain(), part.message(text), part), part, entities));
+        }
+        console.info("Review " + (files.size() == 1 ? "it" : "them") + ", then apply "
+                + (files.size() == 1 ? "it" : "them") + " with " + Advice.current().command(Advice.Goal.UPGRADE));
+        return files;
+    }
+
+    private static List<OnlinePart> online(Schema before, Diff diff, GenerateOptions options) {
+        try {
+            return OnlineForm.of(before, diff.upgrade(), diff.warnings(), options.onlineLockTimeout());
+        } catch (IllegalStateException e) {
+            throw new MigrationException("Internal error: the online form of this change does not end at the entities' "
+                    + "schema (" + e.getMessage() + "), so nothing was written. Generate the simple form (without the "
+                    + "online option) and report this with the entities involved", e);
+        }
+    }
+
+    private Path report(Path file, OnlinePart part, Schema entities) {
+        int steps = part.upgrade().size();
         console.info("Wrote " + file + " (" + steps + (steps == 1 ? " step" : " steps") + "; "
-                + Snapshots.followedHibernate(entities) + "):");
-        for (int i = 0; i < diff.upgrade().size(); i++) {
-            console.info("  " + (i + 1) + ". " + diff.upgrade().get(i).describe());
+                + Snapshots.followedHibernate(entities) + (part.outsideTransaction() ? "; outside a transaction" : "")
+                + (part.lockTimeout() == null ? "" : "; lock timeout " + part.lockTimeout()) + "):");
+        for (int i = 0; i < steps; i++) {
+            console.info("  " + (i + 1) + ". " + part.upgrade().get(i).describe());
         }
-        for (Warning w : diff.warnings()) {
+        for (Warning w : part.warnings()) {
             console.warn(w.toString());
         }
-        console.info("Review it, then apply it with " + Advice.current().command(Advice.Goal.UPGRADE));
-        return Optional.of(file);
+        return file;
     }
 
     /** Writes an empty migration to fill by hand. */
     public Path revision(String message) {
         String text = requireMessage(message, Advice.Goal.REVISION);
-        Path file = write(chain(), text, List.of(), List.of(), List.of());
+        Path file = write(chain(), text, new OnlinePart(null, List.of(), List.of(), false, null));
         console.info("Wrote " + file + ": an empty migration. Fill \"upgrade\" and \"downgrade\", e.g. with sql "
                 + "steps: { \"op\" : \"sql\", \"upgrade\" : { \"*\" : [ \"...\" ] }, \"downgrade\" : { \"*\" : [ \"...\" ] } }");
         return file;
@@ -100,11 +132,11 @@ public final class Workspace {
         return Snapshots.followedHibernate(Snapshots.read(snapshot));
     }
 
-    private Path write(MigrationChain chain, String message, List<Operation> upgrade, List<Operation> downgrade,
-                       List<Warning> warnings) {
+    private Path write(MigrationChain chain, String message, OnlinePart part) {
         String id = chain.nextId();
         String parent = chain.isEmpty() ? null : chain.head().id();
-        Migration migration = new Migration(id, parent, message, upgrade, downgrade, warnings);
+        Migration migration = new Migration(id, parent, message, part.upgrade(), Diff.reverse(part.upgrade()),
+                part.warnings(), part.outsideTransaction(), part.lockTimeout(), null);
         Path file = directory.resolve(id + "_" + Slug.of(message) + ".json");
         try {
             Files.createDirectories(directory);

@@ -47,8 +47,14 @@ public final class SqlScript {
             if (!step.outsideTransaction()) {
                 out.append("begin;\n");
             }
+            String timeout = step.file().migration().lockTimeout();
+            List<String> lockTimeout = timeout == null ? List.of() : dialect.lockTimeout(timeout, !step.outsideTransaction());
+            lockTimeout.forEach(s -> out.append(s).append(";\n"));
             step.statements().forEach(s -> out.append(SqliteDependents.scriptNote(s)).append(s).append(";\n"));
             out.append(versionRow(versions, step)).append(";\n");
+            if (step.outsideTransaction() && !lockTimeout.isEmpty()) {
+                out.append("reset lock_timeout;\n"); // a session setting outside a transaction: not left behind
+            }
             if (!step.outsideTransaction()) {
                 out.append("commit;\n");
             }

@@ -52,20 +52,11 @@ final class StepExecutor {
         if (recheck && versions.contains(c, step.id()) == step.upgrade()) {
             return -1; // the clean-up rolls the empty transaction back
         }
-        List<String> statements = step.statements();
-        SqliteDependents dependents = versions.kind().dependents(step); // keeps views and triggers through rebuilds
-        for (int i = 0; i < statements.size(); i++) {
-            try (Statement s = c.createStatement()) {
-                if (dependents != null) {
-                    dependents.before(c, statements.get(i));
-                }
-                s.execute(statements.get(i));
-            } catch (SQLException e) {
-                throw failure(step, i, statements, versions.kind().transactionalDdl(), databaseName + " said: " + e.getMessage(), e);
-            }
-            if (dependents != null) {
-                dependents.after(c, statements.get(i));
-            }
+        StepLockTimeout lockTimeout = StepLockTimeout.set(c, dialect, step);
+        try {
+            runStatements(c, step, databaseName);
+        } finally {
+            lockTimeout.restore(c);
         }
         checkIntegrity(c, step, databaseName);
         long ms = (System.nanoTime() - started) / 1_000_000;
@@ -79,6 +70,30 @@ final class StepExecutor {
             c.commit();
         }
         return ms;
+    }
+
+    private void runStatements(Connection c, Step step, String databaseName) throws SQLException {
+        List<String> statements = step.statements();
+        SqliteDependents dependents = versions.kind().dependents(step); // keeps views and triggers through rebuilds
+        for (int i = 0; i < statements.size(); i++) {
+            try (Statement s = c.createStatement()) {
+                if (dependents != null) {
+                    dependents.before(c, statements.get(i));
+                }
+                s.execute(statements.get(i));
+            } catch (SQLException e) {
+                String reason = databaseName + " said: " + e.getMessage();
+                if (LockBlockers.isLockTimeout(e)) {
+                    throw LockTimeoutFailure.of(c, step, i, reason, e);
+                }
+                String cleaned = step.outsideTransaction() ? InvalidIndex.dropLeftBy(c, statements.get(i), e) : null;
+                throw failure(step, i, statements, versions.kind().transactionalDdl(),
+                        cleaned == null ? reason : reason + "\n  " + cleaned, e);
+            }
+            if (dependents != null) {
+                dependents.after(c, statements.get(i));
+            }
+        }
     }
 
     /**

@@ -162,7 +162,7 @@ class HibernateValidatesMigratedSchemaTest {
         return wrong;
     }
 
-    private static String snapshot() throws IOException {
+    static String snapshot() throws IOException {
         ClassLoader loader = HibernateValidatesMigratedSchemaTest.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(SNAPSHOT)) {
             assertTrue(in != null, SNAPSHOT + " is not on the test classpath: is migration-processor's test jar "
@@ -172,7 +172,7 @@ class HibernateValidatesMigratedSchemaTest {
     }
 
     /** The snapshot with every table, foreign-key target and sequence in the default schema. */
-    private static String withoutSchemas(String snapshot) throws IOException {
+    static String withoutSchemas(String snapshot) throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode root = json.readTree(snapshot);
         for (JsonNode table : root.path("tables")) {

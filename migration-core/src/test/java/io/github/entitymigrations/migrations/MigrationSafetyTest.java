@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,5 +123,24 @@ class MigrationSafetyTest {
                         false, d, null, false, null))).toArray(Operation[]::new);
         second(false, adds);
         assertTrue(MigrationSafety.problems(workspace.chain().migrations().get(1)).isEmpty());
+    }
+
+    @Test
+    void aConcurrentIndexInATransactionalMigrationFailsCheckSayingToMarkOrSplitIt() {
+        Index byName = new Index("ix_people_name", List.of("name"), false);
+        second(false, new CreateIndex(null, "people", byName, true));
+        String message = refused();
+        assertTrue(message.contains("0002_data.json (migration 0002), \"upgrade\" step 1 (create index ix_people_name on "
+                + "people (name) concurrently)"), message);
+        assertTrue(message.contains("\"outsideTransaction\": true"), message);
+        assertTrue(message.contains("\"downgrade\" step 1 (drop index ix_people_name on people concurrently)"), message);
+    }
+
+    @Test
+    void aConcurrentIndexInAnOutsideTransactionMigrationPassesCheck() {
+        Index byName = new Index("ix_people_name", List.of("name"), false);
+        second(true, new CreateIndex(null, "people", byName, true));
+        // no refusal: only the difference from the entities, which do not declare the index
+        assertEquals(List.of("drop index ix_people_name on people"), workspace.check());
     }
 }

@@ -50,10 +50,16 @@ final class MigrationHistory {
     }
 
     MigrationHistory add(String message, List<Operation> upgrade, List<Operation> downgrade, boolean outside) {
+        return add(message, upgrade, downgrade, outside, null);
+    }
+
+    /** Appends a migration with its own {@code "lockTimeout"} ({@code null}: none). */
+    MigrationHistory add(String message, List<Operation> upgrade, List<Operation> downgrade, boolean outside,
+                         String lockTimeout) {
         String id = String.format("%04d", files.size() + 1);
         String parent = files.isEmpty() ? null : String.format("%04d", files.size());
         state.apply(upgrade);
-        Migration m = new Migration(id, parent, message, upgrade, downgrade, List.of(), outside);
+        Migration m = new Migration(id, parent, message, upgrade, downgrade, List.of(), outside, lockTimeout, null);
         Path file = directory.resolve(id + "_" + Slug.of(message) + ".json");
         write(file, MigrationJson.write(m));
         files.add(file);

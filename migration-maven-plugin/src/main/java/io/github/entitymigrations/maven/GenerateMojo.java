@@ -1,6 +1,7 @@
 package io.github.entitymigrations.maven;
 
 import io.github.entitymigrations.migrations.BackfillEntries;
+import io.github.entitymigrations.migrations.GenerateOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -46,6 +47,23 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.backfill")
     private String backfill;
 
+    /**
+     * Writes the online-safe form for PostgreSQL instead of the simple one: indexes on existing tables built
+     * {@code concurrently} in a migration of their own (outside a transaction), foreign keys and checks added
+     * {@code not valid} and validated in a following migration, NOT NULL on an existing column set through a
+     * validated check, and a {@code "lockTimeout"} on every transactional migration. SQLite runs the same files as
+     * the simple form. Off by default.
+     */
+    @Parameter(property = "migration.online", defaultValue = "false")
+    private boolean online;
+
+    /**
+     * The {@code "lockTimeout"} the online form gives each transactional migration: how long one statement may
+     * wait for a table lock before the migration fails and rolls back ({@code 500ms}, {@code 5s}, {@code 2min}).
+     */
+    @Parameter(property = "migration.onlineLockTimeout", defaultValue = "5s")
+    private String onlineLockTimeout;
+
     @Override
     protected void run() {
         requireCompiled("generate", allowStaleSnapshot);
@@ -53,6 +71,6 @@ public class GenerateMojo extends AbstractMigrationMojo {
         if (backfill != null) {
             entries.add(backfill);
         }
-        workspace().generate(message, BackfillEntries.parse(entries));
+        workspace().generate(message, new GenerateOptions(online, onlineLockTimeout, BackfillEntries.parse(entries)));
     }
 }
