@@ -47,7 +47,7 @@ class OperationDispatchTest {
             "io.github.entitymigrations.migrations.MigrationSafety", "io.github.entitymigrations.migrations.Touched",
             "io.github.entitymigrations.lint.DataRules", "io.github.entitymigrations.lint.PostgresRules",
             "io.github.entitymigrations.lint.DeployRules", "io.github.entitymigrations.lint.Existing",
-            "io.github.entitymigrations.lint.Linter");
+            "io.github.entitymigrations.lint.Linter", "io.github.entitymigrations.runner.LintRun");
 
     static Stream<Operation> operations() {
         return EveryOperation.instances().stream();
