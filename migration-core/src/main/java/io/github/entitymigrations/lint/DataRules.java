@@ -51,7 +51,7 @@ final class DataRules implements Judge {
             alter(s, a, out);
         } else if (op instanceof AddColumn a && s.existing(a.schema(), a.table()) && newNotNullWithoutDefault(a.column())) {
             notNull(s, a.schema(), a.table(), "adds column " + a.table() + "." + a.column().name()
-                    + " NOT NULL without a default", out);
+                    + " NOT NULL without a default", true, out);
         } else if (op instanceof AddUnique u) {
             onRows(s, "unique-on-existing", u.schema(), u.table(), "adds unique constraint " + u.unique().name()
                     + " on " + u.table() + " (" + String.join(", ", u.unique().columns()) + ")", out);
@@ -83,7 +83,7 @@ final class DataRules implements Judge {
         if (a.from().nullable() && !a.to().nullable()
                 && !Backfills.fills(s.earlier(), s.dialect(), a.table(), a.from().name())) {
             notNull(s, a.schema(), a.table(), "makes column " + column + " NOT NULL with no backfill before it in "
-                    + "this migration", out);
+                    + "this migration", false, out);
         }
     }
 
@@ -104,11 +104,19 @@ final class DataRules implements Judge {
                 .equalsIgnoreCase("null"));
     }
 
-    /** Known rows: the step fails, an error; unknown: a warning; known empty: nothing. */
-    private static void notNull(StepView s, String schema, String table, String what, List<Finding> out) {
+    /**
+     * A new column on a table known to hold rows certainly fails: an error. An existing column fails only if a row
+     * holds null there, which only a scan would tell: a warning. Unknown rows: a warning; known empty: nothing.
+     */
+    private static void notNull(StepView s, String schema, String table, String what, boolean newColumn,
+                                List<Finding> out) {
         Long rows = s.rows(schema, table);
         if (rows == null) {
-            out.add(s.finding("not-null-without-default", schema, table, what + ": it fails if the table has rows"));
+            out.add(s.finding("not-null-without-default", schema, table, what + ": it fails if "
+                    + (newColumn ? "the table has rows" : "a row holds null there")));
+        } else if (rows > 0 && !newColumn) {
+            out.add(s.finding("not-null-without-default", schema, table, what + ": the table has "
+                    + s.facts().describeRows(rows) + "; one holding null there makes it fail"));
         } else if (rows > 0) {
             out.add(s.finding("not-null-without-default", Severity.ERROR, schema, table, what + ": the table has "
                     + s.facts().describeRows(rows) + ", so it fails"));

@@ -3,7 +3,9 @@ package io.github.entitymigrations.lint;
 import io.github.entitymigrations.migrations.LintSection;
 import io.github.entitymigrations.migrations.Migration;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.migrations.Replay;
 import io.github.entitymigrations.operations.AlterSequence;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateSequence;
@@ -58,6 +60,16 @@ public final class Linter {
             all.addAll(judge(file, state, dialect, facts, ignoredRules));
         }
         return new LintReport(dialect, files.stream().map(MigrationFile::id).toList(), facts.known(), all);
+    }
+
+    /**
+     * The migrations of {@code chain} from position {@code start} (0: all) to its head, without a database: what
+     * {@code check} and {@code generate} judge.
+     */
+    public static LintReport offline(MigrationChain chain, int start, String dialect, Set<String> ignoredRules) {
+        List<MigrationFile> all = chain.migrations();
+        return lint(Replay.of(all.subList(0, start)), all.subList(start, all.size()), dialect, LintFacts.NONE,
+                ignoredRules);
     }
 
     private static List<Finding> judge(MigrationFile file, SchemaState state, String dialect, LintFacts facts,

@@ -26,9 +26,32 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
     private boolean allowStaleSnapshot;
 
+    /**
+     * The database's JDBC URL, read only for its dialect: the migration written is linted for it (every finding
+     * printed, never failing). Default: SQLite, as the other goals.
+     */
+    @Parameter(property = "migration.url")
+    private String url;
+
+    /** Rule ids not to print for the new migration, comma-separated. */
+    @Parameter(property = "migration.lintIgnore")
+    private String lintIgnore;
+
     @Override
     protected void run() {
         requireCompiled("generate", allowStaleSnapshot);
-        workspace().generate(message);
+        int before = workspace().chain().migrations().size();
+        if (workspace().generate(message).isPresent()) {
+            lint(before);
+        }
+    }
+
+    /** Lints the migration(s) just written and prints every finding; the author reviews them before committing. */
+    private void lint(int firstWritten) {
+        var report = io.github.entitymigrations.lint.Linter.offline(workspace().chain(), firstWritten,
+                LintSupport.dialect(url), LintSupport.ignored(lintIgnore));
+        report.active().forEach(f -> LintSupport.print(getLog(), f));
+        getLog().info("lint: " + report.summary() + (report.active().isEmpty() ? "" : "; review each, fix the step "
+                + "or silence it in the file's \"lint\" section with a reason"));
     }
 }
