@@ -87,7 +87,7 @@ public final class Linter {
         List<Operation> ops = m.upgrade();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            StepView step = new StepView(file, i + 1, op, state.toSchema(), ops.subList(0, i), history, facts, dialect);
+            StepView step = StepView.of(file, i + 1, op, state, ops.subList(0, i), history, facts, dialect);
             for (Judge judge : judges) {
                 judge.judge(step, found);
             }
@@ -98,7 +98,7 @@ public final class Linter {
             history.after(op);
         }
         if (dialect.equals("postgresql") && m.lockTimeout() == null && lockStep > 0) {
-            found.add(new StepView(file, lockStep, ops.get(lockStep - 1), state.toSchema(), List.of(), history, facts,
+            found.add(StepView.of(file, lockStep, ops.get(lockStep - 1), state, List.of(), history, facts,
                     dialect).finding("pg-lock-timeout", null, null, "takes locks on existing tables"
                     + (m.outsideTransaction() ? "" : " in one transaction") + " with no \"lockTimeout\": if a long "
                     + "transaction holds the table, this waits and every query on it queues behind"));

@@ -34,7 +34,7 @@ final class SqliteRules implements Judge {
 
     private static boolean rebuilds(Operation op, StepView s) {
         try {
-            return DIALECT.render(op, s.before()).stream().anyMatch(SqliteDialect::beginsRebuild);
+            return DIALECT.render(op, s.before().get()).stream().anyMatch(SqliteDialect::beginsRebuild);
         } catch (RuntimeException e) {
             return false; // a step SQLite cannot run at all is the planner's to refuse, not a rebuild
         }

@@ -5,7 +5,9 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.operations.SchemaState;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One step being judged, with what the rules need to know around it.
@@ -13,14 +15,16 @@ import java.util.List;
  * @param file    the migration file
  * @param number  the step, counted from 1
  * @param op      the operation
- * @param before  the schema just before the step
+ * @param state   the schema being replayed, as it is just before the step (read, never changed, here)
+ * @param before  the same as a {@link Schema}, made only when a rule asks (a long history has thousands of steps)
  * @param earlier the steps of the same migration before it
  * @param history which tables and columns existed before the migration (an object the migration creates is new and
  *                empty)
  * @param facts   what the database says, or {@link LintFacts#NONE}
  * @param dialect {@code postgresql} or {@code sqlite}
  */
-record StepView(MigrationFile file, int number, Operation op, Schema before, List<Operation> earlier,
+record StepView(MigrationFile file, int number, Operation op, SchemaState state, Supplier<Schema> before,
+                List<Operation> earlier,
                 Existing history, LintFacts facts, String dialect) {
 
     boolean existing(String schema, String table) {
@@ -39,9 +43,15 @@ record StepView(MigrationFile file, int number, Operation op, Schema before, Lis
 
     /** The table as it is before the step, or {@code null}. */
     Table table(String schema, String name) {
-        String key = QualifiedName.key(schema, name);
-        return before.tables().stream().filter(t -> QualifiedName.key(t.schema(), t.name()).equals(key)).findFirst()
-                .orElse(null);
+        return state.hasTable(schema, name) ? state.table(schema, name) : null;
+    }
+
+    /** A step of {@code file} judged against {@code state}, whose schema is made once if a rule asks for it. */
+    static StepView of(MigrationFile file, int number, Operation op, SchemaState state, List<Operation> earlier,
+                       Existing history, LintFacts facts, String dialect) {
+        Schema[] made = new Schema[1];
+        Supplier<Schema> before = () -> made[0] != null ? made[0] : (made[0] = state.toSchema());
+        return new StepView(file, number, op, state, before, earlier, history, facts, dialect);
     }
 
     /** " (12 rows)" when the database told, else "". */

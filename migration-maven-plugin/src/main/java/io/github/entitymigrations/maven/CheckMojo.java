@@ -1,5 +1,10 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.lint.FailOn;
+import io.github.entitymigrations.lint.Finding;
+import io.github.entitymigrations.lint.LintReport;
+import io.github.entitymigrations.lint.Linter;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -35,7 +40,7 @@ public class CheckMojo extends AbstractMigrationMojo {
 
     /** A file to write the JSON lint report to, for CI. */
     @Parameter(property = "migration.lintReport")
-    private java.io.File lintReport;
+    private File lintReport;
 
     /**
      * The database's JDBC URL, read only for its dialect (lint judges PostgreSQL and SQLite differently); never
@@ -65,14 +70,14 @@ public class CheckMojo extends AbstractMigrationMojo {
                 + "creates (see the README, \"Hibernate versions\").");
     }
 
-    private io.github.entitymigrations.lint.LintReport lastLint;
+    private LintReport lastLint;
 
     /** Lints every migration offline; prints findings at or above the threshold, else one summary line. */
     private boolean lint() {
-        var failOn = LintSupport.failOn(lintFailOn);
-        lastLint = io.github.entitymigrations.lint.Linter.offline(workspace().chain(), 0, LintSupport.dialect(url),
+        FailOn failOn = LintSupport.failOn(lintFailOn);
+        lastLint = Linter.offline(workspace().chain(), 0, LintSupport.dialect(url),
                 LintSupport.ignored(lintIgnore));
-        var shown = lastLint.active().stream().filter(f -> failOn.fails(f.severity())).toList();
+        List<Finding> shown = lastLint.active().stream().filter(f -> failOn.fails(f.severity())).toList();
         shown.forEach(f -> LintSupport.print(getLog(), f));
         getLog().info("lint: " + lastLint.summary() + (shown.size() == lastLint.active().size() ? ""
                 : "; see them with migration:lint -Dfrom=base"));

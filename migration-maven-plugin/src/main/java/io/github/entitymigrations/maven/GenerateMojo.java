@@ -1,5 +1,7 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.lint.LintReport;
+import io.github.entitymigrations.lint.Linter;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -48,7 +50,7 @@ public class GenerateMojo extends AbstractMigrationMojo {
 
     /** Lints the migration(s) just written and prints every finding; the author reviews them before committing. */
     private void lint(int firstWritten) {
-        var report = io.github.entitymigrations.lint.Linter.offline(workspace().chain(), firstWritten,
+        LintReport report = Linter.offline(workspace().chain(), firstWritten,
                 LintSupport.dialect(url), LintSupport.ignored(lintIgnore));
         report.active().forEach(f -> LintSupport.print(getLog(), f));
         getLog().info("lint: " + report.summary() + (report.active().isEmpty() ? "" : "; review each, fix the step "

@@ -4,6 +4,7 @@ import io.github.entitymigrations.lint.FailOn;
 import io.github.entitymigrations.lint.Finding;
 import io.github.entitymigrations.lint.LintReport;
 import io.github.entitymigrations.lint.Rules;
+import io.github.entitymigrations.lint.Severity;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.Database;
 import java.io.File;
@@ -45,9 +46,9 @@ final class LintSupport {
 
     /** Prints a finding at its severity's level: an error or warning as a warning, advice as info. */
     static void print(Log log, Finding f) {
-        if (f.severity() == io.github.entitymigrations.lint.Severity.INFO) {
+        if (f.severity() == Severity.INFO) {
             log.info(f.line());
-        } else if (f.severity() == io.github.entitymigrations.lint.Severity.ERROR) {
+        } else if (f.severity() == Severity.ERROR) {
             log.error(f.line());
         } else {
             log.warn(f.line());
