@@ -1,10 +1,13 @@
 package io.github.entitymigrations.api;
 
+import io.github.entitymigrations.lint.LintReport;
+import io.github.entitymigrations.lint.Rules;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationSource;
 import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.runner.LintRun;
 import io.github.entitymigrations.runner.Migrator;
 import io.github.entitymigrations.runner.SqlScript;
 import java.time.Duration;
@@ -90,6 +93,20 @@ public final class EntityMigrations {
      */
     public List<String> sql(String from, String target) {
         return SqlScript.statements(database, chain, from, target, configuration.console);
+    }
+
+    /**
+     * Judges the pending migrations for this database, with its facts (row counts, SQLite's views and triggers),
+     * changing nothing: data loss, steps that fail on existing rows, PostgreSQL locks, rolling-deploy breakage and
+     * SQLite rebuilds, each finding with its rule id (see the README, "Safety"). Findings a file's {@code "lint"}
+     * section silences are in the report, marked with their reason.
+     *
+     * @param ignoredRules rule ids to silence everywhere (none: {@code Set.of()})
+     * @throws MigrationException naming the known rule ids when one of {@code ignoredRules} is unknown
+     */
+    public LintReport lint(java.util.Set<String> ignoredRules) {
+        Rules.requireKnown(ignoredRules, "the rules to ignore");
+        return LintRun.lint(database, chain, null, "head", ignoredRules, configuration.console);
     }
 
     /**

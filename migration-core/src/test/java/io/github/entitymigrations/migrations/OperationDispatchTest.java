@@ -44,7 +44,10 @@ class OperationDispatchTest {
     /** The classes whose {@code instanceof} chains handle only some operation types. */
     private static final List<String> PARTIAL_DISPATCHERS = List.of("io.github.entitymigrations.diff.Warnings",
             "io.github.entitymigrations.runner.DataLossGuard", "io.github.entitymigrations.runner.LiveNames",
-            "io.github.entitymigrations.migrations.MigrationSafety", "io.github.entitymigrations.migrations.Touched");
+            "io.github.entitymigrations.migrations.MigrationSafety", "io.github.entitymigrations.migrations.Touched",
+            "io.github.entitymigrations.lint.DataRules", "io.github.entitymigrations.lint.PostgresRules",
+            "io.github.entitymigrations.lint.DeployRules", "io.github.entitymigrations.lint.Existing",
+            "io.github.entitymigrations.lint.Linter", "io.github.entitymigrations.runner.LintRun");
 
     static Stream<Operation> operations() {
         return EveryOperation.instances().stream();

@@ -1,5 +1,10 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.lint.FailOn;
+import io.github.entitymigrations.lint.Finding;
+import io.github.entitymigrations.lint.LintReport;
+import io.github.entitymigrations.lint.Linter;
+import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,12 +27,38 @@ public class CheckMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.allowStaleSnapshot", defaultValue = "false")
     private boolean allowStaleSnapshot;
 
+    /**
+     * The least lint severity that fails {@code check}: {@code error} (default), {@code warning}, {@code info} or
+     * {@code never}. Every migration file is linted offline; findings at or above it are printed, the others counted.
+     */
+    @Parameter(property = "migration.lintFailOn", defaultValue = "error")
+    private String lintFailOn;
+
+    /** Rule ids to silence in every migration, comma-separated; an unknown id fails, listing the known ones. */
+    @Parameter(property = "migration.lintIgnore")
+    private String lintIgnore;
+
+    /** A file to write the JSON lint report to, for CI. */
+    @Parameter(property = "migration.lintReport")
+    private File lintReport;
+
+    /**
+     * The database's JDBC URL, read only for its dialect (lint judges PostgreSQL and SQLite differently); never
+     * connected to. Default: SQLite, as the other goals.
+     */
+    @Parameter(property = "migration.url")
+    private String url;
+
     @Override
     protected void run() throws MojoFailureException {
         requireCompiled("check", allowStaleSnapshot);
         List<String> differences = workspace().check();
+        boolean lintFails = lint();
         if (differences.isEmpty()) {
             getLog().info("The entities and the migrations agree.");
+            if (lintFails) {
+                throw LintSupport.failure(lastLint, LintSupport.failOn(lintFailOn), "check's lint");
+            }
             return;
         }
         throw new MojoFailureException("The entities and the migrations differ; the migrations lack "
@@ -37,5 +68,20 @@ public class CheckMojo extends AbstractMigrationMojo {
                 + "classpath, or -Amigration.hibernate). Hibernate versions create different schemas for the same "
                 + "entities: after a Hibernate upgrade, these steps may be the checks and keys the new version "
                 + "creates (see the README, \"Hibernate versions\").");
+    }
+
+    private LintReport lastLint;
+
+    /** Lints every migration offline; prints findings at or above the threshold, else one summary line. */
+    private boolean lint() {
+        FailOn failOn = LintSupport.failOn(lintFailOn);
+        lastLint = Linter.offline(workspace().chain(), 0, LintSupport.dialect(url),
+                LintSupport.ignored(lintIgnore));
+        List<Finding> shown = lastLint.active().stream().filter(f -> failOn.fails(f.severity())).toList();
+        shown.forEach(f -> LintSupport.print(getLog(), f));
+        getLog().info("lint: " + lastLint.summary() + (shown.size() == lastLint.active().size() ? ""
+                : "; see them with migration:lint -Dfrom=base"));
+        LintSupport.write(getLog(), lastLint, lintReport);
+        return lastLint.fails(failOn);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.lint.LintReport;
+import io.github.entitymigrations.lint.Linter;
 import io.github.entitymigrations.migrations.BackfillEntries;
 import io.github.entitymigrations.migrations.GenerateOptions;
 import java.util.ArrayList;
@@ -64,6 +66,17 @@ public class GenerateMojo extends AbstractMigrationMojo {
     @Parameter(property = "migration.onlineLockTimeout", defaultValue = "5s")
     private String onlineLockTimeout;
 
+    /**
+     * The database's JDBC URL, read only for its dialect: the migration written is linted for it (every finding
+     * printed, never failing). Default: SQLite, as the other goals.
+     */
+    @Parameter(property = "migration.url")
+    private String url;
+
+    /** Rule ids not to print for the new migration, comma-separated. */
+    @Parameter(property = "migration.lintIgnore")
+    private String lintIgnore;
+
     @Override
     protected void run() {
         requireCompiled("generate", allowStaleSnapshot);
@@ -71,6 +84,19 @@ public class GenerateMojo extends AbstractMigrationMojo {
         if (backfill != null) {
             entries.add(backfill);
         }
-        workspace().generate(message, new GenerateOptions(online, onlineLockTimeout, BackfillEntries.parse(entries)));
+        int before = workspace().chain().migrations().size();
+        GenerateOptions options = new GenerateOptions(online, onlineLockTimeout, BackfillEntries.parse(entries));
+        if (!workspace().generate(message, options).isEmpty()) {
+            lint(before);
+        }
+    }
+
+    /** Lints the migration(s) just written and prints every finding; the author reviews them before committing. */
+    private void lint(int firstWritten) {
+        LintReport report = Linter.offline(workspace().chain(), firstWritten,
+                LintSupport.dialect(url), LintSupport.ignored(lintIgnore));
+        report.active().forEach(f -> LintSupport.print(getLog(), f));
+        getLog().info("lint: " + report.summary() + (report.active().isEmpty() ? "" : "; review each, fix the step "
+                + "or silence it in the file's \"lint\" section with a reason"));
     }
 }

@@ -1,0 +1,140 @@
+package io.github.entitymigrations.lint;
+
+import static io.github.entitymigrations.lint.LintFixture.PG;
+import static io.github.entitymigrations.lint.LintFixture.SQLITE;
+import static io.github.entitymigrations.lint.LintFixture.base;
+import static io.github.entitymigrations.lint.LintFixture.col;
+import static io.github.entitymigrations.lint.LintFixture.fk;
+import static io.github.entitymigrations.lint.LintFixture.index;
+import static io.github.entitymigrations.lint.LintFixture.lint;
+import static io.github.entitymigrations.lint.LintFixture.migration;
+import static io.github.entitymigrations.lint.LintFixture.newTable;
+import static io.github.entitymigrations.lint.LintFixture.rows;
+import static io.github.entitymigrations.lint.LintFixture.rules;
+import static io.github.entitymigrations.lint.LintFixture.unique;
+import static io.github.entitymigrations.lint.LintFixture.assertHas;
+import static io.github.entitymigrations.lint.LintFixture.assertLacks;
+import static io.github.entitymigrations.lint.LintFixture.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.operations.AddCheck;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddUnique;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.CheckConstraint;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Data loss and existing-rows rules, on both databases; triggered, and quiet just across the line. */
+class DataRulesTest {
+
+    private static final String[] BOTH = {PG, SQLITE};
+
+    @Test
+    void dropTableAndColumnOfExistingTablesLoseData() {
+        for (String db : BOTH) {
+            var report = lint(db, migration(new DropTable(base().tables().get(0))));
+            assertHas(report, "drop-table", "deploy-drop-table");
+            report = lint(db, migration(new DropColumn(null, "users", col("email", "VARCHAR(100)", true))));
+            assertHas(report, "drop-column", "deploy-drop-column");
+        }
+    }
+
+    @Test
+    void droppingWhatTheSameMigrationCreatedIsNoLoss() {
+        var t = newTable("tmp");
+        var report = lint(PG, migration(new CreateTable(t), new DropTable(t)));
+        assertEquals(List.of(), rules(report));
+        var c = col("extra", "INTEGER", true);
+        report = lint(SQLITE, migration(new AddColumn(null, "users", c), new DropColumn(null, "users", c)));
+        assertLacks(report, "drop-column", "deploy-drop-column");
+    }
+
+    @Test
+    void narrowingIsFoundWideningIsNot() {
+        var narrow = new AlterColumn(null, "users", col("email", "VARCHAR(100)", true), col("email", "VARCHAR(99)", true));
+        assertHas(lint(PG, migration(narrow)), "narrow-type");
+        var same = new AlterColumn(null, "users", col("email", "VARCHAR(100)", true), col("email", "VARCHAR(100)", false));
+        assertLacks(lint(PG, migration(same)), "narrow-type");
+        var wide = new AlterColumn(null, "users", col("email", "VARCHAR(100)", true), col("email", "VARCHAR(101)", true));
+        assertLacks(lint(SQLITE, migration(wide)), "narrow-type");
+        var scale = new AlterColumn(null, "users", col("price", "NUMERIC(10,2)", true), col("price", "NUMERIC(10,1)", true));
+        assertHas(lint(SQLITE, migration(scale)), "narrow-type");
+    }
+
+    @Test
+    void droppingADefaultIsFoundSettingOneIsNot() {
+        var drop = new AlterColumn(null, "users", col("name", "VARCHAR(50)", true, "'anon'"),
+                col("name", "VARCHAR(50)", true));
+        assertHas(lint(SQLITE, migration(drop)), "drop-default");
+        var change = new AlterColumn(null, "users", col("name", "VARCHAR(50)", true, "'anon'"),
+                col("name", "VARCHAR(50)", true, "'nobody'"));
+        assertLacks(lint(SQLITE, migration(change)), "drop-default");
+    }
+
+    @Test
+    void notNullColumnWithoutDefaultIsAWarningOfflineAnErrorOnRowsAndQuietOnAnEmptyTable() {
+        var add = new AddColumn(null, "users", col("age", "INTEGER", false));
+        for (String db : BOTH) {
+            var offline = lint(db, migration(add));
+            Finding warning = single(offline, "not-null-without-default");
+            assertEquals(Severity.WARNING, warning.severity());
+            assertEquals(1, warning.step());
+            assertEquals("users", warning.table());
+            var full = lint(db, rows(3, 0), migration(add));
+            Finding error = single(full, "not-null-without-default");
+            assertEquals(Severity.ERROR, error.severity());
+            assertTrue(error.message().contains("the table has 3 rows, so it fails"), error.message());
+            assertLacks(lint(db, rows(0, 0), migration(add)), "not-null-without-default");
+        }
+        var withDefault = new AddColumn(null, "users", col("age", "INTEGER", false, "0"));
+        assertLacks(lint(PG, migration(withDefault)), "not-null-without-default", "deploy-not-null");
+        var onNewTable = new AddColumn(null, "tmp", col("age", "INTEGER", false));
+        assertEquals(List.of(), rules(lint(PG, migration(new CreateTable(newTable("tmp")), onNewTable))));
+    }
+
+    @Test
+    void setNotNullNeedsABackfillEarlierInTheSameMigration() {
+        var alter = new AlterColumn(null, "users", col("email", "VARCHAR(100)", true), col("email", "VARCHAR(100)", false));
+        assertHas(lint(SQLITE, migration(alter)), "not-null-without-default", "deploy-not-null");
+        var backfill = new Sql(Map.of("*", List.of("update users set email = 'unknown' where email is null")),
+                Map.of("*", List.of("select 1")), false, List.of());
+        assertHas(lint(SQLITE, migration(backfill, alter)), "deploy-not-null");
+        assertLacks(lint(SQLITE, migration(backfill, alter)), "not-null-without-default");
+        var otherColumn = new Sql(Map.of("*", List.of("update users set name = 'x' where name is null")),
+                Map.of("*", List.of("select 1")), false, List.of());
+        assertHas(lint(SQLITE, migration(otherColumn, alter)), "not-null-without-default");
+        var after = lint(SQLITE, migration(alter, backfill));
+        assertHas(after, "not-null-without-default");
+    }
+
+    @Test
+    void constraintsOnExistingTablesMayFailOnRowsButNotOnAnEmptyOrNewTable() {
+        var uq = new AddUnique(null, "users", unique("uk_users_email", "email"));
+        var ix = new CreateIndex(null, "users", index("ux_users_email", true, "email"), true);
+        var ck = new AddCheck(null, "users", CheckConstraint.expression("ck_price", "price", "price >= 0"));
+        var fk = new AddForeignKey(null, "orders", fk());
+        for (String db : BOTH) {
+            assertHas(lint(db, migration(uq)), "unique-on-existing");
+            assertHas(lint(db, migration(ix)), "unique-on-existing");
+            assertHas(lint(db, migration(ck)), "check-on-existing");
+            assertHas(lint(db, migration(fk)), "fk-on-existing");
+            assertLacks(lint(db, rows(0, 0), migration(uq, ck, fk)), "unique-on-existing",
+                    "check-on-existing", "fk-on-existing");
+        }
+        var onNew = new AddUnique(null, "tmp", unique("uk_tmp_code", "code"));
+        assertEquals(List.of(), rules(lint(PG, migration(new CreateTable(newTable("tmp")), onNew))));
+        // PostgreSQL's not valid does not check existing rows; SQLite ignores the flag and copies them through a check.
+        var notValid = new AddForeignKey(null, "orders", fk(), true);
+        assertLacks(lint(PG, migration(notValid)), "fk-on-existing");
+        assertHas(lint(SQLITE, migration(notValid)), "fk-on-existing");
+    }
+}

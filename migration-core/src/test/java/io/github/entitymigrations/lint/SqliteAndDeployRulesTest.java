@@ -1,0 +1,91 @@
+package io.github.entitymigrations.lint;
+
+import static io.github.entitymigrations.lint.LintFixture.PG;
+import static io.github.entitymigrations.lint.LintFixture.SQLITE;
+import static io.github.entitymigrations.lint.LintFixture.assertHas;
+import static io.github.entitymigrations.lint.LintFixture.assertLacks;
+import static io.github.entitymigrations.lint.LintFixture.col;
+import static io.github.entitymigrations.lint.LintFixture.index;
+import static io.github.entitymigrations.lint.LintFixture.lint;
+import static io.github.entitymigrations.lint.LintFixture.migration;
+import static io.github.entitymigrations.lint.LintFixture.newTable;
+import static io.github.entitymigrations.lint.LintFixture.single;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** SQLite's rebuilds and the rolling-deploy rules. */
+class SqliteAndDeployRulesTest {
+
+    private static final AlterColumn TO_NOT_NULL = new AlterColumn(null, "users", col("email", "VARCHAR(100)", true),
+            col("email", "VARCHAR(100)", false, "'none'"));
+
+    @Test
+    void aRebuildIsAdviceNamingTheTableAndAWarningOnALargeOne() {
+        Finding f = single(lint(SQLITE, migration(TO_NOT_NULL)), "sqlite-rebuild");
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("users", f.table());
+        var large = new LintFacts(Map.of(".users", Rules.LARGE_TABLE_ROWS), Rules.LARGE_TABLE_ROWS, Map.of());
+        Finding big = single(lint(SQLITE, large, migration(TO_NOT_NULL)), "sqlite-rebuild");
+        assertEquals(Severity.WARNING, big.severity());
+        assertTrue(big.message().contains("at least 100000 rows"), big.message());
+        var small = new LintFacts(Map.of(".users", Rules.LARGE_TABLE_ROWS - 1), Rules.LARGE_TABLE_ROWS, Map.of());
+        assertEquals(Severity.INFO, single(lint(SQLITE, small, migration(TO_NOT_NULL)), "sqlite-rebuild").severity());
+    }
+
+    @Test
+    void whatSqliteAltersInPlaceIsNoRebuild() {
+        assertLacks(lint(SQLITE, migration(new AddColumn(null, "users", col("x", "INTEGER", true)))), "sqlite-rebuild");
+        assertLacks(lint(SQLITE, migration(new CreateIndex(null, "users", index("ix", false, "email")))),
+                "sqlite-rebuild");
+        assertLacks(lint(SQLITE, migration(new CreateTable(newTable("tmp")), new AlterColumn(null, "tmp",
+                col("code", "VARCHAR(10)", true), col("code", "VARCHAR(10)", false, "'x'")))), "sqlite-rebuild");
+        assertLacks(lint(PG, migration(TO_NOT_NULL)), "sqlite-rebuild");
+    }
+
+    @Test
+    void dependentsOfARebuiltTableAreNamedWhenTheDatabaseTells() {
+        assertLacks(lint(SQLITE, migration(TO_NOT_NULL)), "sqlite-rebuild-dependents");
+        var facts = new LintFacts(Map.of(".users", 5L), 1000, Map.of(".users", List.of("view active_users",
+                "trigger users_audit")));
+        Finding f = single(lint(SQLITE, facts, migration(TO_NOT_NULL)), "sqlite-rebuild-dependents");
+        assertTrue(f.message().contains("view active_users, trigger users_audit"), f.message());
+    }
+
+    @Test
+    void renamesBreakThePreviousRelease() {
+        for (String db : List.of(PG, SQLITE)) {
+            assertHas(lint(db, migration(new RenameTable(null, "users", "members"))), "deploy-rename-table");
+            assertHas(lint(db, migration(new RenameColumn(null, "users", "email", "mail"))), "deploy-rename-column");
+        }
+        assertLacks(lint(PG, migration(new CreateTable(newTable("tmp")), new RenameTable(null, "tmp", "tmp2"),
+                new RenameColumn(null, "tmp2", "code", "kode"))), "deploy-rename-table", "deploy-rename-column");
+    }
+
+    @Test
+    void renamedTablesKeepTheirRowsForLaterSteps() {
+        var facts = LintFixture.rows(7, 0);
+        var report = lint(PG, facts, migration(new RenameTable(null, "users", "members"),
+                new AddColumn(null, "members", col("age", "INTEGER", false))));
+        Finding f = single(report, "not-null-without-default");
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("members", f.table());
+        assertEquals(2, f.step());
+    }
+
+    @Test
+    void notNullWithADefaultDoesNotBreakThePreviousRelease() {
+        assertLacks(lint(PG, migration(TO_NOT_NULL)), "deploy-not-null");
+        assertHas(lint(PG, migration(new AlterColumn(null, "users", col("email", "VARCHAR(100)", true),
+                col("email", "VARCHAR(100)", false)))), "deploy-not-null");
+    }
+}
