@@ -5,6 +5,8 @@ import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.introspect.Difference;
+import io.github.entitymigrations.introspect.DriftReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,6 +26,7 @@ public final class Migrator {
     private final Dialect dialect;
     private final VersionTable versions;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
+    private boolean verifyBefore;
 
     public Migrator(Database database, MigrationChain chain, Console console) {
         this.database = database;
@@ -43,6 +46,30 @@ public final class Migrator {
         return this;
     }
 
+    /**
+     * Whether {@link #upgrade} first compares the database with the schema its applied migrations produce and
+     * refuses, running nothing, when they differ (default {@code false}).
+     */
+    public Migrator verifyBefore(boolean verify) {
+        this.verifyBefore = verify;
+        return this;
+    }
+
+    /**
+     * Compares the live schema with the one its applied migrations produce (read without the lock: it
+     * changes nothing). Each difference says which side has what.
+     */
+    public DriftReport drift() {
+        if (notCreatedYet()) {
+            return new DriftReport(database.describe(), "base", 0, List.of());
+        }
+        return withConnection(c -> {
+            int position = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
+            return new DriftReport(database.describe(), Targets.label(chain, position), position,
+                    SchemaDrift.differences(c, chain, position, dialect, versions));
+        });
+    }
+
     /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
     public void upgrade(String target) {
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
@@ -53,6 +80,9 @@ public final class Migrator {
             int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
             if (movedMeanwhile(seen, current)) {
                 return;
+            }
+            if (verifyBefore) {
+                refuseDrift(c, current);
             }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
@@ -102,14 +132,29 @@ public final class Migrator {
         });
     }
 
-    /** Records {@code head}, {@code base} or an id as current without running anything. */
+    /**
+     * Records {@code head}, {@code base} or an id as current without running anything, once the database's
+     * schema is found to be the one the migrations up to there produce; refused, listing the differences,
+     * when it is not.
+     */
     public void stamp(String target) {
+        stamp(target, false);
+    }
+
+    /**
+     * Records {@code head}, {@code base} or an id as current without running anything.
+     *
+     * @param unverified record it even when the schema differs from the one the migrations up to there
+     *                   produce, with a warning listing the differences; else such a stamp is refused
+     */
+    public void stamp(String target, boolean unverified) {
         int to = Targets.stamp(chain, target);
         // Every file read (and its checksum computed) before the version rows are touched: a file that cannot be
         // read must stop the stamp with the rows as they were, not after they were deleted.
         List<String> checksums = chain.migrations().subList(0, to).stream().map(f -> Checksums.of(f.migration()))
                 .toList();
         withLock(false, (c, seen) -> {
+            verifyStamp(c, to, unverified);
             versions.create(c);
             c.setAutoCommit(false);
             try {
@@ -212,6 +257,36 @@ public final class Migrator {
         console.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + done + " migration(s) in " + total
                 + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
                 + (to == chain.migrations().size() ? " (head)" : "") + ".");
+    }
+
+    private void refuseDrift(Connection c, int current) throws SQLException {
+        List<Difference> differences = SchemaDrift.differences(c, chain, current, dialect, versions);
+        if (!differences.isEmpty()) {
+            throw new MigrationException(database.describe() + " does not match the schema its applied migrations "
+                    + "produce (at " + Targets.label(chain, current) + "), so the upgrade was not started:\n"
+                    + SchemaDrift.listed(differences) + "\n" + SchemaDrift.advice() + ". Nothing was run");
+        }
+        console.info("No drift: " + database.describe() + " matches its " + current + " applied migration(s).");
+    }
+
+    private void verifyStamp(Connection c, int to, boolean unverified) throws SQLException {
+        List<Difference> differences = SchemaDrift.differences(c, chain, to, dialect, versions);
+        if (differences.isEmpty()) {
+            console.info("Verified: the schema of " + database.describe() + " is the one the migrations up to "
+                    + Targets.label(chain, to) + " produce.");
+            return;
+        }
+        String listed = SchemaDrift.listed(differences);
+        if (unverified) {
+            console.warn("Stamping without a match: the schema of " + database.describe() + " differs from the one the "
+                    + "migrations up to " + Targets.label(chain, to) + " produce:\n" + listed);
+            return;
+        }
+        throw new MigrationException("Refusing to stamp " + database.describe() + " at " + Targets.label(chain, to)
+                + ": its schema is not the one the migrations up to there produce:\n" + listed + "\nStamp the migration "
+                + "whose schema the database has, or bring the database to that schema first; to record the stamp "
+                + "anyway, " + Advice.current().setting(Advice.Setting.STAMP_UNVERIFIED, "true")
+                + ". Nothing was recorded");
     }
 
     private void refuseUnknownDatabase(Connection c) throws SQLException {
