@@ -64,13 +64,16 @@ public final class ExpectedObjects {
 
     private static SchemaObject column(Table t, String table, Column c, Dialect dialect, boolean sqlite) {
         Map<String, String> properties = new LinkedHashMap<>();
-        String type = dialect.columnType(c);
+        // A columnDefinition may go on with a default and NOT NULL, which the catalog reports apart.
+        ColumnDefinition definition = ColumnDefinition.of(dialect.columnType(c));
+        String type = definition.type();
         properties.put("type", sqlite ? SqlText.type(type) : SqlText.postgresType(type));
         // PostgreSQL makes identity and primary-key columns NOT NULL; SQLite keeps what was declared.
         boolean inKey = t.primaryKey() != null && t.primaryKey().columns().stream().anyMatch(c.name()::equalsIgnoreCase);
-        boolean notNull = !c.nullable() || !sqlite && (c.identity() || inKey);
+        boolean notNull = !c.nullable() || definition.notNull() || !sqlite && (c.identity() || inKey);
         properties.put("nullability", LiveSchema.nullability(notNull));
-        String defaultValue = c.identity() ? null : SqlText.defaultValue(c.defaultValue());
+        String defaultValue = c.identity() ? null : SqlText.defaultValue(c.defaultValue() != null ? c.defaultValue()
+                : definition.defaultValue());
         properties.put("default", defaultValue == null ? LiveSchema.NO_DEFAULT : defaultValue);
         if (!sqlite) {
             properties.put("identity", LiveSchema.identity(c.identity() ? "d" : ""));
