@@ -61,12 +61,12 @@ public final class Migrator {
      */
     public DriftReport drift() {
         if (notCreatedYet()) {
-            return new DriftReport(database.describe(), "base", 0, List.of());
+            return new DriftReport(database.describe(), "base", 0, chain.migrations().size(), List.of());
         }
         return withConnection(c -> {
             int position = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
             return new DriftReport(database.describe(), Targets.label(chain, position), position,
-                    SchemaDrift.differences(c, chain, position, dialect, versions));
+                    chain.migrations().size() - position, SchemaDrift.differences(c, chain, position, dialect, versions));
         });
     }
 
@@ -264,7 +264,7 @@ public final class Migrator {
         if (!differences.isEmpty()) {
             throw new MigrationException(database.describe() + " does not match the schema its applied migrations "
                     + "produce (at " + Targets.label(chain, current) + "), so the upgrade was not started:\n"
-                    + SchemaDrift.listed(differences) + "\n" + SchemaDrift.advice() + ". Nothing was run");
+                    + DriftReport.listed(differences) + "\n" + DriftReport.advice() + ". Nothing was run");
         }
         console.info("No drift: " + database.describe() + " matches its " + current + " applied migration(s).");
     }
@@ -276,7 +276,7 @@ public final class Migrator {
                     + Targets.label(chain, to) + " produce.");
             return;
         }
-        String listed = SchemaDrift.listed(differences);
+        String listed = DriftReport.listed(differences);
         if (unverified) {
             console.warn("Stamping without a match: the schema of " + database.describe() + " differs from the one the "
                     + "migrations up to " + Targets.label(chain, to) + " produce:\n" + listed);
