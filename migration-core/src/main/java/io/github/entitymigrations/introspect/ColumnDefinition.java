@@ -14,28 +14,32 @@ import java.util.regex.Pattern;
  */
 record ColumnDefinition(String type, String defaultValue, boolean notNull) {
 
-    /** Where the type ends: the first clause keyword outside quotes and parentheses. */
+    /** A clause keyword; only those outside quotes and parentheses count. */
     private static final Pattern CLAUSE = Pattern.compile("(?i)\\s+(default|not\\s+null|null|primary\\s+key|unique"
             + "|check|references|generated|collate|constraint)\\b");
-    private static final Pattern DEFAULT = Pattern.compile("(?i)\\bdefault\\s+(.+?)(\\s+(not\\s+null|null|primary"
-            + "\\s+key|unique|check|references|generated|collate|constraint)\\b.*)?$");
 
     static ColumnDefinition of(String definition) {
         String text = definition.strip();
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
         Matcher clause = CLAUSE.matcher(text);
-        int end = text.length();
         while (clause.find()) {
             if (outside(text, clause.start())) {
-                end = clause.start();
-                break;
+                starts.add(clause.start());
             }
         }
-        String rest = text.substring(end);
-        Matcher d = DEFAULT.matcher(rest);
-        String defaultValue = d.find() ? d.group(1).strip() : null;
-        boolean notNull = rest.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bnot\\s+null\\b.*")
-                || rest.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\bprimary\\s+key\\b.*");
-        return new ColumnDefinition(text.substring(0, end), defaultValue, notNull);
+        starts.add(text.length());
+        String defaultValue = null;
+        boolean notNull = false;
+        for (int i = 0; i + 1 < starts.size(); i++) {
+            String part = text.substring(starts.get(i), starts.get(i + 1)).strip();
+            String lower = part.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+            if (lower.startsWith("default ")) {
+                defaultValue = part.substring("default".length()).strip();
+            } else if (lower.equals("not null") || lower.equals("primary key")) {
+                notNull = true;
+            }
+        }
+        return new ColumnDefinition(text.substring(0, starts.get(0)), defaultValue, notNull);
     }
 
     /** Whether {@code index} is outside string literals and parentheses. */

@@ -5,7 +5,6 @@ import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
-import io.github.entitymigrations.introspect.Difference;
 import io.github.entitymigrations.introspect.DriftReport;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -82,7 +81,7 @@ public final class Migrator {
                 return;
             }
             if (verifyBefore) {
-                refuseDrift(c, current);
+                SchemaDrift.refuse(c, chain, current, dialect, versions, database.describe(), console);
             }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
@@ -154,7 +153,7 @@ public final class Migrator {
         List<String> checksums = chain.migrations().subList(0, to).stream().map(f -> Checksums.of(f.migration()))
                 .toList();
         withLock(false, (c, seen) -> {
-            verifyStamp(c, to, unverified);
+            SchemaDrift.verifyStamp(c, chain, to, dialect, versions, database.describe(), console, unverified);
             versions.create(c);
             c.setAutoCommit(false);
             try {
@@ -257,36 +256,6 @@ public final class Migrator {
         console.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + done + " migration(s) in " + total
                 + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
                 + (to == chain.migrations().size() ? " (head)" : "") + ".");
-    }
-
-    private void refuseDrift(Connection c, int current) throws SQLException {
-        List<Difference> differences = SchemaDrift.differences(c, chain, current, dialect, versions);
-        if (!differences.isEmpty()) {
-            throw new MigrationException(database.describe() + " does not match the schema its applied migrations "
-                    + "produce (at " + Targets.label(chain, current) + "), so the upgrade was not started:\n"
-                    + DriftReport.listed(differences) + "\n" + DriftReport.advice() + ". Nothing was run");
-        }
-        console.info("No drift: " + database.describe() + " matches its " + current + " applied migration(s).");
-    }
-
-    private void verifyStamp(Connection c, int to, boolean unverified) throws SQLException {
-        List<Difference> differences = SchemaDrift.differences(c, chain, to, dialect, versions);
-        if (differences.isEmpty()) {
-            console.info("Verified: the schema of " + database.describe() + " is the one the migrations up to "
-                    + Targets.label(chain, to) + " produce.");
-            return;
-        }
-        String listed = DriftReport.listed(differences);
-        if (unverified) {
-            console.warn("Stamping without a match: the schema of " + database.describe() + " differs from the one the "
-                    + "migrations up to " + Targets.label(chain, to) + " produce:\n" + listed);
-            return;
-        }
-        throw new MigrationException("Refusing to stamp " + database.describe() + " at " + Targets.label(chain, to)
-                + ": its schema is not the one the migrations up to there produce:\n" + listed + "\nStamp the migration "
-                + "whose schema the database has, or bring the database to that schema first; to record the stamp "
-                + "anyway, " + Advice.current().setting(Advice.Setting.STAMP_UNVERIFIED, "true")
-                + ". Nothing was recorded");
     }
 
     private void refuseUnknownDatabase(Connection c) throws SQLException {
