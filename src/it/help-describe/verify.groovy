@@ -1,7 +1,7 @@
 // help:describe -Ddetail lists every goal with its description, and every parameter of each goal with one.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('Goal Prefix: migration')
-assert log.contains('This plugin has 10 goals:')
+assert log.contains('This plugin has 11 goals:')
 
 // The output, goal by goal: "migration:<goal>", "  Description: ..." (continued at 4 spaces), then
 // "  Available parameters:" and each parameter at 4 spaces ("name (Default: ...)", a long default wrapped
@@ -44,13 +44,14 @@ def expected = [
         check    : common + ['allowStaleSnapshot'],
         current  : common + connection,
         downgrade: common + connection + ['allowDataLoss', 'target'],
+        drift    : common + connection + ['driftReport'],
         generate : common + ['allowStaleSnapshot', 'message'],
         history  : common + connection,
         merge    : common,
         revision : common + ['message'],
         sql      : common + connection + ['from', 'output', 'target'],
-        stamp    : common + connection + ['target'],
-        upgrade  : common + connection + ['target'],
+        stamp    : common + connection + ['stampUnverified', 'target'],
+        upgrade  : common + connection + ['target', 'verifyBefore'],
 ]
 assert goals.keySet().sort() == expected.keySet().sort()
 expected.each { String name, List<String> params ->
