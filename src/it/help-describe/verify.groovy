@@ -1,7 +1,7 @@
 // help:describe -Ddetail lists every goal with its description, and every parameter of each goal with one.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('Goal Prefix: migration')
-assert log.contains('This plugin has 10 goals:')
+assert log.contains('This plugin has 12 goals:')
 
 // The output, goal by goal: "migration:<goal>", "  Description: ..." (continued at 4 spaces), then
 // "  Available parameters:" and each parameter at 4 spaces ("name (Default: ...)", a long default wrapped
@@ -41,16 +41,19 @@ log.readLines().each { String l ->
 def connection = ['lockTimeout', 'password', 'schema', 'serverId', 'url', 'username']
 def common = ['migrationsDirectory', 'skip', 'snapshotFile']
 def expected = [
-        check    : common + ['allowStaleSnapshot'],
+        check    : common + ['allowStaleSnapshot', 'lintFailOn', 'lintIgnore', 'lintReport', 'url'],
         current  : common + connection,
         downgrade: common + connection + ['allowDataLoss', 'target'],
-        generate : common + ['allowStaleSnapshot', 'backfill', 'backfills', 'message', 'online', 'onlineLockTimeout'],
+        drift    : common + connection + ['driftReport'],
+        generate : common + ['allowStaleSnapshot', 'backfill', 'backfills', 'lintIgnore', 'message', 'online',
+                             'onlineLockTimeout', 'url'],
         history  : common + connection,
+        lint     : common + connection + ['from', 'lintFailOn', 'lintIgnore', 'lintReport', 'target'],
         merge    : common,
         revision : common + ['message'],
         sql      : common + connection + ['from', 'output', 'target'],
-        stamp    : common + connection + ['target'],
-        upgrade  : common + connection + ['target'],
+        stamp    : common + connection + ['stampUnverified', 'target'],
+        upgrade  : common + connection + ['target', 'verifyBefore'],
 ]
 assert goals.keySet().sort() == expected.keySet().sort()
 expected.each { String name, List<String> params ->

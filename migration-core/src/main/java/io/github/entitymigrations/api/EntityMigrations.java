@@ -10,6 +10,8 @@ import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.runner.LintRun;
 import io.github.entitymigrations.runner.Migrator;
 import io.github.entitymigrations.runner.SqlScript;
+import io.github.entitymigrations.introspect.Difference;
+import io.github.entitymigrations.introspect.DriftReport;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -38,7 +40,8 @@ public final class EntityMigrations {
         this.configuration = configuration;
         this.database = database;
         this.chain = chain;
-        this.migrator = new Migrator(database, chain, configuration.console).lockTimeout(configuration.lockTimeout);
+        this.migrator = new Migrator(database, chain, configuration.console).lockTimeout(configuration.lockTimeout)
+                .verifyBefore(configuration.verifyBefore);
     }
 
     /** Starts a configuration; {@link Configuration#load()} ends it. */
@@ -79,9 +82,27 @@ public final class EntityMigrations {
         return Histories.pending(chain, migrator.status());
     }
 
-    /** Records {@code head}, {@code base} or an id as the database's current migration, running nothing. */
+    /**
+     * Records {@code head}, {@code base} or an id as the database's current migration, running nothing, once
+     * its schema is found to be the one the migrations up to there produce; refused, listing the differences,
+     * when it is not, unless {@link Configuration#stampUnverified(boolean)} was set.
+     */
     public void stamp(String target) {
-        migrator.stamp(target == null || target.isBlank() ? "head" : target);
+        migrator.stamp(target == null || target.isBlank() ? "head" : target, configuration.stampUnverified);
+    }
+
+    /**
+     * Every difference between the live schema and the one its applied migrations produce (columns, types,
+     * nullability, defaults, keys, foreign keys, uniques, checks, indexes, tables, sequences); empty when
+     * there is no drift. The version table is not drift.
+     */
+    public List<Difference> drift() {
+        return migrator.drift().differences();
+    }
+
+    /** The same as {@link #drift()}, with the database and the migration it is at, e.g. for a JSON report. */
+    public DriftReport driftReport() {
+        return migrator.drift();
     }
 
     /**
@@ -144,6 +165,8 @@ public final class EntityMigrations {
         private String schema;
         private Duration lockTimeout;
         private boolean allowDataLoss;
+        private boolean stampUnverified;
+        private boolean verifyBefore;
         private Console console;
 
         private Configuration() {
@@ -161,6 +184,8 @@ public final class EntityMigrations {
             c.schema = schema;
             c.lockTimeout = lockTimeout;
             c.allowDataLoss = allowDataLoss;
+            c.stampUnverified = stampUnverified;
+            c.verifyBefore = verifyBefore;
             c.console = console;
             return c;
         }
@@ -224,6 +249,26 @@ public final class EntityMigrations {
         public Configuration allowDataLoss(boolean allowDataLoss) {
             Configuration c = copy();
             c.allowDataLoss = allowDataLoss;
+            return c;
+        }
+
+        /**
+         * Whether {@link EntityMigrations#stamp} records a stamp without comparing: when the database's schema
+         * differs from the migrations', it warns, listing the differences, instead of refusing; default no.
+         */
+        public Configuration stampUnverified(boolean stampUnverified) {
+            Configuration c = copy();
+            c.stampUnverified = stampUnverified;
+            return c;
+        }
+
+        /**
+         * Whether an upgrade first compares the database with its applied migrations' schema (as
+         * {@link EntityMigrations#drift()}) and refuses, running nothing, when they differ; default no.
+         */
+        public Configuration verifyBefore(boolean verifyBefore) {
+            Configuration c = copy();
+            c.verifyBefore = verifyBefore;
             return c;
         }
 

@@ -39,6 +39,12 @@ public interface Dialect {
         return render(operation, before);
     }
 
+    /**
+     * A column's type as this dialect writes it in DDL (its {@code columnDefinition}, or its logical type's):
+     * what drift detection expects the database to report, once both are normalized.
+     */
+    String columnType(io.github.entitymigrations.schema.Column column);
+
     /** An identifier as this database needs it written: quoted when it is a keyword, mixed case or unusual. */
     String identifier(String name, boolean quoted);
 

@@ -76,6 +76,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String columnType(io.github.entitymigrations.schema.Column column) {
+        return PostgresTypes.of(column);
+    }
+
+    @Override
     public String identifier(String name, boolean quoted) {
         return PostgresIdentifiers.identifier(name, quoted);
     }

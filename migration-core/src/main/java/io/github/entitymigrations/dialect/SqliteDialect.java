@@ -55,6 +55,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String columnType(io.github.entitymigrations.schema.Column column) {
+        return SqliteTypes.declared(column);
+    }
+
+    @Override
     public String identifier(String name, boolean quoted) {
         return SqliteIdentifiers.identifier(name, quoted);
     }

@@ -50,7 +50,9 @@ public interface Advice {
         MESSAGE,
         /** Where the migration files are. */
         DIRECTORY,
-        URL, SCHEMA, LOCK_TIMEOUT, ALLOW_DATA_LOSS
+        URL, SCHEMA, LOCK_TIMEOUT, ALLOW_DATA_LOSS,
+        /** Record a stamp without comparing the database with the migrations' schema. */
+        STAMP_UNVERIFIED
     }
 
     /** Clauses whose Maven wording is its own, kept whole so it stays exactly as the plugin always printed it. */

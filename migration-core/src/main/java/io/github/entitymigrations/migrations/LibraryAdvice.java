@@ -44,6 +44,7 @@ final class LibraryAdvice implements Advice {
         return switch (setting) {
             case LOCK_TIMEOUT -> ".lockTimeout(Duration.parse(" + quoted(value) + "))";
             case ALLOW_DATA_LOSS -> ".allowDataLoss(" + value + ")";
+            case STAMP_UNVERIFIED -> ".stampUnverified(" + value + ")";
             case DIRECTORY -> ".location(" + quoted(value) + ")";
             case URL -> ".url(" + quoted(value) + ")";
             case SCHEMA -> ".schema(" + quoted(value) + ")";

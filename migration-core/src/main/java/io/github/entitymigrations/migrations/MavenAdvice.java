@@ -33,7 +33,7 @@ final class MavenAdvice implements Advice {
     @Override
     public String setting(Setting setting, String value) {
         return switch (setting) {
-            case TARGET, FROM, MESSAGE, ALLOW_DATA_LOSS -> parameter(null, new Parameter(setting, value));
+            case TARGET, FROM, MESSAGE, ALLOW_DATA_LOSS, STAMP_UNVERIFIED -> parameter(null, new Parameter(setting, value));
             default -> "<" + pomName(setting) + ">" + value + "</" + pomName(setting) + "> or -D" + property(setting)
                     + "=" + value;
         };
@@ -70,6 +70,7 @@ final class MavenAdvice implements Advice {
             case SCHEMA -> "migration.schema";
             case LOCK_TIMEOUT -> "migration.lockTimeout";
             case ALLOW_DATA_LOSS -> "migration.allowDataLoss";
+            case STAMP_UNVERIFIED -> "migration.stampUnverified";
             case TARGET, FROM, MESSAGE -> setting.name().toLowerCase(java.util.Locale.ROOT);
         };
     }

@@ -63,7 +63,7 @@ final class SpringBootAdvice implements Advice {
             case LOCK_TIMEOUT -> PREFIX + "lock-timeout=" + value;
             case ALLOW_DATA_LOSS -> PREFIX + "allow-data-loss=" + value;
             case URL -> "spring.datasource.url=" + value;
-            case FROM, MESSAGE -> LIBRARY.setting(setting, value);
+            case FROM, MESSAGE, STAMP_UNVERIFIED -> LIBRARY.setting(setting, value);
         };
     }
 

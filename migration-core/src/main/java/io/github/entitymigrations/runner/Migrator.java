@@ -5,6 +5,7 @@ import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.introspect.DriftReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class Migrator {
     private final Dialect dialect;
     private final VersionTable versions;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
+    private boolean verifyBefore;
 
     public Migrator(Database database, MigrationChain chain, Console console) {
         this.database = database;
@@ -43,6 +45,30 @@ public final class Migrator {
         return this;
     }
 
+    /**
+     * Whether {@link #upgrade} first compares the database with the schema its applied migrations produce and
+     * refuses, running nothing, when they differ (default {@code false}).
+     */
+    public Migrator verifyBefore(boolean verify) {
+        this.verifyBefore = verify;
+        return this;
+    }
+
+    /**
+     * Compares the live schema with the one its applied migrations produce (read without the lock: it
+     * changes nothing). Each difference says which side has what.
+     */
+    public DriftReport drift() {
+        if (notCreatedYet()) {
+            return new DriftReport(database.describe(), "base", 0, chain.migrations().size(), List.of());
+        }
+        return withConnection(c -> {
+            int position = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
+            return new DriftReport(database.describe(), Targets.label(chain, position), position,
+                    chain.migrations().size() - position, SchemaDrift.differences(c, chain, position, dialect, versions));
+        });
+    }
+
     /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
     public void upgrade(String target) {
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
@@ -53,6 +79,9 @@ public final class Migrator {
             int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
             if (movedMeanwhile(seen, current)) {
                 return;
+            }
+            if (verifyBefore) {
+                SchemaDrift.refuse(c, chain, current, dialect, versions, database.describe(), console);
             }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
@@ -102,14 +131,29 @@ public final class Migrator {
         });
     }
 
-    /** Records {@code head}, {@code base} or an id as current without running anything. */
+    /**
+     * Records {@code head}, {@code base} or an id as current without running anything, once the database's
+     * schema is found to be the one the migrations up to there produce; refused, listing the differences,
+     * when it is not.
+     */
     public void stamp(String target) {
+        stamp(target, false);
+    }
+
+    /**
+     * Records {@code head}, {@code base} or an id as current without running anything.
+     *
+     * @param unverified record it even when the schema differs from the one the migrations up to there
+     *                   produce, with a warning listing the differences; else such a stamp is refused
+     */
+    public void stamp(String target, boolean unverified) {
         int to = Targets.stamp(chain, target);
         // Every file read (and its checksum computed) before the version rows are touched: a file that cannot be
         // read must stop the stamp with the rows as they were, not after they were deleted.
         List<String> checksums = chain.migrations().subList(0, to).stream().map(f -> Checksums.of(f.migration()))
                 .toList();
         withLock(false, (c, seen) -> {
+            SchemaDrift.verifyStamp(c, chain, to, dialect, versions, database.describe(), console, unverified);
             versions.create(c);
             c.setAutoCommit(false);
             try {

@@ -30,7 +30,12 @@ class EntityMigrationsRoundTripTest {
     Path tmp;
 
     private EntityMigrations facade(Db db, boolean viaDataSource, List<String> lines) throws Exception {
-        EntityMigrations.Configuration c = EntityMigrations.configure()
+        return facade(db, viaDataSource, lines, false);
+    }
+
+    private EntityMigrations facade(Db db, boolean viaDataSource, List<String> lines, boolean stampUnverified)
+            throws Exception {
+        EntityMigrations.Configuration c = EntityMigrations.configure().stampUnverified(stampUnverified)
                 .location("filesystem:" + Fixtures.migrations(tmp.resolve("migrations"), 3))
                 .classLoader(Fixtures.NO_SNAPSHOT)
                 .console(new Console() {
@@ -83,7 +88,14 @@ class EntityMigrationsRoundTripTest {
 
         m.downgrade("base");
         assertEquals("base", m.current());
-        m.stamp("0002");
+        // An empty database is not 0002's schema: the stamp is refused, listing why, unless forced.
+        MigrationException refused = assertThrows(MigrationException.class, () -> m.stamp("0002"));
+        assertTrue(refused.getMessage().contains("table users is in the migrations but not in the database")
+                && refused.getMessage().contains(".stampUnverified(true)"), refused.getMessage());
+        assertEquals("base", m.current());
+        lines.clear();
+        facade(db, viaDataSource, lines, true).stamp("0002");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("WARN Stamping without a match")), String.join("\n", lines));
         assertEquals("0002", m.current());
         assertTrue(m.history().get(0).stamped());
         assertNotNull(m.history().get(0).appliedAt());

@@ -29,6 +29,7 @@ class AdviceRenderingTest {
         assertEquals("<lockTimeout>PT30M</lockTimeout> or -Dmigration.lockTimeout=PT30M",
                 maven.setting(Setting.LOCK_TIMEOUT, "PT30M"));
         assertEquals("-Dmigration.allowDataLoss=true", maven.setting(Setting.ALLOW_DATA_LOSS, "true"));
+        assertEquals("-Dmigration.stampUnverified=true", maven.setting(Setting.STAMP_UNVERIFIED, "true"));
         assertEquals("<schema>app</schema> or -Dmigration.schema=app", maven.setting(Setting.SCHEMA, "app"));
     }
 
@@ -40,6 +41,7 @@ class AdviceRenderingTest {
         assertEquals("upgrade()", library.command(Goal.UPGRADE));
         assertEquals("sql(\"base\", \"head\")", library.parameter(Goal.SQL, Advice.parameter(Setting.FROM, "base")));
         assertEquals(".lockTimeout(Duration.parse(\"PT30M\"))", library.setting(Setting.LOCK_TIMEOUT, "PT30M"));
+        assertEquals(".stampUnverified(true)", library.setting(Setting.STAMP_UNVERIFIED, "true"));
         assertEquals("the Maven plugin's migration:merge goal", library.command(Goal.MERGE));
     }
 

@@ -145,6 +145,8 @@ class MigratorRoundTripTest {
         List<String> ids = history.chain().migrations().subList(0, applied).stream().map(MigrationFile::id).toList();
         assertEquals(ids, db.appliedIds(), "version rows " + when);
         assertEquals(List.of(), db.foreignKeyProblems(), "rows breaking a foreign key " + when);
+        assertEquals(List.of(), db.migrator(history.chain()).drift().differences().stream().map(Object::toString)
+                .toList(), "drift " + when);
     }
 
     private static List<String> rows(TestDatabase db, int applied) throws SQLException {

@@ -17,8 +17,15 @@ public class UpgradeMojo extends AbstractDatabaseMojo {
     @Parameter(property = "target", defaultValue = "head")
     private String target;
 
+    /**
+     * Compare the database with the schema its applied migrations produce first, as {@code migration:drift}
+     * does, and fail without running anything when they differ.
+     */
+    @Parameter(property = "migration.verifyBefore", defaultValue = "false")
+    private boolean verifyBefore;
+
     @Override
     protected void run() {
-        migrator().upgrade(target);
+        migrator().verifyBefore(verifyBefore).upgrade(target);
     }
 }

@@ -27,7 +27,8 @@ final class EntityMigrationsFactory {
                 .source(new SpringResourceSource(properties.location(), resources))
                 .classLoader(resources.getClassLoader())
                 .schema(properties.schema())
-                .allowDataLoss(properties.allowDataLoss());
+                .allowDataLoss(properties.allowDataLoss())
+                .verifyBefore(properties.verifyBefore());
         if (properties.lockTimeout() != null) {
             c = c.lockTimeout(properties.lockTimeout());
         }

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       migration:upgrade) holding the migration lock; default 10 minutes
  * @param allowDataLoss  let downgrade(...) on the EntityMigrations bean destroy data (dropped columns or
  *                       tables, narrowed types); default false, so it refuses before running anything
+ * @param verifyBefore   before upgrading at start-up, compare the database with the schema its applied
+ *                       migrations produce and fail start-up, running nothing, when they differ (drift);
+ *                       default false
  * @param url            a JDBC URL to migrate with instead of the application's DataSource (for
  *                       example an owner role with DDL rights, as Flyway's spring.flyway.url); with user and
  *                       password
@@ -37,6 +40,7 @@ public record EntityMigrationsProperties(
         boolean checkOnly,
         Duration lockTimeout,
         boolean allowDataLoss,
+        boolean verifyBefore,
         String url,
         String user,
         String password,
@@ -47,7 +51,7 @@ public record EntityMigrationsProperties(
     public String toString() {
         return "EntityMigrationsProperties[enabled=" + enabled + ", location=" + location + ", target=" + target
                 + ", schema=" + schema + ", checkOnly=" + checkOnly + ", lockTimeout=" + lockTimeout
-                + ", allowDataLoss=" + allowDataLoss + ", url=" + url + ", user=" + user
+                + ", allowDataLoss=" + allowDataLoss + ", verifyBefore=" + verifyBefore + ", url=" + url + ", user=" + user
                 + ", password=" + (password == null ? null : "****") + ", sqliteDialect=" + sqliteDialect + "]";
     }
 }

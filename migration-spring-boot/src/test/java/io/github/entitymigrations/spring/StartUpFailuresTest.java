@@ -39,6 +39,25 @@ class StartUpFailuresTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void verifyBeforeFailsStartUpOnDriftListingTheDifference(Kind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind, dir, "app")) {
+            Contexts.application(db).run(context -> assertThat(context).hasNotFailed());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(db.url());
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("create table audit_log (id bigint not null, primary key (id))");
+            }
+            Contexts.application(db).run(context -> assertThat(context).hasNotFailed()); // off by default
+            Contexts.application(db).withPropertyValues("entity-migrations.verify-before=true").run(context -> {
+                assertThat(context).hasFailed();
+                assertThat(Contexts.messages(context.getStartupFailure()))
+                        .contains("table audit_log is in the database but not in the migrations")
+                        .contains("Nothing was run").doesNotContain("mvn ");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aBrokenMigrationFileFailsStartUpNamingIt(Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.create(kind, dir, "app")) {
             Contexts.application(db).withPropertyValues("entity-migrations.location=classpath:broken-migrations")

@@ -1,0 +1,88 @@
+package io.github.entitymigrations.introspect;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.SqliteDialect;
+import io.github.entitymigrations.introspect.SchemaObject.Kind;
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Sequence;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objects a database holds once the migrations built {@code schema}, in the words that database
+ * reports them back with: each column type as the dialect writes it, normalized the way the reader
+ * normalizes the catalog's.
+ */
+public final class ExpectedObjects {
+
+    private ExpectedObjects() {
+    }
+
+    public static List<SchemaObject> of(Schema schema, Dialect dialect) {
+        boolean sqlite = SqliteDialect.NAME.equals(dialect.name());
+        List<SchemaObject> objects = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            String table = qualified(t.schema(), t.name());
+            objects.add(new SchemaObject(Kind.TABLE, null, table, Map.of()));
+            for (Column c : t.columns()) {
+                objects.add(column(t, table, c, dialect, sqlite));
+            }
+            if (t.primaryKey() != null) {
+                objects.add(new SchemaObject(Kind.PRIMARY_KEY, table, t.primaryKey().name(),
+                        Map.of("columns", LiveSchema.list(t.primaryKey().columns()))));
+            }
+            for (UniqueConstraint u : t.uniques()) {
+                objects.add(new SchemaObject(Kind.UNIQUE, table, u.name(), Map.of("columns", LiveSchema.list(u.columns()))));
+            }
+            for (Index i : t.indexes()) {
+                objects.add(LiveSchema.index(table, i.name(), LiveSchema.list(i.columns()), i.unique()));
+            }
+            for (CheckConstraint c : t.checks()) {
+                objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
+            }
+            for (ForeignKey f : t.foreignKeys()) {
+                objects.add(LiveSchema.foreignKey(table, f.name(), LiveSchema.list(f.columns()),
+                        qualified(f.referencedSchema(), f.referencedTable()), LiveSchema.list(f.referencedColumns()),
+                        f.onDelete().sql() == null ? "no action" : f.onDelete().sql()));
+            }
+        }
+        for (Sequence s : schema.sequences()) {
+            Map<String, String> properties = sqlite ? Map.of()
+                    : Map.of("start", String.valueOf(s.start()), "increment", String.valueOf(s.increment()));
+            objects.add(new SchemaObject(Kind.SEQUENCE, null, qualified(s.schema(), s.name()), properties));
+        }
+        return objects;
+    }
+
+    private static SchemaObject column(Table t, String table, Column c, Dialect dialect, boolean sqlite) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        // A columnDefinition may go on with a default and NOT NULL, which the catalog reports apart.
+        ColumnDefinition definition = ColumnDefinition.of(dialect.columnType(c));
+        String type = definition.type();
+        properties.put("type", sqlite ? SqlText.type(type) : SqlText.postgresType(type));
+        // PostgreSQL makes identity and primary-key columns NOT NULL; SQLite keeps what was declared.
+        boolean inKey = t.primaryKey() != null && t.primaryKey().columns().stream().anyMatch(c.name()::equalsIgnoreCase);
+        boolean notNull = !c.nullable() || definition.notNull() || !sqlite && (c.identity() || inKey);
+        properties.put("nullability", LiveSchema.nullability(notNull));
+        String defaultValue = c.identity() ? null : SqlText.defaultValue(c.defaultValue() != null ? c.defaultValue()
+                : definition.defaultValue());
+        properties.put("default", defaultValue == null ? LiveSchema.NO_DEFAULT : defaultValue);
+        if (!sqlite) {
+            properties.put("identity", LiveSchema.identity(c.identity() ? "d" : ""));
+        }
+        return new SchemaObject(Kind.COLUMN, table, c.name(), properties);
+    }
+
+    /** A table of another schema than the configured one keeps its schema in its name. */
+    static String qualified(String schema, String name) {
+        return schema == null || schema.isBlank() ? name : schema + "." + name;
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.entitymigrations.introspect;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Types and defaults brought to one spelling on both sides, so that what the dialect wrote and what the
+ * database reports back compare equal when they mean the same: {@code varchar(255)} is PostgreSQL's
+ * {@code character varying(255)}, {@code now()} its {@code CURRENT_TIMESTAMP}, {@code 'draft'::character varying}
+ * the literal {@code 'draft'}.
+ */
+final class SqlText {
+
+    private static final Pattern CAST = Pattern.compile("::[a-z_]+( [a-z]+)*(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
+    private static final Pattern QUOTED_NUMBER = Pattern.compile("'([+-]?\\d+(\\.\\d+)?)'");
+    private static final Pattern FLOAT = Pattern.compile("float\\((\\d+)\\)");
+    private static final String[][] POSTGRES_ALIASES = {
+        {"varchar", "character varying"}, {"bpchar", "character"}, {"char", "character"}, {"int4", "integer"},
+        {"int", "integer"}, {"int8", "bigint"}, {"int2", "smallint"}, {"bool", "boolean"},
+        {"float8", "double precision"}, {"float4", "real"}, {"decimal", "numeric"}, {"serial", "integer"},
+        {"bigserial", "bigint"}, {"smallserial", "smallint"}, {"timestamptz", "timestamp with time zone"},
+        {"timetz", "time with time zone"}};
+
+    private SqlText() {
+    }
+
+    /** A type in lower case, single spaces, none around commas or before a parenthesis. */
+    static String type(String type) {
+        return type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll(" ?, ?", ",")
+                .replaceAll(" \\(", "(");
+    }
+
+    /** A PostgreSQL type as {@code format_type} writes it: {@code character varying(255)}, {@code integer}. */
+    static String postgresType(String type) {
+        String t = type(type);
+        String array = t.endsWith("[]") ? "[]" : "";
+        t = t.substring(0, t.length() - array.length());
+        Matcher f = FLOAT.matcher(t);
+        if (f.matches()) {
+            t = Integer.parseInt(f.group(1)) <= 24 ? "real" : "double precision";
+        } else if (t.equals("float")) {
+            t = "double precision";
+        }
+        for (String[] alias : POSTGRES_ALIASES) {
+            if (t.equals(alias[0]) || t.startsWith(alias[0] + "(")) {
+                t = alias[1] + t.substring(alias[0].length());
+                break;
+            }
+        }
+        t = t.replaceAll("^numeric\\((\\d+)\\)$", "numeric($1,0)");
+        // timestamp and time are "without time zone" unless they say otherwise
+        if (t.matches("(timestamp|time)(\\(\\d+\\))?")) {
+            t = t + " without time zone";
+        }
+        t = t.replaceAll("^(timestamp|time) with time zone\\((\\d+)\\)$", "$1($2) with time zone");
+        return t + array;
+    }
+
+    /**
+     * A default without casts, outer parentheses, case (outside string literals) or spacing, with
+     * {@code now()} as {@code current_timestamp} and a quoted number as the number.
+     */
+    static String defaultValue(String sql) {
+        if (sql == null) {
+            return null;
+        }
+        String s = unwrap(sql.strip());
+        s = lowerOutsideLiterals(s);
+        s = CAST.matcher(s).replaceAll("");
+        s = unwrap(s.replaceAll("\\s+", " "));
+        s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
+        s = s.replace("now()", "current_timestamp").replace("transaction_timestamp()", "current_timestamp");
+        return s.equals("null") ? null : s;
+    }
+
+    private static String unwrap(String s) {
+        while (s.startsWith("(") && s.endsWith(")") && balanced(s.substring(1, s.length() - 1))) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        return s;
+    }
+
+    private static boolean balanced(String s) {
+        int depth = 0;
+        boolean literal = false;
+        for (char ch : s.toCharArray()) {
+            if (ch == '\'') {
+                literal = !literal;
+            } else if (!literal && ch == '(') {
+                depth++;
+            } else if (!literal && ch == ')' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    private static String lowerOutsideLiterals(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean literal = false;
+        for (char ch : s.toCharArray()) {
+            if (ch == '\'') {
+                literal = !literal;
+            }
+            out.append(literal || ch == '\'' ? ch : Character.toLowerCase(ch));
+        }
+        return out.toString();
+    }
+}

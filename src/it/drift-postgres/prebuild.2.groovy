@@ -1,0 +1,5 @@
+// Before 2: the hand changes of src/it/support/drift/Hand.groovy (change), the same on SQLite and PostgreSQL.
+def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
+def Hand = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'drift/Hand.groovy'))
+Hand.change(Db, basedir)
+return true
