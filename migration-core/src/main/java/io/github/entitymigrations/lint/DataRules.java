@@ -81,7 +81,7 @@ final class DataRules implements Judge {
                     + " of column " + column));
         }
         if (a.from().nullable() && !a.to().nullable()
-                && !Backfills.fills(s.earlier(), s.dialect(), a.table(), a.from().name())) {
+                && !BackfillSteps.fills(s.earlier(), s.dialect(), a.table(), a.from().name())) {
             notNull(s, a.schema(), a.table(), "makes column " + column + " NOT NULL with no backfill before it in "
                     + "this migration", false, out);
         }

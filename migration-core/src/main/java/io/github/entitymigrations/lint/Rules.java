@@ -34,8 +34,9 @@ public final class Rules {
             rule("not-null-without-default", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
                     "a new NOT NULL column without a default, or a column made NOT NULL, on a table with rows",
                     "the existing rows hold null there, so the step fails",
-                    "give the column a server default, or add it nullable, fill it in a sql step (update <table> set "
-                            + "<col> = ... where <col> is null) and make it NOT NULL after that step"),
+                    "give the column a server default, or a backfill (@Backfill(\"<expression>\") on the attribute, or a "
+                            + "backfill entry for generate): generate then writes it nullable, fills it (update <table> "
+                            + "set <col> = ... where <col> is null) and makes it NOT NULL"),
             rule("unique-on-existing", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
                     "a unique constraint, unique index or primary key added to an existing table",
                     "duplicate values already there make the step fail",
@@ -53,7 +54,7 @@ public final class Rules {
                     "create index without concurrently on an existing table",
                     "takes a SHARE lock: inserts, updates and deletes wait until the whole index is built",
                     "set \"concurrently\": true on the step and \"outsideTransaction\": true on the migration, in a "
-                            + "migration of its own"),
+                            + "migration of its own (generate's online mode writes it so)"),
             rule("pg-unique-not-concurrent", Category.POSTGRESQL_LOCKING, Severity.WARNING, PG,
                     "a unique constraint or primary key added to an existing table",
                     "builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait until it is built",
@@ -63,17 +64,20 @@ public final class Rules {
                     "a foreign key added to an existing table without not valid",
                     "checks every row under a SHARE ROW EXCLUSIVE lock on both tables: writes to both wait",
                     "set \"notValid\": true, then validate it in a later migration with a sql step alter table ... "
-                            + "validate constraint ... (a SHARE UPDATE EXCLUSIVE lock: writes go on)"),
+                            + "validate constraint ... (a SHARE UPDATE EXCLUSIVE lock: writes go on); generate's online "
+                            + "mode writes it so"),
             rule("pg-check-not-valid", Category.POSTGRESQL_LOCKING, Severity.WARNING, PG,
                     "a check constraint added to an existing table without not valid",
                     "checks every row under an ACCESS EXCLUSIVE lock: reads and writes wait",
                     "set \"notValid\": true, then validate it in a later migration with a sql step alter table ... "
-                            + "validate constraint ... (a SHARE UPDATE EXCLUSIVE lock: writes go on)"),
+                            + "validate constraint ... (a SHARE UPDATE EXCLUSIVE lock: writes go on); generate's online "
+                            + "mode writes it so"),
             rule("pg-set-not-null", Category.POSTGRESQL_LOCKING, Severity.WARNING, PG,
                     "set not null on a column of an existing table",
                     "scans the whole table under an ACCESS EXCLUSIVE lock",
                     "on PostgreSQL 12+, first add a check (<col> is not null) with \"notValid\": true, validate it in "
-                            + "a later migration, then set not null (no scan) and drop the check"),
+                            + "a later migration, then set not null (no scan) and drop the check; generate's online mode "
+                            + "writes it so"),
             rule("pg-type-rewrite", Category.POSTGRESQL_LOCKING, Severity.WARNING, PG,
                     "a column type change that rewrites the table",
                     "rewrites every row and rebuilds the table's indexes under an ACCESS EXCLUSIVE lock (widening a "
@@ -91,7 +95,8 @@ public final class Rules {
                     "DDL on an existing table in a migration without \"lockTimeout\"",
                     "a DDL lock request waits behind any long transaction, and every query on the table queues "
                             + "behind it: the application stalls",
-                    "set \"lockTimeout\": \"5s\" on the migration (a failed attempt rolls back; run it again)"),
+                    "set \"lockTimeout\": \"5s\" on the migration (a failed attempt rolls back; run it again); "
+                            + "generate's online mode sets it"),
             rule("deploy-rename-table", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH, "renames a table",
                     "during a rolling deploy the previous release still runs and uses the old name: its queries fail",
                     "expand/contract: create the new table, have one release write both, copy the rows, switch reads, "

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
  * generate's backfill writes {@code update <table> set <col> = <expr> where <col> is null}). After one, making that
  * column NOT NULL does not meet null rows.
  */
-final class Backfills {
+final class BackfillSteps {
 
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final Pattern UPDATE = Pattern.compile("(?is)^\\s*update\\s+(?:only\\s+)?(" + NAME + "(?:\\s*\\.\\s*"
             + NAME + ")?)\\s+(?:(?:as\\s+)?(?!set\\b)[A-Za-z_][A-Za-z0-9_]*\\s+)?set\\s+(.*)$");
 
-    private Backfills() {
+    private BackfillSteps() {
     }
 
     /** Whether one of {@code steps} is a sql step that, on {@code dialect}, updates {@code table} setting {@code column}. */
