@@ -11,7 +11,11 @@
 #   2. Hibernate boots over the compiled classes and creates its schema on a fresh database (PostgreSQL,
 #      SQLite); the live schema is read back into one line per fact;
 #   3. our engine generates the migration from the snapshot (migration:generate) and applies it to a fresh
-#      database (migration:upgrade); read back the same way; the two are diffed.
+#      database (migration:upgrade); read back the same way; the two are diffed;
+#   4. on that database, drift (EntityMigrations.drift(), as migration:drift) must find no difference (and,
+#      as a control, exactly one once an index is added by hand: "0/1"), and
+#      lint of the migration from base (as migration:lint -Dfrom=base, offline) is counted per rule id: a first
+#      migration only creates tables, so a locking or existing-rows finding is a false positive.
 #
 # Environment:
 #   REALAPPS_GIT_URL      clone URL template, {repo} = owner/name, {owner}, {name}
@@ -118,7 +122,7 @@ checkout() {
 }
 
 summary="$work/summary.tsv"
-printf 'app\thibernate\tnaming\tentities\tdb\thibernate_tables\tour_tables\tonly_hibernate\tonly_ours\tsqlite_keys_hibernate_lacks\tnote\n' > "$summary"
+printf 'app\thibernate\tnaming\tentities\tdb\thibernate_tables\tour_tables\tonly_hibernate\tonly_ours\tsqlite_keys_hibernate_lacks\tdrift\tlint\tnote\n' > "$summary"
 for app in "${apps[@]}"; do
     unset REPO COMMIT STYLE ROOTS ENTITIES EXCLUDE DEPS JAVAX REWRITE NAMINGS RELEASE
     "app_$app"
@@ -160,7 +164,7 @@ for app in "${apps[@]}"; do
                     @"$files" > "$out/javac.log" 2>&1; then
                 note="javac failed: $(grep -m1 -E 'error:' "$out/javac.log" | sed 's/.*error: //')"
                 log "$app $v $naming: $note (see $out/javac.log)"
-                printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$app" "$v" "$naming" "$note" >> "$summary"
+                printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t%s\n' "$app" "$v" "$naming" "$note" >> "$summary"
                 continue
             fi
             "${jdk_bin}java" -cp "$harness:$out/classes:${hibernate_cp[$v]}:$app_cp" \
@@ -171,13 +175,17 @@ for app in "${apps[@]}"; do
             "${jdk_bin}java" -cp "$harness:$root/benchmarks/target/lib/*" \
                 io.github.entitymigrations.bench.realapps.RealApps ours \
                 "$out/classes/META-INF/entity-migrations/schema.json" "$out" "$pg_db" "$out/ours.db" \
-                2> "$out/ours.log" | while IFS=$'\t' read -r db ht ot oh oo fk; do
+                2> "$out/ours.log" | while IFS=$'\t' read -r db ht ot oh oo fk drift lint; do
                     n=""
                     [ -f "$out/hibernate-$db.error" ] && n="Hibernate failed: $(grep -m1 . "$out/hibernate-$db.error" | cut -c1-160)"
                     [ -f "$out/ours-$db.error" ] && n="our upgrade failed: $(grep -m1 . "$out/ours-$db.error" | cut -c1-160)"
-                    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$v" "$naming" "$entities" "$db" \
-                        "$ht" "$ot" "$oh" "$oo" "$fk" "$n" >> "$summary"
-                    log "$app $v $naming $db: $entities entities, tables $ht/$ot, differing lines $oh + $oo"
+                    [ "$drift" = -1 ] && [ ! -f "$out/ours-$db.error" ] \
+                        && n="${n:+$n; }drift failed: $(grep -m1 . "$out/drift-$db.error" | cut -c1-160)"
+                    [ "$lint" = failed ] && n="${n:+$n; }lint failed: $(grep -m1 . "$out/lint-$db.error" | cut -c1-160)"
+                    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$v" "$naming" "$entities" \
+                        "$db" "$ht" "$ot" "$oh" "$oo" "$fk" "$drift" "$lint" "$n" >> "$summary"
+                    log "$app $v $naming $db: $entities entities, tables $ht/$ot, differing lines $oh + $oo," \
+                        "drift differences (then with a hand index) $drift, lint findings ${lint//,/ }"
                 done || log "$app $v $naming: our side failed (see $out/ours.log)"
         done
     done
@@ -185,11 +193,12 @@ done
 
 # The summary as a Markdown table.
 {
-    echo "| app | Hibernate | naming | entities | database | tables (Hibernate / ours) | differing lines (only Hibernate + only ours) | of ours: SQLite foreign and unique keys Hibernate's dialect never creates | note |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
-    tail -n +2 "$summary" | while IFS=$'\t' read -r app v naming entities db ht ot oh oo fk note; do
+    echo "| app | Hibernate | naming | entities | database | tables (Hibernate / ours) | differing lines (only Hibernate + only ours) | of ours: SQLite foreign and unique keys Hibernate's dialect never creates | drift differences on our database (then with a hand-added index) | lint findings from base, per rule | note |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    tail -n +2 "$summary" | while IFS=$'\t' read -r app v naming entities db ht ot oh oo fk drift lint note; do
         if [ "$oh" = "-" ] || [ "$oh" = "-1" ]; then diff="-"; else diff="$((oh + oo)) ($oh + $oo)"; fi
-        echo "| $app | $v | $naming | $entities | $db | $ht / $ot | $diff | $fk | $note |"
+        [ "$drift" = -1 ] && drift="-"
+        echo "| $app | $v | $naming | $entities | $db | $ht / $ot | $diff | $fk | $drift | ${lint//,/, } | $note |"
     done
 } > "$work/summary.md"
 cat "$work/summary.md"

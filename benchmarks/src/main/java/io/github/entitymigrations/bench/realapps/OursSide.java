@@ -26,7 +26,10 @@ final class OursSide {
     /**
      * Args: snapshot outDir pgDatabase sqliteFile. Prints one tab-separated line per database:
      * db, Hibernate's tables, our tables, lines only Hibernate has, lines only we have, and of those ours the foreign
-     * keys and unique keys Hibernate's SQLite dialect never creates (-1 when a side failed).
+     * keys and unique keys Hibernate's SQLite dialect never creates (-1 when a side failed), then drift's
+     * differences on the database our migration built and, after an index added by hand, the
+     * differences it then finds ({@code 0/1}; -1 when our upgrade or drift failed) and lint's findings
+     * per rule from base (see {@link SafetyChecks}).
      */
     static void run(List<String> args) throws Exception {
         Path snapshot = Path.of(args.get(0));
@@ -49,18 +52,21 @@ final class OursSide {
     private static void compare(String db, String url, Path migrations, Path out) throws Exception {
         Path ours = out.resolve("ours-" + db + ".facts");
         Files.deleteIfExists(out.resolve("ours-" + db + ".error"));
+        String drift = "-1";
         try {
             new Migrator(new Database(url, null, null, null), MigrationChain.loadForRunner(migrations), Console.SILENT)
                     .upgrade("head");
             Files.write(ours, SchemaFacts.read(url));
+            drift = SafetyChecks.drift(db, url, migrations, out);
         } catch (Exception e) {
             Files.deleteIfExists(ours);
             Files.writeString(out.resolve("ours-" + db + ".error"), HibernateSide.stackTrace(e));
             System.err.println("realapps: our upgrade failed on " + db + ": " + e);
         }
+        String safety = "\t" + drift + "\t" + SafetyChecks.lint(db, url, migrations, out);
         Path theirs = out.resolve("hibernate-" + db + ".facts");
         if (!Files.exists(ours) || !Files.exists(theirs)) {
-            System.out.println(db + "\t-1\t-1\t-1\t-1\t-1");
+            System.out.println(db + "\t-1\t-1\t-1\t-1\t-1" + safety);
             return;
         }
         List<String> hibernate = Files.readAllLines(theirs);
@@ -89,7 +95,7 @@ final class OursSide {
         long sqliteForeignKeys = noAlter
                 ? onlyOurs.stream().filter(f -> f.startsWith("foreign key ") || f.startsWith("unique ")).count() : 0;
         System.out.println(db + "\t" + tables(hibernate) + "\t" + tables(mine) + "\t" + onlyHibernate.size() + "\t"
-                + onlyOurs.size() + "\t" + sqliteForeignKeys);
+                + onlyOurs.size() + "\t" + sqliteForeignKeys + safety);
     }
 
     private static long tables(List<String> facts) {
