@@ -173,6 +173,11 @@ public final class Migrator {
                             appliedBy(c), 0, true));
                 }
                 c.commit();
+                if (interrupted) {
+                    journal.dropIfEmpty(c);
+                    console.warn("An earlier run had been interrupted part-way through a migration; the stamp "
+                            + "settles that: the list of its steps to undo (" + UndoJournal.NAME + ") was cleared.");
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -237,9 +242,36 @@ public final class Migrator {
 
     private void run(Connection c, List<Step> steps, int to) throws SQLException {
         UnitPlan.warn(steps, kind, console);
-        if (steps.stream().anyMatch(s -> !s.atomic())) {
+        boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
+        if (stepByStep) {
             journal.create(c);
         }
+        Throwable failure = null;
+        try {
+            runSteps(c, steps, to);
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (stepByStep) {
+                dropJournal(c, failure);
+            }
+        }
+    }
+
+    /** The journal goes once no row is left, so it is there only while a step-by-step migration runs (or was cut). */
+    private void dropJournal(Connection c, Throwable failure) throws SQLException {
+        try {
+            journal.dropIfEmpty(c);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void runSteps(Connection c, List<Step> steps, int to) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.

@@ -118,7 +118,7 @@ final class Planner {
 
         void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {
             List<String> statements = dialect.render(op, before, after);
-            boolean transactional = UnitKinds.transactional(op, dialect.name(), transactionalDdl);
+            boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
             if (!withUndo) {
                 units.add(new Unit(number, op, statements, null, null, transactional, false));
                 return;
@@ -138,7 +138,7 @@ final class Planner {
                 return;
             }
             units.add(new Unit(number, op, statements, undo, null, transactional,
-                    UnitKinds.transactional(reverse, dialect.name(), transactionalDdl)));
+                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl)));
         }
     }
 

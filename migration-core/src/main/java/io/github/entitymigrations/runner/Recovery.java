@@ -89,6 +89,7 @@ final class Recovery {
             undone.add(e.operation());
         }
         journal.clear(c, id);
+        journal.dropIfEmpty(c);
         console.warn("Recovered: " + database + " is back " + (upgrade ? "before " : "at ") + id
                 + (undone.isEmpty() ? " (none of its steps had taken effect)" : "; undone: " + String.join(", ", undone))
                 + ". The run goes on from there.");

@@ -29,7 +29,7 @@ final class SchemaDrift {
                                         VersionTable versions) throws SQLException {
         var expected = Replay.of(chain.migrations().subList(0, position));
         return DriftComparison.compare(ExpectedObjects.of(expected, dialect),
-                LiveSchema.read(c, dialect, versions.schemaIdentifier(), expected, Set.of(VersionTable.NAME)));
+                LiveSchema.read(c, dialect, versions.schemaIdentifier(), expected, Set.of(VersionTable.NAME, UndoJournal.NAME)));
     }
 
     /** Fails, listing the differences, when the database differs from its {@code current} applied migrations. */

@@ -117,6 +117,24 @@ final class UndoJournal {
         }
     }
 
+    /** Drops the table when no row is left: it exists only while a migration runs step by step, or was interrupted. */
+    void dropIfEmpty(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return;
+        }
+        if (!c.getAutoCommit()) {
+            c.setAutoCommit(true);
+        }
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                if (!rs.next() || rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            s.execute("drop table " + table);
+        }
+    }
+
     /** Removes every row: a stamp has settled the database's state. */
     void clearAll(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {

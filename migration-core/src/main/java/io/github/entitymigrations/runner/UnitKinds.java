@@ -4,8 +4,10 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.operations.SqlSafety;
 import io.github.entitymigrations.schema.SqlStatement;
+import io.github.entitymigrations.schema.SqlStatements;
+import io.github.entitymigrations.schema.SqlSyntax;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,21 +24,24 @@ final class UnitKinds {
     private UnitKinds() {
     }
 
-    /** Whether {@code op} runs on {@code dialect} as a transaction of its own inside a non-atomic step. */
-    static boolean transactional(Operation op, String dialect, boolean transactionalDdl) {
-        if (!(op instanceof Sql sql)) {
-            return transactionalDdl;
+    /**
+     * Whether {@code op}, rendered as {@code statements}, runs on {@code dialect} as a transaction of its own inside
+     * a non-atomic step.
+     */
+    static boolean transactional(Operation op, List<String> statements, String dialect, boolean transactionalDdl) {
+        if (!(op instanceof Sql) && !transactionalDdl) {
+            return false;
         }
-        return transactional(sql.upgrade(), dialect, transactionalDdl);
+        SqlSyntax syntax = Sql.DIALECTS.get(dialect);
+        if (syntax == null) {
+            return false;
+        }
+        List<SqlStatement> split = new ArrayList<>();
+        statements.forEach(text -> split.addAll(SqlStatements.split(text, syntax)));
+        return transactional(split, dialect, transactionalDdl);
     }
 
-    static boolean transactional(Map<String, List<String>> byDialect, String dialect, boolean transactionalDdl) {
-        List<SqlStatement> statements;
-        try {
-            statements = Sql.statements(byDialect, dialect);
-        } catch (RuntimeException e) {
-            return false; // not for this database: never run, so never decided otherwise
-        }
+    private static boolean transactional(List<SqlStatement> statements, String dialect, boolean transactionalDdl) {
         for (SqlStatement s : statements) {
             List<String> k = s.keywords();
             boolean ok = transactionalDdl ? SqlSafety.refusal(s, dialect, false) == null
@@ -48,6 +53,18 @@ final class UnitKinds {
         return true;
     }
 
+    /** Whether a {@code sql} step's statements for {@code dialect} are data statements only. */
+    private static boolean dataOnly(Operation op, String dialect) {
+        if (!(op instanceof Sql sql)) {
+            return false;
+        }
+        try {
+            return transactional(Sql.statements(sql.upgrade(), dialect), dialect, false);
+        } catch (RuntimeException e) {
+            return false; // not for this database: never run, so never decided otherwise
+        }
+    }
+
     /**
      * Whether a migration of these operations can run in one transaction with its version row: not marked
      * {@code outsideTransaction}, and on a database without transactional DDL, data statements only.
@@ -56,6 +73,6 @@ final class UnitKinds {
         if (outsideTransaction) {
             return false;
         }
-        return transactionalDdl || ops.stream().allMatch(op -> transactional(op, dialect, false));
+        return transactionalDdl || ops.stream().allMatch(op -> dataOnly(op, dialect));
     }
 }
