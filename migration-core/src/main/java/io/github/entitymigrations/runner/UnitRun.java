@@ -106,9 +106,8 @@ final class UnitRun {
                 if (failing.statements().size() > 1 && failing.transactional()) {
                     s.append(" (").append(failing.describe()).append(" ran in a transaction of its own, rolled back)");
                 }
-                return s.append(": the database is as before and the version table does not record it. Fix the "
-                        + "migration (or the data) and ").append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN))
-                        .append(".").toString();
+                return s.append(": ").append(asBefore()).append(" Fix the migration (or the data) and ")
+                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
             }
             s.append(", so the runner undid the steps it had applied, newest first");
             s.append(undone.isEmpty() ? ": none could be undone" : ": undone: " + String.join(", ",
@@ -120,12 +119,17 @@ final class UnitRun {
                         + "values it removed.");
             }
             if (stayed.isEmpty() && partial == 0) {
-                return s.append(" The database is as before the migration and the version table does not record "
-                        + "it. Fix the migration (or the data) and ").append(Advice.current().phrase(
-                        Advice.Phrase.RUN_AGAIN)).append(".").toString();
+                return s.append(" ").append(asBefore()).append(" Fix the migration (or the data) and ")
+                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
             }
             s.append("\n").append(stayedReport());
             return s.toString();
+        }
+
+        private String asBefore() {
+            return step.upgrade() ? "The database is as before the migration and the version table does not record it."
+                    : "The database is as before the downgrade: still at " + step.id() + ", which the version table "
+                    + "still records.";
         }
 
         private String stayedReport() {
@@ -139,8 +143,9 @@ final class UnitRun {
                 still.add("statements 1 to " + partial + " of " + failing.describe() + " (a step run in part is not "
                         + "undone: its reverse is written for the whole step)");
             }
-            s.append("Still applied: ").append(String.join(", ", still)).append(". The version table does not record ")
-                    .append(step.id()).append(".");
+            s.append(step.upgrade() ? "Still applied: " : "Still reverted: ").append(String.join(", ", still))
+                    .append(step.upgrade() ? ". The version table does not record " : ". The version table still "
+                    + "records ").append(step.id()).append(".");
             List<String> byHand = new ArrayList<>();
             for (int i = stayed.size() - 1; i >= 0; i--) {
                 if (stayed.get(i).undo() != null) {
