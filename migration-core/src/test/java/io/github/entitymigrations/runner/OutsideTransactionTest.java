@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Migrations marked {@code outsideTransaction}: they can run what a database refuses inside a transaction
- * ({@code create index concurrently}), and a failure keeps the statements before it, records nothing in the
- * version table, and says so.
+ * ({@code create index concurrently}); they run step by step, and a failure undoes the steps before it (see
+ * {@link StepByStepUndoTest}), records nothing in the version table, and says so.
  */
 class OutsideTransactionTest {
 
