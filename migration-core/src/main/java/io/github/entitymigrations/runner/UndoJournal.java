@@ -68,14 +68,14 @@ final class UndoJournal {
             s.execute("create table if not exists " + table + " (migration_id varchar(32) not null, "
                     + "direction varchar(9) not null, unit integer not null, state varchar(8) not null, "
                     + "operation varchar(1000) not null, checksum varchar(64) not null, "
-                    + "transactional_unit integer not null, undo " + textType + ", undo_transactional integer not null, "
+                    + "transactional_unit integer not null, undo_statements " + textType + ", undo_transactional integer not null, "
                     + "constraint " + primaryKey + " primary key (migration_id, unit))");
         }
     }
 
     void started(Connection c, Step step, Unit unit) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("insert into " + table + " (migration_id, direction, unit, "
-                + "state, operation, checksum, transactional_unit, undo, undo_transactional) "
+                + "state, operation, checksum, transactional_unit, undo_statements, undo_transactional) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, step.id());
             p.setString(2, step.upgrade() ? "upgrade" : "downgrade");
@@ -146,7 +146,7 @@ final class UndoJournal {
     List<Entry> read(Connection c) throws SQLException {
         List<Entry> entries = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select migration_id, direction, unit, "
-                + "state, operation, checksum, transactional_unit, undo, undo_transactional from " + table
+                + "state, operation, checksum, transactional_unit, undo_statements, undo_transactional from " + table
                 + " order by migration_id, unit desc")) {
             while (rs.next()) {
                 String undo = rs.getString(8);

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PostgreSQL and SQLite): a fault right after that step makes the runner undo it, so the schema, the version
  * table and every row are as before, the message names what was undone, and no undo journal is left; the
  * migration without the fault then applies once. An operation that destroys data is undone as structure only,
- * and the message says so.
+ * and the message says so. On MariaDB (both drivers) every migration with DDL runs step by step; one of data steps
+ * only runs in one transaction, rolled back as a whole.
  */
 class StepByStepFailureTest {
 
@@ -50,14 +51,15 @@ class StepByStepFailureTest {
         }
     }
 
-    static final List<Where> WHERE = List.of(new Where(Kind.POSTGRESQL, true), new Where(Kind.SQLITE, true));
+    static final List<Where> WHERE = List.of(new Where(Kind.MARIADB, false), new Where(Kind.MYSQL, false),
+            new Where(Kind.POSTGRESQL, true), new Where(Kind.SQLITE, true));
 
     /** The per-operation cases, with a data step whose downgrade really undoes it. */
     static List<Case> cases() {
         List<Case> all = new ArrayList<>(PerOperationFailureTest.CASES.stream().filter(c -> !c.kind().equals("sql"))
                 .toList());
         all.add(new Case("sql", h -> List.of(sql(List.of("update customer set loyalty = loyalty + 1",
-                "update purchase_order set status = 'X' || status"), List.of("update customer set loyalty = loyalty - 1",
+                "update purchase_order set status = concat('X', status)"), List.of("update customer set loyalty = loyalty - 1",
                 "update purchase_order set status = substr(status, 2)")))));
         return all;
     }
@@ -72,38 +74,58 @@ class StepByStepFailureTest {
         return all.stream();
     }
 
+    /**
+     * The catalog at head. On MariaDB 0004's drop of order_line's primary key needs another index for the foreign
+     * key on order_id (InnoDB's errno 150 otherwise), which the dialect does not add yet: one is added by hand.
+     */
+    static void catalogAtHead(TestDatabase db, MigrationHistory h) throws java.sql.SQLException {
+        if (db.kind().isMariaDb()) {
+            db.migrator(h.chain()).upgrade("0003");
+            db.execute("create index ix_line_order on order_line (order_id)");
+        }
+        db.migrator(h.chain()).upgrade("head");
+    }
+
     @ParameterizedTest(name = "{0}, fault after {1}")
     @MethodSource("arguments")
     void aFaultAfterTheStepUndoesItAndTheFixedMigrationRunsOnce(Where where, Case c) throws Exception {
         TestDatabase db = TestDatabase.open(where.kind(), PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
-        db.migrator(h.chain()).upgrade("head");
+        catalogAtHead(db, h);
         List<Operation> steps = new ArrayList<>(c.steps().apply(h));
         List<Operation> faulty = new ArrayList<>(steps);
         faulty.add(sql(List.of(BAD), List.of("select 1")));
         h.add("fault after " + c.kind(), faulty, Diff.reverse(faulty), where.outside());
 
-        State before = State.of(db);
+        State before = SchemaLines.state(db);
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
         List<String> described = new ArrayList<>(steps.stream().map(Operation::describe).toList());
         java.util.Collections.reverse(described);
         String undone = "undone: " + String.join(", ", described);
-        assertTrue(e.getMessage().contains(BAD) && e.getMessage().contains(undone), undone + "\n" + e.getMessage());
+        if (c.kind().equals("sql") && !where.outside()) {
+            // Data steps only: on MariaDB the migration runs in one transaction, as on PostgreSQL.
+            assertTrue(e.getMessage().contains(BAD) && e.getMessage().contains("It was rolled back: nothing of it was "
+                    + "applied"), e.getMessage());
+        } else {
+            assertTrue(e.getMessage().contains(BAD) && e.getMessage().contains(undone), undone + "\n" + e.getMessage());
+        }
         assertFalse(e.getMessage().contains("Still applied"), e.getMessage());
         if (steps.stream().anyMatch(Operation::isDestructive)) {
             assertTrue(e.getMessage().contains("brought back its structure, not the values it removed"),
                     e.getMessage());
-            assertEquals(before.schema(), db.schema(), "the structure is back; it said: " + e.getMessage());
+            assertEquals(before.schema(), SchemaLines.of(db), "the structure is back; it said: " + e.getMessage());
             assertEquals(before.versions(), db.versionRows());
         } else {
-            assertEquals(before, State.of(db), "an undone migration must change nothing; it said: " + e.getMessage());
+            assertEquals(before, SchemaLines.state(db), "an undone migration must change nothing; it said: " + e.getMessage());
         }
 
         Path file = h.files().get(h.files().size() - 1);
         MigrationHistory.write(file, MigrationJson.write(new Migration("0006", "0005", "fault after " + c.kind(),
                 steps, Diff.reverse(steps), List.of(), where.outside())));
         db.migrator(h.chain()).upgrade("head");
-        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), db.schema(), "after the fixed " + c.kind());
+        if (!db.kind().isMariaDb()) { // (the MariaDB side of ExpectedSchema is the drift branch's)
+            DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), SchemaLines.of(db), "after the fixed " + c.kind());
+        }
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
         assertEquals(List.of(), db.foreignKeyProblems());
     }

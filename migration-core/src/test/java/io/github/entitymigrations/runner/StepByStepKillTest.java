@@ -66,7 +66,7 @@ class StepByStepKillTest {
         steps.add(at - 1, sql(List.of("insert into note (id, text) select 1, 'slow' from pg_sleep(4)"),
                 List.of("delete from note where id = 1")));
         h.add("slow", steps, Diff.reverse(steps), true);
-        State before = State.of(db);
+        State before = SchemaLines.state(db);
 
         killDuring(db, h, "pg_sleep");
         List<String> journal = new ArrayList<>();
@@ -79,7 +79,7 @@ class StepByStepKillTest {
 
         RecordingConsole console = new RecordingConsole();
         db.migrator(h.chain(), console).upgrade("0005"); // no further: what the recovery alone does
-        assertEquals(before, State.of(db), "the next run put everything back: " + console);
+        assertEquals(before, SchemaLines.state(db), "the next run put everything back: " + console);
         List<String> undone = new ArrayList<>();
         for (int i = at - 2; i >= 0; i--) {
             undone.add(steps.get(i).describe());
@@ -89,7 +89,7 @@ class StepByStepKillTest {
         StepByStepUndoTest.assertNoJournal(db);
 
         db.migrator(h.chain()).upgrade("head");
-        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), db.schema(), "after the rerun");
+        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), SchemaLines.of(db), "after the rerun");
         assertEquals(List.of("1|slow"), db.query("select id, text from note"));
         assertEquals(6, db.appliedIds().size());
     }
@@ -173,7 +173,7 @@ class StepByStepKillTest {
     }
 
     private static State people(TestDatabase db) throws Exception {
-        return new State(db.schema(), db.versionRows(), db.query("select count(*), sum(id) from person"));
+        return new State(SchemaLines.of(db), db.versionRows(), db.query("select count(*), sum(id) from person"));
     }
 
     private static void killDuring(TestDatabase db, MigrationHistory h, String statementPart) throws Exception {

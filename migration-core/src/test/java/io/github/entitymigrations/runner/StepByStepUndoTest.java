@@ -79,7 +79,7 @@ class StepByStepUndoTest {
         assertTrue(Stream.of(cause.getSuppressed()).anyMatch(s -> s.getMessage().contains("no_such_note")),
                 "the undo's error is kept as suppressed");
         assertEquals(List.of("1|a"), db.query("select id, text from note"));
-        assertFalse(db.schema().contains("column person.nick varchar(20) null"), db.schema().toString());
+        assertFalse(SchemaLines.of(db).contains("column person.nick varchar(20) null"), SchemaLines.of(db).toString());
         assertEquals(List.of("0001"), db.appliedIds());
         assertNoJournal(db);
     }
@@ -123,7 +123,7 @@ class StepByStepUndoTest {
         assertTrue(m.contains("failed at statement 3 of 3, in step 2") && m.contains("undone: create table note"), m);
         assertTrue(m.contains("Still applied: statements 1 to 1 of step 2 (sql: " + partial + ") (a step run in part "
                 + "is not undone"), m);
-        assertFalse(db.schema().stream().anyMatch(l -> l.startsWith("table note")), db.schema().toString());
+        assertFalse(SchemaLines.of(db).stream().anyMatch(l -> l.startsWith("table note")), SchemaLines.of(db).toString());
         if (where.kind() == Kind.POSTGRESQL) {
             assertEquals(List.of("ix_person_name"), db.query("select indexname from pg_indexes where indexname = "
                     + "'ix_person_name'"), "what the message says stays, stays");
@@ -145,12 +145,12 @@ class StepByStepUndoTest {
         db.migrator(h.chain()).upgrade("head");
         db.execute("insert into note (id, text) values (7, 'kept')", "insert into person (id, name, nick) values (1, "
                 + "'Ann', 'A')");
-        List<String> schema = db.schema();
+        List<String> schema = SchemaLines.of(db);
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).downgrade("-1", true));
         String m = e.getMessage();
         assertTrue(m.contains("failed at statement 2 of 4 of its downgrade, in step 2"), m);
         assertTrue(m.contains("undone: " + down.get(0).describe() + ".") && m.contains("The database is as before"), m);
-        assertEquals(schema, db.schema(), "the schema is the migration's again");
+        assertEquals(schema, SchemaLines.of(db), "the schema is the migration's again");
         assertEquals(List.of("0001", "0002"), db.appliedIds());
         assertEquals(List.of("7|kept"), db.query("select id, text from note"));
         assertEquals(List.of("1|A"), db.query("select id, nick from person"));
@@ -175,7 +175,7 @@ class StepByStepUndoTest {
     }
 
     static void assertNoJournal(TestDatabase db) throws SQLException {
-        assertFalse(db.schema().stream().anyMatch(l -> l.contains(UndoJournal.NAME)), "the undo journal is gone");
+        assertFalse(SchemaLines.of(db).stream().anyMatch(l -> l.contains(UndoJournal.NAME)), "the undo journal is gone");
     }
 
     private static int indexOf(RecordingConsole console, String prefix) {
