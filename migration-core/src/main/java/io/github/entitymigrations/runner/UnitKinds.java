@@ -8,7 +8,6 @@ import io.github.entitymigrations.schema.SqlStatements;
 import io.github.entitymigrations.schema.SqlSyntax;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Which units can run in a transaction of their own when their migration cannot run in one. Conservative: on a
@@ -18,8 +17,6 @@ import java.util.Set;
  * every unit qualifies unless one of its statements cannot run inside a transaction ({@link SqlSafety}).
  */
 final class UnitKinds {
-
-    private static final Set<String> DATA = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "WITH");
 
     private UnitKinds() {
     }
@@ -43,9 +40,7 @@ final class UnitKinds {
 
     private static boolean transactional(List<SqlStatement> statements, String dialect, boolean transactionalDdl) {
         for (SqlStatement s : statements) {
-            List<String> k = s.keywords();
-            boolean ok = transactionalDdl ? SqlSafety.refusal(s, dialect, false) == null
-                    : !k.isEmpty() && DATA.contains(k.get(0));
+            boolean ok = transactionalDdl ? SqlSafety.refusal(s, dialect, false) == null : SqlSafety.isData(s);
             if (!ok) {
                 return false;
             }

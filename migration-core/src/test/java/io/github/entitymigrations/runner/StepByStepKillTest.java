@@ -32,11 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * kill -9 of a real runner (a JVM of its own) in the middle of a migration that runs step by step (here a
- * PostgreSQL migration marked {@code outsideTransaction}): the steps it had applied stay, recorded in the undo
+ * kill -9 of a real runner (a JVM of its own) in the middle of a migration that runs step by step (on MariaDB and
+ * the mysql flavour any migration with DDL; on PostgreSQL one marked {@code outsideTransaction}): the steps it had applied stay, recorded in the undo
  * journal, and the next run undoes them before anything else, so the database is back where it was before that
  * migration. The step in flight is a data step (rolled back with its transaction: the journal says so), or an
  * index build whose outcome the live schema tells; when nothing can tell, the next run refuses, naming the step
@@ -52,23 +54,33 @@ class StepByStepKillTest {
     @TempDir
     Path tmp;
 
-    @ParameterizedTest(name = "killed in a data step at {0}")
-    @ValueSource(ints = {2, 4})
-    void theNextRunUndoesWhatTheKilledOneApplied(int at) throws Exception {
-        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+    static Stream<Arguments> points() {
+        List<Arguments> all = new ArrayList<>();
+        for (Kind kind : new Kind[] {Kind.MARIADB, Kind.MYSQL, Kind.POSTGRESQL}) {
+            all.add(Arguments.of(kind, 2));
+            all.add(Arguments.of(kind, 4));
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}, killed in a data step at {1}")
+    @MethodSource("points")
+    void theNextRunUndoesWhatTheKilledOneApplied(Kind kind, int at) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
-        db.migrator(h.chain()).upgrade("head");
+        StepByStepFailureTest.catalogAtHead(db, h);
         List<Operation> steps = new ArrayList<>(List.of(new CreateTable(table("note", t -> {
             t.id();
             t.col("text", varchar(100));
         })), new AddColumn(null, "customer", column("nickname", varchar(30), true, null)),
                 new CreateIndex(null, "customer", new Index("ix_customer_nickname", List.of("nickname"), false))));
-        steps.add(at - 1, sql(List.of("insert into note (id, text) select 1, 'slow' from pg_sleep(4)"),
+        steps.add(at - 1, sql(List.of(kind == Kind.POSTGRESQL ? "insert into note (id, text) select 1, 'slow' from "
+                + "pg_sleep(4)" : "insert into note (id, text) select 1, 'slow' from (select sleep(4)) s"),
                 List.of("delete from note where id = 1")));
-        h.add("slow", steps, Diff.reverse(steps), true);
+        h.add("slow", steps, Diff.reverse(steps), kind == Kind.POSTGRESQL);
         State before = SchemaLines.state(db);
 
-        killDuring(db, h, "pg_sleep");
+        killDuring(db, h, kind == Kind.POSTGRESQL ? "pg_sleep" : "sleep(4)");
         List<String> journal = new ArrayList<>();
         for (int i = 1; i < at; i++) {
             journal.add(i + "|applied");
@@ -89,7 +101,9 @@ class StepByStepKillTest {
         StepByStepUndoTest.assertNoJournal(db);
 
         db.migrator(h.chain()).upgrade("head");
-        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), SchemaLines.of(db), "after the rerun");
+        if (kind == Kind.POSTGRESQL) {
+            DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(6)), SchemaLines.of(db), "after the rerun");
+        }
         assertEquals(List.of("1|slow"), db.query("select id, text from note"));
         assertEquals(6, db.appliedIds().size());
     }
@@ -197,9 +211,12 @@ class StepByStepKillTest {
     }
 
     private static boolean running(TestDatabase db, String statementPart) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-                        + " and state = 'active' and query like '%" + statementPart + "%'")) {
+        String query = db.kind().isMariaDb()
+                ? "select count(*) from information_schema.processlist where id <> connection_id() and info like '%"
+                + statementPart + "%'"
+                : "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                + " and state = 'active' and query like '%" + statementPart + "%'";
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getInt(1) > 0;
         }
