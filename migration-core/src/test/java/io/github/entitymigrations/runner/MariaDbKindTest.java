@@ -116,6 +116,119 @@ class MariaDbKindTest {
         }
     }
 
+    /** A DataSource's flavour is its driver's; a borrowed connection goes back with its own session settings. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void aDataSourceIsRecognizedAndItsConnectionsGoBackAsTheyWereLent(Kind kind) throws SQLException {
+        TestDatabase db = TestDatabase.open(kind, null, null);
+        javax.sql.DataSource dataSource;
+        if (kind == Kind.MARIADB) {
+            dataSource = new org.mariadb.jdbc.MariaDbDataSource(db.database().url());
+        } else {
+            com.mysql.cj.jdbc.MysqlDataSource mysql = new com.mysql.cj.jdbc.MysqlDataSource();
+            mysql.setUrl(db.database().url());
+            dataSource = mysql;
+        }
+        Database database = Database.of(dataSource, TestDatabase.mariaDb().databaseName() + "_ds");
+        assertSame(kind == Kind.MARIADB ? MariaDbKind.MARIADB : MariaDbKind.MYSQL, database.kind());
+        try (Connection c = database.connect()) {
+            String lentCatalog = c.getCatalog();
+            try (Statement s = c.createStatement()) {
+                s.execute("set session sql_mode = 'ANSI_QUOTES', lock_wait_timeout = 123");
+            }
+            database.kind().prepare(c, Duration.ofSeconds(5));
+            database.kind().useSchema(c, database, VersionTable.of(database));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select database()")) {
+                rs.next();
+                assertEquals(TestDatabase.mariaDb().databaseName() + "_ds", rs.getString(1), "the schema is current");
+            }
+            assertEquals(TestDatabase.mariaDb().databaseName(), lentCatalog);
+        } finally {
+            db.execute("drop database if exists " + TestDatabase.mariaDb().databaseName() + "_ds");
+        }
+    }
+
+    @Test
+    void aBorrowedConnectionGetsItsSessionBack() throws SQLException {
+        TestDatabase db = TestDatabase.open(Kind.MARIADB, null, null);
+        try (Connection lent = db.connect()) {
+            try (Statement s = lent.createStatement()) {
+                s.execute("set session sql_mode = 'ANSI_QUOTES', lock_wait_timeout = 123");
+            }
+            javax.sql.DataSource single = new SingleConnectionDataSource(lent);
+            Database database = Database.of(single, TestDatabase.mariaDb().databaseName() + "_ds");
+            Connection c = database.connect();
+            database.kind().prepare(c, Duration.ofSeconds(5));
+            database.kind().useSchema(c, database, VersionTable.of(database));
+            c.close();
+            try (Statement s = lent.createStatement(); ResultSet rs = s.executeQuery(
+                    "select @@session.sql_mode, @@session.lock_wait_timeout, database()")) {
+                rs.next();
+                assertEquals("ANSI_QUOTES", rs.getString(1));
+                assertEquals(123, rs.getLong(2));
+                assertEquals(TestDatabase.mariaDb().databaseName(), rs.getString(3));
+            }
+        } finally {
+            db.execute("drop database if exists " + TestDatabase.mariaDb().databaseName() + "_ds");
+        }
+    }
+
+    /** Hands out one connection whose close() is ignored, so the test can look at it after the runner gave it back. */
+    private record SingleConnectionDataSource(Connection connection) implements javax.sql.DataSource {
+        @Override
+        public Connection getConnection() {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
+    }
+
     @Test
     void lockNamesFitTheServersLimitAndStayDistinct() {
         assertEquals("entity_migrations.app.entity_migrations_history",
