@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class ExpectedObjects {
 
+    private static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("CHAR", "NCHAR", "VARCHAR",
+            "NVARCHAR", "LONGVARCHAR", "LONGNVARCHAR");
+
     private ExpectedObjects() {
     }
 
@@ -47,7 +50,9 @@ public final class ExpectedObjects {
                 objects.add(LiveSchema.index(table, i.name(), LiveSchema.list(i.columns()), i.unique()));
             }
             for (CheckConstraint c : t.checks()) {
-                objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
+                if (!(mysqlFamily && enumCheck(t, c))) {
+                    objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
+                }
             }
             for (ForeignKey f : t.foreignKeys()) {
                 objects.add(LiveSchema.foreignKey(table, f.name(), LiveSchema.list(f.columns()),
@@ -74,7 +79,9 @@ public final class ExpectedObjects {
                                        boolean mysqlFamily) {
         Map<String, String> properties = new LinkedHashMap<>();
         // A columnDefinition may go on with a default and NOT NULL, which the catalog reports apart.
-        ColumnDefinition definition = ColumnDefinition.of(dialect.columnType(c));
+        List<String> enumValues = mysqlFamily ? enumValues(t, c) : null;
+        ColumnDefinition definition = ColumnDefinition.of(enumValues != null ? enumType(enumValues)
+                : dialect.columnType(c));
         String type = definition.type();
         properties.put("type", sqlite ? SqlText.type(type) : mysqlFamily ? SqlText.mysqlType(type)
                 : SqlText.postgresType(type));
@@ -92,6 +99,30 @@ public final class ExpectedObjects {
             properties.put("identity", LiveSchema.identity(c.identity() ? "d" : ""));
         }
         return new SchemaObject(Kind.COLUMN, table, c.name(), properties);
+    }
+
+    /**
+     * Whether {@code check} is a STRING enum's on MariaDB/MySQL: an {@code in (...)} check of a character column
+     * without a {@code columnDefinition}, which the dialect creates as the column's native {@code enum} type, as
+     * Hibernate does, with no check of its own.
+     */
+    static boolean enumCheck(Table t, CheckConstraint check) {
+        if (check.values() == null || check.values().isEmpty() || check.column() == null) {
+            return false;
+        }
+        Column c = t.column(check.column());
+        return c != null && (c.columnDefinition() == null || c.columnDefinition().isBlank())
+                && CHARACTER_TYPES.contains(c.type().name());
+    }
+
+    /** The values of the column's native {@code enum} type on MariaDB/MySQL, or {@code null}. */
+    private static List<String> enumValues(Table t, Column c) {
+        return t.checks().stream().filter(check -> check.column() != null && check.column().equalsIgnoreCase(c.name())
+                && enumCheck(t, check)).map(CheckConstraint::values).findFirst().orElse(null);
+    }
+
+    private static String enumType(List<String> values) {
+        return "enum(" + String.join(",", values.stream().map(Dialect::literal).toList()) + ")";
     }
 
     /** A table of another schema than the configured one keeps its schema in its name. */
