@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.testing.MariaDbDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MariaDbCatalogTest {
 
     @RegisterExtension
-    static final TemporaryMariaDb DB = new TemporaryMariaDb();
+    static final MariaDbDatabase DB = new MariaDbDatabase();
 
     private static final Schema NONE = schema();
 
@@ -180,12 +181,7 @@ class MariaDbCatalogTest {
 
     @Test
     void aConfiguredDatabaseIsReadWhateverTheCurrentOneIs() throws SQLException {
-        String database;
-        try (Connection c = DriverManager.getConnection(DB.jdbcUrl()); Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("select database()")) {
-            rs.next();
-            database = rs.getString(1);
-        }
+        String database = DB.databaseName();
         String other = database + "_other";
         execute(DB.jdbcUrl(), "drop database if exists " + other, "create database " + other,
                 "create table " + other + ".items (id int primary key, customer_id bigint, constraint fk_items_customer "
