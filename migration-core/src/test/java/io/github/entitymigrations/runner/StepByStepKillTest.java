@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -136,6 +137,46 @@ class StepByStepKillTest {
         assertEquals(before, people(db), console.toString());
         assertEquals(1, console.count("undone: sql: create index concurrently ix_person_name on person (name), "
                 + "create table note (2 columns)."), console.toString());
+        db.migrator(h.chain()).upgrade("head");
+        assertEquals(List.of("0001", "0002"), db.appliedIds());
+    }
+
+    /**
+     * MariaDB (each DDL statement atomic, committed at once) killed while it builds an index on a million rows: the
+     * next run tells from the live schema whether the build landed, and undoes it (if it did) and the steps before.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void anIndexBuildInFlightOnMariaDbIsToldFromTheLiveSchema(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations")).add("people", new CreateTable(
+                table("person", t -> {
+                    t.id();
+                    t.col("name", varchar(50));
+                })));
+        db.migrator(h.chain()).upgrade("head");
+        db.execute("insert into person (id, name) select seq, concat('person ', seq mod 1000) from seq_1_to_1000000");
+        List<Operation> steps = List.of(new CreateTable(table("note", t -> {
+            t.id();
+            t.col("text", varchar(100));
+        })), new CreateIndex(null, "person", new Index("ix_person_name", List.of("name"), false)),
+                new AddColumn(null, "person", column("nick", varchar(20), true, null)));
+        h.add("index", steps, Diff.reverse(steps), false);
+        State before = people(db);
+
+        killDuring(db, h, "ix_person_name");
+        long killed = System.nanoTime();
+        while (running(db, "ix_person_name") && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(60)) {
+            Thread.sleep(20);
+        }
+        boolean landed = SchemaLines.of(db).stream().anyMatch(l -> l.startsWith("index person ix_person_name"));
+        RecordingConsole console = new RecordingConsole();
+        db.migrator(h.chain(), console).upgrade("0001");
+        assertEquals(before, people(db), console.toString());
+        assertEquals(1, console.count("undone: " + (landed ? steps.get(1).describe() + ", " : "")
+                + steps.get(0).describe() + "."), "landed " + landed + ": " + console);
+        System.out.printf("%s: the index build %s when the runner was killed%n", kind, landed ? "had landed"
+                : "had not landed");
         db.migrator(h.chain()).upgrade("head");
         assertEquals(List.of("0001", "0002"), db.appliedIds());
     }
