@@ -99,8 +99,8 @@ final class UnitRun {
 
         String report() {
             StringBuilder s = new StringBuilder();
-            s.append(transactionalDdl ? "It runs outside a transaction" : "The database commits each DDL statement "
-                    + "at once");
+            s.append(transactionalDdl || step.outsideTransaction() ? "It runs outside a transaction"
+                    : "The database commits each DDL statement at once");
             if (undone.isEmpty() && stayed.isEmpty() && partial == 0) {
                 s.append(", but nothing of it had been applied");
                 if (failing.statements().size() > 1 && failing.transactional()) {

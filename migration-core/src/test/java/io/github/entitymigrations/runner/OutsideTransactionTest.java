@@ -63,7 +63,7 @@ class OutsideTransactionTest {
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
         assertTrue(e.getMessage().contains("failed at statement 2 of 2") && e.getMessage().contains("outside a "
                 + "transaction") && e.getMessage().contains("ran in a transaction of its own, rolled back")
-                && e.getMessage().contains("the database is as before"), e.getMessage());
+                && e.getMessage().contains("The database is as before"), e.getMessage());
         assertEquals(List.of(), db.query("select id, name from person"), "statement 1 was rolled back with it");
         assertEquals(List.of("0001"), db.appliedIds(), "the failed migration is not recorded");
         assertFalse(db.schema().stream().anyMatch(l -> l.contains(UndoJournal.NAME)), "no journal is left behind");
