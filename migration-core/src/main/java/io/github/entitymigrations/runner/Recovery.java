@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a run does first, under the migration lock, when an earlier run was interrupted (kill -9, a lost
@@ -122,8 +121,7 @@ final class Recovery {
         }
         List<SchemaObject> live;
         try {
-            live = LiveSchema.read(c, dialect, versions.schemaIdentifier(), after,
-                    Set.of(VersionTable.NAME, UndoJournal.NAME));
+            live = LiveSchema.read(c, dialect, versions.schemaIdentifier(), after, SchemaDrift.TOOL_TABLES);
         } catch (SQLException | RuntimeException unreadable) {
             throw refuse(e, undone, "the schema of " + database + " could not be read to tell ("
                     + unreadable.getMessage() + ")", true);
