@@ -23,7 +23,7 @@ import java.util.Set;
 final class SchemaDrift {
 
     /** The runner's own tables, which are no drift: the version table (and any other the runner keeps beside it). */
-    static final Set<String> TOOL_TABLES = Set.of(VersionTable.NAME);
+    static final Set<String> TOOL_TABLES = Set.of(VersionTable.NAME, UndoJournal.NAME);
 
     private SchemaDrift() {
     }
