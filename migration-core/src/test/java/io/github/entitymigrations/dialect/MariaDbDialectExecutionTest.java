@@ -10,10 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.entitymigrations.testing.MariaDbDatabase;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs every golden scenario on a real MariaDB, once through the MariaDB driver with the {@code mariadb} flavour and
@@ -23,17 +24,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MariaDbDialectExecutionTest {
 
-    private static MariaDbTestDatabase db;
-
-    @BeforeAll
-    static void create() throws SQLException {
-        db = MariaDbTestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final MariaDbDatabase DB = new MariaDbDatabase();
 
     @TestFactory
     Stream<DynamicTest> everyScenarioRunsAndItsReverseRestoresTheSchema() {
@@ -43,7 +35,8 @@ class MariaDbDialectExecutionTest {
 
     private static void run(MdbScenario s, boolean mysql) throws SQLException {
         MariaDbDialect dialect = MdbScenario.dialect(mysql);
-        try (Connection c = db.connect(mysql); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(mysql ? DB.mysqlUrl() : DB.jdbcUrl());
+             Statement st = c.createStatement()) {
             empty(st);
             io.github.entitymigrations.schema.Schema schema = io.github.entitymigrations.operations.SchemaState.empty()
                     .toSchema();
