@@ -79,6 +79,9 @@ final class MdbScenarios {
     static final String SEED_CUSTOMER = "insert into customer (email, name, status, tier) values "
             + "('a@x', 'Ann', 'NEW', 1), ('b@x', 'Bob', 'ACTIVE', 0)";
 
+    static final String TRIGGER = "create trigger customer_bi before insert on customer for each row begin "
+            + "if new.name is null then set new.name = 'anon'; end if; end";
+
     private MdbScenarios() {
     }
 
@@ -117,7 +120,12 @@ final class MdbScenarios {
                         .then("select name from customer where id = 1", "maria")
                         .mariadb("update customer set name = 'maria' # a comment\nwhere id = 1",
                                 "update customer set tier = 2 where id = 1")
-                        .mysql("update customer set name = \"mari\\a\" where id = 1"));
+                        .mysql("update customer set name = \"mari\\a\" where id = 1"),
+                named("sql step creating a trigger whose body holds semicolons").given(create(CUSTOMER))
+                        .when(new Sql(Map.of("*", List.of(TRIGGER + ";\nselect 1 -- done")),
+                                Map.of("*", List.of("drop trigger customer_bi")), false, List.of()))
+                        .then("select count(*) from information_schema.triggers where trigger_schema = database()", "1")
+                        .expect(TRIGGER, "select 1"));
     }
 
     static Table item(PgModel.Col... columns) {
