@@ -72,7 +72,9 @@ final class MariaDbTypes {
     }
 
     static String of(ColumnType t, String column, boolean nativeUuid) {
-        Long n = t.length() == null ? null : t.length().longValue();
+        // A large object's size is its length; written compactly (CLOB(1000)) it reads as a precision.
+        Integer size = t.length() != null ? t.length() : t.name().endsWith("LOB") ? t.precision() : null;
+        Long n = size == null ? null : size.longValue();
         return switch (t.name()) {
             case "BOOLEAN", "BIT" -> "bit";
             case "TINYINT" -> "tinyint";

@@ -14,8 +14,10 @@ final class MySqlKnownDifferences {
     static final String FLOAT = "Hibernate writes float(23) (MySQLDialect.getFloatPrecision) where the snapshot says "
             + "FLOAT(24), the single-precision default of the other dialects; MariaDB and MySQL store both as the same "
             + "4-byte float";
-    static final String LOB = "Hibernate 6.6 gives a @Lob String without a length tinytext (255 bytes), which refuses "
-            + "any longer text; a large object is longtext here, which hbm2ddl.auto=validate accepts";
+    static final String LOB = "Hibernate gives a @Lob String that also has a @Column the annotation's default length, "
+            + "255, so tinytext; without @Column longtext. The snapshot records neither length, and a CLOB without one "
+            + "is longtext here; hbm2ddl.auto=validate refuses it where Hibernate wanted tinytext (needs the processor "
+            + "to record the 255)";
     static final String TABLE_GENERATOR = "Hibernate's create script inserts the first row of a @TableGenerator table; "
             + "the snapshot does not hold the row, and Hibernate's TableGenerator inserts it on first use when missing";
     static final String MYSQL_COLUMN_CHECK = "Hibernate's MySQLDialect leaves out column checks (6.6 all of them, 7 an "

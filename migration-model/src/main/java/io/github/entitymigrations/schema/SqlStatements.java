@@ -8,7 +8,7 @@ import java.util.List;
  * Splits SQL text into statements at the semicolons that end them, as the database itself would: not inside
  * quotes, comments or dollar-quoted bodies ({@link SqlLexer}), not inside parentheses (as psql), not inside an
  * SQLite {@code create trigger ... begin ...; ...; end} nor a PostgreSQL {@code begin atomic ...; end} function
- * body (a {@code case ... end} inside them is no end of the body). Empty statements (a trailing semicolon,
+ * body nor a MariaDB/MySQL stored program or {@code begin not atomic} block ({@link MySqlCompound}) (a {@code case ... end} inside them is no end of the body). Empty statements (a trailing semicolon,
  * only comments) are left out.
  */
 public final class SqlStatements {
@@ -50,12 +50,24 @@ public final class SqlStatements {
         private final SqlSyntax syntax;
         private int parentheses;
         private boolean inAtomic;
+        private MySqlCompound compound;
 
         Body(SqlSyntax syntax) {
             this.syntax = syntax;
         }
 
         void see(SqlToken t, List<SqlToken> before) {
+            if (syntax == SqlSyntax.MYSQL) {
+                if (compound == null && before.size() < 12 && MySqlCompound.isCompound(with(before, t))) {
+                    compound = new MySqlCompound();
+                    for (int i = 0; i < before.size(); i++) {
+                        compound.see(before.get(i), before.subList(0, i));
+                    }
+                }
+                if (compound != null) {
+                    compound.see(t, before);
+                }
+            }
             if (t.kind() == Kind.OPEN) {
                 parentheses++;
             } else if (t.kind() == Kind.CLOSE) {
@@ -68,7 +80,7 @@ public final class SqlStatements {
         }
 
         boolean endsStatement(List<SqlToken> before) {
-            if (parentheses > 0 || inAtomic) {
+            if (parentheses > 0 || inAtomic || (compound != null && !compound.outside())) {
                 return false;
             }
             // SQLite's own rule (sqlite3_complete): a trigger ends only at "; END ;", so CASE ... END is no end.
@@ -85,6 +97,12 @@ public final class SqlStatements {
                 i++;
             }
             return i < tokens.size() && tokens.get(i).is("trigger");
+        }
+
+        private static List<SqlToken> with(List<SqlToken> before, SqlToken t) {
+            List<SqlToken> all = new ArrayList<>(before);
+            all.add(t);
+            return all;
         }
 
         private static boolean last(List<SqlToken> tokens, int back, String word) {
