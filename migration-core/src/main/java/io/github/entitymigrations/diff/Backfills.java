@@ -1,6 +1,7 @@
 package io.github.entitymigrations.diff;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.dialect.PostgresDialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.operations.AddColumn;
@@ -33,6 +34,8 @@ public final class Backfills {
         Map<String, Dialect> all = new LinkedHashMap<>();
         all.put("postgresql", new PostgresDialect(null));
         all.put("sqlite", new SqliteDialect());
+        all.put(MariaDbDialect.MARIADB, MariaDbDialect.mariadb(null));
+        all.put(MariaDbDialect.MYSQL, MariaDbDialect.mysql(null));
         return all;
     }
 
@@ -75,22 +78,42 @@ public final class Backfills {
     }
 
     /**
-     * The update, written for any database ({@code "*"}) when both quote the names alike, else once per database;
-     * a table in a schema only for PostgreSQL (SQLite has no schemas, so cannot run that table's steps anyway).
+     * The update, once per way the databases quote its names: the text most databases share is written for any
+     * database ({@code "*"}), the others under their own keys (ties go to the first of postgresql, sqlite, mariadb,
+     * mysql). A table in a schema gets one statement per database but SQLite (which has no schemas, so cannot run
+     * that table's steps anyway), and no {@code "*"}.
      */
     static Sql update(String schema, String table, Column column) {
         Map<String, List<String>> byDialect = new LinkedHashMap<>();
         boolean qualified = schema != null && !schema.isBlank();
+        Map<String, String> texts = new LinkedHashMap<>();
         DIALECTS.forEach((name, d) -> {
-            if (!qualified || name.equals("postgresql")) {
-                byDialect.put(name, List.of(statement(d, schema, table, column)));
+            if (!qualified || !name.equals(SqliteDialect.NAME)) {
+                texts.put(name, statement(d, schema, table, column));
             }
         });
-        if (!qualified && byDialect.values().stream().distinct().count() == 1) {
-            byDialect.clear();
-            byDialect.put(Sql.ANY_DIALECT, List.of(statement(DIALECTS.get("postgresql"), null, table, column)));
+        String shared = qualified ? null : mostShared(texts);
+        texts.forEach((name, text) -> {
+            if (!text.equals(shared)) {
+                byDialect.put(name, List.of(text));
+            }
+        });
+        if (shared != null) {
+            byDialect.put(Sql.ANY_DIALECT, List.of(shared));
         }
         return new Sql(byDialect, Map.of(Sql.ANY_DIALECT, List.of()), false, List.of());
+    }
+
+    private static String mostShared(Map<String, String> texts) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        texts.values().forEach(t -> counts.merge(t, 1, Integer::sum));
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private static String statement(Dialect d, String schema, String table, Column column) {
@@ -118,14 +141,20 @@ public final class Backfills {
             return false;
         }
         for (Map.Entry<String, List<String>> e : sql.upgrade().entrySet()) {
-            Dialect d = DIALECTS.getOrDefault(e.getKey(), DIALECTS.get("postgresql"));
             String text = e.getValue().size() == 1 ? e.getValue().get(0) : "";
-            if (!text.startsWith(head(d, alter.schema(), alter.table(), alter.to()))
-                    || !text.endsWith(tail(d, alter.to()))) {
+            Dialect own = DIALECTS.get(e.getKey());
+            boolean matches = own != null ? isUpdate(own, text, alter)
+                    : DIALECTS.values().stream().anyMatch(d -> isUpdate(d, text, alter));
+            if (!matches) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code text} is the update of the column {@code alter} makes NOT NULL, as {@code d} quotes it. */
+    private static boolean isUpdate(Dialect d, String text, AlterColumn alter) {
+        return text.startsWith(head(d, alter.schema(), alter.table(), alter.to())) && text.endsWith(tail(d, alter.to()));
     }
 
     /**

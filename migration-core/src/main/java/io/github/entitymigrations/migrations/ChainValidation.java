@@ -1,6 +1,7 @@
 package io.github.entitymigrations.migrations;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.dialect.PostgresDialect;
 import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.operations.IrreversibleOperationException;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 public final class ChainValidation {
 
     /** The dialects every history is rendered with. */
-    static final List<Dialect> DIALECTS = List.of(new PostgresDialect(null), new SqliteDialect());
+    static final List<Dialect> DIALECTS = List.of(new PostgresDialect(null), new SqliteDialect(),
+            MariaDbDialect.mariadb(null), MariaDbDialect.mysql(null));
 
     /**
      * Further checks of each migration, each giving one line per problem, naming the file (as {@link MigrationSafety} does): the one

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Hand-written SQL: data migrations and whatever the model cannot express. {@code upgrade} and
- * {@code downgrade} map a dialect name ({@code postgresql}, {@code sqlite}) or {@code *} (any) to the
+ * {@code downgrade} map a dialect name ({@code postgresql}, {@code sqlite}, {@code mariadb}, {@code mysql}) or {@code *} (any) to the
  * statements to run; any other key is refused. Each string may hold several statements: it is split as the
  * database reads it ({@link SqlStatements}) and each statement runs on its own, so a text does the same on
  * every database. A step with no statements for the database in use and no {@code *} ones is refused, unless
@@ -34,7 +34,7 @@ public record Sql(@JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = 
 
     /**
      * The databases a step's statements may be keyed by (besides {@code *}), with how each reads SQL text: the
-     * one place to add another (MariaDB, MySQL).
+     * one place to add another. A {@code mariadb} step does not run on MySQL, nor a {@code mysql} one on MariaDB.
      */
     public static final Map<String, SqlSyntax> DIALECTS = dialects();
 
@@ -42,6 +42,8 @@ public record Sql(@JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = 
         Map<String, SqlSyntax> all = new LinkedHashMap<>();
         all.put("postgresql", SqlSyntax.POSTGRESQL);
         all.put("sqlite", SqlSyntax.SQLITE);
+        all.put("mariadb", SqlSyntax.MYSQL);
+        all.put("mysql", SqlSyntax.MYSQL);
         return java.util.Collections.unmodifiableMap(all);
     }
 

@@ -28,6 +28,10 @@ import java.util.Set;
  *       SQLite {@code vacuum}, {@code attach}, {@code detach} and the pragmas that cannot change inside a
  *       transaction ({@code journal_mode}, {@code synchronous}, {@code locking_mode}, {@code temp_store},
  *       {@code page_size}, {@code auto_vacuum}, {@code wal_checkpoint}).</li>
+ *   <li><b>On MariaDB and MySQL</b> besides the transaction control above (MariaDB's {@code begin not atomic}
+ *       compound statement is no transaction and is allowed): {@code lock tables}, {@code unlock tables},
+ *       {@code set autocommit}, {@code xa ...}, {@code flush tables with read lock} and {@code use}. Nothing needs
+ *       {@code "outsideTransaction"} there: their DDL commits by itself.</li>
  * </ul>
  */
 public final class SqlSafety {
@@ -60,6 +64,9 @@ public final class SqlSafety {
         if (always != null) {
             return always;
         }
+        if (isMysql(dialect)) {
+            return mysqlRefusal(k);
+        }
         String outside = dialect.equals("sqlite") ? sqliteOutsideOnly(statement, k) : postgresOutsideOnly(statement, k);
         if (outside != null && !outsideTransaction) {
             return outside + " cannot run inside a transaction, and this migration runs in one: move it to a "
@@ -76,6 +83,9 @@ public final class SqlSafety {
                     + "still be recorded as applied. Split the work into migrations instead (or, on PostgreSQL, "
                     + "handle the error inside a DO block)";
         }
+        if (isMysql(dialect) && starts(k, "BEGIN", "NOT", "ATOMIC")) {
+            return null; // MariaDB's anonymous compound statement, no transaction
+        }
         if (TRANSACTION_CONTROL.contains(first) || starts(k, "START", "TRANSACTION") || starts(k, "PREPARE",
                 "TRANSACTION") || starts(k, "SET", "TRANSACTION") || starts(k, "SET", "SESSION", "CHARACTERISTICS")) {
             return words(k, 3) + " ends, starts or changes the migration's transaction: " + OWN_TRANSACTION;
@@ -84,6 +94,37 @@ public final class SqlSafety {
             return words(k, 2) + " is refused: the runner turns foreign-key enforcement off for each migration and "
                     + "on after it, checking the keys at its end (inside a transaction this pragma does nothing). "
                     + "Remove it";
+        }
+        return null;
+    }
+
+    private static boolean isMysql(String dialect) {
+        return dialect.equals("mariadb") || dialect.equals("mysql");
+    }
+
+    /**
+     * MariaDB and MySQL commit before and after every DDL statement anyway, so nothing needs a migration of its own;
+     * what is refused escapes the runner's hold on the migration: {@code lock tables} and {@code unlock tables}
+     * (they commit, and a lock left held blocks every other session), {@code set autocommit} (turning it on commits),
+     * {@code xa} transactions, {@code flush tables with read lock}, and {@code use} (it changes the database every
+     * later statement and the version table resolve in).
+     */
+    private static String mysqlRefusal(List<String> k) {
+        String first = k.get(0);
+        if (first.equals("LOCK") || first.equals("UNLOCK")) {
+            return words(k, 2) + " commits the migration's work so far and holds (or drops) table locks beyond it: "
+                    + OWN_TRANSACTION;
+        }
+        if (first.equals("XA") || (first.equals("SET") && k.contains("AUTOCOMMIT"))) {
+            return words(k, 2) + " ends, starts or changes the migration's transaction: " + OWN_TRANSACTION;
+        }
+        if (first.equals("FLUSH") && k.contains("LOCK")) {
+            return words(k, 2) + " ... with read lock blocks every write on the server until the session unlocks: "
+                    + "remove it";
+        }
+        if (first.equals("USE")) {
+            return "use changes the database every later statement and the runner's version table resolve in: name "
+                    + "the database in the statements instead (db.table)";
         }
         return null;
     }

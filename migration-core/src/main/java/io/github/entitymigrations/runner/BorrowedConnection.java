@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * are ({@link Database#connect()}), and put back as it was lent when closed: a pool hands it to the
  * application next, which must not find migration settings on it. Changed and restored: auto-commit and
  * read-only; on SQLite IMMEDIATE transactions ({@link SqliteTransactions}), the busy timeout, foreign keys
- * and {@code legacy_alter_table}; on PostgreSQL the search path and the application name.
+ * and {@code legacy_alter_table}; on PostgreSQL the search path and the application name; on MariaDB and MySQL
+ * the current database, the SQL mode and the lock wait timeouts.
  */
 final class BorrowedConnection implements InvocationHandler {
 
@@ -34,6 +35,8 @@ final class BorrowedConnection implements InvocationHandler {
     };
     private String searchPath;
     private String applicationName;
+    private String catalog;
+    private String[] mariaDbSession;
 
     private BorrowedConnection(Connection connection, Database database) throws SQLException {
         this.connection = connection;
@@ -80,6 +83,14 @@ final class BorrowedConnection implements InvocationHandler {
                 s.execute("pragma busy_timeout = " + SqliteKind.BUSY_TIMEOUT_MS);
             }
             restoreTransactions = SqliteTransactions.immediate(connection, database);
+        } else if (database.isMariaDb()) {
+            catalog = connection.getCatalog();
+            try (Statement s = connection.createStatement();
+                 ResultSet rs = s.executeQuery("select @@session.sql_mode, @@session.lock_wait_timeout, "
+                         + "@@session.innodb_lock_wait_timeout")) {
+                rs.next();
+                mariaDbSession = new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+            }
         } else if (database.isPostgres()) {
             applicationName = connection.getClientInfo("ApplicationName");
             try (Statement s = connection.createStatement();
@@ -122,6 +133,16 @@ final class BorrowedConnection implements InvocationHandler {
                 }
             }
             connection.setClientInfo("ApplicationName", applicationName == null ? "" : applicationName);
+        } else if (database.isMariaDb()) {
+            if (catalog != null && !catalog.equals(connection.getCatalog())) {
+                connection.setCatalog(catalog); // a configured schema was made the current database
+            }
+            try (PreparedStatement p = connection.prepareStatement("set session sql_mode = ?, lock_wait_timeout = "
+                    + Long.parseLong(mariaDbSession[1]) + ", innodb_lock_wait_timeout = "
+                    + Long.parseLong(mariaDbSession[2]))) {
+                p.setString(1, mariaDbSession[0]);
+                p.execute();
+            }
         }
         if (connection.isReadOnly() != readOnly) {
             connection.setReadOnly(readOnly);

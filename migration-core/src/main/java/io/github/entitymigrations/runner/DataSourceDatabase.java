@@ -8,7 +8,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * A {@link Database} for an application's {@link DataSource}: which database it is (PostgreSQL or SQLite)
+ * A {@link Database} for an application's {@link DataSource}: which database it is (PostgreSQL, SQLite, MariaDB or MySQL)
  * is read once from a connection's metadata, and the connections the runner borrows are handed back as
  * they were lent ({@link BorrowedConnection}).
  */
@@ -33,11 +33,12 @@ final class DataSourceDatabase {
             throw cannotConnect(dataSource, e);
         }
         String kind = String.valueOf(product).toLowerCase(Locale.ROOT);
-        String prefix = kind.contains("sqlite") ? "jdbc:sqlite:" : kind.contains("postgresql") ? "jdbc:postgresql:" : null;
+        String prefix = kind.contains("sqlite") ? "jdbc:sqlite:" : kind.contains("postgresql") ? "jdbc:postgresql:"
+                : kind.contains("mariadb") || kind.contains("mysql") ? mariaDbScheme(kind, url) : null;
         String shown = url == null ? "no URL" : Secrets.maskUrl(url);
         if (prefix == null) {
             throw new MigrationException("Unsupported database " + product + " (" + shown + ", from the DataSource "
-                    + nameOf(dataSource) + "): Entity Migrations supports PostgreSQL and SQLite");
+                    + nameOf(dataSource) + "): Entity Migrations supports PostgreSQL, SQLite, MariaDB and MySQL");
         }
         if (url == null || !url.startsWith(prefix)) {
             // The runner picks the lock file, dialect and session settings by the URL: it must be the driver's own.
@@ -49,6 +50,18 @@ final class DataSourceDatabase {
             refuseUnsharedMemory(url);
         }
         return new Database(url, user, null, schema, dataSource);
+    }
+
+    /**
+     * The URL scheme a MariaDB or MySQL DataSource's URL must have: the flavour is the driver's. MySQL Connector/J
+     * reports a MariaDB server as MySQL, and MariaDB Connector/J a MySQL server as MySQL, so either scheme goes
+     * with the product MySQL (the MariaDB flavour refuses a MySQL server once connected).
+     */
+    private static String mariaDbScheme(String product, String url) {
+        if (product.contains("mysql") && url != null && url.startsWith(MariaDbKind.MARIADB.scheme())) {
+            return MariaDbKind.MARIADB.scheme();
+        }
+        return product.contains("mariadb") ? MariaDbKind.MARIADB.scheme() : MariaDbKind.MYSQL.scheme();
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.Properties;
  * Where to connect, and as whom. The password is never part of {@link #toString()} or of any message:
  * {@link #describe()} shows the URL with credentials removed.
  *
- * @param url      the JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:sqlite:...})
+ * @param url      the JDBC URL ({@code jdbc:postgresql://...}, {@code jdbc:sqlite:...}, {@code jdbc:mariadb://...},
+ *                 {@code jdbc:mysql://...})
  * @param username the user, or {@code null}
  * @param password the password, or {@code null}
- * @param schema   the PostgreSQL schema for unqualified names and the version table, or {@code null}
+ * @param schema   the schema for unqualified names and the version table (on MariaDB and MySQL a database of the
+ *                 server), or {@code null}
  * @param dataSource where connections come from instead of the URL ({@link #of(javax.sql.DataSource, String)}),
  *                 or {@code null}
  */
@@ -34,9 +36,10 @@ public record Database(String url, String username, String password, String sche
     }
 
     /**
-     * The database of an application's {@code DataSource}: which kind it is (PostgreSQL or SQLite) and its
+     * The database of an application's {@code DataSource}: which kind it is (PostgreSQL, SQLite, MariaDB or MySQL) and its
      * URL are read from a connection's metadata now. The runner borrows connections from it and gives each
-     * back as it was lent (auto-commit, SQLite pragmas and transaction mode, PostgreSQL search path).
+     * back as it was lent (auto-commit, SQLite pragmas and transaction mode, PostgreSQL search path, MariaDB's
+     * current database and session variables).
      *
      * @throws MigrationException when no connection can be had, or the database is neither kind
      */
@@ -45,12 +48,13 @@ public record Database(String url, String username, String password, String sche
     }
 
     /**
-     * What kind of database this is: the strategy for everything that differs between PostgreSQL and SQLite
+     * What kind of database this is: the strategy for everything that differs between the databases
      * (dialect, lock, version table, session set-up). Refuses a database Entity Migrations does not support.
      */
     public DatabaseKind kind() {
         return DatabaseKind.ofUrl(url).orElseThrow(() -> new MigrationException("Unsupported database " + describe()
-                + ": Entity Migrations supports PostgreSQL (jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)"));
+                + ": Entity Migrations supports PostgreSQL (jdbc:postgresql:...), SQLite (jdbc:sqlite:...), MariaDB "
+                + "(jdbc:mariadb:...) and MySQL (jdbc:mysql:...)"));
     }
 
     /** Whether this is an SQLite database ({@link #kind()} is {@link SqliteKind}). */
@@ -61,6 +65,11 @@ public record Database(String url, String username, String password, String sche
     /** Whether this is a PostgreSQL database ({@link #kind()} is {@link PostgresKind}). */
     public boolean isPostgres() {
         return DatabaseKind.ofUrl(url).orElse(null) instanceof PostgresKind;
+    }
+
+    /** Whether this is a MariaDB or MySQL database, of either flavour ({@link #kind()} is {@link MariaDbKind}). */
+    public boolean isMariaDb() {
+        return DatabaseKind.ofUrl(url).orElse(null) instanceof MariaDbKind;
     }
 
     /** Whether the SQLite file exists (connecting would create it); always {@code true} for a server. */

@@ -19,7 +19,7 @@ import java.util.Properties;
  * parts of the version table whose SQL differs. Everything else in the runner is the same for every kind,
  * so a new database is one more implementation here rather than tests spread over the runner.
  */
-public sealed interface DatabaseKind permits PostgresKind, SqliteKind {
+public sealed interface DatabaseKind permits PostgresKind, SqliteKind, MariaDbKind {
 
     /** The kind a JDBC URL names, or empty for a database Entity Migrations does not support. */
     static Optional<DatabaseKind> ofUrl(String url) {
@@ -29,12 +29,18 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind {
         if (url.startsWith("jdbc:sqlite:")) {
             return Optional.of(SqliteKind.INSTANCE);
         }
+        if (url.startsWith(MariaDbKind.MARIADB.scheme())) {
+            return Optional.of(MariaDbKind.MARIADB);
+        }
+        if (url.startsWith(MariaDbKind.MYSQL.scheme())) {
+            return Optional.of(MariaDbKind.MYSQL);
+        }
         return Optional.empty();
     }
 
     /**
      * The kind a connection's {@code DatabaseMetaData.getDatabaseProductName()} names ({@code PostgreSQL},
-     * {@code SQLite}), or empty: for a database known only by its connection (a {@code DataSource}).
+     * {@code SQLite}, {@code MariaDB}, {@code MySQL}), or empty: for a database known only by its connection (a {@code DataSource}).
      */
     static Optional<DatabaseKind> ofProductName(String productName) {
         if ("PostgreSQL".equalsIgnoreCase(productName)) {
@@ -43,10 +49,16 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind {
         if ("SQLite".equalsIgnoreCase(productName)) {
             return Optional.of(SqliteKind.INSTANCE);
         }
+        if ("MariaDB".equalsIgnoreCase(productName)) {
+            return Optional.of(MariaDbKind.MARIADB);
+        }
+        if ("MySQL".equalsIgnoreCase(productName)) {
+            return Optional.of(MariaDbKind.MYSQL);
+        }
         return Optional.empty();
     }
 
-    /** The dialect's name, as migration files name it ({@code postgresql}, {@code sqlite}). */
+    /** The dialect's name, as migration files name it ({@code postgresql}, {@code sqlite}, {@code mariadb}, {@code mysql}). */
     String name();
 
     /** The dialect for {@code database} (its configured schema included); refuses what this kind cannot do. */

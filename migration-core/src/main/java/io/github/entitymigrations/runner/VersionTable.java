@@ -49,8 +49,14 @@ public final class VersionTable {
         return qualified(tableIdentifier());
     }
 
-    private String qualified(String table) {
+    /** {@code table} (unqualified) in the version table's schema. */
+    String qualified(String table) {
         return schema == null ? table : schemaIdentifier() + "." + table;
+    }
+
+    /** The configured schema's name as given (unquoted), or {@code null}. */
+    String schemaName() {
+        return schema;
     }
 
     /** The configured schema as written in SQL (quoted as needed), or {@code null}. */

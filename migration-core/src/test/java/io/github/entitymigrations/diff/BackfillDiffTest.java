@@ -114,12 +114,16 @@ class BackfillDiffTest {
         }));
         Diff diff = assertRoundTrips(from, to);
         Sql quoted = update(diff, "Status");
-        assertEquals(Map.of("*", List.of("update \"order\" set \"Status\" = 'NEW' where \"Status\" is null")),
+        // PostgreSQL and SQLite quote in double quotes ("*"), MariaDB and MySQL in backticks.
+        assertEquals(Map.of("*", List.of("update \"order\" set \"Status\" = 'NEW' where \"Status\" is null"),
+                "mariadb", List.of("update `order` set `Status` = 'NEW' where `Status` is null"),
+                "mysql", List.of("update `order` set `Status` = 'NEW' where `Status` is null")),
                 quoted.upgrade());
-        // PostgreSQL folds an unquoted MixedCase, SQLite keeps its case: one statement per database.
+        // PostgreSQL folds an unquoted MixedCase, SQLite keeps its case, quoted; MariaDB and MySQL write it bare.
         Sql folded = update(diff, "MixedCase");
         assertEquals(Map.of("postgresql", List.of("update \"order\" set mixedcase = 'x' where mixedcase is null"),
-                "sqlite", List.of("update \"order\" set \"MixedCase\" = 'x' where \"MixedCase\" is null")),
+                "sqlite", List.of("update \"order\" set \"MixedCase\" = 'x' where \"MixedCase\" is null"),
+                "*", List.of("update `order` set MixedCase = 'x' where MixedCase is null")),
                 folded.upgrade());
         assertTrue(diff.warnings().isEmpty(), diff.warnings()::toString);
     }
@@ -149,7 +153,7 @@ class BackfillDiffTest {
     }
 
     @Test
-    void aTableInASchemaGetsAPostgresStatementOnly() {
+    void aTableInASchemaGetsAStatementForEachDatabaseWithSchemasAndNoneForSqlite() {
         Schema from = schema(s -> s.table("sales", "customers", t -> {
             t.id();
             t.col("nickname", varchar(50));
@@ -159,7 +163,8 @@ class BackfillDiffTest {
             t.col("nickname", varchar(50)).notNull().backfill("'none'");
         }));
         Diff diff = assertRoundTrips(from, to);
-        assertEquals(Map.of("postgresql", List.of("update sales.customers set nickname = 'none' where nickname is null")),
+        String update = "update sales.customers set nickname = 'none' where nickname is null";
+        assertEquals(Map.of("postgresql", List.of(update), "mariadb", List.of(update), "mysql", List.of(update)),
                 ((Sql) diff.upgrade().get(0)).upgrade());
     }
 

@@ -146,15 +146,15 @@ class SqlTest {
     @Test
     void anUnknownDialectKeyIsRefusedNamingTheValidKeysAndTheClosest() {
         assertEquals("a sql step's \"upgrade\" is keyed by unknown database \"postgres\" (did you mean "
-                + "\"postgresql\"?): the keys are postgresql, sqlite and * (any database)",
+                + "\"postgresql\"?): the keys are postgresql, sqlite, mariadb, mysql and * (any database)",
                 invalid(Map.of("postgres", List.of("select 1")), DOWN, false));
         assertEquals("a sql step's \"downgrade\" is keyed by unknown database \"sqlite3\" (did you mean "
-                + "\"sqlite\"?): the keys are postgresql, sqlite and * (any database)",
+                + "\"sqlite\"?): the keys are postgresql, sqlite, mariadb, mysql and * (any database)",
                 invalid(UP, Map.of("sqlite3", List.of("select 1")), false));
         assertTrue(invalid(Map.of("PostgreSQL", List.of("select 1")), DOWN, false)
                 .contains("\"PostgreSQL\" (did you mean \"postgresql\"?)"));
         assertEquals("a sql step's \"upgrade\" is keyed by unknown database \"oracle\": the keys are postgresql, "
-                + "sqlite and * (any database)", invalid(Map.of("oracle", List.of("select 1")), DOWN, false));
+                + "sqlite, mariadb, mysql and * (any database)", invalid(Map.of("oracle", List.of("select 1")), DOWN, false));
     }
 
     @Test

@@ -27,10 +27,14 @@ class DatabaseKindTest {
         assertEquals(SqliteDialect.NAME, sqlite.kind().name());
         assertTrue(pg.dialect() instanceof PostgresDialect);
         assertTrue(sqlite.dialect() instanceof SqliteDialect);
-        assertEquals(Optional.empty(), DatabaseKind.ofUrl("jdbc:mysql://localhost/app"));
+        assertEquals(Optional.of(MariaDbKind.MYSQL), DatabaseKind.ofUrl("jdbc:mysql://localhost/app"));
+        assertEquals(Optional.of(MariaDbKind.MARIADB), DatabaseKind.ofUrl("jdbc:mariadb://localhost/app"));
+        assertEquals(Optional.empty(), DatabaseKind.ofUrl("jdbc:oracle:thin:@localhost:1521/app"));
         assertEquals(Optional.of(PostgresKind.INSTANCE), DatabaseKind.ofProductName("PostgreSQL"));
         assertEquals(Optional.of(SqliteKind.INSTANCE), DatabaseKind.ofProductName("SQLite"));
-        assertEquals(Optional.empty(), DatabaseKind.ofProductName("MySQL"));
+        assertEquals(Optional.of(MariaDbKind.MYSQL), DatabaseKind.ofProductName("MySQL"));
+        assertEquals(Optional.of(MariaDbKind.MARIADB), DatabaseKind.ofProductName("MariaDB"));
+        assertEquals(Optional.empty(), DatabaseKind.ofProductName("Oracle"));
         assertEquals("set search_path to app", String.join("", pg.kind().scriptPreamble(pg)));
         assertTrue(sqlite.kind().scriptPreamble(sqlite).isEmpty());
     }
@@ -52,9 +56,10 @@ class DatabaseKindTest {
     @Test
     void anUnsupportedDatabaseOrAnSqliteSchemaIsRefused() {
         MigrationException e = assertThrows(MigrationException.class,
-                () -> new Database("jdbc:mysql://localhost/app", null, null, null).kind());
-        assertEquals("Unsupported database jdbc:mysql://localhost/app: Entity Migrations supports PostgreSQL "
-                + "(jdbc:postgresql:...) and SQLite (jdbc:sqlite:...)", e.getMessage());
+                () -> new Database("jdbc:h2:mem:app", null, null, null).kind());
+        assertEquals("Unsupported database jdbc:h2:mem:app: Entity Migrations supports PostgreSQL "
+                + "(jdbc:postgresql:...), SQLite (jdbc:sqlite:...), MariaDB (jdbc:mariadb:...) and MySQL "
+                + "(jdbc:mysql:...)", e.getMessage());
         MigrationException schema = assertThrows(MigrationException.class,
                 () -> new Database("jdbc:sqlite:app.db", null, null, "app").dialect());
         assertEquals("SQLite has no schemas: remove .schema(...) for jdbc:sqlite:app.db", schema.getMessage());

@@ -107,7 +107,7 @@ class DriftTest {
                 change("primary key dropped", "alter table orders drop constraint pk_orders",
                         SqliteEdit.rebuild("orders", ", constraint pk_orders primary key (id)", ""),
                         "primary key of orders (id) is in the migrations but not in the database"));
-        return Stream.of(Kind.values()).flatMap(kind -> changes.stream().map(c -> Arguments.of(kind, c)));
+        return Stream.of(Kind.POSTGRESQL, Kind.SQLITE).flatMap(kind -> changes.stream().map(c -> Arguments.of(kind, c)));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -130,7 +130,7 @@ class DriftTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aSequenceChangedOrDroppedByHandIsDrift(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());
@@ -145,7 +145,7 @@ class DriftTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void severalChangesAreAllListedInTableOrderAndTheReportSaysWhereTheDatabaseIs(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());

@@ -74,7 +74,7 @@ class FailureInjectionTest {
 
     static Stream<Arguments> positions() {
         List<Arguments> cases = new ArrayList<>();
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : new Kind[] {Kind.POSTGRESQL, Kind.SQLITE}) {
             for (int position : new int[] {0, 1, 3, 4, 5}) {
                 cases.add(Arguments.of(kind, position));
             }
@@ -98,7 +98,7 @@ class FailureInjectionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aFailingStatementInsideAMultiStatementSqlStep(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
@@ -112,7 +112,7 @@ class FailureInjectionTest {
 
     /** Text that is no number: PostgreSQL refuses the cast; SQLite must not turn 'created' into 0. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aTypeChangeTheDataCannotTakeLeavesEverythingAsBefore(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
@@ -126,7 +126,7 @@ class FailureInjectionTest {
 
     /** Order 3 has no kind: making the column NOT NULL fails on both, at the rebuild's copy on SQLite. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aNotNullTheDataBreaksLeavesEverythingAsBefore(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
@@ -143,7 +143,7 @@ class FailureInjectionTest {
      * while it copies, so the {@code foreign_key_check} at the end of the migration must roll it all back.
      */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aForeignKeyTheRowsBreakLeavesEverythingAsBefore(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
@@ -164,7 +164,7 @@ class FailureInjectionTest {
 
     /** A downgrade that fails keeps the migration applied, its version row and its schema. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aFailingDowngradeLeavesEverythingAsBefore(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);
@@ -183,7 +183,7 @@ class FailureInjectionTest {
 
     /** The fixed migration then runs: the failure left nothing behind that gets in its way. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void theMigrationRunsOnceFixed(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = headWithRows(db);

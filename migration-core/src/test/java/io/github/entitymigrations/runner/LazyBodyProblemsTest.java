@@ -45,7 +45,7 @@ class LazyBodyProblemsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void stampPastABrokenFileKeepsTheVersionRowsAsTheyWere(Kind kind) throws Exception {
         Path dir = migrations();
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
@@ -61,7 +61,7 @@ class LazyBodyProblemsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void upgradeThroughABrokenFileRunsNothing(Kind kind) throws Exception {
         Path dir = migrations();
         TestDatabase db = TestDatabase.open(kind, PG, tmp);

@@ -3,6 +3,7 @@ package io.github.entitymigrations.runner;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.testing.MariaDbDatabase;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,13 +18,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One empty, real database for one test: PostgreSQL (the class's {@link PostgresDatabase}, its
- * {@code public} schema dropped and created again) or a new SQLite file. Tests that must hold on both take a
+ * {@code public} schema dropped and created again), a new SQLite file, or MariaDB (one database per JVM, see
+ * {@link #mariaDb()}, dropped and created again) through either driver. Tests that must hold on several take a
  * {@link Kind} parameter and open one of these.
  */
 final class TestDatabase {
 
-    /** The databases every runner test runs on. */
-    enum Kind { POSTGRESQL, SQLITE }
+    /**
+     * The databases runner tests run on. {@code MYSQL} is the MySQL flavour ({@code jdbc:mysql:}, MySQL
+     * Connector/J, the mysql dialect) against the MariaDB server, since no MySQL server is installable here.
+     */
+    enum Kind {
+        POSTGRESQL, SQLITE, MARIADB, MYSQL;
+
+        /** MariaDB or MySQL: the server is MariaDB's either way. */
+        boolean isMariaDb() {
+            return this == MARIADB || this == MYSQL;
+        }
+    }
+
+    private static MariaDbDatabase mariaDb;
 
     private static final AtomicInteger FILES = new AtomicInteger();
 
@@ -39,12 +53,39 @@ final class TestDatabase {
 
     /** An empty database of that kind; {@code dir} holds SQLite files. */
     static TestDatabase open(Kind kind, PostgresDatabase postgres, Path dir) throws SQLException {
+        if (kind.isMariaDb()) {
+            MariaDbDatabase server = mariaDb();
+            String url = kind == Kind.MARIADB ? server.jdbcUrl() : server.mysqlUrl();
+            TestDatabase db = new TestDatabase(kind, url, null);
+            db.execute("drop database if exists " + server.databaseName(), "create database " + server.databaseName()
+                    + " character set utf8mb4 collate utf8mb4_general_ci");
+            return db;
+        }
         if (kind == Kind.POSTGRESQL) {
             TestDatabase db = new TestDatabase(kind, postgres.jdbcUrl(), null);
             db.execute("drop schema if exists public cascade", "create schema public");
             return db;
         }
         return new TestDatabase(kind, "jdbc:sqlite:" + dir.resolve("test-" + FILES.incrementAndGet() + ".db"), null);
+    }
+
+    /**
+     * The MariaDB database of this JVM's runner tests: opened on first use, dropped when the JVM exits (and by a
+     * later run's clean-up of day-old test databases, should this JVM be killed).
+     */
+    static synchronized MariaDbDatabase mariaDb() {
+        if (mariaDb == null) {
+            MariaDbDatabase db = new MariaDbDatabase().open("runner");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.close();
+                } catch (RuntimeException e) {
+                    // A server the tests started stops at exit too, taking the database with it.
+                }
+            }, "mariadb-test-database-drop"));
+            mariaDb = db;
+        }
+        return mariaDb;
     }
 
     /** The same PostgreSQL database with {@code <schema>} configured: the runner and the readers use that schema. */
@@ -124,7 +165,9 @@ final class TestDatabase {
 
     boolean hasVersionTable() throws SQLException {
         try (Connection c = connect();
-             ResultSet rs = c.getMetaData().getTables(null, schema != null ? schema : c.getSchema(), VersionTable.NAME,
+             ResultSet rs = kind.isMariaDb()
+                     ? c.getMetaData().getTables(schema != null ? schema : c.getCatalog(), null, VersionTable.NAME, null)
+                     : c.getMetaData().getTables(null, schema != null ? schema : c.getSchema(), VersionTable.NAME,
                      null)) {
             return rs.next();
         }

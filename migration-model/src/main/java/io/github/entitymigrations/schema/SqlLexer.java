@@ -33,16 +33,17 @@ public final class SqlLexer {
             char c = text.charAt(pos);
             if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '-' && peek(1) == '-') {
-                int end = text.indexOf('\n', pos);
-                add(Kind.COMMENT, end < 0 ? text.length() : end);
+            } else if (c == '-' && peek(1) == '-' && (!syntax.mysql || dashDashComment())) {
+                lineComment();
+            } else if (c == '#' && syntax.mysql) {
+                lineComment();
             } else if (c == '/' && peek(1) == '*') {
                 blockComment();
             } else if (c == '\'') {
-                quoted('\'', Kind.STRING, false);
+                quoted('\'', Kind.STRING, syntax.mysql);
             } else if (c == '"') {
-                quoted('"', Kind.IDENTIFIER, false);
-            } else if (syntax.bracketIdentifiers && c == '`') {
+                quoted('"', syntax.mysql ? Kind.STRING : Kind.IDENTIFIER, syntax.mysql);
+            } else if (syntax.backtickIdentifiers && c == '`') {
                 quoted('`', Kind.IDENTIFIER, false);
             } else if (syntax.bracketIdentifiers && c == '[') {
                 bracketIdentifier();
@@ -61,6 +62,16 @@ public final class SqlLexer {
                 add(single(c), pos + 1);
             }
         }
+    }
+
+    private void lineComment() {
+        int end = text.indexOf('\n', pos);
+        add(Kind.COMMENT, end < 0 ? text.length() : end);
+    }
+
+    /** MySQL: {@code --} starts a comment only when a space, control character or the end of the text follows. */
+    private boolean dashDashComment() {
+        return pos + 2 >= text.length() || text.charAt(pos + 2) <= ' ';
     }
 
     private Kind single(char c) {

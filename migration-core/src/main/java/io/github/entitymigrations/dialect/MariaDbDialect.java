@@ -1,0 +1,238 @@
+package io.github.entitymigrations.dialect;
+
+import io.github.entitymigrations.operations.AddCheck;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
+import io.github.entitymigrations.operations.AddUnique;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.AlterSequence;
+import io.github.entitymigrations.operations.CreateIndex;
+import io.github.entitymigrations.operations.CreateSequence;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
+import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropIndex;
+import io.github.entitymigrations.operations.DropPrimaryKey;
+import io.github.entitymigrations.operations.DropSequence;
+import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.RenameColumn;
+import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
+import java.util.List;
+
+/**
+ * MariaDB and MySQL, in the forms Hibernate's {@code MariaDBDialect} and {@code MySQLDialect} use, so a migrated
+ * database passes {@code hibernate.hbm2ddl.auto=validate}. One class, two flavours ({@link #mariadb}, {@link #mysql}):
+ * they differ in sequences (MariaDB has them, MySQL gets Hibernate's one-row tables) and in {@code uuid} (a type on
+ * MariaDB 10.7+, {@code binary(16)} on MySQL).
+ *
+ * <ul>
+ *   <li><b>Types</b>: see {@link MariaDbTypes} ({@code bit} for booleans, {@code datetime(6)}, {@code decimal(p,s)},
+ *       {@code varchar(n)} then {@code text}/{@code mediumtext}/{@code longtext} by length, {@code json}, ...); a
+ *       STRING enum is a native {@code enum('A','B')} without a check, and adding or dropping its check changes the
+ *       column's type with {@code modify column}.</li>
+ *   <li><b>Names</b> are written as the mapping gives them (neither server folds case), in backticks when reserved
+ *       or unusual (see {@link MariaDbIdentifiers}); at most 64 characters. A schema is a database: {@code db.t}.</li>
+ *   <li><b>Every operation is one statement</b> where the server allows it, since DDL commits at once here and the
+ *       runner undoes a failed migration operation by operation: {@code create table} holds its keys, constraints
+ *       and indexes inline ({@code engine=InnoDB}); a column change is one {@code modify column} with the whole new
+ *       definition; identity is {@code auto_increment}.</li>
+ *   <li><b>SQL steps</b> run their {@code mariadb} (or {@code mysql}) statements, else their {@code *} ones.</li>
+ * </ul>
+ */
+public final class MariaDbDialect implements Dialect {
+
+    /** The name per-dialect {@code sql} steps use for MariaDB. */
+    public static final String MARIADB = "mariadb";
+    /** The name per-dialect {@code sql} steps use for MySQL. */
+    public static final String MYSQL = "mysql";
+
+    private final boolean mysql;
+    private final String defaultSchema;
+    private final boolean nativeUuid;
+
+    private MariaDbDialect(boolean mysql, String defaultSchema, boolean nativeUuid) {
+        this.mysql = mysql;
+        this.defaultSchema = defaultSchema == null || defaultSchema.isBlank() ? null : defaultSchema.strip();
+        this.nativeUuid = nativeUuid;
+    }
+
+    /**
+     * MariaDB as Hibernate's {@code MariaDBDialect} sees a 10.7+ server.
+     *
+     * @param defaultSchema the database for objects named without one, or {@code null} for the connection's current
+     *                      database
+     */
+    public static MariaDbDialect mariadb(String defaultSchema) {
+        return new MariaDbDialect(false, defaultSchema, true);
+    }
+
+    /**
+     * MySQL 8 as Hibernate's {@code MySQLDialect} sees it.
+     *
+     * @param defaultSchema the database for objects named without one, or {@code null} for the connection's current
+     *                      database
+     */
+    public static MariaDbDialect mysql(String defaultSchema) {
+        return new MariaDbDialect(true, defaultSchema, false);
+    }
+
+    /**
+     * This dialect for a server of that version: MariaDB before 10.7 has no {@code uuid} type, and Hibernate then
+     * stores a UUID as {@code binary(16)} as on MySQL.
+     */
+    public MariaDbDialect forServerVersion(int major, int minor) {
+        boolean uuid = !mysql && (major > 10 || major == 10 && minor >= 7);
+        return new MariaDbDialect(mysql, defaultSchema, uuid);
+    }
+
+    /** Whether this is the MySQL flavour (Hibernate's {@code MySQLDialect}; sequences as tables). */
+    public boolean isMysql() {
+        return mysql;
+    }
+
+    @Override
+    public String name() {
+        return mysql ? MYSQL : MARIADB;
+    }
+
+    private String product() {
+        return mysql ? "MySQL" : "MariaDB";
+    }
+
+    @Override
+    public String columnType(Column column) {
+        return MariaDbTypes.of(column, nativeUuid);
+    }
+
+    @Override
+    public String identifier(String name, boolean quoted) {
+        return MariaDbIdentifiers.identifier(name, quoted);
+    }
+
+    /**
+     * A table or sequence in an explicit schema ({@code @Table(schema = "inventory")}) first makes sure that database
+     * exists, as on PostgreSQL. Databases are never dropped: others may use them.
+     */
+    private List<String> withSchema(String schema, List<String> statements) {
+        if (schema == null || schema.isBlank()) {
+            return statements;
+        }
+        List<String> result = new java.util.ArrayList<>();
+        result.add("create database if not exists " + identifier(schema, false));
+        result.addAll(statements);
+        return result;
+    }
+
+    @Override
+    public List<String> render(Operation operation, Schema before) {
+        MariaDbNames names = new MariaDbNames(defaultSchema, before);
+        MariaDbTableSql tables = new MariaDbTableSql(names, nativeUuid);
+        if (operation instanceof CreateTable op) {
+            return withSchema(op.table().schema(), List.of(tables.createTable(op.table())));
+        } else if (operation instanceof DropTable op) {
+            return List.of("drop table " + names.table(op.table()));
+        } else if (operation instanceof RenameTable op) {
+            return renameTable(names, op);
+        } else if (operation instanceof AddColumn op) {
+            return List.of(alterTable(names, op.schema(), op.table()) + " add column "
+                    + tables.columnDefinition(names.find(op.schema(), op.table()), op.column()));
+        } else if (operation instanceof DropColumn op) {
+            return List.of(alterTable(names, op.schema(), op.table()) + " drop column "
+                    + MariaDbNames.column(op.column()));
+        } else if (operation instanceof AlterColumn op) {
+            Table t = names.find(op.schema(), op.table());
+            return List.of(alterTable(names, op.schema(), op.table()) + " modify column "
+                    + tables.columnDefinition(t, op.to()));
+        } else if (operation instanceof RenameColumn op) {
+            return renameColumn(names, op);
+        } else if (operation instanceof AddPrimaryKey op) {
+            Table t = names.find(op.schema(), op.table());
+            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.primaryKey(t, op.primaryKey()));
+        } else if (operation instanceof DropPrimaryKey op) {
+            return List.of(alterTable(names, op.schema(), op.table()) + " drop primary key");
+        } else if (operation instanceof AddUnique op) {
+            Table t = names.find(op.schema(), op.table());
+            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.unique(t, op.unique()));
+        } else if (operation instanceof DropUnique op) {
+            return List.of(alterTable(names, op.schema(), op.table()) + " drop index "
+                    + MariaDbNames.plain(op.unique().name()));
+        } else if (operation instanceof AddCheck op) {
+            return addCheck(names, tables, op.schema(), op.table(), op.check());
+        } else if (operation instanceof DropCheck op) {
+            return dropCheck(names, tables, op.schema(), op.table(), op.check());
+        } else if (operation instanceof AddForeignKey op) {
+            Table t = names.find(op.schema(), op.table());
+            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.foreignKey(t, op.foreignKey()));
+        } else if (operation instanceof DropForeignKey op) {
+            return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
+                    + MariaDbNames.plain(op.foreignKey().name()));
+        } else if (operation instanceof CreateIndex op) {
+            return List.of(tables.createIndex(op.schema(), op.table(), names.find(op.schema(), op.table()), op.index()));
+        } else if (operation instanceof DropIndex op) {
+            return List.of("drop index " + MariaDbNames.plain(op.index().name()) + " on "
+                    + names.table(op.schema(), op.table()));
+        } else if (operation instanceof CreateSequence op) {
+            return withSchema(op.sequence().schema(),
+                    MariaDbSequences.create(names.sequence(op.sequence()), op.sequence(), mysql));
+        } else if (operation instanceof DropSequence op) {
+            return MariaDbSequences.drop(names.sequence(op.sequence()), mysql);
+        } else if (operation instanceof AlterSequence op) {
+            return MariaDbSequences.alter(names.sequence(op.to()), op.from(), op.to(), mysql);
+        } else if (operation instanceof Sql op) {
+            return List.copyOf(Sql.statementsFor(op.upgrade(), name()));
+        }
+        throw new UnsupportedOperationException(product() + " cannot render " + operation.describe());
+    }
+
+    private static String alterTable(MariaDbNames names, String schema, String table) {
+        return "alter table " + names.table(schema, table);
+    }
+
+    /** A STRING enum's check is the column's {@code enum} type: adding it changes the column's type. */
+    private static List<String> addCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
+                                         CheckConstraint check) {
+        Table t = names.find(schema, table);
+        if (MariaDbTableSql.isEnum(t, check)) {
+            return List.of(alterTable(names, schema, table) + " modify column "
+                    + tables.columnDefinition(t.column(check.column()), check.values()));
+        }
+        return List.of(alterTable(names, schema, table) + " add " + tables.check(t, check));
+    }
+
+    /** Dropping a STRING enum's check gives the column back its own type (a check is dropped by name). */
+    private static List<String> dropCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
+                                          CheckConstraint check) {
+        Table t = names.find(schema, table);
+        if (MariaDbTableSql.isEnum(t, check)) {
+            return List.of(alterTable(names, schema, table) + " modify column "
+                    + tables.columnDefinition(t.column(check.column()), null));
+        }
+        return List.of(alterTable(names, schema, table) + " drop constraint " + MariaDbNames.plain(check.name()));
+    }
+
+    /** {@code rename table}: the table stays in its database and keeps its quoting. */
+    private static List<String> renameTable(MariaDbNames names, RenameTable op) {
+        Table t = names.find(op.schema(), op.from());
+        boolean quoted = t != null && t.quoted();
+        return List.of("rename table " + names.qualified(op.schema(), op.from(), quoted) + " to "
+                + names.qualified(op.schema(), op.to(), quoted));
+    }
+
+    /** {@code rename column} (MariaDB 10.5+, MySQL 8) keeps the type and everything else; the quoting stays too. */
+    private static List<String> renameColumn(MariaDbNames names, RenameColumn op) {
+        Table t = names.find(op.schema(), op.table());
+        Column c = t == null ? null : t.column(op.from());
+        boolean quoted = c != null && c.quoted();
+        return List.of(alterTable(names, op.schema(), op.table()) + " rename column "
+                + MariaDbIdentifiers.identifier(op.from(), quoted) + " to " + MariaDbIdentifiers.identifier(op.to(), quoted));
+    }
+}

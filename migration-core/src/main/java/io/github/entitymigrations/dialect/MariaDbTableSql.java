@@ -1,0 +1,161 @@
+package io.github.entitymigrations.dialect;
+
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Column definitions, constraints and indexes: the pieces of {@code create table} and {@code alter table}. A STRING
+ * enum, which the snapshot holds as a character column with an {@code in (...)} check, is the native
+ * {@code enum('A','B')} Hibernate creates, and its check is not written (the enum type is the check).
+ */
+final class MariaDbTableSql {
+
+    private static final Set<String> CHARACTER_TYPES = Set.of("CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "LONGVARCHAR",
+            "LONGNVARCHAR");
+
+    private final MariaDbNames names;
+    private final boolean nativeUuid;
+
+    MariaDbTableSql(MariaDbNames names, boolean nativeUuid) {
+        this.names = names;
+        this.nativeUuid = nativeUuid;
+    }
+
+    /**
+     * {@code create table} with every column, key, constraint and index inline (one statement, which the runner can
+     * undo with one {@code drop table}), in InnoDB as Hibernate creates it.
+     */
+    String createTable(Table t) {
+        List<String> parts = new ArrayList<>();
+        t.columns().forEach(c -> parts.add(columnDefinition(t, c)));
+        if (t.primaryKey() != null) {
+            parts.add(primaryKey(t, t.primaryKey()));
+        }
+        t.uniques().forEach(u -> parts.add(unique(t, u)));
+        t.indexes().forEach(i -> parts.add((i.unique() ? "unique " : "") + "index " + MariaDbNames.plain(i.name())
+                + " (" + MariaDbNames.columns(t, i.columns()) + ")"));
+        t.checks().stream().filter(c -> !isEnum(t, c)).forEach(c -> parts.add(check(t, c)));
+        t.foreignKeys().forEach(f -> parts.add(foreignKey(t, f)));
+        return "create table " + names.table(t) + " (" + String.join(", ", parts) + ") engine=InnoDB";
+    }
+
+    /** The column as {@code owner} defines it (with its enum values, if it is a STRING enum there). */
+    String columnDefinition(Table owner, Column c) {
+        return columnDefinition(c, enumValues(owner, c));
+    }
+
+    /**
+     * {@code name type [default expr] [null | not null] [auto_increment]}: the default is an SQL expression and stays
+     * verbatim. A nullable {@code timestamp} says {@code null}, since MariaDB before 10.10 (and MySQL with
+     * {@code explicit_defaults_for_timestamp} off) would make it NOT NULL with a default.
+     *
+     * @param enumValues the values of its native {@code enum} type, or {@code null} for its own type
+     */
+    String columnDefinition(Column c, List<String> enumValues) {
+        if (c.identity() && c.defaultValue() != null) {
+            throw new UnsupportedOperationException("column " + c.name() + " has both a default ("
+                    + c.defaultValue() + ") and identity (auto_increment), which MariaDB and MySQL do not allow; "
+                    + "keep one of them");
+        }
+        String type = enumValues != null ? MariaDbTypes.enumType(enumValues) : MariaDbTypes.of(c, nativeUuid);
+        StringBuilder sql = new StringBuilder(MariaDbNames.column(c)).append(' ').append(type);
+        if (c.defaultValue() != null) {
+            sql.append(" default ").append(c.defaultValue());
+        }
+        if (!c.nullable() || c.identity()) {
+            sql.append(" not null");
+        } else if (type.toLowerCase(java.util.Locale.ROOT).startsWith("timestamp")) {
+            sql.append(" null");
+        }
+        if (c.identity()) {
+            sql.append(" auto_increment");
+        }
+        return sql.toString();
+    }
+
+    /** MySQL names every primary key {@code PRIMARY}: the snapshot's name is not written, as Hibernate writes none. */
+    String primaryKey(Table owner, PrimaryKey pk) {
+        return "primary key (" + MariaDbNames.columns(owner, pk.columns()) + ")";
+    }
+
+    String unique(Table owner, UniqueConstraint u) {
+        return "constraint " + MariaDbNames.plain(u.name()) + " unique (" + MariaDbNames.columns(owner, u.columns())
+                + ")";
+    }
+
+    /** {@code col in ('A', 'B')}, {@code col between 0 and 3}, or the expression verbatim. */
+    String check(Table owner, CheckConstraint c) {
+        return "constraint " + MariaDbNames.plain(c.name()) + " check (" + condition(owner, c) + ")";
+    }
+
+    private static String condition(Table owner, CheckConstraint c) {
+        if (c.values() == null && c.min() == null) {
+            return c.expression();
+        }
+        if (c.column() == null) {
+            throw new IllegalArgumentException("check constraint " + c.name() + " lists values or bounds but "
+                    + "names no column");
+        }
+        String column = MariaDbNames.column(owner, c.column());
+        if (c.values() != null) {
+            return column + " in (" + c.values().stream().map(MariaDbIdentifiers::literal)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+        return column + " between " + c.min() + " and " + c.max();
+    }
+
+    /** {@code constraint fk foreign key (a) references db.t (id) [on delete ...]}. */
+    String foreignKey(Table owner, ForeignKey f) {
+        Table target = names.sameTable(owner.schema(), owner.name(), f.referencedSchema(), f.referencedTable())
+                ? owner : names.find(f.referencedSchema(), f.referencedTable());
+        String referenced = target != null ? names.qualified(f.referencedSchema(), target.name(), target.quoted())
+                : names.table(f.referencedSchema(), f.referencedTable());
+        return "constraint " + MariaDbNames.plain(f.name()) + " foreign key (" + MariaDbNames.columns(owner, f.columns())
+                + ") references " + referenced + " (" + MariaDbNames.columns(target, f.referencedColumns()) + ")"
+                + (f.onDelete().sql() == null ? "" : " on delete " + f.onDelete().sql());
+    }
+
+    /** {@code create [unique] index ix on db.t (a, b)}; {@code owner} gives the columns' quoting. */
+    String createIndex(String schema, String table, Table owner, Index i) {
+        String on = owner != null ? names.table(owner) : names.table(schema, table);
+        return "create " + (i.unique() ? "unique " : "") + "index " + MariaDbNames.plain(i.name()) + " on " + on
+                + " (" + MariaDbNames.columns(owner, i.columns()) + ")";
+    }
+
+    /**
+     * Whether {@code check} is a STRING enum's, which is the column's native {@code enum} type here: an
+     * {@code in (...)} check of a character column without a {@code columnDefinition}.
+     */
+    static boolean isEnum(Table owner, CheckConstraint check) {
+        if (owner == null || check.values() == null || check.values().isEmpty() || check.column() == null) {
+            return false;
+        }
+        Column c = owner.column(check.column());
+        return c != null && (c.columnDefinition() == null || c.columnDefinition().isBlank())
+                && CHARACTER_TYPES.contains(c.type().name());
+    }
+
+    /** The values of the column's native {@code enum} type, or {@code null} when it is no STRING enum. */
+    static List<String> enumValues(Table owner, Column c) {
+        if (owner == null || (c.columnDefinition() != null && !c.columnDefinition().isBlank())
+                || !CHARACTER_TYPES.contains(c.type().name())) {
+            return null;
+        }
+        for (CheckConstraint check : owner.checks()) {
+            if (check.column() != null && check.column().equalsIgnoreCase(c.name()) && check.values() != null
+                    && !check.values().isEmpty()) {
+                return check.values();
+            }
+        }
+        return null;
+    }
+}
