@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
@@ -79,7 +80,7 @@ public final class MariaDbKind implements DatabaseKind {
 
     @Override
     public Dialect dialect(Database database) {
-        return new MariaDbStandInDialect(flavour.name);
+        return isMysql() ? MariaDbDialect.mysql(database.schema()) : MariaDbDialect.mariadb(database.schema());
     }
 
     /** Names the runner's sessions for the server's performance schema ({@code session_connect_attrs}). */
