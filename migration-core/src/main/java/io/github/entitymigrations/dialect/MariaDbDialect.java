@@ -40,7 +40,8 @@ import java.util.List;
  *       STRING enum is a native {@code enum('A','B')} without a check, and adding or dropping its check changes the
  *       column's type with {@code modify column}.</li>
  *   <li><b>Names</b> are written as the mapping gives them (neither server folds case), in backticks when reserved
- *       or unusual (see {@link MariaDbIdentifiers}); at most 64 characters. A schema is a database: {@code db.t}.</li>
+ *       or unusual (see {@link MariaDbIdentifiers}); at most 64 characters. Tables are qualified with the configured
+ *       database ({@code db.t}); a mapping's schema is dropped, as Hibernate drops it (see {@link MariaDbNames}).</li>
  *   <li><b>Every operation is one statement</b> where the server allows it, since DDL commits at once here and the
  *       runner undoes a failed migration operation by operation: {@code create table} holds its keys, constraints
  *       and indexes inline ({@code engine=InnoDB}); a column change is one {@code modify column} with the whole new
@@ -118,26 +119,12 @@ public final class MariaDbDialect implements Dialect {
         return MariaDbIdentifiers.identifier(name, quoted);
     }
 
-    /**
-     * A table or sequence in an explicit schema ({@code @Table(schema = "inventory")}) first makes sure that database
-     * exists, as on PostgreSQL. Databases are never dropped: others may use them.
-     */
-    private List<String> withSchema(String schema, List<String> statements) {
-        if (schema == null || schema.isBlank()) {
-            return statements;
-        }
-        List<String> result = new java.util.ArrayList<>();
-        result.add("create database if not exists " + identifier(schema, false));
-        result.addAll(statements);
-        return result;
-    }
-
     @Override
     public List<String> render(Operation operation, Schema before) {
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
         MariaDbTableSql tables = new MariaDbTableSql(names, nativeUuid);
         if (operation instanceof CreateTable op) {
-            return withSchema(op.table().schema(), List.of(tables.createTable(op.table())));
+            return List.of(tables.createTable(op.table()));
         } else if (operation instanceof DropTable op) {
             return List.of("drop table " + names.table(op.table()));
         } else if (operation instanceof RenameTable op) {
@@ -181,8 +168,7 @@ public final class MariaDbDialect implements Dialect {
             return List.of("drop index " + MariaDbNames.plain(op.index().name()) + " on "
                     + names.table(op.schema(), op.table()));
         } else if (operation instanceof CreateSequence op) {
-            return withSchema(op.sequence().schema(),
-                    MariaDbSequences.create(names.sequence(op.sequence()), op.sequence(), mysql));
+            return MariaDbSequences.create(names.sequence(op.sequence()), op.sequence(), mysql);
         } else if (operation instanceof DropSequence op) {
             return MariaDbSequences.drop(names.sequence(op.sequence()), mysql);
         } else if (operation instanceof AlterSequence op) {

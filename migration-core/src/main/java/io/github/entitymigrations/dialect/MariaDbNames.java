@@ -10,9 +10,13 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Names for one rendering: a schema is a MariaDB/MySQL database, so {@code db.table}; objects without one get the
- * configured default database (if any); whether a name is quoted comes from its definition (the table being created,
+ * Names for one rendering: every table and sequence is qualified with the configured database ({@code db.table}), or
+ * left to the connection's current one; whether a name is quoted comes from its definition (the table being created,
  * or the schema just before the operation), since operations name tables and columns by plain strings.
+ *
+ * <p>A mapping's schema ({@code @Table(schema = "inventory")}) is not used: Hibernate's MariaDB and MySQL dialects
+ * qualify names by catalog only and drop the schema, so the application reads and writes that table in its
+ * connection's database, and that is where it must be created.
  */
 final class MariaDbNames {
 
@@ -28,9 +32,9 @@ final class MariaDbNames {
         return MariaDbIdentifiers.identifier(name, quoted);
     }
 
-    /** The database an object lives in: its own, else the configured one, else {@code null} (the connection's). */
+    /** The database an object lives in: the configured one, else {@code null} (the connection's); see above. */
     String schemaOf(String schema) {
-        return schema != null && !schema.isBlank() ? schema : defaultSchema;
+        return defaultSchema;
     }
 
     /** {@code db.name}, or just {@code name} when there is no database to qualify with. */

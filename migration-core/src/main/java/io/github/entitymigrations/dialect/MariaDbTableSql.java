@@ -119,9 +119,56 @@ final class MariaDbTableSql {
                 ? owner : names.find(f.referencedSchema(), f.referencedTable());
         String referenced = target != null ? names.qualified(f.referencedSchema(), target.name(), target.quoted())
                 : names.table(f.referencedSchema(), f.referencedTable());
-        return "constraint " + MariaDbNames.plain(f.name()) + " foreign key (" + MariaDbNames.columns(owner, f.columns())
-                + ") references " + referenced + " (" + MariaDbNames.columns(target, f.referencedColumns()) + ")"
+        List<String> columns = new ArrayList<>(f.columns());
+        List<String> referencedColumns = new ArrayList<>(f.referencedColumns());
+        inKeyOrder(target, columns, referencedColumns);
+        return "constraint " + MariaDbNames.plain(f.name()) + " foreign key (" + MariaDbNames.columns(owner, columns)
+                + ") references " + referenced + " (" + MariaDbNames.columns(target, referencedColumns) + ")"
                 + (f.onDelete().sql() == null ? "" : " on delete " + f.onDelete().sql());
+    }
+
+    /**
+     * InnoDB needs an index on the referenced table whose first columns are the referenced ones in the same order:
+     * a composite foreign key lists its column pairs in the order of the key it references (as Hibernate does),
+     * whatever order the snapshot keeps them in.
+     */
+    private static void inKeyOrder(Table target, List<String> columns, List<String> referenced) {
+        if (target == null || referenced.size() < 2) {
+            return;
+        }
+        List<List<String>> keys = new ArrayList<>();
+        if (target.primaryKey() != null) {
+            keys.add(target.primaryKey().columns());
+        }
+        target.uniques().forEach(u -> keys.add(u.columns()));
+        target.indexes().stream().filter(Index::unique).forEach(i -> keys.add(i.columns()));
+        for (List<String> key : keys) {
+            if (key.size() == referenced.size() && sameNames(key, referenced)) {
+                List<String> pairedColumns = new ArrayList<>();
+                for (String k : key) {
+                    int at = indexOf(referenced, k);
+                    pairedColumns.add(columns.get(at));
+                }
+                referenced.clear();
+                referenced.addAll(key);
+                columns.clear();
+                columns.addAll(pairedColumns);
+                return;
+            }
+        }
+    }
+
+    private static boolean sameNames(List<String> a, List<String> b) {
+        return a.stream().allMatch(x -> indexOf(b, x) >= 0) && b.stream().allMatch(x -> indexOf(a, x) >= 0);
+    }
+
+    private static int indexOf(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code create [unique] index ix on db.t (a, b)}; {@code owner} gives the columns' quoting. */

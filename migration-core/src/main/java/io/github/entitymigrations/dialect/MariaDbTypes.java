@@ -65,9 +65,10 @@ final class MariaDbTypes {
         return of(column.type(), column.name(), nativeUuid);
     }
 
-    /** {@code enum ('A','B')}, as Hibernate writes a STRING enum's column. */
+    /** {@code enum ('A','B')}, as Hibernate writes a STRING enum's column: its values sorted. */
     static String enumType(List<String> values) {
-        return "enum (" + values.stream().map(MariaDbIdentifiers::literal).collect(Collectors.joining(",")) + ")";
+        return "enum (" + values.stream().sorted().map(MariaDbIdentifiers::literal).collect(Collectors.joining(","))
+                + ")";
     }
 
     static String of(ColumnType t, String column, boolean nativeUuid) {

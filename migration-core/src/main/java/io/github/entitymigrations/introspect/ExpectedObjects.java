@@ -23,17 +23,21 @@ import java.util.Map;
  */
 public final class ExpectedObjects {
 
+    private static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("CHAR", "NCHAR", "VARCHAR",
+            "NVARCHAR", "LONGVARCHAR", "LONGNVARCHAR");
+
     private ExpectedObjects() {
     }
 
     public static List<SchemaObject> of(Schema schema, Dialect dialect) {
         boolean sqlite = SqliteDialect.NAME.equals(dialect.name());
+        boolean mysqlFamily = LiveSchema.mysqlFamily(dialect);
         List<SchemaObject> objects = new ArrayList<>();
         for (Table t : schema.tables()) {
             String table = qualified(t.schema(), t.name());
             objects.add(new SchemaObject(Kind.TABLE, null, table, Map.of()));
             for (Column c : t.columns()) {
-                objects.add(column(t, table, c, dialect, sqlite));
+                objects.add(column(t, table, c, dialect, sqlite, mysqlFamily));
             }
             if (t.primaryKey() != null) {
                 objects.add(new SchemaObject(Kind.PRIMARY_KEY, table, t.primaryKey().name(),
@@ -46,39 +50,79 @@ public final class ExpectedObjects {
                 objects.add(LiveSchema.index(table, i.name(), LiveSchema.list(i.columns()), i.unique()));
             }
             for (CheckConstraint c : t.checks()) {
-                objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
+                if (!(mysqlFamily && enumCheck(t, c))) {
+                    objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
+                }
             }
             for (ForeignKey f : t.foreignKeys()) {
                 objects.add(LiveSchema.foreignKey(table, f.name(), LiveSchema.list(f.columns()),
                         qualified(f.referencedSchema(), f.referencedTable()), LiveSchema.list(f.referencedColumns()),
-                        f.onDelete().sql() == null ? "no action" : f.onDelete().sql()));
+                        onDelete(f.onDelete().sql(), mysqlFamily)));
             }
         }
         for (Sequence s : schema.sequences()) {
-            Map<String, String> properties = sqlite ? Map.of()
+            // SQLite and MySQL have Hibernate's next_val table, whose start and increment are the application's
+            boolean table = sqlite || LiveSchema.MYSQL.equals(dialect.name());
+            Map<String, String> properties = table ? Map.of()
                     : Map.of("start", String.valueOf(s.start()), "increment", String.valueOf(s.increment()));
             objects.add(new SchemaObject(Kind.SEQUENCE, null, qualified(s.schema(), s.name()), properties));
         }
         return objects;
     }
 
-    private static SchemaObject column(Table t, String table, Column c, Dialect dialect, boolean sqlite) {
+    private static String onDelete(String sql, boolean mysqlFamily) {
+        String action = sql == null ? "no action" : sql.toLowerCase(java.util.Locale.ROOT);
+        return mysqlFamily ? MariaDbCatalog.onDelete(action) : action;
+    }
+
+    private static SchemaObject column(Table t, String table, Column c, Dialect dialect, boolean sqlite,
+                                       boolean mysqlFamily) {
         Map<String, String> properties = new LinkedHashMap<>();
         // A columnDefinition may go on with a default and NOT NULL, which the catalog reports apart.
-        ColumnDefinition definition = ColumnDefinition.of(dialect.columnType(c));
+        List<String> enumValues = mysqlFamily ? enumValues(t, c) : null;
+        ColumnDefinition definition = ColumnDefinition.of(enumValues != null ? enumType(enumValues)
+                : dialect.columnType(c));
         String type = definition.type();
-        properties.put("type", sqlite ? SqlText.type(type) : SqlText.postgresType(type));
-        // PostgreSQL makes identity and primary-key columns NOT NULL; SQLite keeps what was declared.
+        properties.put("type", sqlite ? SqlText.type(type) : mysqlFamily ? SqlText.mysqlType(type)
+                : SqlText.postgresType(type));
+        // PostgreSQL and MySQL make identity and primary-key columns NOT NULL; SQLite keeps what was declared.
         boolean inKey = t.primaryKey() != null && t.primaryKey().columns().stream().anyMatch(c.name()::equalsIgnoreCase);
         boolean notNull = !c.nullable() || definition.notNull() || !sqlite && (c.identity() || inKey);
         properties.put("nullability", LiveSchema.nullability(notNull));
-        String defaultValue = c.identity() ? null : SqlText.defaultValue(c.defaultValue() != null ? c.defaultValue()
-                : definition.defaultValue());
+        String written = c.defaultValue() != null ? c.defaultValue() : definition.defaultValue();
+        String defaultValue = c.identity() ? null : mysqlFamily ? SqlText.mysqlDefault(written)
+                : SqlText.defaultValue(written);
         properties.put("default", defaultValue == null ? LiveSchema.NO_DEFAULT : defaultValue);
-        if (!sqlite) {
+        if (mysqlFamily) {
+            properties.put("identity", LiveSchema.autoIncrement(c.identity()));
+        } else if (!sqlite) {
             properties.put("identity", LiveSchema.identity(c.identity() ? "d" : ""));
         }
         return new SchemaObject(Kind.COLUMN, table, c.name(), properties);
+    }
+
+    /**
+     * Whether {@code check} is a STRING enum's on MariaDB/MySQL: an {@code in (...)} check of a character column
+     * without a {@code columnDefinition}, which the dialect creates as the column's native {@code enum} type, as
+     * Hibernate does, with no check of its own.
+     */
+    static boolean enumCheck(Table t, CheckConstraint check) {
+        if (check.values() == null || check.values().isEmpty() || check.column() == null) {
+            return false;
+        }
+        Column c = t.column(check.column());
+        return c != null && (c.columnDefinition() == null || c.columnDefinition().isBlank())
+                && CHARACTER_TYPES.contains(c.type().name());
+    }
+
+    /** The values of the column's native {@code enum} type on MariaDB/MySQL, or {@code null}. */
+    private static List<String> enumValues(Table t, Column c) {
+        return t.checks().stream().filter(check -> check.column() != null && check.column().equalsIgnoreCase(c.name())
+                && enumCheck(t, check)).map(CheckConstraint::values).findFirst().orElse(null);
+    }
+
+    private static String enumType(List<String> values) {
+        return "enum(" + String.join(",", values.stream().map(Dialect::literal).toList()) + ")";
     }
 
     /** A table of another schema than the configured one keeps its schema in its name. */

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Reads the schema a live database has, as {@link SchemaObject}s comparable with {@link ExpectedObjects}:
  * PostgreSQL from its catalog ({@link PostgresCatalog}), SQLite from its pragmas and table SQL
- * ({@link SqliteCatalog}). Only the configured schema is read, plus the schemas the migrations name
+ * ({@link SqliteCatalog}), MariaDB and MySQL from {@code information_schema} ({@link MariaDbCatalog}). Only the configured schema is read, plus the schemas the migrations name
  * explicitly; what belongs to the tool or the database itself is left out.
  */
 public final class LiveSchema {
@@ -28,8 +28,8 @@ public final class LiveSchema {
     }
 
     /**
-     * @param schemaIdentifier the configured PostgreSQL schema as SQL writes it, or {@code null} for the
-     *                         connection's current one
+     * @param schemaIdentifier the configured PostgreSQL schema (MariaDB/MySQL database) as SQL writes it, or
+     *                         {@code null} for the connection's current one
      * @param expected         the schema the migrations produce: which other schemas to read
      * @param ignoredTables    tables that are not the application's (the version table), in any case
      */
@@ -38,17 +38,48 @@ public final class LiveSchema {
         List<SchemaObject> objects;
         if (SqliteDialect.NAME.equals(dialect.name())) {
             objects = SqliteCatalog.read(c);
+        } else if (mysqlFamily(dialect)) {
+            boolean mysqlSequences = MYSQL.equals(dialect.name());
+            objects = new java.util.ArrayList<>(MariaDbCatalog.read(c, unquoted(schemaIdentifier), "",
+                    mysqlSequences, expected));
+            for (String other : otherSchemas(expected)) {
+                objects.addAll(MariaDbCatalog.read(c, other, lower(other) + ".", mysqlSequences, expected));
+            }
         } else {
-            Set<String> others = new TreeSet<>();
-            expected.tables().stream().map(t -> t.schema()).filter(s -> s != null && !s.isBlank()).forEach(others::add);
-            expected.sequences().stream().map(s -> s.schema()).filter(s -> s != null && !s.isBlank()).forEach(others::add);
             objects = new java.util.ArrayList<>(PostgresCatalog.read(c, schemaIdentifier, ""));
-            for (String other : others) {
+            for (String other : otherSchemas(expected)) {
                 objects.addAll(PostgresCatalog.read(c, dialect.identifier(other, false), lower(other) + "."));
             }
         }
         Set<String> ignored = new TreeSet<>(ignoredTables.stream().map(LiveSchema::lower).toList());
         return objects.stream().filter(o -> !ignored.contains(o.table() == null ? o.name() : o.table())).toList();
+    }
+
+    /** The dialects of the MariaDB/MySQL family (as {@code MariaDbDialect} names them). */
+    static final String MARIADB = "mariadb";
+    static final String MYSQL = "mysql";
+
+    /** Whether {@code dialect} is MariaDB's or MySQL's: read through {@link MariaDbCatalog}. */
+    static boolean mysqlFamily(Dialect dialect) {
+        return MARIADB.equals(dialect.name()) || MYSQL.equals(dialect.name());
+    }
+
+    /** The schemas the migrations name explicitly. */
+    private static Set<String> otherSchemas(Schema expected) {
+        Set<String> others = new TreeSet<>();
+        expected.tables().stream().map(t -> t.schema()).filter(s -> s != null && !s.isBlank()).forEach(others::add);
+        expected.sequences().stream().map(s -> s.schema()).filter(s -> s != null && !s.isBlank()).forEach(others::add);
+        return others;
+    }
+
+    /** A database name as SQL wrote it ({@code `shop`}) as the catalog stores it ({@code shop}). */
+    static String unquoted(String identifier) {
+        if (identifier != null && identifier.length() > 1 && (identifier.startsWith("`") && identifier.endsWith("`")
+                || identifier.startsWith("\"") && identifier.endsWith("\""))) {
+            char q = identifier.charAt(0);
+            return identifier.substring(1, identifier.length() - 1).replace(q + "" + q, q + "");
+        }
+        return identifier;
     }
 
     static String list(List<String> names) {
@@ -66,6 +97,11 @@ public final class LiveSchema {
             case "a" -> "generated always as identity";
             default -> "none";
         };
+    }
+
+    /** MariaDB's and MySQL's identity: {@code auto_increment} in {@code information_schema.columns.extra}. */
+    static String autoIncrement(boolean autoIncrement) {
+        return autoIncrement ? "auto_increment" : "none";
     }
 
     static SchemaObject index(String table, String name, String columns, boolean unique) {

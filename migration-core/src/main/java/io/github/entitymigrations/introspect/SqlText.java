@@ -22,6 +22,10 @@ final class SqlText {
         {"bigserial", "bigint"}, {"smallserial", "smallint"}, {"timestamptz", "timestamp with time zone"},
         {"timetz", "time with time zone"}};
 
+    private static final Pattern MYSQL_INTEGER = Pattern.compile("(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
+    private static final Pattern MYSQL_NUMBER = Pattern.compile("([+-]?\\d+)\\.(\\d*?)0+");
+    private static final Pattern MYSQL_BIT = Pattern.compile("b'([01]+)'");
+
     private SqlText() {
     }
 
@@ -55,6 +59,63 @@ final class SqlText {
         }
         t = t.replaceAll("^(timestamp|time) with time zone\\((\\d+)\\)$", "$1($2) with time zone");
         return t + array;
+    }
+
+    /**
+     * A MariaDB/MySQL type as {@code information_schema.columns.column_type} writes it on MySQL 8: no display width on
+     * integers but {@code tinyint(1)} (what {@code boolean} is), {@code integer} as {@code int}, {@code numeric} as
+     * {@code decimal(p,s)}, {@code double precision} and {@code real} as {@code double}, {@code bit} as {@code bit(1)};
+     * literals (of an {@code enum}) keep their case; a character set or collation (not in {@code column_type}) goes.
+     * MariaDB's {@code int(11)}/{@code bigint(20)} widths go, so both
+     * servers' reports and the dialect's DDL compare in one spelling.
+     */
+    static String mysqlType(String type) {
+        String t = lowerOutsideLiterals(type.strip()).replaceAll("\\s+", " ").replaceAll(" ?, ?", ",")
+                .replaceAll(" \\(", "(").replaceAll(" (character set|charset|collate) [a-z0-9_]+", "");
+        Matcher integer = MYSQL_INTEGER.matcher(t);
+        if (integer.lookingAt() && !t.startsWith("tinyint(1)")) {
+            t = integer.group(1) + t.substring(integer.end());
+        }
+        Matcher f = FLOAT.matcher(t);
+        if (f.matches()) {
+            return Integer.parseInt(f.group(1)) <= 24 ? "float" : "double";
+        }
+        t = t.replaceAll("^integer\\b", "int").replaceAll("^numeric\\b", "decimal")
+                .replaceAll("^(double precision|real)$", "double").replaceAll("^(boolean|bool)$", "tinyint(1)")
+                .replaceAll("^character varying\\(", "varchar(").replaceAll("^character\\b", "char")
+                .replaceAll("^decimal$", "decimal(10,0)").replaceAll("^decimal\\((\\d+)\\)$", "decimal($1,0)");
+        return switch (t) {
+            case "bit" -> "bit(1)";
+            case "char" -> "char(1)";
+            case "year(4)" -> "year";
+            default -> t;
+        };
+    }
+
+    /**
+     * A MariaDB/MySQL default as {@link #defaultValue} writes it, and: {@code current_timestamp()} as {@code current_timestamp},
+     * {@code true}/{@code false} and bit literals ({@code b'1'}) as numbers, a decimal without trailing zeros
+     * ({@code 0.00} is {@code 0}: the server reports the column's scale).
+     */
+    static String mysqlDefault(String sql) {
+        Matcher bit = sql == null ? null : MYSQL_BIT.matcher(sql.strip().toLowerCase(Locale.ROOT));
+        if (bit != null && bit.matches()) {
+            return new java.math.BigInteger(bit.group(1), 2).toString();
+        }
+        String normalized = defaultValue(sql);
+        if (normalized == null) {
+            return null;
+        }
+        String s = normalized.replace("current_timestamp()", "current_timestamp")
+                .replace("localtimestamp()", "current_timestamp").replace("localtimestamp", "current_timestamp");
+        if (s.equals("true") || s.equals("false")) {
+            return s.equals("true") ? "1" : "0";
+        }
+        Matcher number = MYSQL_NUMBER.matcher(s);
+        if (number.matches()) {
+            return number.group(2).isEmpty() ? number.group(1) : number.group(1) + "." + number.group(2);
+        }
+        return s;
     }
 
     /**

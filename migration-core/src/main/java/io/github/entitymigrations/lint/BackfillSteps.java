@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises a backfill: a {@code sql} step whose statement is an {@code update} of a table setting a column (as
- * generate's backfill writes {@code update <table> set <col> = <expr> where <col> is null}). After one, making that
+ * generate's backfill writes {@code update <table> set <col> = <expr> where <col> is null}, names quoted with double
+ * quotes or, for MariaDB/MySQL, backticks). After one, making that
  * column NOT NULL does not meet null rows.
  */
 final class BackfillSteps {
 
-    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final Pattern UPDATE = Pattern.compile("(?is)^\\s*update\\s+(?:only\\s+)?(" + NAME + "(?:\\s*\\.\\s*"
             + NAME + ")?)\\s+(?:(?:as\\s+)?(?!set\\b)[A-Za-z_][A-Za-z0-9_]*\\s+)?set\\s+(.*)$");
 
@@ -47,7 +48,7 @@ final class BackfillSteps {
             return false;
         }
         String col = Pattern.quote(column.toLowerCase(Locale.ROOT));
-        return Pattern.compile("(?s)(^|[\\s,(])\"?" + col + "\"?\\s*=").matcher(m.group(2).toLowerCase(Locale.ROOT))
+        return Pattern.compile("(?s)(^|[\\s,(])[\"`]?" + col + "[\"`]?\\s*=").matcher(m.group(2).toLowerCase(Locale.ROOT))
                 .find();
     }
 
@@ -56,7 +57,7 @@ final class BackfillSteps {
         int dot = -1;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"') {
+            if (c == '"' || c == '`') {
                 quoted = !quoted;
             } else if (c == '.' && !quoted) {
                 dot = i;
@@ -66,6 +67,9 @@ final class BackfillSteps {
     }
 
     private static String unquote(String name) {
+        if (name.length() > 1 && name.startsWith("`") && name.endsWith("`")) {
+            return name.substring(1, name.length() - 1).replace("``", "`");
+        }
         return name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
                 ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
     }

@@ -114,6 +114,8 @@ public final class Linter {
             judges.add(new PostgresRules());
         } else if (dialect.equals("sqlite")) {
             judges.add(new SqliteRules());
+        } else if (dialect.equals("mariadb") || dialect.equals("mysql")) {
+            judges.add(new MariaDbRules());
         }
         return judges;
     }

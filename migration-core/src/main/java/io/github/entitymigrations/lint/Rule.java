@@ -9,7 +9,7 @@ import java.util.Set;
  * @param category  the group it belongs to
  * @param severity  its usual severity; a finding may be raised to {@code error} when the database's facts show
  *                  it fails (or lowered to {@code info} when they show it is harmless)
- * @param databases the dialects it applies to ({@code postgresql}, {@code sqlite})
+ * @param databases the dialects it applies to ({@code postgresql}, {@code sqlite}, {@code mariadb}, {@code mysql})
  * @param title     what it finds
  * @param why       why that matters
  * @param fix       what to do instead
@@ -20,7 +20,8 @@ public record Rule(String id, Category category, Severity severity, Set<String> 
     /** The groups of rules. */
     public enum Category {
         DATA_LOSS("data loss"), EXISTING_ROWS("fails on existing rows"), POSTGRESQL_LOCKING("PostgreSQL locking"),
-        ROLLING_DEPLOY("breaks the running application"), SQLITE("SQLite");
+        MYSQL_LOCKING("MariaDB and MySQL table copies"), ROLLING_DEPLOY("breaks the running application"),
+        SQLITE("SQLite");
 
         private final String title;
 

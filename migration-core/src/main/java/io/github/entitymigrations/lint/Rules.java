@@ -12,40 +12,42 @@ import java.util.stream.Collectors;
 /** Every lint rule, in the order the README's table lists them. */
 public final class Rules {
 
-    private static final Set<String> BOTH = Set.of("postgresql", "sqlite");
+    /** Every database: what a step does to data and to the running application is the same everywhere. */
+    private static final Set<String> EVERY = Set.of("postgresql", "sqlite", "mariadb", "mysql");
     private static final Set<String> PG = Set.of("postgresql");
     private static final Set<String> SQLITE = Set.of("sqlite");
+    private static final Set<String> MYSQL = Set.of("mariadb", "mysql");
 
     public static final List<Rule> ALL = List.of(
-            rule("drop-table", Category.DATA_LOSS, Severity.WARNING, BOTH, "drops a table",
+            rule("drop-table", Category.DATA_LOSS, Severity.WARNING, EVERY, "drops a table",
                     "its rows are gone; a downgrade creates it again, empty",
                     "copy the rows elsewhere first if they may be needed, or keep the table until a later release"),
-            rule("drop-column", Category.DATA_LOSS, Severity.WARNING, BOTH, "drops a column",
+            rule("drop-column", Category.DATA_LOSS, Severity.WARNING, EVERY, "drops a column",
                     "its values are gone; a downgrade adds it again, empty",
                     "copy the values elsewhere first if they may be needed, or keep the column until a later release"),
-            rule("narrow-type", Category.DATA_LOSS, Severity.WARNING, BOTH,
+            rule("narrow-type", Category.DATA_LOSS, Severity.WARNING, EVERY,
                     "narrows a column's type, length, precision or scale",
                     "values that do not fit make the step fail, or are cut or rounded",
                     "check the existing values first (e.g. select max(length(col))), fix those that do not fit in a "
                             + "sql step before, or keep the wider type"),
-            rule("drop-default", Category.DATA_LOSS, Severity.WARNING, BOTH, "removes a column's server default",
+            rule("drop-default", Category.DATA_LOSS, Severity.WARNING, EVERY, "removes a column's server default",
                     "inserts that leave the column out, relying on the default, now write null or fail",
                     "remove the default only once every running release writes the column itself"),
-            rule("not-null-without-default", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
+            rule("not-null-without-default", Category.EXISTING_ROWS, Severity.WARNING, EVERY,
                     "a new NOT NULL column without a default, or a column made NOT NULL, on a table with rows",
                     "the existing rows hold null there, so the step fails",
                     "give the column a server default, or a backfill (@Backfill(\"<expression>\") on the attribute, or a "
                             + "backfill entry for generate): generate then writes it nullable, fills it (update <table> "
                             + "set <col> = ... where <col> is null) and makes it NOT NULL"),
-            rule("unique-on-existing", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
+            rule("unique-on-existing", Category.EXISTING_ROWS, Severity.WARNING, EVERY,
                     "a unique constraint, unique index or primary key added to an existing table",
                     "duplicate values already there make the step fail",
                     "look for duplicates first (select <cols>, count(*) from <table> group by <cols> having count(*) "
                             + "> 1) and resolve them in a sql step before"),
-            rule("check-on-existing", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
+            rule("check-on-existing", Category.EXISTING_ROWS, Severity.WARNING, EVERY,
                     "a check constraint added to an existing table", "rows that break it make the step fail",
                     "find and fix the rows that break it first, in a sql step before"),
-            rule("fk-on-existing", Category.EXISTING_ROWS, Severity.WARNING, BOTH,
+            rule("fk-on-existing", Category.EXISTING_ROWS, Severity.WARNING, EVERY,
                     "a foreign key added to an existing table",
                     "rows that reference a missing row make the step fail",
                     "find the orphans first (a left join where the referenced row is null) and fix them in a sql step "
@@ -97,25 +99,53 @@ public final class Rules {
                             + "behind it: the application stalls",
                     "set \"lockTimeout\": \"5s\" on the migration (a failed attempt rolls back; run it again); "
                             + "generate's online mode sets it"),
-            rule("deploy-rename-table", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH, "renames a table",
+            rule("mysql-type-copy", Category.MYSQL_LOCKING, Severity.WARNING, MYSQL,
+                    "a column type change on an existing table (modify column)",
+                    "InnoDB changes a type only by copying the table (ALGORITHM=COPY): writes to it wait until every "
+                            + "row is copied and the indexes rebuilt (widening a varchar within the same length prefix, "
+                            + "up to 63 or from 64 characters in utf8mb4, is done in place)",
+                    "add a column of the new type, fill it in batches, switch the code to it, then drop the old one "
+                            + "in a later release; or run the change with an online schema change tool (gh-ost, "
+                            + "pt-online-schema-change)"),
+            rule("mysql-fk-copy", Category.MYSQL_LOCKING, Severity.WARNING, MYSQL,
+                    "a foreign key added to an existing table",
+                    "with foreign_key_checks on, InnoDB adds it only by copying the table (ALGORITHM=COPY): writes "
+                            + "to it wait until every row is copied and checked",
+                    "find and fix the orphans first, then add the key in a sql step that turns the checks off for "
+                            + "that statement only (set foreign_key_checks = 0; alter table ... add constraint ... "
+                            + "foreign key ...; set foreign_key_checks = 1): in place, without a copy, but the existing "
+                            + "rows are not checked"),
+            rule("mysql-check-copy", Category.MYSQL_LOCKING, Severity.WARNING, MYSQL,
+                    "a check constraint added to an existing table",
+                    "InnoDB adds a check only by copying the table (ALGORITHM=COPY), checking every row: writes to "
+                            + "it wait until the copy is done",
+                    "on a large table, run it when writes can wait or with an online schema change tool (gh-ost, "
+                            + "pt-online-schema-change); or enforce the rule in the application"),
+            rule("mysql-drop-pk-copy", Category.MYSQL_LOCKING, Severity.WARNING, MYSQL,
+                    "a primary key dropped without adding another in the same statement",
+                    "InnoDB drops a primary key alone only by copying the table (ALGORITHM=COPY): writes wait until "
+                            + "every row is copied",
+                    "replace the key in one statement, in a sql step: alter table ... drop primary key, add primary "
+                            + "key (...) is done in place and lets writes go on"),
+            rule("deploy-rename-table", Category.ROLLING_DEPLOY, Severity.WARNING, EVERY, "renames a table",
                     "during a rolling deploy the previous release still runs and uses the old name: its queries fail",
                     "expand/contract: create the new table, have one release write both, copy the rows, switch reads, "
                             + "and drop the old table in a later release"),
-            rule("deploy-rename-column", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH, "renames a column",
+            rule("deploy-rename-column", Category.ROLLING_DEPLOY, Severity.WARNING, EVERY, "renames a column",
                     "during a rolling deploy the previous release still runs and uses the old name: its queries fail",
                     "expand/contract: add the new column, have one release write both, fill it, switch reads, and "
                             + "drop the old column in a later release"),
-            rule("deploy-drop-table", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH,
+            rule("deploy-drop-table", Category.ROLLING_DEPLOY, Severity.WARNING, EVERY,
                     "drops a table the previous release may still use",
                     "during a rolling deploy the previous release still runs: its queries on the table fail",
                     "drop it in a release after the one whose code stopped using it"),
-            rule("deploy-drop-column", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH,
+            rule("deploy-drop-column", Category.ROLLING_DEPLOY, Severity.WARNING, EVERY,
                     "drops a column the previous release may still use",
                     "during a rolling deploy the previous release still runs: its queries and inserts naming the "
                             + "column fail",
                     "stop using it in one release (remove it from the entity, or make it @Transient), drop it in the "
                             + "next"),
-            rule("deploy-not-null", Category.ROLLING_DEPLOY, Severity.WARNING, BOTH,
+            rule("deploy-not-null", Category.ROLLING_DEPLOY, Severity.WARNING, EVERY,
                     "a column made NOT NULL, or a new NOT NULL column without a default, that the previous release "
                             + "does not write",
                     "during a rolling deploy the previous release's inserts leave it out and fail",

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * @param history which tables and columns existed before the migration (an object the migration creates is new and
  *                empty)
  * @param facts   what the database says, or {@link LintFacts#NONE}
- * @param dialect {@code postgresql} or {@code sqlite}
+ * @param dialect {@code postgresql}, {@code sqlite}, {@code mariadb} or {@code mysql}
  */
 record StepView(MigrationFile file, int number, Operation op, SchemaState state, Supplier<Schema> before,
                 List<Operation> earlier,

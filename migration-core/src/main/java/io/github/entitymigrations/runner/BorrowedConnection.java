@@ -134,8 +134,8 @@ final class BorrowedConnection implements InvocationHandler {
             }
             connection.setClientInfo("ApplicationName", applicationName == null ? "" : applicationName);
         } else if (database.isMariaDb()) {
-            if (catalog != null && !catalog.equals(connection.getCatalog())) {
-                connection.setCatalog(catalog); // a configured schema was made the current database
+            if (catalog != null) {
+                connection.setCatalog(catalog); // a configured schema may have been made the current database
             }
             try (PreparedStatement p = connection.prepareStatement("set session sql_mode = ?, lock_wait_timeout = "
                     + Long.parseLong(mariaDbSession[1]) + ", innodb_lock_wait_timeout = "

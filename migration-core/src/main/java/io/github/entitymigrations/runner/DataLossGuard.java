@@ -137,7 +137,8 @@ final class DataLossGuard {
             long values = count(source, name + " is not null");
             add(f, values, what + ", which holds " + number(values) + " non-null value(s)");
         } else {
-            LossQueries.Lost lost = LossQueries.narrowing(name, alter.from().type(), alter.to().type());
+            LossQueries.Lost lost = LossQueries.narrowing(name, alter.from().type(), alter.to().type(),
+                    dialect instanceof io.github.entitymigrations.dialect.MariaDbDialect);
             if (lost != null) {
                 long values = count(source, "(" + lost.condition() + ")");
                 add(f, values, what + ": " + number(values) + " " + lost.what());

@@ -164,8 +164,9 @@ public final class MariaDbKind implements DatabaseKind {
         }
         try (Statement s = c.createStatement()) {
             s.execute("create database if not exists " + versions.schemaIdentifier());
-            s.execute("use " + versions.schemaIdentifier());
         }
+        // Through the driver rather than a "use" statement: MySQL Connector/J keeps the current database itself.
+        c.setCatalog(versions.schemaName());
     }
 
     @Override

@@ -33,14 +33,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Data loss and existing-rows rules, on both databases; triggered, and quiet just across the line. */
+/** Data loss and existing-rows rules, on every database; triggered, and quiet just across the line. */
 class DataRulesTest {
 
-    private static final String[] BOTH = {PG, SQLITE};
+    private static final String[] EVERY = LintFixture.EVERY;
 
     @Test
     void dropTableAndColumnOfExistingTablesLoseData() {
-        for (String db : BOTH) {
+        for (String db : EVERY) {
             var report = lint(db, migration(new DropTable(base().tables().get(0))));
             assertHas(report, "drop-table", "deploy-drop-table");
             report = lint(db, migration(new DropColumn(null, "users", col("email", "VARCHAR(100)", true))));
@@ -83,7 +83,7 @@ class DataRulesTest {
     @Test
     void notNullColumnWithoutDefaultIsAWarningOfflineAnErrorOnRowsAndQuietOnAnEmptyTable() {
         var add = new AddColumn(null, "users", col("age", "INTEGER", false));
-        for (String db : BOTH) {
+        for (String db : EVERY) {
             var offline = lint(db, migration(add));
             Finding warning = single(offline, "not-null-without-default");
             assertEquals(Severity.WARNING, warning.severity());
@@ -122,7 +122,7 @@ class DataRulesTest {
         var ix = new CreateIndex(null, "users", index("ux_users_email", true, "email"), true);
         var ck = new AddCheck(null, "users", CheckConstraint.expression("ck_price", "price", "price >= 0"));
         var fk = new AddForeignKey(null, "orders", fk());
-        for (String db : BOTH) {
+        for (String db : EVERY) {
             assertHas(lint(db, migration(uq)), "unique-on-existing");
             assertHas(lint(db, migration(ix)), "unique-on-existing");
             assertHas(lint(db, migration(ck)), "check-on-existing");

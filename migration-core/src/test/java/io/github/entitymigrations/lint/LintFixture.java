@@ -25,6 +25,11 @@ final class LintFixture {
 
     static final String PG = "postgresql";
     static final String SQLITE = "sqlite";
+    static final String MARIADB = "mariadb";
+    static final String MYSQL = "mysql";
+
+    /** Every dialect lint judges for. */
+    static final String[] EVERY = {PG, SQLITE, MARIADB, MYSQL};
 
     private LintFixture() {
     }

@@ -63,7 +63,7 @@ class SqliteAndDeployRulesTest {
 
     @Test
     void renamesBreakThePreviousRelease() {
-        for (String db : List.of(PG, SQLITE)) {
+        for (String db : LintFixture.EVERY) {
             assertHas(lint(db, migration(new RenameTable(null, "users", "members"))), "deploy-rename-table");
             assertHas(lint(db, migration(new RenameColumn(null, "users", "email", "mail"))), "deploy-rename-column");
         }

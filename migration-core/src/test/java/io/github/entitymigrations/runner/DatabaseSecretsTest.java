@@ -14,10 +14,13 @@ import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A connection that fails (or works) never prints a password: neither the one given apart nor one in the URL,
- * in the message or anywhere in its cause chain (what {@code mvn -e} prints), on PostgreSQL and SQLite.
+ * in the message or anywhere in its cause chain (what {@code mvn -e} prints), on PostgreSQL, SQLite, MariaDB and
+ * MySQL (each connection failure with the advice that fits it).
  */
 class DatabaseSecretsTest {
 
@@ -82,6 +85,73 @@ class DatabaseSecretsTest {
         }
         assertEquals("jdbc:sqlite:" + tmp.resolve("app.db") + " as bob", db.describe());
         assertEquals("text with *** in it", db.scrub("text with " + GIVEN + " in it"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+    void anUnknownMariaDbDatabase(String scheme) {
+        // root has no password on the test server, so none is given here: the server would refuse it first.
+        String url = mariaDb(scheme, "no_such_database_x");
+        String message = assertThrows(MigrationException.class, () -> new Database(url, null, null, null)
+                .connect().close()).getMessage();
+        assertTrue(message.contains("Unknown database 'no_such_database_x'"), message);
+        assertTrue(message.contains("The database named in the URL does not exist on that server: create it"),
+                message);
+    }
+
+    /** root has no password on the test server: one given is wrong. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+    void aWrongMariaDbPassword(String scheme) {
+        String message = assertFailsWithoutSecrets(mariaDb(scheme, TestDatabase.mariaDb().databaseName())
+                .replace("user=root", "user=" + "em_no_such_user"), "Access denied");
+        assertTrue(message.contains("The server refused the user or its password: check"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+    void aRefusedMariaDbPort(String scheme) {
+        String message = assertFailsWithoutSecrets(scheme + "//127.0.0.1:1/db?password=" + IN_URL, "Cannot connect");
+        assertTrue(message.contains("No server answered at that address: check that MariaDB/MySQL is running"),
+                message);
+    }
+
+    /** MariaDB Connector/J would take the user info for the host name: refused before it runs. */
+    @Test
+    void credentialsBeforeTheMariaDbHost() {
+        String message = assertFailsWithoutSecrets("jdbc:mariadb://bob:" + IN_URL + "@127.0.0.1:3306/db",
+                "credentials before the host");
+        assertTrue(message.contains("jdbc:mariadb://bob:***@127.0.0.1:3306/db"), message);
+    }
+
+    /** MySQL Connector/J reads user info; the password stays out of the message all the same. */
+    @Test
+    void credentialsBeforeTheMysqlHost() {
+        String message = assertFailsWithoutSecrets("jdbc:mysql://em_no_such_user:" + IN_URL + "@127.0.0.1:"
+                + port() + "/db", "Access denied");
+        assertTrue(message.contains("jdbc:mysql://em_no_such_user:***@127.0.0.1:"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+    void aWorkingMariaDbConnection(String scheme) throws Exception {
+        Database db = new Database(mariaDb(scheme, TestDatabase.mariaDb().databaseName()), null, null, null);
+        try (Connection c = db.connect()) {
+            assertTrue(c.isValid(5));
+        }
+        assertEquals(scheme, db.describe().substring(0, scheme.length()));
+    }
+
+    private static String mariaDb(String scheme, String database) {
+        String url = TestDatabase.mariaDb().jdbcUrl().replace("/" + TestDatabase.mariaDb().databaseName() + "?",
+                "/" + database + "?");
+        return scheme + url.substring("jdbc:mariadb:".length());
+    }
+
+    private static String port() {
+        String url = TestDatabase.mariaDb().jdbcUrl();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(url);
+        return m.find() ? m.group(1) : "3306";
     }
 
     private static String base(String database) {

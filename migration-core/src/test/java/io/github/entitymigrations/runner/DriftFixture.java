@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Two migrations for the drift tests: {@code customers} (identity key, unique email) with a sequence, then
- * {@code orders} (foreign key with an action, numeric, default, check, index). Also rebuilds an SQLite table
- * from edited SQL, as a person changing a column or constraint by hand there must.
+ * {@code orders} (foreign key with an action, numeric, default, an enum-like check and an expression check, index).
+ * Also rebuilds an SQLite table from edited SQL, as a person changing a column or constraint by hand there must.
  */
 final class DriftFixture {
 
@@ -44,6 +44,7 @@ final class DriftFixture {
                     t.col("status", varchar(20)).notNull().defaultValue("'NEW'");
                     t.col("note", varchar(100));
                     t.checkIn("ck_orders_status", "status", "NEW", "PAID");
+                    t.checkExpression("ck_orders_total", "total >= 0");
                     t.fk("fk_orders_customer", List.of("customer_id"), "customers", List.of("id"), OnDelete.CASCADE);
                     t.index("idx_orders_customer", "customer_id");
                 })));

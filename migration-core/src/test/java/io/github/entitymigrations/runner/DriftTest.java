@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each kind of hand change to a database the migrations built, on PostgreSQL and SQLite, is reported as
+ * Each kind of hand change to a database the migrations built, on PostgreSQL, SQLite, MariaDB and the MySQL
+ * flavour, is reported as
  * exactly one difference with its exact message; the database as the migrations left it has none (the
  * version table is not drift). On SQLite a change to a column or constraint is a table rebuild, as a person
  * must do it there.
@@ -110,6 +111,83 @@ class DriftTest {
         return Stream.of(Kind.POSTGRESQL, Kind.SQLITE).flatMap(kind -> changes.stream().map(c -> Arguments.of(kind, c)));
     }
 
+    /** A hand change on MariaDB (or the MySQL flavour) and its one message, when it differs from PostgreSQL's. */
+    private record MariaDbChange(String name, String[] statements, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static MariaDbChange mariaDb(String name, String statements, String message) {
+        return new MariaDbChange(name, statements.split(";\\s*"), message);
+    }
+
+    /**
+     * The same kinds of change as a person makes them on MariaDB: {@code modify} for a type or nullability, a foreign
+     * key's index replaced rather than dropped (InnoDB keeps one), types as MariaDB and MySQL report them
+     * ({@code decimal}, {@code int}), and orders.status a native {@code enum} whose check is its type.
+     */
+    static Stream<Arguments> mariaDbHandChanges() {
+        List<MariaDbChange> changes = List.of(
+                mariaDb("column added", "alter table orders add column extra text",
+                        "column orders.extra (text) is in the database but not in the migrations"),
+                mariaDb("column dropped", "alter table orders drop column note",
+                        "column orders.note (varchar(100)) is in the migrations but not in the database"),
+                mariaDb("index dropped", "alter table orders drop index idx_orders_customer, add index "
+                                + "fk_orders_customer (customer_id)",
+                        "index idx_orders_customer on orders (customer_id) is in the migrations but not in the database"),
+                mariaDb("index added", "create index idx_orders_total on orders (total)",
+                        "index idx_orders_total on orders (total) is in the database but not in the migrations"),
+                mariaDb("type changed", "alter table orders modify total numeric(12,2) not null",
+                        "column orders.total: type decimal(12,2) in the database, decimal(10,2) in the migrations"),
+                mariaDb("nullability changed", "alter table orders modify note varchar(100) not null",
+                        "column orders.note: nullability not null in the database, nullable in the migrations"),
+                mariaDb("default changed", "alter table orders alter column status set default 'PAID'",
+                        "column orders.status: default 'PAID' in the database, 'NEW' in the migrations"),
+                mariaDb("default dropped", "alter table orders alter column status drop default",
+                        "column orders.status: default none in the database, 'NEW' in the migrations"),
+                mariaDb("unique missing", "alter table customers drop index uk_customers_email",
+                        "unique constraint uk_customers_email on customers (email) is in the migrations but not in "
+                                + "the database"),
+                mariaDb("check missing (the enum type it is)", "alter table orders modify status varchar(20) not null "
+                                + "default 'NEW'",
+                        "column orders.status: type varchar(20) in the database, enum('NEW','PAID') in the migrations"),
+                mariaDb("check missing", "alter table orders drop constraint ck_orders_total",
+                        "check constraint ck_orders_total on orders is in the migrations but not in the database"),
+                mariaDb("foreign key missing", "alter table orders drop foreign key fk_orders_customer",
+                        "foreign key fk_orders_customer on orders (customer_id) is in the migrations but not in the "
+                                + "database"),
+                mariaDb("foreign key action changed", "alter table orders drop foreign key fk_orders_customer; alter "
+                                + "table orders add constraint fk_orders_customer foreign key (customer_id) references "
+                                + "customers (id) on delete restrict",
+                        "foreign key fk_orders_customer on orders: on delete no action in the database, cascade in "
+                                + "the migrations"),
+                mariaDb("table added as ddl-auto=update would", "create table audit_log (id bigint not null, action "
+                                + "varchar(255), primary key (id)) engine=InnoDB",
+                        "table audit_log is in the database but not in the migrations (created by hand, or by "
+                                + "Hibernate's ddl-auto=update?)"),
+                mariaDb("table dropped", "drop table orders",
+                        "table orders is in the migrations but not in the database"),
+                mariaDb("primary key dropped", "alter table orders drop primary key",
+                        "primary key of orders (id) is in the migrations but not in the database"),
+                mariaDb("identity dropped", "alter table customers modify id bigint not null",
+                        "column customers.id: identity none in the database, auto_increment in the migrations"));
+        return Stream.of(Kind.MARIADB, Kind.MYSQL).flatMap(kind -> changes.stream().map(c -> Arguments.of(kind, c)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("mariaDbHandChanges")
+    void eachHandChangeOnMariaDbIsOneDifferenceSayingWhichSideHasWhat(Kind kind, MariaDbChange change)
+            throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());
+        migrator.upgrade("head");
+        assertEquals(List.of(), messages(migrator), "before the hand change");
+        db.execute(change.statements());
+        assertEquals(List.of(change.message()), messages(migrator));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("handChanges")
     void eachHandChangeIsOneDifferenceSayingWhichSideHasWhat(Kind kind, HandChange change) throws Exception {
@@ -130,22 +208,27 @@ class DriftTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aSequenceChangedOrDroppedByHandIsDrift(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());
         migrator.upgrade("head");
-        if (kind == Kind.POSTGRESQL) {
+        // MariaDB has sequences; the MySQL dialect makes Hibernate's next_val table, as on SQLite
+        boolean sequences = kind == Kind.POSTGRESQL || kind == Kind.MARIADB;
+        if (sequences) {
             db.execute("alter sequence orders_seq increment by 1");
             assertEquals(List.of("sequence orders_seq: increment 1 in the database, 50 in the migrations"),
                     messages(migrator));
+            db.execute("alter sequence orders_seq increment by 50 start with 7 restart");
+            assertEquals(List.of("sequence orders_seq: start 7 in the database, 1 in the migrations"),
+                    messages(migrator));
         }
-        db.execute(kind == Kind.POSTGRESQL ? "drop sequence orders_seq" : "drop table orders_seq");
+        db.execute(sequences ? "drop sequence orders_seq" : "drop table orders_seq");
         assertEquals(List.of("sequence orders_seq is in the migrations but not in the database"), messages(migrator));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void severalChangesAreAllListedInTableOrderAndTheReportSaysWhereTheDatabaseIs(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());

@@ -12,6 +12,7 @@ import io.github.entitymigrations.lint.LintReport;
 import io.github.entitymigrations.lint.Severity;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Lint of the pending migrations with the database's facts, on a real database: a NOT NULL column without a default
  * on a table with rows is an error naming the count, a warning without a database (-Dfrom) and nothing on an empty
- * table; SQLite's rebuild names the table's rows and the views and triggers it re-creates. Nothing is changed.
+ * table; SQLite's rebuild names the table's rows and the views and triggers it re-creates; a MariaDB/MySQL table copy
+ * names its rows. Nothing is changed.
  */
 class LintRunTest {
 
@@ -50,7 +52,7 @@ class LintRunTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void theDatabaseRowsMakeANotNullColumnAnError(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = history();
@@ -96,7 +98,26 @@ class LintRunTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void aTableCopyOnMariaDbNamesTheRowsWhoseWritesWait(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = history();
+        h.add("longer names", new AlterColumn(null, "customer", MigrationHistory.column("name", varchar(50), true, null),
+                MigrationHistory.column("name", varchar(200), true, null)));
+        db.migrator(h.chain()).upgrade("0002");
+        db.execute("insert into customer (id, name, age) values (1, 'Ann', 30)", "insert into customer (id, name, age) "
+                + "values (2, 'Bob', 40)");
+
+        LintReport report = LintRun.lint(db.database(), h.chain(), null, "head", Set.of(), Console.SILENT);
+        assertEquals(List.of("0003"), report.migrations());
+        assertEquals("changes column customer.name from VARCHAR(50) to VARCHAR(200): the table (2 rows) is copied "
+                + "(ALGORITHM=COPY) and writes to it wait", only(report, "mysql-type-copy").message());
+        assertEquals(List.of("mysql-type-copy"), report.active().stream().map(Finding::rule).toList());
+        assertEquals(List.of("0001", "0002"), db.appliedIds(), "lint changes nothing");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aDatabaseNotMadeYetHasEveryMigrationPendingAndNoFacts(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         LintReport report = LintRun.lint(db.database(), history().chain(), null, "head", Set.of(), Console.SILENT);

@@ -63,6 +63,8 @@ final class LoggedMigrations {
         String insert = "insert into run_log (seq, entry) select coalesce(max(seq), 0) + 1, '" + entry + "' from run_log";
         return Map.of(
                 "postgresql", List.of(insert, "select pg_sleep(0.3)"),
+                "mariadb", List.of(insert, "select sleep(0.3)"),
+                "mysql", List.of(insert, "select sleep(0.3)"),
                 "sqlite", List.of(insert, "with recursive n(x) as (select 1 union all select x + 1 from n "
                         + "where x < 300000) select count(*) from n"));
     }

@@ -88,9 +88,13 @@ final class TestDatabase {
         return mariaDb;
     }
 
-    /** The same PostgreSQL database with {@code <schema>} configured: the runner and the readers use that schema. */
+    /**
+     * The same PostgreSQL database with {@code <schema>} configured (on MariaDB: another database of the server,
+     * so give it a name of this run's, e.g. after {@code mariaDb().databaseName()}): the runner and the readers use
+     * that schema.
+     */
     TestDatabase inSchema(String name) throws SQLException {
-        execute("drop schema if exists " + name + " cascade");
+        execute(kind.isMariaDb() ? "drop database if exists " + name : "drop schema if exists " + name + " cascade");
         return new TestDatabase(kind, url, name);
     }
 
