@@ -9,6 +9,6 @@ context.userProperties.putAll([
         'migration.url'     : db.url,
         'migration.username': db.user,
         'migration.password': db.password,
-        // For settings-it-db.xml (steps 6, 8 and 9), whose password is the one above.
+        // For settings-it-db.xml (steps 6 and 8 to 10), whose password is the one above.
         'it.db.user'        : db.user])
 return true

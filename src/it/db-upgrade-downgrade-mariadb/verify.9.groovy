@@ -1,11 +1,9 @@
-// After 9 (stamp head): both recorded again, 0002 as stamped (not run), the schema untouched.
+// After 9 (stamp 0001, unverified): recorded as the current migration, nothing run: 0002's phone column is still there.
 def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
 def db = Db.load(basedir)
 def c = Db.mariadb(db)
 try {
-    assert Db.versions(c) == ['0001', '0002']
-    assert Db.rows(c, 'select id, stamped from entity_migrations_history order by id').collect { [it.id, it.stamped as boolean] } ==
-            [['0001', false], ['0002', true]]
+    assert Db.versions(c) == ['0001']
     assert Db.columns(c, 'customers') == ['id', 'email', 'name', 'phone']
 } finally {
     c.close()

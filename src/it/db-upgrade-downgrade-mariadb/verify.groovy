@@ -44,12 +44,13 @@ try {
     assert error != null : 'step 7 should fail naming the missing server'
     assert error.contains('add one with the database <username> and <password>')
 
-    // 8. and 9. stamp: recorded, nothing run.
-    assert info.any { it.startsWith("Stamped ${where} at 0001 without running anything") } : 'step 8 stamp'
-    assert info.any { it.startsWith("Stamped ${where} at 0002 (head) without running anything") } : 'step 9 stamp'
+    // 8. to 10. stamp: refused while the schema differs, recorded unverified, then verified at head; nothing run.
+    assert lines.any { it.startsWith('[ERROR]') && it.contains("Refusing to stamp ${where} at 0001: its schema is not the one the migrations up to there produce".toString()) }
+    assert info.any { it.startsWith("Stamped ${where} at 0001 without running anything") } : 'step 9 stamp'
+    assert info.any { it.startsWith("Stamped ${where} at 0002 (head) without running anything") } : 'step 10 stamp'
     assert info.count("Current migration of ${where}: 0002".toString()) == 2
 
-    // 10. and 11. The offline scripts: made without a server (port 1), each in its own flavour.
+    // 11. and 12. The offline scripts: made without a server (port 1), each in its own flavour.
     File mariadbFile = new File(basedir, 'target/sql/mariadb.sql')
     File mysqlFile = new File(basedir, 'target/sql/mysql.sql')
     assert log.contains('Wrote ' + mariadbFile.path) && log.contains('Wrote ' + mysqlFile.path)
