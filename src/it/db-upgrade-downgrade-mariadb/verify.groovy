@@ -12,7 +12,7 @@ try {
     // 2. upgrade from base.
     int up = info.indexOf('Upgrading from base to 0001: 1 migration(s)')
     assert up >= 0
-    assert info[up + 1] ==~ /Applying 0001 create shop \(\d+ statement\(s\)\)/
+    assert info[up + 1] ==~ /Applying 0001 create shop \(\d+ statement\(s\), step by step\)/
     assert info[up + 2] ==~ /  applied in \d+ ms/
     assert info[up + 3] ==~ /Applied 1 migration\(s\) in \d+ ms; \Q${where}\E is now at 0001 \(head\)\./
 
@@ -30,8 +30,8 @@ try {
     // 5. down to base, newest first.
     int down = info.indexOf('Downgrading from 0002 to base: 2 migration(s)')
     assert down > history
-    assert info[down + 1] ==~ /Reverting 0002 add phone \(\d+ statement\(s\)\)/
-    assert info[down + 3] ==~ /Reverting 0001 create shop \(\d+ statement\(s\)\)/
+    assert info[down + 1] ==~ /Reverting 0002 add phone \(\d+ statement\(s\), step by step\)/
+    assert info[down + 3] ==~ /Reverting 0001 create shop \(\d+ statement\(s\), step by step\)/
     assert info[down + 5] ==~ /Reverted 2 migration\(s\) in \d+ ms; \Q${where}\E is now at base\./
 
     // 6. up again, connected as the server's user (the log names the user, never the password).
