@@ -1,6 +1,7 @@
 // The Invoker's post-build hook (execution "examples" of migration-maven-plugin; a plain mvn ignores it).
 def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
 def pg = Db.load(basedir)
+def maria = Db.load(basedir, 'it-mariadb.properties')
 try {
     File log = new File(basedir, 'build.log')
     assert log.isFile() : "no build log at $log"
@@ -13,19 +14,27 @@ try {
     // with hbm2ddl.auto=validate, wrote and read back an order.
     assert text =~ /Applied 1 migration\(s\) in \d+ ms; jdbc:sqlite:.* is now at 0001 \(head\)/ : 'no upgrade on SQLite'
     assert new File(basedir, 'entity-migrations.db').isFile()
-    // 2. The same on PostgreSQL.
+    // 2. and 3. The same on PostgreSQL and on MariaDB.
     assert text =~ /Applied 1 migration\(s\) in \d+ ms; \Q${pg.url} as ${pg.user}\E is now at 0001 \(head\)/ :
             'no upgrade on PostgreSQL'
-    assert (text =~ summary).size() == 2 : 'Main should print its summary line once per database'
-    assert text.contains("  0001  applied ") && text.contains('  current: 0001 (head)')
-    def c = Db.postgres(pg)
-    try {
-        assert Db.rows(c, 'select count(*) as n from purchase_order')*.n == [1]
-        assert Db.rows(c, 'select count(*) as n from OrderLine')*.n == [2]
-    } finally {
-        c.close()
+    assert text =~ /Applied 1 migration\(s\) in \d+ ms; \Q${maria.url} as ${maria.user}\E is now at 0001 \(head\)/ :
+            'no upgrade on MariaDB'
+    assert (text =~ summary).size() == 3 : 'Main should print its summary line once per database'
+    assert (text =~ /  0001  applied /).size() == 2 && (text =~ /  current: 0001 \(head\)/).size() == 2
+    for (db in [pg, maria]) {
+        def c = Db.admin(db)
+        try {
+            assert Db.rows(c, 'select count(*) as n from purchase_order')*.n.collect { it as int } == [1]
+            assert Db.rows(c, 'select count(*) as n from OrderLine')*.n.collect { it as int } == [2]
+        } finally {
+            c.close()
+        }
     }
 } finally {
-    Db.dropPostgres(pg)
+    try {
+        Db.dropPostgres(pg)
+    } finally {
+        Db.dropMariaDb(maria)
+    }
 }
 return true

@@ -64,6 +64,13 @@ expected.each { String name, List<String> params ->
         assert text && !text.contains('(no description)') : "migration:${name} parameter ${p} has no description"
     }
 }
+// The connection parameters name every supported database.
+['upgrade', 'sql', 'drift'].each { String name ->
+    String url = goals[name].params.url
+    ['jdbc:postgresql:', 'jdbc:mariadb:', 'jdbc:mysql:', 'jdbc:sqlite:'].each { assert url.contains(it) : "migration:${name} url: ${url}" }
+    assert goals[name].params.schema.contains('MariaDB and MySQL') : "migration:${name} schema: ${goals[name].params.schema}"
+}
+assert goals.check.params.url.contains('PostgreSQL, MariaDB, MySQL and SQLite')
 assert !log.contains('(no description)')
 assert !log.contains('[ERROR]')
 return true

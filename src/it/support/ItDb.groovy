@@ -13,11 +13,19 @@ import java.sql.SQLException
  * PostgreSQL: the server named by MIGRATION_TEST_PG_URL (jdbc:postgresql://host:port/db?user=...), else an
  * embedded PostgreSQL started once for the whole Maven run (zonky stops it when the JVM exits). Each IT
  * gets its own database, owned by its own login role, and drops both at the end.
+ *
+ * MariaDB (and MySQL through jdbc:mysql:): the server named by MIGRATION_TEST_MARIADB_URL
+ * (jdbc:mariadb://host:port/db?user=...), else a server started once for the whole Maven run from the machine's
+ * MariaDB installation (mariadbd on a temporary data directory and a free port), stopped when the Maven JVM is
+ * gone. Each IT gets its own database and user, and drops both at the end.
  */
 class ItDb {
 
     /** Where the embedded server's admin URL is kept, so every PostgreSQL IT of the run shares it. */
     static final String EMBEDDED_URL_PROPERTY = 'entity-migrations.it.embedded-postgres-url'
+
+    /** Where the started MariaDB server's admin URL is kept, so every MariaDB IT of the run shares it. */
+    static final String LOCAL_MARIADB_URL_PROPERTY = 'entity-migrations.it.local-mariadb-url'
 
     // ---------------------------------------------------------------- SQLite
 
@@ -86,20 +94,20 @@ class ItDb {
         return new org.postgresql.Driver().connect(db.url, p)
     }
 
-    /** What createPostgres returned, back from the properties the pre-build script saved. */
-    static Map<String, String> load(File basedir) {
-        File file = new File(basedir, 'it-database.properties')
+    /** What createPostgres or createMariaDb returned, back from the properties the pre-build script saved. */
+    static Map<String, String> load(File basedir, String name = 'it-database.properties') {
+        File file = new File(basedir, name)
         assert file.isFile() : "the pre-build script did not set up a database (${file} is missing)"
         Properties p = new Properties()
         file.withInputStream { p.load(it) }
         return p.collectEntries { k, v -> [k, v] } as Map<String, String>
     }
 
-    /** Saves what createPostgres returned, for the post-build scripts. */
-    static void save(File basedir, Map<String, String> db) {
+    /** Saves what createPostgres or createMariaDb returned, for the post-build scripts. */
+    static void save(File basedir, Map<String, String> db, String name = 'it-database.properties') {
         Properties p = new Properties()
         p.putAll(db)
-        new File(basedir, 'it-database.properties').withOutputStream { p.store(it, 'database of this IT') }
+        new File(basedir, name).withOutputStream { p.store(it, 'database of this IT') }
     }
 
     private static String embeddedUrl(File log) {
@@ -145,11 +153,216 @@ class ItDb {
         }
     }
 
+    // ---------------------------------------------------------------- MariaDB
+
+    /**
+     * A fresh database and user for the IT in basedir. Returns kind ('mariadb'), url (jdbc:mariadb:, no
+     * credentials: the IT passes them separately), mysqlUrl (the same database through MySQL Connector/J), user,
+     * password, database, adminUrl (to the IT's database, as the server's admin, for assertions) and
+     * serverAdminUrl (to drop it all at the end).
+     */
+    static Map<String, String> createMariaDb(File basedir, String password) {
+        String server = System.getenv('MIGRATION_TEST_MARIADB_URL')
+        String source = 'MIGRATION_TEST_MARIADB_URL'
+        if (!server) {
+            server = localMariaDbUrl()
+            source = 'MariaDB started for the ITs'
+        }
+        Map<String, String> admin = parseMariaDb(server)
+        String suffix = UUID.randomUUID().toString().take(8)
+        // At most 64 characters, MariaDB's limit for a database name.
+        String database = ('it_' + basedir.name.replaceAll('[^A-Za-z0-9]', '_').take(40) + '_' + suffix).toLowerCase()
+        String user = 'it_migrator_' + suffix
+        String quoted = password.replace('\\', '\\\\').replace("'", "''")
+        withMariaDb(server) { Connection c ->
+            c.createStatement().withCloseable { s ->
+                s.execute("create database `${database}` character set utf8mb4 collate utf8mb4_general_ci")
+                s.execute("create user '${user}'@'%' identified by '${quoted}'")
+                s.execute("grant all privileges on `${database}`.* to '${user}'@'%'")
+            }
+        }
+        String hostPort = admin.prefix.substring('jdbc:mariadb:'.length())
+        return [kind          : 'mariadb',
+                url           : admin.prefix + '/' + database,
+                mysqlUrl      : 'jdbc:mysql:' + hostPort + '/' + database,
+                user          : user,
+                password      : password,
+                database      : database,
+                source        : source,
+                adminUrl      : admin.prefix + '/' + database + admin.query,
+                serverAdminUrl: server]
+    }
+
+    /** Drops what {@link #createMariaDb} made. */
+    static void dropMariaDb(Map<String, String> db) {
+        withMariaDb(db.serverAdminUrl) { Connection c ->
+            c.createStatement().withCloseable { s ->
+                s.execute("drop database if exists `${db.database}`")
+                s.execute("drop user if exists '${db.user}'@'%'")
+            }
+        }
+    }
+
+    /** The IT database, as the server's admin. */
+    static Connection mariadb(Map<String, String> db) {
+        return connectMariaDb(db.adminUrl)
+    }
+
+    /** The IT database, as its user: what the application (and the migrations) connect as. */
+    static Connection mariadbAsOwner(Map<String, String> db) {
+        Properties p = new Properties()
+        p.setProperty('user', db.user)
+        p.setProperty('password', db.password)
+        return new org.mariadb.jdbc.Driver().connect(db.url, p)
+    }
+
+    /**
+     * The machine's MariaDB (mariadbd, made by mariadb-install-db on a temporary data directory) on 127.0.0.1 and a
+     * free port, root without a password; started once for the Maven run. A watcher shell stops it and deletes
+     * its directory once the Maven JVM is gone, however that JVM ends.
+     */
+    private static String localMariaDbUrl() {
+        synchronized (System) {
+            String url = System.getProperty(LOCAL_MARIADB_URL_PROPERTY)
+            if (url != null) {
+                return url
+            }
+            File server = findProgram('mariadbd', 'mysqld')
+            File installDb = findProgram('mariadb-install-db', 'mysql_install_db')
+            if (server == null || installDb == null) {
+                throw new IllegalStateException('No MariaDB server for the MariaDB ITs: MIGRATION_TEST_MARIADB_URL '
+                        + 'is not set and no mariadbd and mariadb-install-db are installed. Set '
+                        + 'MIGRATION_TEST_MARIADB_URL=jdbc:mariadb://127.0.0.1:3306/test?user=root for a running '
+                        + 'server, or install MariaDB (Debian: apt-get install mariadb-server).')
+            }
+            File dir = java.nio.file.Files.createTempDirectory('em-it-mariadb-').toFile()
+            File data = new File(dir, 'data')
+            File log = new File(dir, 'mariadbd.log')
+            boolean root = System.getProperty('user.name') == 'root'
+            List<String> init = [installDb.path, '--no-defaults', "--datadir=${data}".toString(),
+                                 '--auth-root-authentication-method=normal', '--skip-test-db']
+            // As root, mariadbd runs only when told to; as anyone else it runs as that user.
+            if (root) {
+                init << '--user=root'
+            }
+            Process install = new ProcessBuilder(init).redirectErrorStream(true)
+                    .redirectOutput(new File(dir, 'install-db.log')).start()
+            if (!install.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || install.exitValue() != 0) {
+                install.destroyForcibly()
+                throw new IllegalStateException("${installDb} failed: ${new File(dir, 'install-db.log').text.readLines().takeRight(15).join('\n')}")
+            }
+            int port = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()).withCloseable { it.localPort }
+            List<String> start = [server.path, '--no-defaults', "--datadir=${data}".toString(), "--port=${port}".toString(),
+                                  '--bind-address=127.0.0.1', "--socket=${new File(dir, 'mariadb.sock')}".toString(),
+                                  "--pid-file=${new File(dir, 'mariadb.pid')}".toString(), '--skip-name-resolve',
+                                  '--innodb-buffer-pool-size=64M', '--max-connections=300',
+                                  '--character-set-server=utf8mb4', '--collation-server=utf8mb4_general_ci']
+            if (root) {
+                start << '--user=root'
+            }
+            // The watcher: runs the server, waits while both the Maven JVM and the server live, then stops the
+            // server (SIGTERM: a clean shutdown) and deletes the directory.
+            String watcher = '''dir=$1; jvm=$2; shift 2
+"$@" & server=$!
+while kill -0 "$jvm" 2>/dev/null && kill -0 "$server" 2>/dev/null; do sleep 1; done
+kill "$server" 2>/dev/null; wait "$server"; rm -rf "$dir"'''
+            List<String> command = ['sh', '-c', watcher, 'mariadb-watcher', dir.path,
+                                    String.valueOf(ProcessHandle.current().pid())] + start
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start()
+            url = "jdbc:mariadb://127.0.0.1:${port}/?user=root".toString()
+            long deadline = System.currentTimeMillis() + 60_000
+            while (true) {
+                try {
+                    connectMariaDb(url).close()
+                    break
+                } catch (SQLException e) {
+                    if (System.currentTimeMillis() > deadline) {
+                        throw new IllegalStateException("mariadbd did not accept connections on port ${port} within 60 s: "
+                                + log.text.readLines().takeRight(15).join('\n'), e)
+                    }
+                    Thread.sleep(200)
+                }
+            }
+            System.setProperty(LOCAL_MARIADB_URL_PROPERTY, url)
+            return url
+        }
+    }
+
+    private static File findProgram(String... names) {
+        List<String> dirs = (System.getenv('PATH') ?: '').split(File.pathSeparator).toList() +
+                ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/usr/libexec', '/opt/homebrew/bin', '/opt/homebrew/sbin']
+        for (String name : names) {
+            for (String dir : dirs) {
+                File f = new File(dir, name)
+                if (f.isFile() && f.canExecute()) {
+                    return f
+                }
+            }
+        }
+        return null
+    }
+
+    /** jdbc:mariadb://host:port/db?query into prefix (up to the port) and query (with its "?"). */
+    private static Map<String, String> parseMariaDb(String url) {
+        def m = url =~ /^(jdbc:mariadb:\/\/[^\/?]+)(\/[^?]*)?(\?.*)?$/
+        assert m.matches() : "not a jdbc:mariadb://host:port/database URL: ${url}"
+        return [prefix: m.group(1), query: m.group(3) ?: '']
+    }
+
+    private static Connection connectMariaDb(String url) {
+        Connection c = new org.mariadb.jdbc.Driver().connect(url, new Properties())
+        assert c != null : "not a MariaDB URL: ${url}"
+        return c
+    }
+
+    private static <T> T withMariaDb(String url, Closure<T> work) {
+        Connection c = connectMariaDb(url)
+        try {
+            return work(c)
+        } finally {
+            c.close()
+        }
+    }
+
     // ---------------------------------------------------------------- both
 
-    /** Whether the IT in basedir runs on PostgreSQL (its pre-build script made a database) or on SQLite. */
+    /** 'postgres' or 'mariadb' when the IT's pre-build script made a server database, else 'sqlite'. */
+    static String kind(File basedir) {
+        return new File(basedir, 'it-database.properties').isFile() ? kind(load(basedir)) : 'sqlite'
+    }
+
+    /** The server a database of createPostgres or createMariaDb lives on. */
+    static String kind(Map<String, String> db) {
+        return db.kind ?: 'postgres'
+    }
+
+    /** Whether the IT in basedir runs on PostgreSQL (its pre-build script made a database there). */
     static boolean isPostgres(File basedir) {
-        return new File(basedir, 'it-database.properties').isFile()
+        return kind(basedir) == 'postgres'
+    }
+
+    /** Whether the IT in basedir runs on MariaDB (through jdbc:mariadb: or jdbc:mysql:). */
+    static boolean isMariaDb(File basedir) {
+        return kind(basedir) == 'mariadb'
+    }
+
+    /** Whether the IT in basedir runs on SQLite (the default file), not on a server. */
+    static boolean isSqlite(File basedir) {
+        return kind(basedir) == 'sqlite'
+    }
+
+    /** The IT's server database as its admin, whichever server it is on. */
+    static Connection admin(Map<String, String> db) {
+        return kind(db) == 'mariadb' ? mariadb(db) : postgres(db)
+    }
+
+    /** Drops what createPostgres or createMariaDb made. */
+    static void drop(Map<String, String> db) {
+        if (kind(db) == 'mariadb') {
+            dropMariaDb(db)
+        } else {
+            dropPostgres(db)
+        }
     }
 
     /**
@@ -161,18 +374,32 @@ class ItDb {
             return rows(c, 'select data_type as t from information_schema.columns where table_name = ? and column_name = ?',
                     [table.toLowerCase(), column.toLowerCase()])*.t
         }
+        if (isMariaDb(basedir)) {
+            // 'int', 'varchar', ...: MariaDB compares these names case-insensitively.
+            return rows(c, 'select data_type as t from information_schema.columns where table_schema = database() and table_name = ? and column_name = ?',
+                    [table, column])*.t*.toLowerCase()
+        }
         return rows(c, "select distinct typeof(${column}) as t from ${table} where ${column} is not null")*.t
     }
 
-    /** The IT's database, whichever it is: PostgreSQL as the admin, or the default SQLite file. */
+    /** The IT's database, whichever it is: PostgreSQL or MariaDB as the admin, or the default SQLite file. */
     static Connection open(File basedir) {
-        return isPostgres(basedir) ? postgres(load(basedir)) : sqlite(basedir)
+        return isSqlite(basedir) ? sqlite(basedir) : admin(load(basedir))
+    }
+
+    /**
+     * Catalog and schema to pass to JDBC metadata: MariaDB's databases are catalogs to its drivers (and its
+     * connections have no schema); PostgreSQL's and SQLite's are schemas.
+     */
+    private static List<String> scope(Connection c) {
+        String product = c.metaData.databaseProductName
+        return product in ['MariaDB', 'MySQL'] ? [c.catalog, null] : [null, c.schema]
     }
 
     /** The tables of the connection's current schema, lower case, sorted. */
     static List<String> tables(Connection c) {
         List<String> names = []
-        c.metaData.getTables(null, c.schema, '%', ['TABLE'] as String[]).withCloseable { rs ->
+        c.metaData.getTables(scope(c)[0], scope(c)[1], '%', ['TABLE'] as String[]).withCloseable { rs ->
             while (rs.next()) {
                 String name = rs.getString('TABLE_NAME').toLowerCase()
                 if (!name.startsWith('sqlite_')) {
@@ -186,7 +413,7 @@ class ItDb {
     /** The columns of a table, in order, lower case. */
     static List<String> columns(Connection c, String table) {
         List<String> names = []
-        c.metaData.getColumns(null, c.schema, table, '%').withCloseable { rs ->
+        c.metaData.getColumns(scope(c)[0], scope(c)[1], table, '%').withCloseable { rs ->
             while (rs.next()) {
                 names << rs.getString('COLUMN_NAME').toLowerCase()
             }
@@ -197,7 +424,7 @@ class ItDb {
     /** The indexes of a table (JDBC metadata) as 'name:unique:column', sorted. */
     static List<String> indexes(Connection c, String table) {
         List<String> found = []
-        c.metaData.getIndexInfo(null, c.schema, table, false, false).withCloseable { rs ->
+        c.metaData.getIndexInfo(scope(c)[0], scope(c)[1], table, false, false).withCloseable { rs ->
             while (rs.next()) {
                 if (rs.getString('COLUMN_NAME') != null) {
                     found << "${rs.getString('INDEX_NAME').toLowerCase()}:${!rs.getBoolean('NON_UNIQUE')}:${rs.getString('COLUMN_NAME').toLowerCase()}".toString()
@@ -210,7 +437,7 @@ class ItDb {
     /** The foreign keys of a table (JDBC metadata) as 'column->table.column', sorted. */
     static List<String> foreignKeys(Connection c, String table) {
         List<String> found = []
-        c.metaData.getImportedKeys(null, c.schema, table).withCloseable { rs ->
+        c.metaData.getImportedKeys(scope(c)[0], scope(c)[1], table).withCloseable { rs ->
             while (rs.next()) {
                 found << "${rs.getString('FKCOLUMN_NAME').toLowerCase()}->${rs.getString('PKTABLE_NAME').toLowerCase()}.${rs.getString('PKCOLUMN_NAME').toLowerCase()}".toString()
             }

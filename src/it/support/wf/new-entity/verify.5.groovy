@@ -5,7 +5,7 @@ try {
     assert Db.tables(c) == ['authors', 'books', 'entity_migrations_history']
     assert Db.versions(c) == ['0001', '0002']
     assert Db.rows(c, 'select count(*) as n from books')*.n == [0]
-    Db.execute(c, "insert into books (id, author_id, title) select ${Db.isPostgres(basedir) ? 'gen_random_uuid()' : "x'55'"}, id, 'The Dispossessed' from authors")
+    Db.execute(c, "insert into books (id, author_id, title) select ${[postgres: 'gen_random_uuid()', mariadb: 'uuid()', sqlite: "x'55'"][Db.kind(basedir)]}, id, 'The Dispossessed' from authors")
     assert Db.rows(c, 'select count(*) as n from books where created_at is not null')*.n == [1]
     Db.execute(c, 'delete from authors')
     assert Db.rows(c, 'select count(*) as n from books')*.n == [0]

@@ -1,7 +1,6 @@
 // After 1: rows in clients and orders.
 def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-boolean pg = new File(basedir, 'it-database.properties').isFile()
-def c = pg ? Db.postgres(Db.load(basedir)) : Db.sqlite(basedir)
+def c = Db.open(basedir)
 try {
     assert Db.tables(c) == ['clients', 'entity_migrations_history', 'orders']
     assert Db.columns(c, 'clients') == ['id', 'email', 'fullname']

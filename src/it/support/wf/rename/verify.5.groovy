@@ -1,7 +1,6 @@
 // After 5 (upgrade again): the new names and the rows; generate found nothing to write.
 def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
-boolean pg = new File(basedir, 'it-database.properties').isFile()
-def c = pg ? Db.postgres(Db.load(basedir)) : Db.sqlite(basedir)
+def c = Db.open(basedir)
 try {
     assert Db.versions(c) == ['0001', '0002']
     assert Db.rows(c, 'select displayName from customers order by id')*.displayname == ['Ada Lovelace', 'Grace Hopper']

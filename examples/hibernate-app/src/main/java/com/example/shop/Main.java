@@ -19,9 +19,10 @@ import org.hibernate.cfg.AvailableSettings;
  * summary. Any failure escapes {@code main}, so {@code java} exits non-zero and {@code exec:java} fails the
  * build.
  *
- * <p>Arguments: a PostgreSQL JDBC URL with its user and password ({@code jdbc:postgresql://host/db user
- * password}), or the path of an SQLite database file; with none, the system property {@code shop.db}, else
- * {@code entity-migrations.db} in the working directory (where the migration goals put it by default).
+ * <p>Arguments: a PostgreSQL or MariaDB JDBC URL with its user and password ({@code jdbc:postgresql://host/db
+ * user password}, {@code jdbc:mariadb://host/db user password}), or the path of an SQLite database file; with
+ * none, the system property {@code shop.db}, else {@code entity-migrations.db} in the working directory (where
+ * the migration goals put it by default).
  */
 public final class Main {
 
@@ -29,7 +30,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].startsWith("jdbc:postgresql:")) {
+        if (args.length > 0 && args[0].startsWith("jdbc:") && !args[0].startsWith("jdbc:sqlite:")) {
             try (SessionFactory factory = boot(args[0], args.length > 1 ? args[1] : null,
                     args.length > 2 ? args[2] : null)) {
                 run(factory);
@@ -59,7 +60,7 @@ public final class Main {
             settings.applySetting(AvailableSettings.JAKARTA_JDBC_PASSWORD, password);
         }
         if (url.startsWith("jdbc:sqlite:")) {
-            // PostgreSQL's dialect is detected; SQLite's lives in hibernate-community-dialects.
+            // PostgreSQL's and MariaDB's dialects are detected; SQLite's lives in hibernate-community-dialects.
             settings.applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect")
                     // sqlite-jdbc cannot answer the all-columns metadata query on large schemas
                     // (xerial/sqlite-jdbc#487); per table, the validator checks exactly the same.
@@ -83,7 +84,7 @@ public final class Main {
     }
 
     static void run(SessionFactory factory) {
-        // Millisecond precision: what sqlite-jdbc keeps of a timestamp (PostgreSQL keeps microseconds).
+        // Millisecond precision: what sqlite-jdbc keeps of a timestamp (PostgreSQL and MariaDB keep microseconds).
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // Unique per run, so the example can run again against the same database.
         String suffix = Long.toString(now.toEpochMilli(), 36);

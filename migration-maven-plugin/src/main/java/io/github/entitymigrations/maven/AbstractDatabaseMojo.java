@@ -30,8 +30,10 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
 public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
 
     /**
-     * The JDBC URL: {@code jdbc:postgresql://host:5432/db} or {@code jdbc:sqlite:path}. Default: the SQLite
-     * file {@code entity-migrations.db} in the project directory.
+     * The JDBC URL: {@code jdbc:postgresql://host:5432/db}, {@code jdbc:mariadb://host:3306/db} (MariaDB, with
+     * MariaDB Connector/J), {@code jdbc:mysql://host:3306/db} (MySQL, with MySQL Connector/J) or
+     * {@code jdbc:sqlite:path}; the scheme chooses the dialect. Default: the SQLite file
+     * {@code entity-migrations.db} in the project directory.
      */
     @Parameter(property = "migration.url")
     private JdbcUrl url;
@@ -64,8 +66,9 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     private String serverId;
 
     /**
-     * The PostgreSQL schema for unqualified tables and the version table (created if missing). Default:
-     * the connection's current schema.
+     * The schema for unqualified tables and the version table (created if missing): a PostgreSQL schema, or on
+     * MariaDB and MySQL a database of the server (made the connection's current one). Default: the connection's
+     * current schema (on MariaDB and MySQL, the URL's database).
      */
     @Parameter(property = "migration.schema")
     private String schema;

@@ -43,8 +43,8 @@ public class CheckMojo extends AbstractMigrationMojo {
     private File lintReport;
 
     /**
-     * The database's JDBC URL, read only for its dialect (lint judges PostgreSQL and SQLite differently); never
-     * connected to. Default: SQLite, as the other goals.
+     * The database's JDBC URL, read only for its dialect (lint judges PostgreSQL, MariaDB, MySQL and SQLite
+     * differently); never connected to. Default: SQLite, as the other goals.
      */
     @Parameter(property = "migration.url")
     private String url;

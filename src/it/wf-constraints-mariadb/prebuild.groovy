@@ -1,0 +1,12 @@
+// A fresh database and its own user, on MIGRATION_TEST_MARIADB_URL's server or on a MariaDB server started once for
+// the ITs (src/it/support/ItDb.groovy). Every build of this IT gets it as user properties (the invoker's
+// context.userProperties); the post-build scripts read it back from it-database.properties.
+def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
+def db = Db.createMariaDb(basedir, 'it-Secret-' + UUID.randomUUID().toString().take(8))
+Db.save(basedir, db)
+println "Database ${db.url} (${db.source}), user ${db.user}"
+context.userProperties.putAll([
+        'migration.url'     : db.url,
+        'migration.username': db.user,
+        'migration.password': db.password])
+return true

@@ -1,0 +1,2 @@
+// The same check on SQLite, PostgreSQL and MariaDB: src/it/support/wf/constraints/verify.4.groovy
+return evaluate(new File(itSupport, 'wf/constraints/verify.4.groovy'))

@@ -1,0 +1,2 @@
+// The same check on SQLite, PostgreSQL and MariaDB: src/it/support/wf/new-entity/verify.4.groovy
+return evaluate(new File(itSupport, 'wf/new-entity/verify.4.groovy'))
