@@ -38,7 +38,7 @@ class SqlStepStatementsTest {
 
     /** Issue 10, item 1: PostgreSQL committed the update and said nothing was applied; SQLite hid the error. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aCommitInsideASqlStepIsRefusedBeforeAnythingRunsAndTheFixedStepAppliesOnce(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(customers(tmp.resolve("before")).chain());
@@ -65,7 +65,7 @@ class SqlStepStatementsTest {
 
     /** Issue 10, item 2: SQLite ran only the first statement of the string, and both reported success. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void oneStringWithSeveralStatementsRunsEachOfThem(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.migrator(customers(tmp.resolve("before")).chain()).upgrade("head");
@@ -87,7 +87,7 @@ class SqlStepStatementsTest {
 
     /** Issue 10, item 4: a step keyed for another database ran 0 statements and was recorded as applied. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aStepWithNoStatementsForThisDatabaseIsRefusedUnlessItSaysSo(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.migrator(customers(tmp.resolve("before")).chain()).upgrade("head");
