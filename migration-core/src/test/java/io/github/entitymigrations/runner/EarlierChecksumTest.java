@@ -42,8 +42,9 @@ class EarlierChecksumTest {
     @TempDir
     Path tmp;
 
+    /** Not on MariaDB/MySQL: the earlier version did not support them, so it applied nothing there. */
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aMigrationAppliedByTheEarlierVersionStillMatches(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Path dir = Files.createDirectories(tmp.resolve("m-" + kind));

@@ -6,6 +6,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -50,7 +51,7 @@ final class ExpectedSchema {
             for (ForeignKey f : table.foreignKeys()) {
                 lines.add("foreign key " + t + " " + lower(f.name()) + " " + lower(f.columns()) + " -> "
                         + lower(f.referencedTable()) + " " + lower(f.referencedColumns()) + " on delete "
-                        + f.onDelete());
+                        + (kind.isMariaDb() && f.onDelete() == OnDelete.RESTRICT ? OnDelete.NO_ACTION : f.onDelete()));
             }
             for (UniqueConstraint u : table.uniques()) {
                 lines.add("unique " + t + " " + lower(u.columns())
@@ -144,9 +145,15 @@ final class ExpectedSchema {
         };
     }
 
-    /** A default as MariaDB stores it: a bit's {@code true} is {@code b'1'}, a decimal's has all its digits. */
+    /**
+     * A default as MariaDB stores it: a bit's {@code true} is {@code b'1'}, a decimal's has all its digits, the current
+     * time has the column's fractional digits. RESTRICT is NO ACTION there (InnoDB checks both at once).
+     */
     private static String mariaDbDefault(Column c) {
         String d = c.defaultValue().strip();
+        if (d.matches("(?i)current_timestamp(\\(\\))?|now\\(\\)") && c.type().name().startsWith("TIMESTAMP")) {
+            return "current_timestamp(" + (c.type().precision() == null ? 6 : c.type().precision()) + ")";
+        }
         if (c.type().name().equals("BOOLEAN") && d.matches("(?i)true|false")) {
             return d.equalsIgnoreCase("true") ? "b'1'" : "b'0'";
         }

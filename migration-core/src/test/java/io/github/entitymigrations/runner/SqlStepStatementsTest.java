@@ -33,6 +33,16 @@ class SqlStepStatementsTest {
 
     private static final String PLUS = "update customer set name = name || '+' where id = 1";
 
+    /** {@link #PLUS} on that database: MariaDB's and MySQL's {@code ||} is {@code or}. */
+    private static String plus(Kind kind) {
+        return kind.isMariaDb() ? "update customer set name = concat(name, '+') where id = 1" : PLUS;
+    }
+
+    /** The key of the database's statements in a {@code sql} step. */
+    private static String key(Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @TempDir
     Path tmp;
 
@@ -45,7 +55,7 @@ class SqlStepStatementsTest {
         migrator.upgrade("head");
         db.execute("insert into customer (id, name) values (1, 'Alice'), (2, 'Bob'), (3, 'Carol')");
         MigrationHistory broken = customers(tmp.resolve("broken")).add("mark alice",
-                sql(List.of(PLUS, "commit", "insert into no_such_table values (1)"), List.of("select 1")));
+                sql(List.of(plus(kind), "commit", "insert into no_such_table values (1)"), List.of("select 1")));
 
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(broken.chain()).upgrade("head"));
 
@@ -56,7 +66,7 @@ class SqlStepStatementsTest {
         assertEquals(List.of("0001"), db.appliedIds());
 
         MigrationHistory fixed = customers(tmp.resolve("fixed")).add("mark alice",
-                sql(List.of(PLUS, "insert into customer (id, name) values (4, 'Dan')"), List.of("select 1")));
+                sql(List.of(plus(kind), "insert into customer (id, name) values (4, 'Dan')"), List.of("select 1")));
         db.migrator(fixed.chain()).upgrade("head");
         assertEquals(List.of("1|Alice+", "2|Bob", "3|Carol", "4|Dan"),
                 db.query("select id, name from customer order by id"), "the update applied exactly once");
@@ -93,7 +103,7 @@ class SqlStepStatementsTest {
         db.migrator(customers(tmp.resolve("before")).chain()).upgrade("head");
         db.execute("insert into customer (id, name) values (1, 'Alice')");
         String other = kind == Kind.SQLITE ? "postgresql" : "sqlite";
-        String own = kind == Kind.SQLITE ? "sqlite" : "postgresql";
+        String own = key(kind);
         MigrationHistory missing = customers(tmp.resolve("missing")).add("other database only", new Sql(
                 Map.of(other, List.of(PLUS)), Map.of(other, List.of("select 1")), false, List.of()));
 
