@@ -106,7 +106,8 @@ final class SqlText {
         if (normalized == null) {
             return null;
         }
-        String s = normalized.replace("current_timestamp()", "current_timestamp")
+        // MariaDB reports the column's fractional digits (current_timestamp(6) on a datetime(6)) however it was written.
+        String s = normalized.replaceAll("current_timestamp\\(\\d*\\)", "current_timestamp")
                 .replace("localtimestamp()", "current_timestamp").replace("localtimestamp", "current_timestamp");
         if (s.equals("true") || s.equals("false")) {
             return s.equals("true") ? "1" : "0";

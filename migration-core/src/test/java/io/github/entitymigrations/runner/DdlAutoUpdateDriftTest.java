@@ -43,7 +43,7 @@ class DdlAutoUpdateDriftTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aTableHibernateCreatedWithUpdateIsReported(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(DriftFixture.write(tmp.resolve("migrations")).chain());
