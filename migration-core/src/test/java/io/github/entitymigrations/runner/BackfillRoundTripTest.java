@@ -43,7 +43,7 @@ class BackfillRoundTripTest {
         return SchemaBuilder.schema(s -> s.table("order", t -> {
             t.id();
             t.col("Status", varchar(10)).quoted().notNull().backfill("'NEW'");
-            t.col("code", varchar(20)).notNull().backfill("'C-' || id");
+            t.col("code", varchar(20)).notNull().backfill("concat('C-', id)");
         }));
     }
 
