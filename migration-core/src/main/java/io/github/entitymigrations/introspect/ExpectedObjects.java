@@ -106,7 +106,8 @@ public final class ExpectedObjects {
     /**
      * Whether {@code check} is a STRING enum's on MariaDB/MySQL: an {@code in (...)} check of a character column
      * without a {@code columnDefinition}, which the dialect creates as the column's native {@code enum} type, as
-     * Hibernate does, with no check of its own.
+     * Hibernate does, with no check of its own (the same rule as {@code MariaDbTableSql.isEnum}, which the
+     * {@code Dialect} interface does not expose).
      */
     static boolean enumCheck(Table t, CheckConstraint check) {
         if (check.values() == null || check.values().isEmpty() || check.column() == null) {
@@ -152,8 +153,8 @@ public final class ExpectedObjects {
         return asGiven;
     }
 
-    /** Its values sorted, as the dialect (and Hibernate) writes them: the server reports them in that order. */
     private static String enumType(List<String> values) {
+        // sorted, as Hibernate (and so the dialect) writes them
         return "enum(" + String.join(",", values.stream().sorted().map(Dialect::literal).toList()) + ")";
     }
 

@@ -35,39 +35,33 @@ final class MariaDbCatalog {
     /** Between a table's and an object's name in a key: no name holds it. */
     private static final char SEPARATOR = '\u0000';
 
-    private static final String DATABASE = "coalesce(?, database())";
-
     private static final String TABLES = "select table_name, table_type from information_schema.tables where "
-            + "table_schema = " + DATABASE + " and table_type in ('BASE TABLE', 'SEQUENCE')";
+            + "table_schema = ? and table_type in ('BASE TABLE', 'SEQUENCE')";
 
-    private static final String COLUMNS = "select c.table_name, c.column_name, c.column_type, c.is_nullable, "
-            + "c.column_default, c.extra from information_schema.columns c join information_schema.tables t on "
-            + "t.table_schema = c.table_schema and t.table_name = c.table_name where c.table_schema = " + DATABASE
-            + " and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position";
+    private static final String COLUMNS = "select table_name, column_name, column_type, is_nullable, column_default, "
+            + "extra from information_schema.columns where table_schema = ? order by table_name, ordinal_position";
 
-    private static final String KEYS = "select k.table_name, k.constraint_name, k.constraint_type, "
-            + "u.column_name, u.referenced_table_schema, u.referenced_table_name, u.referenced_column_name, "
-            + "r.delete_rule from information_schema.table_constraints k join information_schema.key_column_usage u "
-            + "on u.constraint_schema = k.constraint_schema and u.table_name = k.table_name and u.constraint_name = "
-            + "k.constraint_name left join information_schema.referential_constraints r on r.constraint_schema = "
-            + "k.constraint_schema and r.table_name = k.table_name and r.constraint_name = k.constraint_name "
-            + "where k.table_schema = " + DATABASE + " and k.constraint_type in ('PRIMARY KEY', 'UNIQUE', "
-            + "'FOREIGN KEY') order by k.table_name, k.constraint_name, u.ordinal_position";
+    /** Primary keys ({@code PRIMARY}), unique keys and foreign keys (with a referenced table), column by column. */
+    private static final String KEYS = "select table_name, constraint_name, column_name, referenced_table_schema, "
+            + "referenced_table_name, referenced_column_name from information_schema.key_column_usage where "
+            + "table_schema = ? order by table_name, constraint_name, ordinal_position";
 
-    /** MariaDB names a column's check after the column, so the table is part of the key; MySQL has no table there. */
-    private static final String MARIADB_CHECKS = "select k.table_name, k.constraint_name, c.check_clause, c.level "
-            + "from information_schema.table_constraints k join information_schema.check_constraints c on "
-            + "c.constraint_schema = k.constraint_schema and c.table_name = k.table_name and c.constraint_name = "
-            + "k.constraint_name where k.table_schema = " + DATABASE + " and k.constraint_type = 'CHECK'";
+    private static final String DELETE_RULES = "select table_name, constraint_name, delete_rule from "
+            + "information_schema.referential_constraints where constraint_schema = ?";
 
+    /** MariaDB names a column's check after the column, so the table is part of the key. */
+    private static final String MARIADB_CHECKS = "select table_name, constraint_name, check_clause, level from "
+            + "information_schema.check_constraints where constraint_schema = ?";
+
+    /** MySQL's {@code check_constraints} has no table (check names are unique in a database there). */
     private static final String MYSQL_CHECKS = "select k.table_name, k.constraint_name, c.check_clause, 'Table' "
             + "from information_schema.table_constraints k join information_schema.check_constraints c on "
             + "c.constraint_schema = k.constraint_schema and c.constraint_name = k.constraint_name "
-            + "where k.table_schema = " + DATABASE + " and k.constraint_type = 'CHECK'";
+            + "where k.table_schema = ? and k.constraint_type = 'CHECK'";
 
     private static final String INDEXES = "select table_name, index_name, non_unique, "
-            + "coalesce(column_name, '(expression)') from information_schema.statistics where table_schema = "
-            + DATABASE + " and index_name <> 'PRIMARY' order by table_name, index_name, seq_in_index";
+            + "coalesce(column_name, '(expression)') from information_schema.statistics where table_schema = ? "
+            + "and index_name <> 'PRIMARY' order by table_name, index_name, seq_in_index";
 
     private MariaDbCatalog() {
     }
@@ -83,15 +77,17 @@ final class MariaDbCatalog {
                                    Schema expected) throws SQLException {
         boolean mariaDbServer = c.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT)
                 .contains("mariadb") || c.getMetaData().getDatabaseProductName().equalsIgnoreCase("MariaDB");
+        // One database, named by a constant: MariaDB then opens only its tables' definitions (its
+        // information_schema is built on demand), and each view is read on its own, joined here.
         String schema = database != null ? database : current(c);
         Map<String, String> tables = new TreeMap<>();
-        query(c, TABLES, database, rs -> tables.put(rs.getString(1), rs.getString(2)));
+        query(c, TABLES, schema, rs -> tables.put(rs.getString(1), rs.getString(2)));
         Map<String, List<SchemaObject>> columns = new TreeMap<>();
-        query(c, COLUMNS, database, rs -> columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+        query(c, COLUMNS, schema, rs -> columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
                 .add(column(rs, prefix, mariaDbServer)));
         Set<String> jsonColumns = new TreeSet<>();
         List<SchemaObject> checks = new ArrayList<>();
-        query(c, mariaDbServer ? MARIADB_CHECKS : MYSQL_CHECKS, database, rs -> {
+        query(c, mariaDbServer ? MARIADB_CHECKS : MYSQL_CHECKS, schema, rs -> {
             if ("Column".equalsIgnoreCase(rs.getString(4)) && jsonCheck(rs.getString(3), rs.getString(2))) {
                 jsonColumns.add(rs.getString(1) + "." + rs.getString(2).toLowerCase(Locale.ROOT));
             } else {
@@ -115,8 +111,8 @@ final class MariaDbCatalog {
         objects.addAll(checks);
         Set<String> foreignKeys = new TreeSet<>();
         Set<String> uniqueKeys = new TreeSet<>();
-        objects.addAll(keys(c, database, schema, prefix, expected, foreignKeys, uniqueKeys));
-        objects.addAll(indexes(c, database, prefix, foreignKeys, uniqueKeys));
+        objects.addAll(keys(c, schema, prefix, expected, foreignKeys, uniqueKeys));
+        objects.addAll(indexes(c, schema, prefix, foreignKeys, uniqueKeys));
         return objects;
     }
 
@@ -170,26 +166,30 @@ final class MariaDbCatalog {
         }
     }
 
-    private static List<SchemaObject> keys(Connection c, String database, String schema, String prefix,
-                                           Schema expected, Set<String> foreignKeys, Set<String> uniqueKeys)
-            throws SQLException {
+    private static List<SchemaObject> keys(Connection c, String schema, String prefix, Schema expected,
+                                           Set<String> foreignKeys, Set<String> uniqueKeys) throws SQLException {
         record Key(String table, String name, String type, List<String> columns, String referencedSchema,
-                   String referencedTable, List<String> referencedColumns, String deleteRule) {
+                   String referencedTable, List<String> referencedColumns) {
         }
         Map<String, Key> keys = new LinkedHashMap<>();
-        query(c, KEYS, database, rs -> {
+        query(c, KEYS, schema, rs -> {
             String id = rs.getString(1) + SEPARATOR + rs.getString(2);
             Key k = keys.get(id);
             if (k == null) {
-                k = new Key(rs.getString(1), rs.getString(2), rs.getString(3), new ArrayList<>(), rs.getString(5),
-                        rs.getString(6), new ArrayList<>(), rs.getString(8));
+                String type = rs.getString(5) != null ? "FOREIGN KEY" : rs.getString(2).equals("PRIMARY")
+                        ? "PRIMARY KEY" : "UNIQUE";
+                k = new Key(rs.getString(1), rs.getString(2), type, new ArrayList<>(), rs.getString(4),
+                        rs.getString(5), new ArrayList<>());
                 keys.put(id, k);
             }
-            k.columns().add(rs.getString(4));
-            if (rs.getString(7) != null) {
-                k.referencedColumns().add(rs.getString(7));
+            k.columns().add(rs.getString(3));
+            if (rs.getString(6) != null) {
+                k.referencedColumns().add(rs.getString(6));
             }
         });
+        Map<String, String> deleteRules = new TreeMap<>();
+        query(c, DELETE_RULES, schema, rs -> deleteRules.put(rs.getString(1) + SEPARATOR + rs.getString(2),
+                rs.getString(3)));
         Set<String> uniqueIndexes = new TreeSet<>();
         expected.tables().forEach(t -> t.indexes().stream().filter(Index::unique).forEach(i -> uniqueIndexes.add(
                 LiveSchema.lower(ExpectedObjects.qualified(t.schema(), t.name()) + " " + i.name()))));
@@ -211,7 +211,8 @@ final class MariaDbCatalog {
                     String referenced = (k.referencedSchema() == null || k.referencedSchema().equals(schema)
                             ? prefix : k.referencedSchema() + ".") + k.referencedTable();
                     objects.add(LiveSchema.foreignKey(table, k.name(), columns, referenced,
-                            LiveSchema.list(k.referencedColumns()), onDelete(k.deleteRule())));
+                            LiveSchema.list(k.referencedColumns()), onDelete(deleteRules.get(k.table() + SEPARATOR
+                            + k.name()))));
                 }
             }
         }
@@ -224,11 +225,11 @@ final class MariaDbCatalog {
         return r.equals("restrict") ? "no action" : r;
     }
 
-    private static List<SchemaObject> indexes(Connection c, String database, String prefix, Set<String> foreignKeys,
+    private static List<SchemaObject> indexes(Connection c, String schema, String prefix, Set<String> foreignKeys,
                                               Set<String> uniqueKeys) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, Boolean> unique = new TreeMap<>();
-        query(c, INDEXES, database, rs -> {
+        query(c, INDEXES, schema, rs -> {
             String key = rs.getString(1) + SEPARATOR + rs.getString(2);
             if (!foreignKeys.contains(key) && !uniqueKeys.contains(key)) {
                 columns.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(4));
@@ -260,9 +261,9 @@ final class MariaDbCatalog {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, String database, Row row) throws SQLException {
+    private static void query(Connection c, String sql, String schema, Row row) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, database);
+            p.setString(1, schema);
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     row.read(rs);

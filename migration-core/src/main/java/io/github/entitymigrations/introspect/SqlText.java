@@ -25,6 +25,8 @@ final class SqlText {
     private static final Pattern MYSQL_INTEGER = Pattern.compile("(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
     private static final Pattern MYSQL_NUMBER = Pattern.compile("([+-]?\\d+)\\.(\\d*?)0+");
     private static final Pattern MYSQL_BIT = Pattern.compile("b'([01]+)'");
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
+            "\\b(current_timestamp|localtimestamp|now)(\\(\\d*\\))?");
 
     private SqlText() {
     }
@@ -93,7 +95,8 @@ final class SqlText {
     }
 
     /**
-     * A MariaDB/MySQL default as {@link #defaultValue} writes it, and: {@code current_timestamp()} as {@code current_timestamp},
+     * A MariaDB/MySQL default as {@link #defaultValue} writes it, and: {@code current_timestamp(6)}, {@code now()} and
+     * {@code localtimestamp} as {@code current_timestamp},
      * {@code true}/{@code false} and bit literals ({@code b'1'}) as numbers, a decimal without trailing zeros
      * ({@code 0.00} is {@code 0}: the server reports the column's scale).
      */
@@ -106,9 +109,9 @@ final class SqlText {
         if (normalized == null) {
             return null;
         }
-        // MariaDB reports the column's fractional digits (current_timestamp(6) on a datetime(6)) however it was written.
-        String s = normalized.replaceAll("current_timestamp\\(\\d*\\)", "current_timestamp")
-                .replace("localtimestamp()", "current_timestamp").replace("localtimestamp", "current_timestamp");
+        // The server gives current_timestamp the column's fractional digits (current_timestamp(6) on datetime(6)),
+        // which the column's type already says.
+        String s = CURRENT_TIMESTAMP.matcher(normalized).replaceAll("current_timestamp");
         if (s.equals("true") || s.equals("false")) {
             return s.equals("true") ? "1" : "0";
         }

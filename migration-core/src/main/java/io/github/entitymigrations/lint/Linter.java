@@ -109,7 +109,7 @@ public final class Linter {
     }
 
     private static List<Judge> judges(String dialect) {
-        List<Judge> judges = new ArrayList<>(List.of(new DataRules(), new DeployRules()));
+        List<Judge> judges = new ArrayList<>(List.of(new DataRules(), new DeployRules(), new UndoRules()));
         if (dialect.equals("postgresql")) {
             judges.add(new PostgresRules());
         } else if (dialect.equals("sqlite")) {

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.lint;
 
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AddForeignKey;
@@ -36,15 +37,19 @@ import java.util.Set;
  * Not flagged, because InnoDB does them instantly or in place with writes going on: adding a column (instant on
  * MySQL 8.0.12+ and MariaDB 10.3+), dropping or renaming one, a default, NULL/NOT NULL, creating or dropping an
  * index, a unique key or a primary key added (a rebuild in place), dropping a foreign key or check, renaming a table.
+ * A STRING enum's check is the column's {@code enum} type there, so adding or dropping one is a type change.
  */
 final class MariaDbRules implements Judge {
 
     static final Set<Class<?>> DECIDED = OperationTypes.decided("lint.MariaDbRules",
-            Set.of(AlterColumn.class, AddForeignKey.class, AddCheck.class, DropPrimaryKey.class),
+            Set.of(AlterColumn.class, AddForeignKey.class, AddCheck.class, DropCheck.class, DropPrimaryKey.class),
             Set.of(CreateTable.class, DropTable.class, RenameTable.class, AddColumn.class, DropColumn.class,
                     RenameColumn.class, AddPrimaryKey.class, AddUnique.class, DropUnique.class, CreateIndex.class,
-                    DropIndex.class, DropCheck.class, DropForeignKey.class, CreateSequence.class, DropSequence.class,
+                    DropIndex.class, DropForeignKey.class, CreateSequence.class, DropSequence.class,
                     AlterSequence.class, Sql.class));
+
+    /** Renders steps as upgrade would (both flavours write checks and enums alike). */
+    private static final MariaDbDialect DIALECT = MariaDbDialect.mariadb(null);
 
     /** The longest varchar (in characters) whose utf8mb4 values fit a one-byte length prefix. */
     static final int ONE_BYTE_PREFIX_CHARACTERS = 63;
@@ -65,6 +70,15 @@ final class MariaDbRules implements Judge {
             out.add(s.finding("mysql-fk-copy", f.schema(), f.table(), "adds foreign key " + f.foreignKey().name()
                     + " on " + f.table() + s.rowsNote(f.schema(), f.table()) + ": with foreign_key_checks on, the "
                     + "table is copied (ALGORITHM=COPY) and writes to it wait"));
+        } else if (op instanceof AddCheck c && s.existing(c.schema(), c.table()) && isEnumType(s)) {
+            out.add(s.finding("mysql-type-copy", c.schema(), c.table(), "makes column " + c.table() + "."
+                    + c.check().column() + " the enum of check " + c.check().name() + ": the table"
+                    + s.rowsNote(c.schema(), c.table()) + " is copied (ALGORITHM=COPY) and writes to it wait"));
+        } else if (op instanceof DropCheck c && s.existing(c.schema(), c.table()) && isEnumType(s)) {
+            out.add(s.finding("mysql-type-copy", c.schema(), c.table(), "drops check " + c.check().name()
+                    + ", the enum type of column " + c.table() + "." + c.check().column() + ", so the column gets its "
+                    + "own type back: the table" + s.rowsNote(c.schema(), c.table()) + " is copied (ALGORITHM=COPY) "
+                    + "and writes to it wait"));
         } else if (op instanceof AddCheck c && s.existing(c.schema(), c.table())) {
             out.add(s.finding("mysql-check-copy", c.schema(), c.table(), "adds check constraint " + c.check().name()
                     + " on " + c.table() + s.rowsNote(c.schema(), c.table()) + ": the table is copied "
@@ -73,6 +87,18 @@ final class MariaDbRules implements Judge {
             out.add(s.finding("mysql-drop-pk-copy", p.schema(), p.table(), "drops the primary key of " + p.table()
                     + s.rowsNote(p.schema(), p.table()) + " on its own: the table is copied (ALGORITHM=COPY) and "
                     + "writes to it wait"));
+        }
+    }
+
+    /**
+     * Whether the dialect makes the step's check a column's native {@code enum} type (a STRING enum, as Hibernate
+     * creates it), so adding or dropping it is a {@code modify column}: a type change.
+     */
+    private static boolean isEnumType(StepView s) {
+        try {
+            return DIALECT.render(s.op(), s.before().get()).stream().anyMatch(sql -> sql.contains(" modify column "));
+        } catch (RuntimeException e) {
+            return false; // a step the dialect cannot render is the planner's to refuse, not a copy
         }
     }
 

@@ -151,6 +151,14 @@ public final class Rules {
                     "during a rolling deploy the previous release's inserts leave it out and fail",
                     "give it a server default, or make it NOT NULL only in a release after every running release "
                             + "writes it"),
+            rule("irreversible-sql-no-rollback", Category.DATA_LOSS, Severity.WARNING, EVERY,
+                    "a sql step without a downgrade for the database, in a migration that runs step by step (any "
+                            + "migration with DDL on MariaDB and MySQL, whose DDL commits at once; one marked "
+                            + "outsideTransaction elsewhere)",
+                    "if a later step of the migration fails, the runner undoes the steps before it but not this one: "
+                            + "it stays applied, to finish by hand",
+                    "give the step \"downgrade\" statements for the database, or move it into a migration of its "
+                            + "own"),
             rule("sqlite-rebuild", Category.SQLITE, Severity.INFO, SQLITE,
                     "a change SQLite can only make by rebuilding the table",
                     "every row is copied into a new table inside the migration, holding the database's write lock "

@@ -48,7 +48,20 @@ public final class SqlSafety {
             + "together with its version row (one marked \"outsideTransaction\": true runs each statement on its "
             + "own). Remove the statement; to commit part of the work first, split it into two migrations";
 
+    /** What plainly changes data and nothing else: the first keywords a data statement may start with. */
+    private static final Set<String> DATA = Set.of("INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "WITH");
+
     private SqlSafety() {
+    }
+
+    /**
+     * Whether {@code statement} plainly changes data only ({@code insert}, {@code update}, {@code delete},
+     * {@code replace}, {@code select}, {@code with}), so that on a database whose DDL commits by itself (MariaDB,
+     * MySQL) it can still run in a transaction. Conservative: anything else might be DDL or call something that is.
+     */
+    public static boolean isData(SqlStatement statement) {
+        List<String> k = statement.keywords();
+        return !k.isEmpty() && DATA.contains(k.get(0));
     }
 
     /**

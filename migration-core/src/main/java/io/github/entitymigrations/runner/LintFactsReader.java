@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Reads what lint asks of a database, cheaply and without changing anything: for each table the judged migrations
  * change, its rows counted up to a limit ({@code select count(*) from (select 1 from t limit N)}, so a huge table
- * costs at most N row reads), and on SQLite the views and triggers that name it (a rebuild drops and re-creates
- * them: {@link SqliteDependents}).
+ * costs at most N row reads, on PostgreSQL, MariaDB/MySQL and SQLite alike), and on SQLite the views and triggers
+ * that name it (a rebuild drops and re-creates them: {@link SqliteDependents}).
  */
 final class LintFactsReader {
 
@@ -32,7 +32,8 @@ final class LintFactsReader {
 
     /**
      * @param tables the tables to read, as the migrations know them
-     * @param schema the configured PostgreSQL schema for unqualified names as written in SQL, or {@code null}
+     * @param schema the configured PostgreSQL schema (MariaDB/MySQL database) for unqualified names as written in
+     *               SQL, or {@code null}
      */
     static LintFacts read(Connection c, Dialect dialect, List<Table> tables, String schema) throws SQLException {
         boolean sqlite = dialect.name().equals(SqliteDialect.NAME);

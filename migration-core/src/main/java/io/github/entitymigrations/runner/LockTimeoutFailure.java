@@ -17,6 +17,14 @@ final class LockTimeoutFailure {
     }
 
     static MigrationException of(Connection c, Step step, int index, String reason, SQLException cause) {
+        return of(c, step, index, reason, cause, step.outsideTransaction()
+                ? "It runs outside a transaction, so statements 1 to " + index + " were applied and stay; the version "
+                + "table does not record it."
+                : "It was rolled back: nothing of it was applied and the version table is unchanged.");
+    }
+
+    /** @param state what became of the statements before the one that waited (rolled back, undone, kept) */
+    static MigrationException of(Connection c, Step step, int index, String reason, SQLException cause, String state) {
         String statement = step.statements().get(index);
         rollBack(c, cause); // the catalog cannot be read in the aborted transaction
         LockBlockers.Found found = LockBlockers.find(c, statement);
@@ -25,10 +33,6 @@ final class LockTimeoutFailure {
                 ? "No other session holds a lock on " + String.join(", ", LockBlockers.relations(statement))
                 + " any more: the one that did has finished meanwhile."
                 : "Waiting for:\n    " + String.join("\n    ", found.lines());
-        String state = step.outsideTransaction()
-                ? "It runs outside a transaction, so statements 1 to " + index + " were applied and stay; the version "
-                + "table does not record it."
-                : "It was rolled back: nothing of it was applied and the version table is unchanged.";
         String pid = found.pids().isEmpty() ? "<pid>" : String.valueOf(found.pids().get(0));
         String next = "To go on: " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + " once that session has "
                 + "ended; if it is stuck, end it with select pg_terminate_backend(" + pid + "); or raise "

@@ -24,6 +24,7 @@ public final class Migrator {
     private final Console console;
     private final Dialect dialect;
     private final VersionTable versions;
+    private final UndoJournal journal;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
     private boolean verifyBefore;
 
@@ -34,6 +35,7 @@ public final class Migrator {
         this.kind = database.kind();
         this.dialect = kind.dialect(database);
         this.versions = new VersionTable(kind, dialect, database.schema());
+        this.journal = new UndoJournal(dialect, versions);
     }
 
     /**
@@ -75,6 +77,8 @@ public final class Migrator {
             boolean fresh = !versions.exists(c);
             if (fresh) {
                 refuseUnknownDatabase(c);
+            } else {
+                recovery().run(c);
             }
             int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
             if (movedMeanwhile(seen, current)) {
@@ -89,7 +93,7 @@ public final class Migrator {
                         + (current == chain.migrations().size() ? " (head)." : "."));
                 return;
             }
-            List<Step> steps = Planner.upgrade(chain, dialect, current, to);
+            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl());
             if (fresh) {
                 // Only now that the target and every statement are known good: a refused run creates nothing.
                 versions.create(c);
@@ -113,6 +117,7 @@ public final class Migrator {
      */
     public void downgrade(String target, boolean allowDataLoss) {
         withLock(Targets.isRelative(target, "-"), (c, seen) -> {
+            recovery().run(c);
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
             if (movedMeanwhile(seen, current)) {
                 return;
@@ -122,7 +127,7 @@ public final class Migrator {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current) + ".");
                 return;
             }
-            List<Step> steps = Planner.downgrade(chain, dialect, current, to);
+            List<Step> steps = Planner.downgrade(chain, dialect, current, to, kind.transactionalDdl());
             DataLossGuard.check(c, dialect, chain, current, steps, "Downgrading from " + Targets.label(chain, current)
                     + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
@@ -155,15 +160,24 @@ public final class Migrator {
         withLock(false, (c, seen) -> {
             SchemaDrift.verifyStamp(c, chain, to, dialect, versions, database.describe(), console, unverified);
             versions.create(c);
+            boolean interrupted = journal.exists(c) && !journal.read(c).isEmpty();
             c.setAutoCommit(false);
             try {
                 versions.deleteAll(c);
+                if (interrupted) {
+                    journal.clearAll(c); // the schema was just verified: what an interrupted run left is settled
+                }
                 for (int i = 0; i < to; i++) {
                     var f = chain.migrations().get(i);
                     versions.insert(c, new Applied(f.id(), f.message(), checksums.get(i), VersionTable.now(),
                             appliedBy(c), 0, true));
                 }
                 c.commit();
+                if (interrupted) {
+                    journal.dropIfEmpty(c);
+                    console.warn("An earlier run had been interrupted part-way through a migration; the stamp "
+                            + "settles that: the list of its steps to undo (" + UndoJournal.NAME + ") was cleared.");
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -222,17 +236,53 @@ public final class Migrator {
         return kind.notCreatedYet(database);
     }
 
+    private Recovery recovery() {
+        return new Recovery(dialect, versions, journal, chain, console, database.describe());
+    }
+
     private void run(Connection c, List<Step> steps, int to) throws SQLException {
+        UnitPlan.warn(steps, kind, console);
+        boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
+        if (stepByStep) {
+            journal.create(c);
+        }
+        Throwable failure = null;
+        try {
+            runSteps(c, steps, to);
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (stepByStep) {
+                dropJournal(c, failure);
+            }
+        }
+    }
+
+    /** The journal goes once no row is left, so it is there only while a step-by-step migration runs (or was cut). */
+    private void dropJournal(Connection c, Throwable failure) throws SQLException {
+        try {
+            journal.dropIfEmpty(c);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void runSteps(Connection c, List<Step> steps, int to) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.
-        StepExecutor executor = new StepExecutor(dialect, versions, appliedBy(c), !kind.lockKeepsOtherWritersOut());
+        StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c), !kind.lockKeepsOtherWritersOut());
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;
         for (Step step : steps) {
             console.info((step.upgrade() ? "Applying " : "Reverting ") + step.label() + " (" + step.statements().size()
-                    + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : "") + ")");
+                    + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : step.atomic() ? ""
+                    : ", step by step") + ")");
             long ms;
             try {
                 ms = executor.run(c, step, name);

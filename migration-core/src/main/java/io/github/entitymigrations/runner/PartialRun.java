@@ -30,8 +30,8 @@ final class PartialRun {
         return new MigrationException(e.getMessage() + "\n" + String.join(", ", done) + (done.size() == 1 ? " was " :
                 " were ") + (up ? "applied" : "reverted") + " before it and stay" + (done.size() == 1 ? "s" : "")
                 + ": " + database + " is now at " + Targets.label(chain, position) + "; " + step + "'s "
-                + (up ? "upgrade" : "revert") + (steps.get(failed).outsideTransaction() ? " failed part-way (see above)."
-                : " failed and was rolled back."), e.getCause());
+                + (up ? "upgrade" : "revert") + (steps.get(failed).atomic() ? " failed and was rolled back."
+                : " failed (see above for what of it was undone)."), e.getCause());
     }
 
     private static int positionOf(MigrationChain chain, String id) {

@@ -6,6 +6,7 @@ import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationFile;
 import io.github.entitymigrations.migrations.MigrationSafety;
+import io.github.entitymigrations.operations.IrreversibleOperationException;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
@@ -23,21 +24,37 @@ final class Planner {
     private Planner() {
     }
 
-    /** The steps from position {@code from} up to {@code to} (positions count applied migrations). */
+    /**
+     * The steps from position {@code from} up to {@code to} (positions count applied migrations), for a database
+     * with transactional DDL.
+     */
     static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to) {
+        return upgrade(chain, dialect, from, to, true);
+    }
+
+    /**
+     * The steps from position {@code from} up to {@code to}; a step that cannot run in one transaction (see
+     * {@link UnitKinds#atomic}) also gets the statements that undo each of its units.
+     */
+    static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
         List<MigrationFile> migrations = chain.migrations();
         refuseUnsafe(migrations.subList(from, to), dialect);
         SchemaState state = stateAt(migrations, from);
         List<Step> steps = new ArrayList<>();
         for (int i = from; i < to; i++) {
             MigrationFile f = migrations.get(i);
-            steps.add(new Step(f, true, render(f, f.migration().upgrade(), dialect, state)));
+            steps.add(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl));
         }
         return steps;
     }
 
-    /** The steps from position {@code from} down to {@code to}, newest first. */
+    /** The steps from position {@code from} down to {@code to}, newest first, for a database with transactional DDL. */
     static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to) {
+        return downgrade(chain, dialect, from, to, true);
+    }
+
+    /** The steps from position {@code from} down to {@code to}, newest first. */
+    static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
         List<MigrationFile> migrations = chain.migrations();
         refuseUnsafe(migrations.subList(to, from), dialect);
         for (int i = from - 1; i >= to; i--) {
@@ -58,7 +75,7 @@ final class Planner {
         List<Step> steps = new ArrayList<>();
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
-            steps.add(new Step(f, false, render(f, f.migration().revert(), dialect, state)));
+            steps.add(step(f, false, f.migration().revert(), dialect, state, transactionalDdl));
         }
         return steps;
     }
@@ -88,10 +105,41 @@ final class Planner {
         return state;
     }
 
-    private static List<String> render(MigrationFile f, List<Operation> ops, Dialect dialect, SchemaState state) {
-        List<String> statements = new ArrayList<>();
-        apply(f, ops, state, dialect, statements);
-        return statements;
+    private static Step step(MigrationFile f, boolean upgrade, List<Operation> ops, Dialect dialect, SchemaState state,
+                             boolean transactionalDdl) {
+        boolean atomic = UnitKinds.atomic(ops, dialect.name(), transactionalDdl, f.migration().outsideTransaction());
+        List<Unit> units = new ArrayList<>();
+        apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl));
+        return new Step(f, upgrade, units, atomic);
+    }
+
+    /** Where the rendered units go, and whether each gets its undo statements too (only a non-atomic step needs them). */
+    private record Rendering(List<Unit> units, boolean withUndo, boolean transactionalDdl) {
+
+        void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {
+            List<String> statements = dialect.render(op, before, after);
+            boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
+            if (!withUndo) {
+                units.add(new Unit(number, op, statements, null, null, transactional, false));
+                return;
+            }
+            Operation reverse;
+            List<String> undo;
+            try {
+                reverse = op.reverse();
+                undo = dialect.render(reverse, after, before);
+            } catch (IrreversibleOperationException e) {
+                units.add(new Unit(number, op, statements, null, "it is a sql step marked irreversible",
+                        transactional, false));
+                return;
+            } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
+                units.add(new Unit(number, op, statements, null, "its reverse cannot run on " + dialect.name() + ": "
+                        + e.getMessage(), transactional, false));
+                return;
+            }
+            units.add(new Unit(number, op, statements, undo, null, transactional,
+                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl)));
+        }
     }
 
     /**
@@ -99,7 +147,7 @@ final class Planner {
      * the next operation's "before" reuses: one schema copy per operation, not several).
      */
     private static void apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
-                              List<String> statements) {
+                              Rendering rendering) {
         Schema before = dialect == null ? null : state.toSchema();
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
@@ -115,7 +163,7 @@ final class Planner {
                     throw e;
                 }
                 Schema after = state.toSchema();
-                statements.addAll(dialect.render(op, before, after));
+                rendering.add(i + 1, op, dialect, before, after);
                 before = after;
             } catch (UnsupportedOperationException e) {
                 throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("

@@ -22,6 +22,9 @@ import java.util.Set;
  */
 final class SchemaDrift {
 
+    /** The runner's own tables, which are no drift: the version table (and any other the runner keeps beside it). */
+    static final Set<String> TOOL_TABLES = Set.of(VersionTable.NAME, UndoJournal.NAME);
+
     private SchemaDrift() {
     }
 
@@ -29,7 +32,7 @@ final class SchemaDrift {
                                         VersionTable versions) throws SQLException {
         var expected = Replay.of(chain.migrations().subList(0, position));
         return DriftComparison.compare(ExpectedObjects.of(expected, dialect),
-                LiveSchema.read(c, dialect, versions.schemaIdentifier(), expected, Set.of(VersionTable.NAME)));
+                LiveSchema.read(c, dialect, versions.schemaIdentifier(), expected, TOOL_TABLES));
     }
 
     /** Fails, listing the differences, when the database differs from its {@code current} applied migrations. */

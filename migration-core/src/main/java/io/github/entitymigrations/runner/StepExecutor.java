@@ -20,13 +20,15 @@ final class StepExecutor {
     private final VersionTable versions;
     private final String appliedBy;
     private final boolean recheck;
+    private final UndoJournal journal;
 
     /**
      * @param recheck whether to check inside each step's transaction that no other run did the step
      *                meanwhile; not needed while the run holds a lock that keeps other runs out
      */
-    StepExecutor(Dialect dialect, VersionTable versions, String appliedBy, boolean recheck) {
+    StepExecutor(Dialect dialect, VersionTable versions, UndoJournal journal, String appliedBy, boolean recheck) {
         this.dialect = dialect;
+        this.journal = journal;
         this.versions = versions;
         this.appliedBy = appliedBy;
         this.recheck = recheck;
@@ -48,23 +50,34 @@ final class StepExecutor {
 
     private long runInTransaction(Connection c, Step step, String databaseName) throws SQLException {
         long started = System.nanoTime();
-        c.setAutoCommit(step.outsideTransaction());
+        c.setAutoCommit(!step.atomic());
         if (recheck && versions.contains(c, step.id()) == step.upgrade()) {
             return -1; // the clean-up rolls the empty transaction back
         }
         StepLockTimeout lockTimeout = StepLockTimeout.set(c, dialect, step);
         try {
-            runStatements(c, step, databaseName);
+            if (step.atomic()) {
+                runStatements(c, step, databaseName);
+            } else {
+                new UnitRun(versions, journal, databaseName).run(c, step);
+            }
         } finally {
             lockTimeout.restore(c);
         }
-        checkIntegrity(c, step, databaseName);
+        if (step.atomic()) {
+            checkIntegrity(c, step, databaseName);
+        } else {
+            c.setAutoCommit(false); // the version row and the end of the journal's rows commit together
+        }
         long ms = (System.nanoTime() - started) / 1_000_000;
         if (step.upgrade()) {
             versions.insert(c, new Applied(step.id(), step.file().message(),
                     Checksums.of(step.file().migration()), VersionTable.now(), appliedBy, ms, false));
         } else {
             versions.delete(c, step.id());
+        }
+        if (!step.atomic()) {
+            journal.clear(c, step.id());
         }
         if (!c.getAutoCommit()) {
             c.commit();
@@ -86,9 +99,7 @@ final class StepExecutor {
                 if (LockBlockers.isLockTimeout(e)) {
                     throw LockTimeoutFailure.of(c, step, i, reason, e);
                 }
-                String cleaned = step.outsideTransaction() ? InvalidIndex.dropLeftBy(c, statements.get(i), e) : null;
-                throw failure(step, i, statements, versions.kind().transactionalDdl(),
-                        cleaned == null ? reason : reason + "\n  " + cleaned, e);
+                throw failure(step, i, statements, reason, e);
             }
             if (dependents != null) {
                 dependents.after(c, statements.get(i));
@@ -145,19 +156,15 @@ final class StepExecutor {
         }
     }
 
-    /** @param transactionalDdl whether the database rolls the step's DDL back with its transaction */
-    private static MigrationException failure(Step step, int index, List<String> statements, boolean transactionalDdl,
-                                              String reason, SQLException cause) {
+    /** The failure of an {@link Step#atomic() atomic} step, whose transaction rolls everything of it back. */
+    private static MigrationException failure(Step step, int index, List<String> statements, String reason,
+                                              SQLException cause) {
         String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
                 + statements.get(index) + "\n  " + reason + "\n";
-        String state = step.outsideTransaction() || !transactionalDdl
-                ? "It runs outside a transaction, so statements 1 to " + index + " were applied and stay; the version "
-                + "table does not record it. Finish or undo them by hand, then "
-                + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + " (or stamp)."
-                : "It was rolled back: nothing of it was applied and the version table is unchanged. Fix the "
-                + "migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".";
-        return new MigrationException(where + state, cause);
+        return new MigrationException(where + "It was rolled back: nothing of it was applied and the version table "
+                + "is unchanged. Fix the migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN)
+                + ".", cause);
     }
 
     private static void rollback(Connection c) throws SQLException {

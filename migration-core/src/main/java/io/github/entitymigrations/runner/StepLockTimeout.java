@@ -25,13 +25,13 @@ final class StepLockTimeout {
     /** Sets the step's lock timeout on {@code c}, if it has one and the database has such a setting. */
     static StepLockTimeout set(Connection c, Dialect dialect, Step step) throws SQLException {
         String timeout = step.file().migration().lockTimeout();
-        List<String> statements = timeout == null ? List.of() : dialect.lockTimeout(timeout, !step.outsideTransaction());
+        List<String> statements = timeout == null ? List.of() : dialect.lockTimeout(timeout, step.atomic());
         if (statements.isEmpty()) {
             return new StepLockTimeout(null);
         }
         String previous = null;
         try (Statement s = c.createStatement()) {
-            if (step.outsideTransaction()) {
+            if (!step.atomic()) {
                 try (ResultSet rs = s.executeQuery("select current_setting('lock_timeout')")) {
                     previous = rs.next() ? rs.getString(1) : "0";
                 }

@@ -89,7 +89,7 @@ class MariaDbCatalogTest {
             {"balance", "decimal(10,2)", "nullable", "0", "none"},
             {"status", "varchar(20)", "not null", "'NEW'", "none"},
             {"note", "varchar(10)", "nullable", "'it''s'", "none"},
-            {"created", "datetime(6)", "nullable", "current_timestamp(6)", "none"},
+            {"created", "datetime(6)", "nullable", "current_timestamp", "none"},
             {"touched", "timestamp", "nullable", "current_timestamp", "none"},
             {"doc", "json", "nullable", "none", "none"},
             {"kind", "enum('Retail','B2B')", "nullable", "none", "none"},
@@ -160,6 +160,8 @@ class MariaDbCatalogTest {
         assertEquals("1.05", SqlText.mysqlDefault("1.05"));
         assertEquals("100", SqlText.mysqlDefault("100"));
         assertEquals("current_timestamp", SqlText.mysqlDefault("current_timestamp()"));
+        assertEquals("current_timestamp", SqlText.mysqlDefault("CURRENT_TIMESTAMP(6)"));
+        assertEquals("current_timestamp", SqlText.mysqlDefault("now(3)"));
         assertEquals("1", SqlText.mysqlDefault("true"));
         assertEquals("5", SqlText.mysqlDefault("b'101'"));
     }

@@ -29,6 +29,7 @@ import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropCheck;
 import io.github.entitymigrations.operations.DropColumn;
 import io.github.entitymigrations.operations.DropPrimaryKey;
 import io.github.entitymigrations.operations.RenameColumn;
@@ -120,6 +121,28 @@ class MariaDbRulesTest {
     }
 
     @Test
+    void aStringEnumsCheckIsTheColumnsTypeSoAddingOrDroppingItIsATypeChange() {
+        var statusIn = CheckConstraint.in("ck_users_name", "name", List.of("A", "B"));
+        for (String db : FAMILY) {
+            Finding add = single(lint(db, migration(new AddCheck(null, "users", statusIn))), "mysql-type-copy");
+            assertEquals("makes column users.name the enum of check ck_users_name: the table is copied "
+                    + "(ALGORITHM=COPY) and writes to it wait", add.message());
+            assertLacks(lint(db, migration(new AddCheck(null, "users", statusIn))), "mysql-check-copy");
+        }
+        Schema base = LintFixture.base();
+        Schema withEnum = new Schema(null, List.of(base.tables().get(0), LintFixture.table("users",
+                base.tables().get(1).columns(), List.of(statusIn))), List.of());
+        Finding drop = single(lintFrom(withEnum, new DropCheck(null, "users", statusIn)), "mysql-type-copy");
+        assertEquals("drops check ck_users_name, the enum type of column users.name, so the column gets its own type "
+                + "back: the table is copied (ALGORITHM=COPY) and writes to it wait", drop.message());
+        var expression = CheckConstraint.expression("ck_price", "price", "price >= 0");
+        Schema withCheck = new Schema(null, List.of(base.tables().get(0), LintFixture.table("users",
+                base.tables().get(1).columns(), List.of(expression))), List.of());
+        assertEquals(List.of(), rules(lintFrom(withCheck, new DropCheck(null, "users", expression))),
+                "dropping a plain check is instant");
+    }
+
+    @Test
     void aPrimaryKeyDroppedOnItsOwnCopiesTheTableAddingOneDoesNot() {
         var pk = new PrimaryKey("pk_users", List.of("id"));
         for (String db : FAMILY) {
@@ -158,8 +181,8 @@ class MariaDbRulesTest {
         }
     }
 
-    private static LintReport lintFrom(Schema base, AlterColumn alter) {
-        return Linter.lint(base, List.of(LintFixture.file(migration(alter))), MARIADB, LintFacts.NONE, Set.of());
+    private static LintReport lintFrom(Schema base, io.github.entitymigrations.operations.Operation op) {
+        return Linter.lint(base, List.of(LintFixture.file(migration(op))), MARIADB, LintFacts.NONE, Set.of());
     }
 
     /** The fixture's users.{@code column}, of type {@code from}, changed to {@code to}. */

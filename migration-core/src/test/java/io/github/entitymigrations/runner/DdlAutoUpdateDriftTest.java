@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The classic drift: an application booted with {@code hibernate.hbm2ddl.auto=update} (Spring's
  * {@code ddl-auto=update}) over an entity the migrations do not have. Hibernate itself creates the table
- * here, with its own DDL, and drift names it, once.
+ * here, with its own DDL (PostgreSQLDialect, SQLiteDialect, MariaDBDialect, and MySQLDialect over the mysql
+ * flavour's URL), and drift names it, once.
  */
 class DdlAutoUpdateDriftTest {
 
@@ -51,8 +52,12 @@ class DdlAutoUpdateDriftTest {
 
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_JDBC_URL, db.database().url())
-                .applySetting(AvailableSettings.DIALECT, kind == Kind.POSTGRESQL
-                        ? "org.hibernate.dialect.PostgreSQLDialect" : "org.hibernate.community.dialect.SQLiteDialect")
+                .applySetting(AvailableSettings.DIALECT, switch (kind) {
+                    case POSTGRESQL -> "org.hibernate.dialect.PostgreSQLDialect";
+                    case SQLITE -> "org.hibernate.community.dialect.SQLiteDialect";
+                    case MARIADB -> "org.hibernate.dialect.MariaDBDialect";
+                    case MYSQL -> "org.hibernate.dialect.MySQLDialect";
+                })
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "update")
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, "none")
                 .build();

@@ -1,0 +1,161 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.introspect.DriftComparison;
+import io.github.entitymigrations.introspect.ExpectedObjects;
+import io.github.entitymigrations.introspect.LiveSchema;
+import io.github.entitymigrations.introspect.SchemaObject;
+import io.github.entitymigrations.migrations.Advice;
+import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.MigrationChain;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.schema.Schema;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a run does first, under the migration lock, when an earlier run was interrupted (kill -9, a lost
+ * connection, a crashed server) in a migration that runs unit by unit: the {@link UndoJournal} still has rows.
+ * Their units are undone, newest first, so the database is back where it was before that migration. The one unit
+ * that was in flight ({@code started}, or {@code undoing}) may or may not have taken effect: one that ran in a
+ * transaction of its own did not; for any other the live schema is compared with the schemas just before and just
+ * after it. When that cannot tell (a {@code sql} step that changes no schema object, a changed migration file,
+ * drift), the run refuses, naming the unit and how to settle it by hand.
+ */
+final class Recovery {
+
+    private final Dialect dialect;
+    private final VersionTable versions;
+    private final UndoJournal journal;
+    private final MigrationChain chain;
+    private final Console console;
+    private final String database;
+
+    Recovery(Dialect dialect, VersionTable versions, UndoJournal journal, MigrationChain chain, Console console,
+             String database) {
+        this.dialect = dialect;
+        this.versions = versions;
+        this.journal = journal;
+        this.chain = chain;
+        this.console = console;
+        this.database = database;
+    }
+
+    /** Undoes what an interrupted run left; does nothing when none was. */
+    void run(Connection c) throws SQLException {
+        if (!versions.exists(c) || !journal.exists(c)) {
+            return;
+        }
+        List<UndoJournal.Entry> entries = journal.read(c);
+        if (entries.isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(true);
+        String id = entries.get(0).migrationId();
+        boolean upgrade = entries.get(0).upgrade();
+        console.warn("An earlier run was interrupted (killed, or its connection lost) while it "
+                + (upgrade ? "applied" : "reverted") + " migration " + id + ", which runs step by step: undoing the "
+                + entries.stream().filter(e -> e.migrationId().equals(id)).count() + " step(s) it recorded, newest "
+                + "first, so that " + database + " is back " + (upgrade ? "before " : "at ") + id + ".");
+        List<String> undone = new ArrayList<>();
+        for (UndoJournal.Entry e : entries) {
+            if (!e.migrationId().equals(id)) {
+                continue; // one migration is ever in flight; rows of another would be from a stamp-less hand fix
+            }
+            boolean applied = switch (e.state()) {
+                case UndoJournal.APPLIED -> true;
+                case UndoJournal.STARTED -> !e.transactional() && landed(c, e, undone);
+                default -> landed(c, e, undone); // undoing: the undo may or may not have taken effect
+            };
+            if (!applied) {
+                journal.remove(c, id, e.unit());
+                continue;
+            }
+            if (e.undo() == null) {
+                throw refuse(e, undone, e.describe() + " was applied and cannot be undone automatically (it has no "
+                        + "reverse on " + dialect.name() + ")", false);
+            }
+            try {
+                UnitRun.undoUnit(c, journal, id, e.unit(), e.undo(), e.undoTransactional());
+            } catch (SQLException failed) {
+                throw refuse(e, undone, "undoing " + e.describe() + " failed: " + failed.getMessage(), false);
+            }
+            undone.add(e.operation());
+        }
+        journal.clear(c, id);
+        journal.dropIfEmpty(c);
+        console.warn("Recovered: " + database + " is back " + (upgrade ? "before " : "at ") + id
+                + (undone.isEmpty() ? " (none of its steps had taken effect)" : "; undone: " + String.join(", ", undone))
+                + ". The run goes on from there.");
+    }
+
+    /** Whether the in-flight unit {@code e} took effect, from the live schema; refuses when that cannot tell. */
+    private boolean landed(Connection c, UndoJournal.Entry e, List<String> undone) throws SQLException {
+        MigrationFile f = chain.migrations().stream().filter(m -> m.id().equals(e.migrationId())).findFirst()
+                .orElse(null);
+        if (f == null) {
+            throw refuse(e, undone, "its migration file is gone, so its schema cannot be compared", true);
+        }
+        if (!Checksums.of(f.migration()).equals(e.checksum())) {
+            throw refuse(e, undone, f.fileName() + " has changed since, so its schema cannot be compared", true);
+        }
+        int index = chain.migrations().indexOf(f);
+        List<Operation> ops = e.upgrade() ? f.migration().upgrade() : f.migration().revert();
+        SchemaState state = Planner.stateAt(chain.migrations(), e.upgrade() ? index : index + 1);
+        for (int i = 0; i < e.unit() - 1; i++) {
+            ops.get(i).applyTo(state);
+        }
+        Schema before = state.toSchema();
+        ops.get(e.unit() - 1).applyTo(state);
+        Schema after = state.toSchema();
+        List<SchemaObject> without = ExpectedObjects.of(before, dialect);
+        List<SchemaObject> with = ExpectedObjects.of(after, dialect);
+        if (DriftComparison.compare(without, with).isEmpty()) {
+            throw refuse(e, undone, "it changes no table, column, key, index or sequence, so the schema cannot tell",
+                    true);
+        }
+        List<SchemaObject> live;
+        try {
+            live = LiveSchema.read(c, dialect, versions.schemaIdentifier(), after,
+                    SchemaDrift.TOOL_TABLES);
+        } catch (SQLException | RuntimeException unreadable) {
+            throw refuse(e, undone, "the schema of " + database + " could not be read to tell ("
+                    + unreadable.getMessage() + ")", true);
+        }
+        if (DriftComparison.compare(with, live).isEmpty()) {
+            return true;
+        }
+        if (DriftComparison.compare(without, live).isEmpty()) {
+            return false;
+        }
+        throw refuse(e, undone, "the schema matches neither the one before it nor the one after it (run the drift "
+                + "check to see the differences)", true);
+    }
+
+    private MigrationException refuse(UndoJournal.Entry e, List<String> undone, String why, boolean uncertain) {
+        String before = e.upgrade() ? "before " + e.migrationId() : "at " + e.migrationId();
+        String unitRow = "delete from " + journal.qualifiedName() + " where migration_id = '" + e.migrationId()
+                + "' and unit = " + e.unit() + ";";
+        String undo = e.undo() == null ? "undo it by hand" : "undo it by hand:\n    " + String.join(";\n    ", e.undo())
+                + ";\n  ";
+        String head = "An earlier run was interrupted while it " + (e.upgrade() ? "applied" : "reverted")
+                + " migration " + e.migrationId() + " step by step, and restoring " + database + " to where it was "
+                + before + " stopped: " + (uncertain ? e.describe() + " was running when it was interrupted, and "
+                + "whether it took effect cannot be told: " : "") + why + "."
+                + (undone.isEmpty() ? "" : " Undone so far: " + String.join(", ", undone) + ".")
+                + "\nNothing else was run; the version table does not record " + e.migrationId() + ", and "
+                + journal.qualifiedName() + " still lists the steps to undo.";
+        String next = "\nTo finish: " + (uncertain ? "check whether " + e.describe() + " is in the database; if it "
+                + "is, " + undo + " then either way" : undo + " then") + " mark it settled with\n    " + unitRow
+                + "\nand " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ": the run undoes the remaining "
+                + "steps. Or bring the database to a migration's schema by hand and record it with "
+                + Advice.current().command(Advice.Goal.STAMP, Advice.target("<id>")) + ", which clears the list.";
+        return new MigrationException(head + next);
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.entitymigrations.runner;
+
+import io.github.entitymigrations.migrations.Advice;
+import io.github.entitymigrations.migrations.MigrationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@link Step} that cannot run in one transaction (DDL on MariaDB or MySQL, which commit each DDL statement
+ * at once; a migration marked {@code outsideTransaction}) unit by unit, recording each in the {@link UndoJournal}.
+ * When a statement fails, the units already applied are undone, newest first, with the reverse of each operation,
+ * so the database is back where it was; then the original error is thrown, saying what was undone. A unit that
+ * runs in a transaction of its own ({@link Unit#transactional()}) leaves nothing when it fails; one that does
+ * not and had run some of its statements is not undone (its reverse is written for the whole operation) and is
+ * reported as what stays. Undoing stops at a unit that has no reverse or whose undo fails; the error then lists
+ * precisely what stays applied and how to finish.
+ */
+final class UnitRun {
+
+    private final VersionTable versions;
+    private final UndoJournal journal;
+    private final String databaseName;
+
+    UnitRun(VersionTable versions, UndoJournal journal, String databaseName) {
+        this.versions = versions;
+        this.journal = journal;
+        this.databaseName = databaseName;
+    }
+
+    /** Runs every unit of {@code step}, leaving the connection in auto-commit; the caller writes the version row. */
+    void run(Connection c, Step step) throws SQLException {
+        c.setAutoCommit(true);
+        SqliteDependents dependents = versions.kind().dependents(step);
+        List<Unit> applied = new ArrayList<>();
+        int offset = 0;
+        for (Unit unit : step.units()) {
+            journal.started(c, step, unit);
+            int ran = 0;
+            List<String> statements = unit.statements();
+            try {
+                c.setAutoCommit(!unit.transactional());
+                for (; ran < statements.size(); ran++) {
+                    execute(c, dependents, statements.get(ran));
+                }
+                journal.mark(c, step.id(), unit.number(), UndoJournal.APPLIED);
+                if (unit.transactional()) {
+                    c.commit();
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                boolean rolledBack = unit.transactional();
+                if (rolledBack) {
+                    rollBack(c, e);
+                }
+                if (ran == statements.size()) {
+                    throw e; // the journal itself failed: the next run finds the row and sorts it out
+                }
+                String reason = databaseName + " said: " + e.getMessage();
+                if (step.outsideTransaction()) {
+                    String cleaned = InvalidIndex.dropLeftBy(c, statements.get(ran), e);
+                    reason = cleaned == null ? reason : reason + "\n  " + cleaned;
+                }
+                Undo undo = undo(c, step, applied, unit, rolledBack ? 0 : ran, e);
+                String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
+                        + (offset + ran + 1) + " of " + step.statements().size() + (step.upgrade() ? "" : " of its "
+                        + "downgrade") + ", in " + unit.describe() + ":\n    " + statements.get(ran) + "\n  " + reason
+                        + "\n";
+                if (LockBlockers.isLockTimeout(e)) {
+                    throw LockTimeoutFailure.of(c, step, offset + ran, reason, e, undo.report());
+                }
+                throw new MigrationException(where + undo.report(), e);
+            }
+            applied.add(unit);
+            offset += statements.size();
+        }
+    }
+
+    private void execute(Connection c, SqliteDependents dependents, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (dependents != null) {
+                dependents.before(c, sql);
+            }
+            s.execute(sql);
+        }
+        if (dependents != null) {
+            dependents.after(c, sql);
+        }
+    }
+
+    /**
+     * What undoing found: the units undone (newest first), the one it stopped at (and why), and the failing
+     * unit's statements that ran and stay.
+     */
+    record Undo(Step step, Unit failing, int partial, List<Unit> undone, List<Unit> stayed, String stoppedBecause,
+                boolean transactionalDdl) {
+
+        String report() {
+            StringBuilder s = new StringBuilder();
+            s.append(transactionalDdl ? "It runs outside a transaction" : "The database commits each DDL statement "
+                    + "at once");
+            if (undone.isEmpty() && stayed.isEmpty() && partial == 0) {
+                s.append(", but nothing of it had been applied");
+                if (failing.statements().size() > 1 && failing.transactional()) {
+                    s.append(" (").append(failing.describe()).append(" ran in a transaction of its own, rolled back)");
+                }
+                return s.append(": ").append(asBefore()).append(" Fix the migration (or the data) and ")
+                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
+            }
+            s.append(", so the runner undid the steps it had applied, newest first");
+            s.append(undone.isEmpty() ? ": none could be undone" : ": undone: " + String.join(", ",
+                    undone.stream().map(u -> u.operation().describe()).toList()));
+            s.append(".");
+            List<String> lost = undone.stream().filter(u -> u.operation().isDestructive()).map(Unit::describe).toList();
+            if (!lost.isEmpty()) {
+                s.append(" Undoing ").append(String.join(", ", lost)).append(" brought back its structure, not the "
+                        + "values it removed.");
+            }
+            if (stayed.isEmpty() && partial == 0) {
+                return s.append(" ").append(asBefore()).append(" Fix the migration (or the data) and ")
+                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
+            }
+            s.append("\n").append(stayedReport());
+            return s.toString();
+        }
+
+        private String asBefore() {
+            return step.upgrade() ? "The database is as before the migration and the version table does not record it."
+                    : "The database is as before the downgrade: still at " + step.id() + ", which the version table "
+                    + "still records.";
+        }
+
+        private String stayedReport() {
+            StringBuilder s = new StringBuilder();
+            if (stoppedBecause != null) {
+                s.append("Undoing stopped at ").append(stayed.get(stayed.size() - 1).describe()).append(": ")
+                        .append(stoppedBecause).append(".\n");
+            }
+            List<String> still = new ArrayList<>(stayed.stream().map(Unit::describe).toList());
+            if (partial > 0) {
+                still.add("statements 1 to " + partial + " of " + failing.describe() + " (a step run in part is not "
+                        + "undone: its reverse is written for the whole step)");
+            }
+            s.append(step.upgrade() ? "Still applied: " : "Still reverted: ").append(String.join(", ", still))
+                    .append(step.upgrade() ? ". The version table does not record " : ". The version table still "
+                    + "records ").append(step.id()).append(".");
+            List<String> byHand = new ArrayList<>();
+            for (int i = stayed.size() - 1; i >= 0; i--) {
+                if (stayed.get(i).undo() != null) {
+                    stayed.get(i).undo().forEach(u -> byHand.add(u + ";"));
+                }
+            }
+            if (!byHand.isEmpty()) {
+                s.append(" Their generated undo, newest first:\n    ").append(String.join("\n    ", byHand));
+            }
+            String back = step.upgrade() ? "before " + step.id() : "at " + step.id();
+            String done = step.upgrade() ? step.id() : step.file().migration().parent() == null ? "base"
+                    : step.file().migration().parent();
+            s.append("\nTo finish: either undo these by hand (the database is then ").append(back).append(") and ")
+                    .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(", or do the migration's "
+                    + "remaining steps by hand and record it with ")
+                    .append(Advice.current().command(Advice.Goal.STAMP, Advice.target(done))).append(".");
+            return s.toString();
+        }
+    }
+
+    /**
+     * Undoes {@code applied}, newest first, after {@code failing} failed with {@code partial} of its statements run
+     * (and kept); the journal rows of the migration are removed once the outcome is known, as the error reports
+     * it (a row is left only if the journal cannot be written: the next run then finishes the undoing).
+     */
+    private Undo undo(Connection c, Step step, List<Unit> applied, Unit failing, int partial, SQLException cause) {
+        List<Unit> undone = new ArrayList<>();
+        String stopped = null;
+        int i = applied.size() - 1;
+        try {
+            if (partial == 0) {
+                journal.remove(c, step.id(), failing.number());
+            }
+            for (; i >= 0; i--) {
+                Unit u = applied.get(i);
+                if (u.undo() == null) {
+                    stopped = "it cannot be undone automatically (" + u.noUndo() + ")";
+                    break;
+                }
+                try {
+                    undoUnit(c, journal, step.id(), u.number(), u.undo(), u.undoTransactional());
+                } catch (SQLException e) {
+                    cause.addSuppressed(e);
+                    stopped = "its undo failed (" + databaseName + " said: " + e.getMessage() + ")";
+                    break;
+                }
+                undone.add(u);
+            }
+            journal.clear(c, step.id());
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            if (stopped == null) {
+                stopped = "the undo journal could not be written (" + e.getMessage() + "); the next run finishes "
+                        + "the undoing";
+            }
+        }
+        List<Unit> stayed = i < 0 ? List.of() : List.copyOf(applied.subList(0, i + 1));
+        return new Undo(step, failing, partial, undone, stayed, stopped, versions.kind().transactionalDdl());
+    }
+
+    /**
+     * Runs one unit's undo statements: in one transaction with the removal of its journal row when they are data
+     * statements only, else marking the row {@code undoing} first, so an interruption leaves it uncertain, never
+     * wrong.
+     */
+    static void undoUnit(Connection c, UndoJournal journal, String migrationId, int unit, List<String> undo,
+                         boolean transactional) throws SQLException {
+        if (!transactional) {
+            journal.mark(c, migrationId, unit, UndoJournal.UNDOING);
+        }
+        c.setAutoCommit(!transactional);
+        try {
+            try (Statement s = c.createStatement()) {
+                for (String sql : undo) {
+                    s.execute(sql);
+                }
+            }
+            journal.remove(c, migrationId, unit);
+            if (transactional) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            if (transactional) {
+                rollBack(c, e);
+            }
+            throw e;
+        } finally {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void rollBack(Connection c, SQLException cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}
