@@ -143,9 +143,13 @@ public final class MariaDbDialect implements Dialect {
             return renameColumn(names, op);
         } else if (operation instanceof AddPrimaryKey op) {
             Table t = names.find(op.schema(), op.table());
-            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.primaryKey(t, op.primaryKey()));
+            return List.of(alterTable(names, op.schema(), op.table()) + " "
+                    + MariaDbForeignKeyIndexes.droppedWhenAddingPrimaryKey(t, op.primaryKey()) + "add "
+                    + tables.primaryKey(t, op.primaryKey()));
         } else if (operation instanceof DropPrimaryKey op) {
-            return List.of(alterTable(names, op.schema(), op.table()) + " drop primary key");
+            return List.of(alterTable(names, op.schema(), op.table()) + " "
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingPrimaryKey(names.find(op.schema(), op.table()))
+                    + "drop primary key");
         } else if (operation instanceof AddUnique op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.unique(t, op.unique()));

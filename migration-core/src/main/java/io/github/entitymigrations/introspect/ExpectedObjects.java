@@ -55,8 +55,10 @@ public final class ExpectedObjects {
                 }
             }
             for (ForeignKey f : t.foreignKeys()) {
-                objects.add(LiveSchema.foreignKey(table, f.name(), LiveSchema.list(f.columns()),
-                        qualified(f.referencedSchema(), f.referencedTable()), LiveSchema.list(f.referencedColumns()),
+                List<List<String>> pairs = mysqlFamily ? inReferencedKeyOrder(schema, f)
+                        : List.of(f.columns(), f.referencedColumns());
+                objects.add(LiveSchema.foreignKey(table, f.name(), LiveSchema.list(pairs.get(0)),
+                        qualified(f.referencedSchema(), f.referencedTable()), LiveSchema.list(pairs.get(1)),
                         onDelete(f.onDelete().sql(), mysqlFamily)));
             }
         }
@@ -120,6 +122,35 @@ public final class ExpectedObjects {
     private static List<String> enumValues(Table t, Column c) {
         return t.checks().stream().filter(check -> check.column() != null && check.column().equalsIgnoreCase(c.name())
                 && enumCheck(t, check)).map(CheckConstraint::values).findFirst().orElse(null);
+    }
+
+    /**
+     * A composite foreign key's columns and referenced columns as the MariaDB/MySQL dialect creates them (and InnoDB
+     * reports them): pairs in the order of the referenced table's key with those columns, as Hibernate lists them.
+     */
+    private static List<List<String>> inReferencedKeyOrder(Schema schema, ForeignKey f) {
+        List<List<String>> asGiven = List.of(f.columns(), f.referencedColumns());
+        Table target = schema.tables().stream().filter(t -> t.name().equalsIgnoreCase(f.referencedTable())
+                && java.util.Objects.equals(t.schema(), f.referencedSchema())).findFirst().orElse(null);
+        if (target == null || f.referencedColumns().size() < 2) {
+            return asGiven;
+        }
+        List<List<String>> keys = new ArrayList<>();
+        if (target.primaryKey() != null) {
+            keys.add(target.primaryKey().columns());
+        }
+        target.uniques().forEach(u -> keys.add(u.columns()));
+        target.indexes().stream().filter(Index::unique).forEach(i -> keys.add(i.columns()));
+        List<String> referenced = f.referencedColumns().stream().map(LiveSchema::lower).toList();
+        for (List<String> key : keys) {
+            List<String> lowerKey = key.stream().map(LiveSchema::lower).toList();
+            if (key.size() == referenced.size() && new java.util.HashSet<>(lowerKey).equals(
+                    new java.util.HashSet<>(referenced))) {
+                List<String> columns = lowerKey.stream().map(k -> f.columns().get(referenced.indexOf(k))).toList();
+                return List.of(columns, key);
+            }
+        }
+        return asGiven;
     }
 
     private static String enumType(List<String> values) {

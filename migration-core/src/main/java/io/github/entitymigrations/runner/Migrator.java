@@ -321,8 +321,15 @@ public final class Migrator {
         }
     }
 
+    /**
+     * The database user, as the server knows it. MySQL Connector/J reports {@code user@host} ({@code USER()}), MariaDB
+     * Connector/J the user alone: the host goes, so both drivers record the same name.
+     */
     private String appliedBy(Connection c) throws SQLException {
         String user = c.getMetaData().getUserName();
+        if (user != null && kind instanceof MariaDbKind && user.indexOf('@') > 0) {
+            user = user.substring(0, user.lastIndexOf('@'));
+        }
         return user == null || user.isBlank() ? System.getProperty("user.name") : user;
     }
 

@@ -14,6 +14,7 @@ import io.github.entitymigrations.migrations.Workspace;
 import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.runner.Migrator;
 import io.github.entitymigrations.runner.SqlScript;
+import io.github.entitymigrations.testing.MariaDbDatabase;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,8 @@ import java.util.Optional;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
@@ -44,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The end of the pipeline checked by the ORM itself: the processor's snapshot of the fixture entities
  * (migration-processor's test jar, JPA naming) becomes one generated migration, the runner upgrades an empty
  * database to head, and Hibernate 6.6 with {@code hbm2ddl.auto=validate} must accept the result, then
- * persist and read back one instance of every entity.
+ * persist and read back one instance of every entity. On PostgreSQL, SQLite, MariaDB and MySQL (Hibernate's MySQL
+ * dialect and MySQL Connector/J against the MariaDB server).
  *
  * <p>Each run writes the SQL the migration ran to {@code target/hibernate-validate-<database>.sql}, to
  * compare with Hibernate's message when validation fails.
@@ -68,6 +73,9 @@ class HibernateValidatesMigratedSchemaTest {
 
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
+
+    @RegisterExtension
+    static final MariaDbDatabase MARIADB = new MariaDbDatabase();
 
     @TempDir
     Path work;
@@ -93,6 +101,44 @@ class HibernateValidatesMigratedSchemaTest {
                     "bigint columns declared integer, which only identity columns may be");
             roundTrip(hibernate, UNREADABLE_BY_FIND_ON_SQLITE);
         }
+    }
+
+    /**
+     * MariaDB 10.11 with Hibernate's {@code MariaDBDialect} over MariaDB Connector/J. The snapshot's schemas are
+     * removed as on SQLite: on MariaDB a schema is another database, shared by every run on the server, and this
+     * test owns one database only.
+     */
+    @Test
+    void mariadbSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
+        String url = emptyMariaDb(MARIADB.jdbcUrl());
+        migrate(work, "mariadb", new Database(url, null, null, null), withoutSchemas(snapshot()));
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(MariaDBDialect.class.getName(), url, true)) {
+            roundTrip(hibernate, Map.of());
+        }
+    }
+
+    /**
+     * The MySQL flavour: Hibernate's {@code MySQLDialect} over MySQL Connector/J (a {@code jdbc:mysql:} URL), against
+     * the MariaDB server, since no MySQL server is installable here: the types and sequence tables of the MySQL
+     * dialect, validated and used by Hibernate's MySQL dialect.
+     */
+    @Test
+    void mysqlSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
+        String url = emptyMariaDb(MARIADB.mysqlUrl());
+        migrate(work, "mysql", new Database(url, null, null, null), withoutSchemas(snapshot()));
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(MySQLDialect.class.getName(), url, true)) {
+            roundTrip(hibernate, Map.of());
+        }
+    }
+
+    /** The class's MariaDB database, dropped and created again (each test starts empty); returns {@code url}. */
+    private static String emptyMariaDb(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(MARIADB.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("drop database " + MARIADB.databaseName());
+            s.execute("create database " + MARIADB.databaseName() + " character set utf8mb4 collate "
+                    + "utf8mb4_general_ci");
+        }
+        return url;
     }
 
     /** Generates the one migration from {@code snapshot}, writes its SQL to target/, upgrades to head. */

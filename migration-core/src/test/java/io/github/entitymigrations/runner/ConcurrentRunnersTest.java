@@ -47,7 +47,7 @@ class ConcurrentRunnersTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void eightConcurrentRunnersApplyAndRevertEachMigrationExactlyOnce(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationChain chain = LoggedMigrations.write(tmp.resolve("migrations"), MIGRATIONS);

@@ -44,7 +44,7 @@ class ConcurrentUpgradeTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void twoUpgradesAtOnceApplyEachMigrationOnce(Kind kind) throws Exception {
         for (int round = 1; round <= ROUNDS; round++) {
             TestDatabase db = TestDatabase.open(kind, PG, tmp);
@@ -130,6 +130,8 @@ class ConcurrentUpgradeTest {
         String insert = "insert into run_log (migration) values ('" + id + "')";
         return new Sql(Map.of(
                 "postgresql", List.of(insert, "select pg_sleep(0.05)"),
+                "mariadb", List.of(insert, "select sleep(0.05)"),
+                "mysql", List.of(insert, "select sleep(0.05)"),
                 "sqlite", List.of(insert, "with recursive n(x) as (select 1 union all select x + 1 from n "
                         + "where x < 200000) select count(*) from n")),
                 Map.of(Sql.ANY_DIALECT, List.of("delete from run_log where migration = '" + id + "'")), false,

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * SQL (SQLite); a unique constraint on SQLite is an unnamed {@code sqlite_autoindex_*}, so uniques are
  * compared by columns and, where the database keeps it, name; SQLite ignores a numeric's precision (and
  * sqlite-jdbc reports it as precision + scale), so there only the type name is compared. Sequences come from
- * {@code pg_sequences}; on SQLite a sequence is Hibernate's one-row table.
+ * {@code pg_sequences}; on SQLite a sequence is Hibernate's one-row table. MariaDB (either flavour) is read by
+ * {@link MariaDbSchemaReader}.
  */
 final class DatabaseSchemaReader {
 
@@ -34,8 +35,11 @@ final class DatabaseSchemaReader {
     private DatabaseSchemaReader() {
     }
 
-    /** The connection's current schema, or {@code schema} when not null (PostgreSQL). */
+    /** The connection's current schema, or {@code schema} when not null (PostgreSQL; on MariaDB the database). */
     static List<String> read(Connection c, Kind kind, String schemaOrNull) throws SQLException {
+        if (kind.isMariaDb()) {
+            return MariaDbSchemaReader.read(c, schemaOrNull);
+        }
         Reading r = new Reading(c, kind, schemaOrNull != null ? schemaOrNull : c.getSchema());
         List<String> lines = new ArrayList<>();
         for (String table : r.tables()) {

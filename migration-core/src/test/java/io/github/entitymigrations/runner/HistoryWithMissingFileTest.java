@@ -28,7 +28,7 @@ class HistoryWithMissingFileTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void theNewestAppliedMigrationsFileIsGone(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = history();

@@ -40,7 +40,7 @@ class MigratorChecksTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void anAppliedMigrationEditedAfterwardsStopsTheUpgradeNamingItsFile(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -66,7 +66,7 @@ class MigratorChecksTest {
      * what happened and the way back, which works (downgrade with the old files, upgrade with the new).
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aMigrationRenumberedAfterItWasAppliedIsNamedWithTheWayBack(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory before = CatalogModel.write(tmp.resolve("before-merge"));
@@ -110,7 +110,7 @@ class MigratorChecksTest {
 
     /** The checksum is over the migration's content: re-indenting a file or changing line endings is no edit. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void reformattingAnAppliedFileIsNoEdit(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -122,7 +122,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void anAppliedMigrationWhoseFileIsGoneStopsTheUpgrade(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -136,7 +136,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aDatabaseWithTablesButNoVersionTableIsRefusedWithAdviceToStamp(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.execute("create table legacy_customer (id integer primary key)");
@@ -150,7 +150,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void stampHeadThenUpgradeRunsNothing(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -166,7 +166,7 @@ class MigratorChecksTest {
 
     /** An existing database made by hand to match 0002 is stamped there; upgrade then runs 0003 to 0005. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void stampAnIdThenUpgradeRunsTheRest(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -185,7 +185,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void everyKindOfTargetGoesWhereItSays(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -212,7 +212,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aTargetThatDoesNotExistIsRefusedBeforeAnythingRuns(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -268,7 +268,7 @@ class MigratorChecksTest {
 
     /** On a new database a refused target must not leave even the version table behind. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void anUnknownTargetOnANewDatabaseCreatesNothing(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(CatalogModel.write(tmp.resolve("migrations")).chain());
@@ -277,7 +277,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aDowngradeThroughAnIrreversibleStepIsRefusedBeforeAnythingRuns(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
@@ -302,7 +302,7 @@ class MigratorChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void currentAndHistorySayWhereTheDatabaseIs(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));

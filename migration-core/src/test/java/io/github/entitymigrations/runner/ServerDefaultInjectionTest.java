@@ -29,7 +29,7 @@ class ServerDefaultInjectionTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aDefaultThatIsNotOneExpressionIsRefusedBeforeAnythingRuns(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"))
@@ -52,7 +52,7 @@ class ServerDefaultInjectionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void legitimateDefaultsStillWork(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"))

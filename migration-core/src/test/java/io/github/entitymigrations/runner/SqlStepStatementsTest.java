@@ -33,19 +33,29 @@ class SqlStepStatementsTest {
 
     private static final String PLUS = "update customer set name = name || '+' where id = 1";
 
+    /** {@link #PLUS} on that database: MariaDB's and MySQL's {@code ||} is {@code or}. */
+    private static String plus(Kind kind) {
+        return kind.isMariaDb() ? "update customer set name = concat(name, '+') where id = 1" : PLUS;
+    }
+
+    /** The key of the database's statements in a {@code sql} step. */
+    private static String key(Kind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @TempDir
     Path tmp;
 
     /** Issue 10, item 1: PostgreSQL committed the update and said nothing was applied; SQLite hid the error. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aCommitInsideASqlStepIsRefusedBeforeAnythingRunsAndTheFixedStepAppliesOnce(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         Migrator migrator = db.migrator(customers(tmp.resolve("before")).chain());
         migrator.upgrade("head");
         db.execute("insert into customer (id, name) values (1, 'Alice'), (2, 'Bob'), (3, 'Carol')");
         MigrationHistory broken = customers(tmp.resolve("broken")).add("mark alice",
-                sql(List.of(PLUS, "commit", "insert into no_such_table values (1)"), List.of("select 1")));
+                sql(List.of(plus(kind), "commit", "insert into no_such_table values (1)"), List.of("select 1")));
 
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(broken.chain()).upgrade("head"));
 
@@ -56,7 +66,7 @@ class SqlStepStatementsTest {
         assertEquals(List.of("0001"), db.appliedIds());
 
         MigrationHistory fixed = customers(tmp.resolve("fixed")).add("mark alice",
-                sql(List.of(PLUS, "insert into customer (id, name) values (4, 'Dan')"), List.of("select 1")));
+                sql(List.of(plus(kind), "insert into customer (id, name) values (4, 'Dan')"), List.of("select 1")));
         db.migrator(fixed.chain()).upgrade("head");
         assertEquals(List.of("1|Alice+", "2|Bob", "3|Carol", "4|Dan"),
                 db.query("select id, name from customer order by id"), "the update applied exactly once");
@@ -65,7 +75,7 @@ class SqlStepStatementsTest {
 
     /** Issue 10, item 2: SQLite ran only the first statement of the string, and both reported success. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void oneStringWithSeveralStatementsRunsEachOfThem(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.migrator(customers(tmp.resolve("before")).chain()).upgrade("head");
@@ -87,13 +97,13 @@ class SqlStepStatementsTest {
 
     /** Issue 10, item 4: a step keyed for another database ran 0 statements and was recorded as applied. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void aStepWithNoStatementsForThisDatabaseIsRefusedUnlessItSaysSo(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.migrator(customers(tmp.resolve("before")).chain()).upgrade("head");
         db.execute("insert into customer (id, name) values (1, 'Alice')");
         String other = kind == Kind.SQLITE ? "postgresql" : "sqlite";
-        String own = kind == Kind.SQLITE ? "sqlite" : "postgresql";
+        String own = key(kind);
         MigrationHistory missing = customers(tmp.resolve("missing")).add("other database only", new Sql(
                 Map.of(other, List.of(PLUS)), Map.of(other, List.of("select 1")), false, List.of()));
 

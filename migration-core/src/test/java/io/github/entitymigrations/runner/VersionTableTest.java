@@ -41,7 +41,7 @@ class VersionTableTest {
     Path tmp;
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void eachAppliedMigrationIsRecordedWithWhatWhenWhoAndHowLong(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
@@ -105,7 +105,7 @@ class VersionTableTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(Kind.class)
     void downgradesDeleteRowsAndStampsWriteThemWithoutRunning(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));

@@ -1,0 +1,77 @@
+package io.github.entitymigrations.dialect;
+
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * InnoDB needs an index whose first columns are a foreign key's, and refuses to drop the last one (errno 150). When
+ * only the primary key serves a foreign key ({@code order_line (order_id, line_no)} with a key on {@code order_id}),
+ * {@code drop primary key} adds, in the same statement, the index InnoDB itself makes for a foreign key with nothing
+ * to serve it: named as the constraint. Adding a primary key that serves such a foreign key drops that index again,
+ * so the table ends as a fresh {@code create table} leaves it, and each step stays one statement the runner can undo
+ * with its reverse.
+ */
+final class MariaDbForeignKeyIndexes {
+
+    private MariaDbForeignKeyIndexes() {
+    }
+
+    /** {@code add index fk (cols), } for each foreign key only {@code owner}'s primary key serves; or empty. */
+    static String keptBeforeDroppingPrimaryKey(Table owner) {
+        StringBuilder sql = new StringBuilder();
+        for (ForeignKey f : servedOnlyBy(owner, owner.primaryKey())) {
+            sql.append("add index ").append(MariaDbNames.plain(f.name())).append(" (")
+                    .append(MariaDbNames.columns(owner, f.columns())).append("), ");
+        }
+        return sql.toString();
+    }
+
+    /** {@code drop index fk, } for each foreign key of {@code owner} (without a key) the new key serves; or empty. */
+    static String droppedWhenAddingPrimaryKey(Table owner, PrimaryKey added) {
+        StringBuilder sql = new StringBuilder();
+        for (ForeignKey f : servedOnlyBy(owner, added)) {
+            sql.append("drop index ").append(MariaDbNames.plain(f.name())).append(", ");
+        }
+        return sql.toString();
+    }
+
+    /** The foreign keys {@code key} serves and no index or unique constraint of {@code owner} does. */
+    private static List<ForeignKey> servedOnlyBy(Table owner, PrimaryKey key) {
+        List<ForeignKey> served = new ArrayList<>();
+        if (owner == null || key == null) {
+            return served;
+        }
+        for (ForeignKey f : owner.foreignKeys()) {
+            if (f.name() == null || !serves(key.columns(), f.columns())) {
+                continue;
+            }
+            boolean other = owner.indexes().stream().map(Index::columns).anyMatch(c -> serves(c, f.columns()))
+                    || owner.uniques().stream().map(UniqueConstraint::columns).anyMatch(c -> serves(c, f.columns()));
+            if (!other) {
+                served.add(f);
+            }
+        }
+        return served;
+    }
+
+    /** Whether an index on {@code indexColumns} starts with the foreign key's columns (in any order). */
+    private static boolean serves(List<String> indexColumns, List<String> foreignKeyColumns) {
+        if (indexColumns.size() < foreignKeyColumns.size()) {
+            return false;
+        }
+        return lower(indexColumns.subList(0, foreignKeyColumns.size())).equals(lower(foreignKeyColumns));
+    }
+
+    private static HashSet<String> lower(List<String> names) {
+        HashSet<String> set = new HashSet<>();
+        names.forEach(n -> set.add(n.toLowerCase(Locale.ROOT)));
+        return set;
+    }
+}
