@@ -13,8 +13,10 @@ try {
     assert column('orders', 'status').column_type == "enum('NEW','PAID','SHIPPED')"
     assert Db.foreignKeys(c, 'orders') == ['customer_id->customers.id']
     def row = Db.rows(c, 'select * from entity_migrations_history')
-    // MySQL Connector/J names the user as the server sees it, with the host it connected from.
-    assert row*.id == ['0001'] && row[0].applied_by == "${db.user}@127.0.0.1".toString()
+    // The user as the server knows it, without the @host MySQL Connector/J adds (both drivers record the same).
+    String appliedBy = row[0].applied_by
+    String user = db.user
+    assert row*.id == ['0001'] && appliedBy == user
     assert Db.failure(c, "insert into orders (customer_id, status) values (42, 'NEW')")?.contains('fk_orders_customer_id')
 } finally {
     c.close()
