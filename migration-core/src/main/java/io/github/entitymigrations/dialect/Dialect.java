@@ -40,6 +40,28 @@ public interface Dialect {
     }
 
     /**
+     * How many operations, from {@code ops.get(start)} on, this dialect renders together as one change with
+     * {@link #render(List, Schema, Schema)}: at least 1 (the operation alone, the default). SQLite rebuilds a
+     * table once for a run of consecutive changes to it that need a rebuild, as Alembic's batch mode does.
+     *
+     * @param schemas the schema before each operation, then the one after the last ({@code ops.size() + 1})
+     */
+    default int together(List<Operation> ops, List<Schema> schemas, int start) {
+        return 1;
+    }
+
+    /**
+     * The statements of operations {@link #together} grouped, in order: one change from {@code before} (the
+     * schema before the first) to {@code after} (the schema after the last).
+     */
+    default List<String> render(List<Operation> ops, Schema before, Schema after) {
+        if (ops.size() != 1) {
+            throw new UnsupportedOperationException(name() + " renders each operation on its own");
+        }
+        return render(ops.get(0), before, after);
+    }
+
+    /**
      * A column's type as this dialect writes it in DDL (its {@code columnDefinition}, or its logical type's):
      * what drift detection expects the database to report, once both are normalized.
      */

@@ -154,8 +154,46 @@ public final class SqliteDialect implements Dialect {
         return statements != null ? statements : SqliteTableRebuild.statements(old, changed, after);
     }
 
+    /**
+     * A run of consecutive operations on one table that need a rebuild each (with the changes to that table
+     * between them) becomes one rebuild: see {@link SqliteRebuildBatch}.
+     */
+    @Override
+    public int together(List<Operation> ops, List<Schema> schemas, int start) {
+        return SqliteRebuildBatch.size(ops, schemas, start);
+    }
+
+    @Override
+    public List<String> render(List<Operation> ops, Schema before, Schema after) {
+        if (ops.size() == 1) {
+            return render(ops.get(0), before, after);
+        }
+        ops.forEach(SqliteDialect::requireDefaultSchema);
+        return SqliteRebuildBatch.statements(ops, before, after);
+    }
+
+    /**
+     * Whether SQLite needs a {@link SqliteTableRebuild} for an operation on table {@code old} (as it is just
+     * before it), rather than its own {@code alter table}, {@code create index} or {@code drop index}.
+     */
+    static boolean rebuilds(Operation operation, Table old) {
+        if (operation instanceof CreateIndex || operation instanceof DropIndex || operation instanceof RenameColumn) {
+            return false;
+        }
+        if (operation instanceof AddColumn op) {
+            return !SqliteAlterRules.canAddColumn(op.column());
+        }
+        if (operation instanceof DropColumn op) {
+            return !SqliteAlterRules.canDropColumn(old, op.column().name());
+        }
+        return operation instanceof TableOperation;
+    }
+
     /** The statements of a change SQLite's own {@code alter table}, {@code create index} or {@code drop index} does, or {@code null}. */
     private static List<String> nativeAlter(Operation operation, Table old, Table changed, SqliteTableSql sql) {
+        if (rebuilds(operation, old)) {
+            return null;
+        }
         String table = SqliteIdentifiers.identifier(old.name(), old.quoted());
         if (operation instanceof CreateIndex op) {
             return List.of(sql.createIndex(changed, op.index()));
@@ -166,14 +204,12 @@ public final class SqliteDialect implements Dialect {
         if (operation instanceof RenameColumn op) {
             return SqliteAlterRules.renameColumn(old, op.from(), op.to());
         }
-        if (operation instanceof AddColumn op && SqliteAlterRules.canAddColumn(op.column())) {
+        if (operation instanceof AddColumn op) {
             return List.of("alter table " + table + " add column "
                     + sql.columnDefinition(changed.column(op.column().name())));
         }
-        if (operation instanceof DropColumn op && SqliteAlterRules.canDropColumn(old, op.column().name())) {
-            return List.of("alter table " + table + " drop column " + SqliteTableSql.column(old, op.column().name()));
-        }
-        return null;
+        DropColumn op = (DropColumn) operation; // what rebuilds() leaves
+        return List.of("alter table " + table + " drop column " + SqliteTableSql.column(old, op.column().name()));
     }
 
     private List<String> createSequence(Sequence s) {
@@ -186,7 +222,7 @@ public final class SqliteDialect implements Dialect {
         return identifier(s.name(), s.quoted());
     }
 
-    private static Table table(Schema schema, String name) {
+    static Table table(Schema schema, String name) {
         return schema.tables().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("there is no table " + name));
     }

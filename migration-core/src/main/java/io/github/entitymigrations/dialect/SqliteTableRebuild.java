@@ -2,6 +2,7 @@ package io.github.entitymigrations.dialect;
 
 import static io.github.entitymigrations.dialect.SqliteIdentifiers.identifier;
 
+import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
@@ -59,10 +60,37 @@ final class SqliteTableRebuild {
     }
 
     /**
+     * A column of the new table filled from the old one.
+     *
+     * @param target the new column
+     * @param source the old column, as it was before the change
+     * @param from   its name in the old table when the copy runs (a batch renames columns first)
+     * @param cause  the operation that changed its type (for messages), or {@code null}
+     */
+    record Copy(Column target, Column source, String from, Operation cause) {
+    }
+
+    /**
      * The statements that turn table {@code before} into {@code after} (the same table, changed) in
      * {@code afterSchema}.
      */
     static List<String> statements(Table before, Table after, Schema afterSchema) {
+        List<Copy> copies = new ArrayList<>();
+        for (Column c : after.columns()) {
+            Column old = before.column(c.name());
+            if (old != null) {
+                copies.add(new Copy(c, old, c.name(), null));
+            }
+        }
+        return statements(before, after, afterSchema, copies, false);
+    }
+
+    /**
+     * The same with the columns to copy given: {@code merged} checks every conversion into a number with one
+     * query over the new table, naming the operation at fault (a batch of several changes); otherwise one per
+     * column, as a single change always has.
+     */
+    static List<String> statements(Table before, Table after, Schema afterSchema, List<Copy> copies, boolean merged) {
         String copyName = PREFIX + after.name();
         if (afterSchema.tables().stream().anyMatch(t -> t.name().equalsIgnoreCase(copyName))) {
             throw new UnsupportedOperationException("cannot rebuild table " + after.name() + " on SQLite: the "
@@ -74,27 +102,63 @@ final class SqliteTableRebuild {
         List<String> statements = new ArrayList<>();
         statements.add(sql.createTable(after, copy));
         List<String> targets = new ArrayList<>();
-        List<Column> guarded = new ArrayList<>();
-        for (Column c : after.columns()) {
-            Column old = before.column(c.name());
-            if (old != null) {
-                targets.add(identifier(c.name(), c.quoted()));
-                if (SqliteTypes.needsGuard(SqliteTypes.declared(old), SqliteTypes.declared(c))) {
-                    guarded.add(c);
-                }
+        List<String> sources = new ArrayList<>();
+        List<Copy> guarded = new ArrayList<>();
+        for (Copy c : copies) {
+            targets.add(identifier(c.target().name(), c.target().quoted()));
+            sources.add(c.from().equals(c.target().name()) ? targets.get(targets.size() - 1)
+                    : identifier(c.from(), c.source().quoted()));
+            if (SqliteTypes.needsGuard(SqliteTypes.declared(c.source()), SqliteTypes.declared(c.target()))) {
+                guarded.add(c);
             }
         }
         if (!targets.isEmpty()) {
             statements.add("insert into " + copy + " (" + String.join(", ", targets) + ") select "
-                    + String.join(", ", targets) + " from " + table);
-            for (int i = 0; i < guarded.size(); i++) {
-                statements.addAll(guard(after, copy, guarded.get(i), i));
+                    + String.join(", ", sources) + " from " + table);
+            if (merged && !guarded.isEmpty()) {
+                statements.addAll(mergedGuard(after, copy, guarded));
+            } else {
+                for (int i = 0; i < guarded.size(); i++) {
+                    statements.addAll(guard(after, copy, guarded.get(i).target(), i));
+                }
             }
         }
         statements.add("drop table " + table);
         statements.add("alter table " + copy + " rename to " + sql.table(after));
         statements.addAll(sql.createIndexes(after));
         return statements;
+    }
+
+    /**
+     * {@link #guard} for several columns at once: one scan of the new table finds the first value any of them
+     * did not convert, and the error names the column, its new type and the operation that changed it.
+     */
+    private static List<String> mergedGuard(Table table, String copy, List<Copy> guarded) {
+        String rejected = identifier("_em_rejected_" + table.name(), false);
+        List<String> conditions = new ArrayList<>();
+        StringBuilder message = new StringBuilder("case");
+        for (Copy c : guarded) {
+            String name = identifier(c.target().name(), c.target().quoted());
+            String condition = "typeof(" + name + ") not in (" + allowed(c.target()) + ")";
+            conditions.add(condition);
+            message.append(" when ").append(condition).append(" then 'value ' || quote(").append(name).append(") || ")
+                    .append(Dialect.literal(" in " + table.name() + "." + c.target().name() + " cannot become "
+                            + SqliteTypes.declared(c.target()) + (c.cause() == null ? ""
+                            : " (" + c.cause().describe() + ")")));
+        }
+        message.append(" end");
+        return List.of(
+                "create temp table " + rejected + " (value)",
+                "create temp trigger " + identifier("_em_convert_" + table.name(), false) + " before insert on "
+                        + rejected + " begin select raise(abort, new.value); end",
+                "insert into temp." + rejected + " (value) select " + message + " from " + copy + " where "
+                        + String.join(" or ", conditions) + " limit 1",
+                "drop table temp." + rejected);
+    }
+
+    private static String allowed(Column column) {
+        return SqliteTypes.affinity(SqliteTypes.declared(column)) == SqliteTypes.Affinity.INTEGER
+                ? "'integer', 'null'" : "'integer', 'real', 'null'";
     }
 
     /**
@@ -106,8 +170,7 @@ final class SqliteTableRebuild {
      * The temporary table (with its trigger) is dropped right after.
      */
     private static List<String> guard(Table table, String copy, Column column, int index) {
-        String allowed = SqliteTypes.affinity(SqliteTypes.declared(column)) == SqliteTypes.Affinity.INTEGER
-                ? "'integer', 'null'" : "'integer', 'real', 'null'";
+        String allowed = allowed(column);
         String rejected = "temp." + identifier(rejectedName(table, index), false);
         String name = identifier(column.name(), column.quoted());
         String message = " in " + table.name() + "." + column.name() + " cannot become " + SqliteTypes.declared(column);

@@ -116,6 +116,30 @@ final class Planner {
     /** Where the rendered units go, and whether each gets its undo statements too (only a non-atomic step needs them). */
     private record Rendering(List<Unit> units, boolean withUndo, boolean transactionalDdl) {
 
+        /**
+         * Operations {@code first} on that the dialect renders as one change. Should that fail, each is rendered
+         * on its own first, so the error names the operation at fault when one is.
+         */
+        void addBatch(MigrationFile f, int first, List<Operation> batch, Dialect dialect, List<Schema> schemas) {
+            List<String> statements;
+            try {
+                statements = dialect.render(batch, schemas.get(first), schemas.get(first + batch.size()));
+            } catch (UnsupportedOperationException | IllegalStateException | IllegalArgumentException e) {
+                for (int i = first; i < first + batch.size(); i++) {
+                    try {
+                        dialect.render(batch.get(i - first), schemas.get(i), schemas.get(i + 1));
+                    } catch (UnsupportedOperationException u) {
+                        throw cannot(f, i, batch.get(i - first), u);
+                    }
+                }
+                throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), steps " + (first + 1)
+                        + " to " + (first + batch.size()) + ", rendered as one change on " + dialect.name() + ": "
+                        + e.getMessage() + ". Nothing was run", e);
+            }
+            units.add(Unit.batch(first + 1, batch, statements,
+                    UnitKinds.transactional(batch.get(0), statements, dialect.name(), transactionalDdl)));
+        }
+
         void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {
             List<String> statements = dialect.render(op, before, after);
             boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
@@ -143,36 +167,75 @@ final class Planner {
     }
 
     /**
-     * Replays {@code ops} on {@code state}, rendering each against the schema before it (and after it, which
-     * the next operation's "before" reuses: one schema copy per operation, not several).
+     * Replays {@code ops} on {@code state}, then renders each against the schema before it (and after it; one
+     * schema copy per operation, not several). Where the dialect renders consecutive operations as one change
+     * ({@link Dialect#together}), they become one unit, unless the step needs each unit's own undo.
      */
     private static void apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
                               Rendering rendering) {
-        Schema before = dialect == null ? null : state.toSchema();
+        if (dialect == null) {
+            for (int i = 0; i < ops.size(); i++) {
+                try {
+                    ops.get(i).applyTo(state);
+                } catch (UnsupportedOperationException e) {
+                    throw cannot(f, i, ops.get(i), e);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    throw doesNotFit(f, i, ops.get(i), e);
+                }
+            }
+            return;
+        }
+        List<Schema> schemas = new ArrayList<>(ops.size() + 1);
+        schemas.add(state.toSchema());
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             try {
-                if (dialect == null) {
-                    op.applyTo(state);
-                    continue;
-                }
-                try {
-                    op.applyTo(state);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    dialect.render(op, before); // an operation the database cannot do says so first, as always
-                    throw e;
-                }
-                Schema after = state.toSchema();
-                rendering.add(i + 1, op, dialect, before, after);
-                before = after;
+                op.applyTo(state);
             } catch (UnsupportedOperationException e) {
-                throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
-                        + op.describe() + "): " + e.getMessage() + ". Nothing was run");
+                throw cannot(f, i, op, e);
             } catch (IllegalStateException | IllegalArgumentException e) {
-                throw new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
-                        + op.describe() + ") does not fit the schema before it: " + e.getMessage()
-                        + ". Nothing was run");
+                // An operation the database cannot do says so first, as always: those before it, then this one.
+                for (int j = 0; j <= i; j++) {
+                    try {
+                        if (j < i) {
+                            dialect.render(ops.get(j), schemas.get(j), schemas.get(j + 1));
+                        } else {
+                            dialect.render(op, schemas.get(i));
+                        }
+                    } catch (UnsupportedOperationException u) {
+                        throw cannot(f, j, ops.get(j), u);
+                    } catch (IllegalStateException | IllegalArgumentException ignored) {
+                        // the replay's own error below says what is wrong
+                    }
+                }
+                throw doesNotFit(f, i, op, e);
             }
+            schemas.add(state.toSchema());
         }
+        for (int i = 0; i < ops.size(); ) {
+            int n = rendering.withUndo() ? 1 : Math.max(1, dialect.together(ops, schemas, i));
+            if (n == 1) {
+                try {
+                    rendering.add(i + 1, ops.get(i), dialect, schemas.get(i), schemas.get(i + 1));
+                } catch (UnsupportedOperationException e) {
+                    throw cannot(f, i, ops.get(i), e);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    throw doesNotFit(f, i, ops.get(i), e);
+                }
+            } else {
+                rendering.addBatch(f, i, ops.subList(i, i + n), dialect, schemas);
+            }
+            i += n;
+        }
+    }
+
+    private static MigrationException cannot(MigrationFile f, int i, Operation op, RuntimeException e) {
+        return new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
+                + op.describe() + "): " + e.getMessage() + ". Nothing was run");
+    }
+
+    private static MigrationException doesNotFit(MigrationFile f, int i, Operation op, RuntimeException e) {
+        return new MigrationException("Migration " + f.id() + " (" + f.fileName() + "), step " + (i + 1) + " ("
+                + op.describe() + ") does not fit the schema before it: " + e.getMessage() + ". Nothing was run");
     }
 }

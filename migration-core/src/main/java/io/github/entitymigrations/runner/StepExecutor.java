@@ -161,10 +161,25 @@ final class StepExecutor {
                                               SQLException cause) {
         String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
-                + statements.get(index) + "\n  " + reason + "\n";
+                + statements.get(index) + "\n  " + reason + "\n" + batchNote(step, index);
         return new MigrationException(where + "It was rolled back: nothing of it was applied and the version table "
                 + "is unchanged. Fix the migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN)
                 + ".", cause);
+    }
+
+    /**
+     * For a statement of operations the dialect rendered as one change (SQLite's one rebuild of a table for
+     * several changes): which operations those are, since the statement alone may not show which one failed.
+     */
+    private static String batchNote(Step step, int index) {
+        int end = 0;
+        for (Unit unit : step.units()) {
+            end += unit.statements().size();
+            if (index < end) {
+                return unit.batch().isEmpty() ? "" : "  It is part of " + unit.describe() + ".\n";
+            }
+        }
+        return "";
     }
 
     private static void rollback(Connection c) throws SQLException {

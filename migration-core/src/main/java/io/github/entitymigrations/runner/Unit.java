@@ -18,17 +18,43 @@ import java.util.List;
  *                      Step#atomic()}: data statements only (or, on PostgreSQL, nothing that must run outside a
  *                      transaction), so a failure inside it leaves nothing of it
  * @param undoTransactional the same for its undo statements
+ * @param batch         when the dialect renders several consecutive operations as one change (SQLite's one rebuild
+ *                      of a table for several changes to it): all of them, {@code operation} first, numbered on from
+ *                      {@code number}; otherwise empty
  */
 public record Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
-                   boolean transactional, boolean undoTransactional) {
+                   boolean transactional, boolean undoTransactional, List<Operation> batch) {
 
     public Unit {
         statements = List.copyOf(statements);
         undo = undo == null ? null : List.copyOf(undo);
+        batch = List.copyOf(batch);
     }
 
-    /** "step 3 (add column customer.phone varchar(30))", for messages. */
+    /** One operation rendered on its own. */
+    public Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
+                boolean transactional, boolean undoTransactional) {
+        this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of());
+    }
+
+    /** Several consecutive operations rendered as one change, in a transaction with the rest of their step. */
+    static Unit batch(int number, List<Operation> batch, List<String> statements, boolean transactional) {
+        return new Unit(number, batch.get(0), statements, null, null, transactional, false, batch);
+    }
+
+    /**
+     * "step 3 (add column customer.phone varchar(30))", for messages; for a batch "steps 3 to 5, rendered as one
+     * change (step 3: ...; step 4: ...; step 5: ...)".
+     */
     public String describe() {
-        return "step " + number + " (" + operation.describe() + ")";
+        if (batch.isEmpty()) {
+            return "step " + number + " (" + operation.describe() + ")";
+        }
+        List<String> each = new java.util.ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            each.add("step " + (number + i) + ": " + batch.get(i).describe());
+        }
+        return "steps " + number + " to " + (number + batch.size() - 1) + ", rendered as one change ("
+                + String.join("; ", each) + ")";
     }
 }
