@@ -46,14 +46,16 @@ public final class RebuildBenchmark implements Benchmark {
                 String.format(Locale.ROOT, "A table of %,d rows (bigint key, text, integer, real and timestamp "
                         + "columns, %.0f MiB with two indexes), created by migration 0001 through our runner and "
                         + "filled by a JDBC batch, copied fresh for every run. Ours: `Migrator.upgrade` of the "
-                        + "generated migration 0002 changing one column's type, in a fresh JVM, only the upgrade "
-                        + "timed (sqlite-jdbc). Baseline: the sqlite3 shell running the hand-written equivalent "
+                        + "generated migration 0002 changing one column's type, or three columns' (three "
+                        + "`alter_column` steps, rebuilt together), in a fresh JVM, only the upgrade timed "
+                        + "(sqlite-jdbc). Baseline: the sqlite3 shell running the hand-written equivalent in one copy "
                         + "(foreign keys off; begin; create the new table; insert ... select; drop; rename; "
                         + "re-create both indexes; foreign_key_check; commit), timed as a whole process.",
                         rows, Files.size(prepared.database()) / 1048576.0),
-                "type change", "tool", "median", "vs sqlite3 shell", "peak memory");
+                "change", "tool", "median", "vs sqlite3 shell", "peak memory");
         List<String> results = new ArrayList<>();
         boolean allMet = true;
+        String apart = null;
         for (Map.Entry<RebuildFixture.Change, Path> e : prepared.migrations().entrySet()) {
             RebuildFixture.Change change = e.getKey();
             Path script = dir.resolve(change.name().toLowerCase(Locale.ROOT) + ".sql");
@@ -82,14 +84,22 @@ public final class RebuildBenchmark implements Benchmark {
                     Stats.mib(Stats.peakMib(shell)));
             section.row(change.label, "Entity Migrations upgrade", Stats.ms(mine), Stats.ratio(mine, base),
                     Stats.mib(Stats.peakMib(ours)));
-            boolean met = mine / base <= TARGET;
-            allMet &= met;
-            results.add(String.format(Locale.ROOT, "%s %.2f×", change.label, mine / base));
+            if (change.judged()) {
+                allMet &= mine / base <= TARGET;
+                results.add(String.format(Locale.ROOT, "%s %.2f×", change.label, mine / base));
+            } else {
+                apart = String.format(Locale.ROOT, "%.2f×", mine / base);
+            }
         }
         section.note(String.format(Locale.ROOT, "Target: ours at most %.1f× the shell. This run: %s: **%s**.", TARGET,
                 String.join(", ", results), allMet ? "met" : "missed"));
-        section.note("Every run was checked on both sides: the row count, the column's new declared type, every "
-                + "value stored as the new type, both indexes present, and for ours migration 0002 recorded.");
+        if (apart != null) {
+            section.note("The last row is not judged: the same three changes kept apart by a no-op `sql` step between "
+                    + "them, so each is a rebuild of its own, as every migration ran before consecutive changes to "
+                    + "one table were rebuilt together (" + apart + " the shell's one copy).");
+        }
+        section.note("Every run was checked on both sides: the row count, each changed column's new declared type, "
+                + "every value stored as the new type, both indexes present, and for ours migration 0002 recorded.");
         section.note("Our migration also reads and checks the migration files and the version table, turns foreign "
                 + "keys off and on around the transaction, records the version row and, for a change to a numeric "
                 + "type, checks with one more query over the new table that every value converted (the shell script "

@@ -1,9 +1,14 @@
 package io.github.entitymigrations.bench.rebuild;
 
+import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.migrations.Console;
+import io.github.entitymigrations.migrations.Migration;
+import io.github.entitymigrations.migrations.MigrationJson;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.Workspace;
 import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.runner.Migrator;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
@@ -33,34 +38,57 @@ import java.util.stream.Stream;
  * <p>
  * {@code items}: a bigint key, text, integer, real and timestamp columns, two indexes. Migration 0001 (made
  * by {@code generate} from a snapshot, applied by our runner) creates it; it is then filled through a JDBC
- * batch. Each {@link Change} is a migration 0002 generated from a snapshot where one column changed type,
- * which SQLite can only do by rebuilding the table, and the copy script a person would write for it,
- * following SQLite's documented procedure.
+ * batch. Each {@link Change} is a migration 0002 generated from a snapshot where one or three columns changed
+ * type, which SQLite can only do by rebuilding the table, and the copy script a person would write for it
+ * (one copy, however many columns change), following SQLite's documented procedure.
  */
 public final class RebuildFixture {
 
     static final String TABLE = "items";
 
-    /** A type change SQLite needs a table rebuild for. */
-    public enum Change {
+    /** One column's change: its new type, as declared, and the storage class every value then has. */
+    record ColumnChange(String column, ColumnType type, String declared, String storage) {
         /** {@code legacy_code integer} to {@code varchar(20)}: SQLite's text affinity converts every value. */
-        INTEGER_TO_VARCHAR("legacy_code", ColumnType.ofLength("VARCHAR", 20), "varchar(20)", "text",
-                "integer → varchar"),
+        static final ColumnChange LEGACY = new ColumnChange("legacy_code", ColumnType.ofLength("VARCHAR", 20),
+                "varchar(20)", "text");
         /** {@code ref_number varchar(20)}, all digits, to {@code bigint}: ours also checks every value converted. */
-        VARCHAR_TO_BIGINT("ref_number", ColumnType.of("BIGINT"), "bigint", "integer", "varchar → bigint (valid data)");
+        static final ColumnChange REF = new ColumnChange("ref_number", ColumnType.of("BIGINT"), "bigint", "integer");
+        /** {@code name varchar(100)} to {@code varchar(200)}: an indexed column, the values as they are. */
+        static final ColumnChange NAME = new ColumnChange("name", ColumnType.ofLength("VARCHAR", 200), "varchar(200)",
+                "text");
+    }
 
-        final String column;
-        final ColumnType type;
-        final String declared;
-        final String storage;
+    /** Changes SQLite needs a table rebuild for, each one migration 0002. */
+    public enum Change {
+        INTEGER_TO_VARCHAR("integer → varchar", false, ColumnChange.LEGACY),
+        VARCHAR_TO_BIGINT("varchar → bigint (valid data)", false, ColumnChange.REF),
+        /** The three in one migration: one rebuild, as the hand-written script does it. */
+        THREE_COLUMNS("3 columns in one migration (the two above and varchar(100) → varchar(200))", false,
+                ColumnChange.LEGACY, ColumnChange.REF, ColumnChange.NAME),
+        /**
+         * The same three with a no-op {@code sql} step between the changes, which keeps them apart: one rebuild
+         * each, as every migration ran before changes to one table were rebuilt together. For comparison only.
+         */
+        THREE_COLUMNS_APART("the same 3 columns, one rebuild each (sql steps between them, as before batching)", true,
+                ColumnChange.LEGACY, ColumnChange.REF, ColumnChange.NAME);
+
+        final List<ColumnChange> columns;
+        final boolean apart;
         public final String label;
 
-        Change(String column, ColumnType type, String declared, String storage, String label) {
-            this.column = column;
-            this.type = type;
-            this.declared = declared;
-            this.storage = storage;
+        Change(String label, boolean apart, ColumnChange... columns) {
+            this.columns = List.of(columns);
+            this.apart = apart;
             this.label = label;
+        }
+
+        /** Whether it is judged against the target (the one-rebuild cases), not only shown for comparison. */
+        public boolean judged() {
+            return !apart;
+        }
+
+        ColumnChange column(String name) {
+            return columns.stream().filter(c -> c.column().equals(name)).findFirst().orElse(null);
         }
     }
 
@@ -90,7 +118,11 @@ public final class RebuildFixture {
                 }
             }
             Files.writeString(snapshot, SchemaJson.write(schema(change)));
-            new Workspace(chain, snapshot, Console.SILENT).generate("change " + change.column + " type").orElseThrow();
+            Path generated = new Workspace(chain, snapshot, Console.SILENT).generate("change " + change.columns.size()
+                    + " column types").orElseThrow();
+            if (change.apart) {
+                keepApart(generated);
+            }
             migrations.put(change, chain);
         }
         Path database = dir.resolve("base.db");
@@ -99,6 +131,22 @@ public final class RebuildFixture {
                 .upgrade("head");
         fill(database, rows);
         return new Prepared(database, migrations, rows);
+    }
+
+    /** Puts a no-op {@code sql} step between the migration's operations, so each is a rebuild of its own. */
+    private static void keepApart(Path file) throws IOException {
+        Migration m = MigrationChain.load(file.getParent()).migrations().stream()
+                .filter(f -> f.fileName().equals(file.getFileName().toString())).findFirst().orElseThrow().migration();
+        List<Operation> upgrade = new ArrayList<>();
+        for (Operation op : m.upgrade()) {
+            if (!upgrade.isEmpty()) {
+                upgrade.add(new Sql(Map.of(Sql.ANY_DIALECT, List.of("select 1")), Map.of(Sql.ANY_DIALECT,
+                        List.of("select 1")), false, List.of()));
+            }
+            upgrade.add(op);
+        }
+        Files.writeString(file, MigrationJson.write(new Migration(m.id(), m.parent(), m.message(), upgrade,
+                Diff.reverse(upgrade), m.warnings())));
     }
 
     static String url(Path database) {
@@ -117,7 +165,8 @@ public final class RebuildFixture {
                 column("legacy_code", ColumnType.of("INTEGER"), true),
                 column("ref_number", ColumnType.ofLength("VARCHAR", 20), true)));
         if (change != null) {
-            columns.replaceAll(c -> c.name().equals(change.column) ? column(c.name(), change.type, c.nullable()) : c);
+            columns.replaceAll(c -> change.column(c.name()) == null ? c
+                    : column(c.name(), change.column(c.name()).type(), c.nullable()));
         }
         Table items = new Table(null, TABLE, false, null, List.of("bench.Item"), columns,
                 new PrimaryKey("items_pkey", List.of("id")), List.of(),
@@ -163,14 +212,15 @@ public final class RebuildFixture {
      * One statement a line.
      */
     public static String script(Change change) {
-        String legacy = change == Change.INTEGER_TO_VARCHAR ? "varchar(20)" : "integer";
-        String ref = change == Change.VARCHAR_TO_BIGINT ? "bigint" : "varchar(20)";
+        String legacy = declared(change, "legacy_code", "integer");
+        String ref = declared(change, "ref_number", "varchar(20)");
+        String name = declared(change, "name", "varchar(100)");
         String columns = "id, category, created_at, legacy_code, name, price, quantity, ref_number";
         return String.join("\n",
                 "pragma foreign_keys = off;",
                 "begin;",
                 "create table items_new (id bigint not null, category varchar(40), created_at timestamp not null, "
-                        + "legacy_code " + legacy + ", name varchar(100) not null, price float, quantity integer not null, "
+                        + "legacy_code " + legacy + ", name " + name + " not null, price float, quantity integer not null, "
                         + "ref_number " + ref + ", constraint items_pkey primary key (id));",
                 "insert into items_new (" + columns + ") select " + columns + " from items;",
                 "drop table items;",
@@ -181,6 +231,11 @@ public final class RebuildFixture {
                 "commit;",
                 "pragma foreign_keys = on;",
                 "");
+    }
+
+    private static String declared(Change change, String column, String before) {
+        ColumnChange c = change.column(column);
+        return c == null ? before : c.declared();
     }
 
     /** Runs {@link #script} through JDBC, a statement a line (for the tests; the benchmark uses the sqlite3 shell). */
@@ -239,28 +294,32 @@ public final class RebuildFixture {
     }
 
     /**
-     * Checks a database after {@code change}: the row count, the column's declared type and that every value
+     * Checks a database after {@code change}: the row count, each changed column's declared type and that every value
      * is now stored as the new type; fails with what is wrong.
      */
     public static void verify(Path database, Change change, int rows) throws SQLException {
         try (Connection c = DriverManager.getConnection(url(database)); Statement s = c.createStatement()) {
             long count = single(s, "select count(*) from items");
-            long converted = single(s, "select count(*) from items where typeof(" + change.column + ") = '"
-                    + change.storage + "'");
-            String type = null;
+            java.util.Map<String, String> types = new TreeMap<>();
             try (ResultSet r = s.executeQuery("pragma table_info(items)")) {
                 while (r.next()) {
-                    if (r.getString("name").equals(change.column)) {
-                        type = r.getString("type");
-                    }
+                    types.put(r.getString("name"), r.getString("type"));
                 }
             }
             long indexes = single(s, "select count(*) from sqlite_master where type = 'index' and tbl_name = 'items' "
                     + "and name in ('ix_items_name', 'ix_items_category_price')");
-            if (count != rows || converted != rows || !change.declared.equalsIgnoreCase(type) || indexes != 2) {
-                throw new IllegalStateException(database + " after " + change + ": " + count + " rows, " + converted
-                        + " stored as " + change.storage + ", " + change.column + " declared " + type + ", " + indexes
-                        + " of 2 indexes (expected " + rows + " rows, all converted, " + change.declared + ")");
+            List<String> wrong = new ArrayList<>();
+            for (ColumnChange change1 : change.columns) {
+                long converted = single(s, "select count(*) from items where typeof(" + change1.column() + ") = '"
+                        + change1.storage() + "'");
+                if (converted != rows || !change1.declared().equalsIgnoreCase(types.get(change1.column()))) {
+                    wrong.add(change1.column() + " declared " + types.get(change1.column()) + ", " + converted
+                            + " stored as " + change1.storage() + " (expected " + change1.declared() + ", all)");
+                }
+            }
+            if (count != rows || indexes != 2 || !wrong.isEmpty()) {
+                throw new IllegalStateException(database + " after " + change + ": " + count + " rows (expected " + rows
+                        + "), " + indexes + " of 2 indexes; " + String.join("; ", wrong));
             }
         }
     }
