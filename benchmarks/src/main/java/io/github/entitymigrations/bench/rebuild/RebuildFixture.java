@@ -63,13 +63,13 @@ public final class RebuildFixture {
         INTEGER_TO_VARCHAR("integer → varchar", false, ColumnChange.LEGACY),
         VARCHAR_TO_BIGINT("varchar → bigint (valid data)", false, ColumnChange.REF),
         /** The three in one migration: one rebuild, as the hand-written script does it. */
-        THREE_COLUMNS("3 columns in one migration (the two above and varchar(100) → varchar(200))", false,
+        THREE_COLUMNS("3 columns: the two above and varchar(100) → varchar(200)", false,
                 ColumnChange.LEGACY, ColumnChange.REF, ColumnChange.NAME),
         /**
          * The same three with a no-op {@code sql} step between the changes, which keeps them apart: one rebuild
          * each, as every migration ran before changes to one table were rebuilt together. For comparison only.
          */
-        THREE_COLUMNS_APART("the same 3 columns, one rebuild each (sql steps between them, as before batching)", true,
+        THREE_COLUMNS_APART("the same 3 columns, a rebuild each (as before; not judged)", true,
                 ColumnChange.LEGACY, ColumnChange.REF, ColumnChange.NAME);
 
         final List<ColumnChange> columns;
