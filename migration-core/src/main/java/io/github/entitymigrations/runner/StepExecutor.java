@@ -3,11 +3,16 @@ package io.github.entitymigrations.runner;
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.AlterColumn;
+import io.github.entitymigrations.operations.Operation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs one {@link Step}: its statements and its version-table change in one transaction, so a failing
@@ -15,6 +20,9 @@ import java.util.List;
  * inside the transaction that no other run did the step meanwhile.
  */
 final class StepExecutor {
+
+    /** A column of a rebuild's new copy, as SQLite names it in a constraint error: {@code _em_new_t.c}. */
+    private static final Pattern NEW_COPY_COLUMN = Pattern.compile("_em_new_[^.\\s]*\\.(\"[^\"]+\"|[^\\s),]+)");
 
     private final Dialect dialect;
     private final VersionTable versions;
@@ -161,7 +169,7 @@ final class StepExecutor {
                                               SQLException cause) {
         String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
-                + statements.get(index) + "\n  " + reason + "\n" + batchNote(step, index);
+                + statements.get(index) + "\n  " + reason + "\n" + batchNote(step, index, reason);
         return new MigrationException(where + "It was rolled back: nothing of it was applied and the version table "
                 + "is unchanged. Fix the migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN)
                 + ".", cause);
@@ -171,12 +179,31 @@ final class StepExecutor {
      * For a statement of operations the dialect rendered as one change (SQLite's one rebuild of a table for
      * several changes): which operations those are, since the statement alone may not show which one failed.
      */
-    private static String batchNote(Step step, int index) {
+    private static String batchNote(Step step, int index, String reason) {
         int end = 0;
         for (Unit unit : step.units()) {
             end += unit.statements().size();
             if (index < end) {
-                return unit.batch().isEmpty() ? "" : "  It is part of " + unit.describe() + ".\n";
+                return unit.batch().isEmpty() ? "" : "  It is part of " + unit.describe() + "."
+                        + changedBy(unit, reason) + "\n";
+            }
+        }
+        return "";
+    }
+
+    /** SQLite names the new copy's column that refused a value ({@code _em_new_t.c}): the step that changes it. */
+    private static String changedBy(Unit unit, String reason) {
+        Matcher m = NEW_COPY_COLUMN.matcher(reason);
+        if (!m.find()) {
+            return "";
+        }
+        String column = m.group(1).replace("\"", "");
+        for (int i = 0; i < unit.batch().size(); i++) {
+            Operation op = unit.batch().get(i);
+            String changed = op instanceof AlterColumn a ? a.to().name() : op instanceof AddColumn a ? a.column().name()
+                    : null;
+            if (column.equalsIgnoreCase(changed)) {
+                return " Column " + changed + " is changed by step " + (unit.number() + i) + " (" + op.describe() + ").";
             }
         }
         return "";

@@ -54,7 +54,8 @@ public record Unit(int number, Operation operation, List<String> statements, Lis
         for (int i = 0; i < batch.size(); i++) {
             each.add("step " + (number + i) + ": " + batch.get(i).describe());
         }
-        return "steps " + number + " to " + (number + batch.size() - 1) + ", rendered as one change ("
+        return "steps " + number + (batch.size() == 2 ? " and " : " to ") + (number + batch.size() - 1)
+                + ", rendered as one change ("
                 + String.join("; ", each) + ")";
     }
 }
