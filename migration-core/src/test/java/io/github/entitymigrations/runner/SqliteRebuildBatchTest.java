@@ -14,19 +14,24 @@ import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropPrimaryKey;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.OnDelete;
+import io.github.entitymigrations.schema.PrimaryKey;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -122,6 +127,13 @@ class SqliteRebuildBatchTest {
                         new RenameColumn(null, "item", "name", "title"),
                         new AlterColumn(null, "item", renamed(h.column("item", "name"), "title"),
                                 changed(renamed(h.column("item", "name"), "title"), varchar(150), true, null)),
+                        legacyToText(h)), CONVERTED),
+                new Case("primary key change and alter_columns", h -> List.of(qtyToInteger(h),
+                        new DropPrimaryKey(null, "item", h.table("item").primaryKey()),
+                        new AddPrimaryKey(null, "item", new PrimaryKey("pk_item_id_code", List.of("id", "code"))),
+                        legacyToText(h)), CONVERTED),
+                new Case("alter_column and add_check on the converted values", h -> List.of(qtyToInteger(h),
+                        new AddCheck(null, "item", CheckConstraint.expression("ck_item_qty", null, "qty >= 0")),
                         legacyToText(h)), CONVERTED),
                 new Case("add_column, alter_columns and create_index", h -> List.of(
                         new AddColumn(null, "item", column("rank", INTEGER, true, null)), qtyToInteger(h),
