@@ -22,9 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A column type change on a large SQLite table, which SQLite can only do by rebuilding the table: our
- * {@code upgrade} of the generated migration 0002 in a fresh JVM (only the upgrade timed), against the
- * sqlite3 shell running the hand-written copy script as a whole process.
+ * Column type changes on a large SQLite table, which SQLite can only do by rebuilding the table (one column, or
+ * three in one migration, rebuilt together): our {@code upgrade} of the generated migration 0002 in a fresh JVM
+ * (only the upgrade timed), against the sqlite3 shell running the hand-written copy script, one copy, as a whole
+ * process.
  */
 public final class RebuildBenchmark implements Benchmark {
 
