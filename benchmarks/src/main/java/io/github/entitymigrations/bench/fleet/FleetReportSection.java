@@ -65,8 +65,18 @@ final class FleetReportSection {
         return Stats.medianMillis(samples.getOrDefault(key, List.of()));
     }
 
+    /** Flyway's version, from its jar's Maven properties (run.sh puts the jars on the class path). */
     private static String flywayVersion() {
-        Package p = org.flywaydb.core.Flyway.class.getPackage();
-        return p.getImplementationVersion() == null ? "" : p.getImplementationVersion();
+        try (java.io.InputStream in = org.flywaydb.core.Flyway.class.getResourceAsStream(
+                "/META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+            if (in == null) {
+                return "(version unknown)";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "(version unknown)");
+        } catch (java.io.IOException e) {
+            return "(version unknown)";
+        }
     }
 }
