@@ -22,7 +22,8 @@ public final class Migrator {
     private final DatabaseKind kind;
     private final MigrationChain chain;
     private final Console console;
-    private final Dialect dialect;
+    /** The dialect for the URL, then for the server once a connection tells its version. */
+    private Dialect dialect;
     private final VersionTable versions;
     private final UndoJournal journal;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
@@ -392,6 +393,7 @@ public final class Migrator {
     private <T> T withConnection(Work<T> work) {
         try (Connection c = database.connect()) {
             kind.prepare(c, lockTimeout);
+            dialect = kind.dialect(database, c);
             return work.run(c);
         } catch (SQLException e) {
             if (kind.isBusy(e)) {
