@@ -53,9 +53,8 @@ final class FleetReportSection {
         }
         s.note(speedUp.append(". The machine has ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, shared with the PostgreSQL server: beyond them, more connections only queue.").toString());
-        s.note("One schema in a fresh JVM pays the JVM's start-up, class loading and cold JIT, which a fleet pays "
-                + "once; so the fleet beats the ideal even at parallel 1, and \"vs ideal\" below 1.00× is that "
-                + "amortization plus parallelism.");
+        s.note("One schema in a fresh JVM includes the JVM's start-up, class loading and cold JIT, which a fleet pays "
+                + "once for all its schemas: \"vs ideal\" below 1.00× is that amortization plus parallelism.");
         s.note("Every figure except the shell loop is the median of " + runs + " run(s); the shell loop (a JVM "
                 + "per schema) was measured once. Its JVM start is counted, as a script's would be.");
         return s;
