@@ -155,9 +155,14 @@ class HibernateValidatesMigratedSchemaTest {
 
     /** The class's MariaDB database, dropped and created again (each test starts empty); returns {@code url}. */
     private static String emptyMariaDb(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(MARIADB.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute("drop database " + MARIADB.databaseName());
-            s.execute("create database " + MARIADB.databaseName() + " character set utf8mb4 collate "
+        return emptyMariaDb(MARIADB, url);
+    }
+
+    /** {@code server}'s database, dropped and created again; returns {@code url}. */
+    static String emptyMariaDb(MariaDbDatabase server, String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("drop database " + server.databaseName());
+            s.execute("create database " + server.databaseName() + " character set utf8mb4 collate "
                     + "utf8mb4_general_ci");
         }
         return url;
