@@ -40,14 +40,7 @@ class HostileSchemaNameTest {
         db.execute("create table victim (id int)");
         List<String> schemasBefore = db.query("select nspname from pg_namespace order by 1");
         String stored = schema.toLowerCase(Locale.ROOT);
-        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
-        h.add("customer", new CreateTable(table("customer", t -> {
-            t.id();
-            t.col("name", varchar(20));
-        })));
-        h.add("alice", MigrationHistory.sql(List.of("insert into customer (id, name) values (1, 'Alice')"),
-                List.of("delete from customer where id = 1")));
-        MigrationChain chain = h.chain();
+        MigrationChain chain = customerAndAlice(tmp.resolve("migrations"));
         Database database = new Database(PG.jdbcUrl(), null, null, schema);
         RecordingConsole console = new RecordingConsole();
 
@@ -85,14 +78,7 @@ class HostileSchemaNameTest {
             String databases = "select schema_name from information_schema.schemata where schema_name not like "
                     + "'em\\_%' order by 1";
             List<String> before = db.query(databases);
-            MigrationHistory h = new MigrationHistory(tmp.resolve("migrations-" + kind));
-            h.add("customer", new CreateTable(table("customer", t -> {
-                t.id();
-                t.col("name", varchar(20));
-            })));
-            h.add("alice", MigrationHistory.sql(List.of("insert into customer (id, name) values (1, 'Alice')"),
-                    List.of("delete from customer where id = 1")));
-            MigrationChain chain = h.chain();
+            MigrationChain chain = customerAndAlice(tmp.resolve("migrations-" + kind));
             Database database = new Database(db.database().url(), null, null, schema);
             RecordingConsole console = new RecordingConsole();
             try {
@@ -118,6 +104,18 @@ class HostileSchemaNameTest {
                 db.execute("drop database if exists `" + schema.replace("`", "``") + "`");
             }
         }
+    }
+
+    /** A customer table, then a sql step inserting Alice unqualified (so into the configured schema). */
+    private static MigrationChain customerAndAlice(Path directory) {
+        MigrationHistory h = new MigrationHistory(directory);
+        h.add("customer", new CreateTable(table("customer", t -> {
+            t.id();
+            t.col("name", varchar(20));
+        })));
+        h.add("alice", MigrationHistory.sql(List.of("insert into customer (id, name) values (1, 'Alice')"),
+                List.of("delete from customer where id = 1")));
+        return h.chain();
     }
 
     private static List<String> tables(String schema) throws Exception {
