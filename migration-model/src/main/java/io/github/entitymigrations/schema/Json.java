@@ -206,6 +206,18 @@ public final class Json {
 
         private String string() {
             expect('"');
+            // Most strings have no escape: taken as one substring.
+            for (int end = pos; end < text.length(); end++) {
+                char c = text.charAt(end);
+                if (c == '"') {
+                    String plain = text.substring(pos, end);
+                    pos = end + 1;
+                    return plain;
+                }
+                if (c == '\\') {
+                    break;
+                }
+            }
             StringBuilder sb = new StringBuilder();
             while (pos < text.length()) {
                 char c = text.charAt(pos++);
