@@ -80,7 +80,9 @@ final class PostgresNames {
         }
         String wantedSchema = schemaOf(schema);
         Objects.requireNonNull(name);
-        for (Table t : before.tables()) {
+        // Without a dot in the wanted name, only tables of that name (ignoring case) can match: look up those.
+        boolean plain = name.indexOf('.') < 0 && (wantedSchema == null || wantedSchema.indexOf('.') < 0);
+        for (Table t : plain ? before.tablesNamed(name) : before.tables()) {
             if (QualifiedName.same(schemaOf(t.schema()), t.name(), wantedSchema, name)) {
                 return t;
             }

@@ -71,7 +71,8 @@ public final class Workspace {
                 : List.of(new OnlinePart(null, diff.upgrade(), diff.warnings(), false, null));
         List<Path> files = new ArrayList<>();
         for (OnlinePart part : parts) {
-            files.add(report(write(chain(), part.message(text), part), part, entities));
+            // The chain read above for the first file (a long history is read once); the next part follows it.
+            files.add(report(write(files.isEmpty() ? chain : chain(), part.message(text), part), part, entities));
         }
         console.info("Review " + (files.size() == 1 ? "it" : "them") + ", then apply "
                 + (files.size() == 1 ? "it" : "them") + " with " + Advice.current().command(Advice.Goal.UPGRADE));

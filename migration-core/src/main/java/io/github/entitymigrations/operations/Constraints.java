@@ -80,6 +80,9 @@ final class Constraints {
             return null;
         }
         String tableKey = QualifiedName.key(t.schema(), t.name());
+        if (state.foreignKeysReferencing(tableKey) == 0) {
+            return null;
+        }
         for (Table other : state.tables()) {
             for (ForeignKey f : other.foreignKeys()) {
                 if (QualifiedName.key(f.referencedSchema(), f.referencedTable()).equals(tableKey)

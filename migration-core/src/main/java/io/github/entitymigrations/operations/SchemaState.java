@@ -1,12 +1,13 @@
 package io.github.entitymigrations.operations;
 
+import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.NamingStrategy;
+import io.github.entitymigrations.schema.OrderedList;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,18 +20,26 @@ import java.util.TreeMap;
 public final class SchemaState {
 
     private final NamingStrategy naming;
-    /**
-     * By key, so in the order {@link Schema} sorts them for unquoted lower-case names: {@link #toSchema()},
-     * called for every operation of a run, then finds them sorted already instead of sorting them again.
-     */
+    /** By key: every lookup and check of an operation. */
     private final Map<String, Table> tables = new TreeMap<>();
-    private final Map<String, Sequence> sequences = new LinkedHashMap<>();
+    private final Map<String, Sequence> sequences = new HashMap<>();
+    /**
+     * The same, in {@link Schema}'s order and shared with the schemas {@link #toSchema()} returned: an operation
+     * copies a chunk of them, not all, so taking the schema after every operation of a long history stays cheap.
+     */
+    private OrderedList<Table> orderedTables;
+    private OrderedList<Sequence> orderedSequences;
+    /** How many foreign keys (of any table, itself included) reference each table key. */
+    private final Map<String, Integer> references = new HashMap<>();
 
     public SchemaState(Schema schema) {
         this.naming = schema.naming();
         // As a database holds them: without Java sources or rename hints.
         schema.tables().forEach(t -> tables.put(QualifiedName.key(t.schema(), t.name()), Tables.plain(t)));
         schema.sequences().forEach(s -> sequences.put(QualifiedName.key(s.schema(), s.name()), s));
+        tables.values().forEach(t -> count(t, 1));
+        orderedTables = OrderedList.of(Schema.TABLE_ORDER, Schema.TABLE_NAME_KEY, List.copyOf(tables.values()));
+        orderedSequences = OrderedList.of(Schema.SEQUENCE_ORDER, null, List.copyOf(sequences.values()));
     }
 
     public static SchemaState empty() {
@@ -46,7 +55,7 @@ public final class SchemaState {
     }
 
     public Schema toSchema() {
-        return new Schema(naming, new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()));
+        return new Schema(naming, orderedTables, orderedSequences);
     }
 
     public boolean hasTable(String schema, String name) {
@@ -66,16 +75,23 @@ public final class SchemaState {
             throw new IllegalStateException("table " + table.qualifiedName() + " already exists");
         }
         tables.put(QualifiedName.key(table.schema(), table.name()), table);
+        orderedTables = orderedTables.with(table);
+        count(table, 1);
     }
 
     void replaceTable(String schema, String name, Table table) {
-        table(schema, name);
+        Table old = table(schema, name);
         tables.put(QualifiedName.key(schema, name), table);
+        orderedTables = orderedTables.without(old).with(table);
+        count(old, -1);
+        count(table, 1);
     }
 
     void removeTable(String schema, String name) {
-        table(schema, name);
+        Table old = table(schema, name);
         tables.remove(QualifiedName.key(schema, name));
+        orderedTables = orderedTables.without(old);
+        count(old, -1);
     }
 
     /** Every table, for operations that must update references (renames). */
@@ -86,7 +102,23 @@ public final class SchemaState {
     /** Replaces all tables at once (used by renames). */
     void replaceAll(List<Table> replaced) {
         tables.clear();
-        replaced.forEach(t -> tables.put(QualifiedName.key(t.schema(), t.name()), t));
+        references.clear();
+        replaced.forEach(t -> {
+            tables.put(QualifiedName.key(t.schema(), t.name()), t);
+            count(t, 1);
+        });
+        orderedTables = OrderedList.of(Schema.TABLE_ORDER, Schema.TABLE_NAME_KEY, List.copyOf(tables.values()));
+    }
+
+    /** How many foreign keys of all tables (the table itself included) reference the table with key {@code key}. */
+    int foreignKeysReferencing(String key) {
+        return references.getOrDefault(key, 0);
+    }
+
+    private void count(Table t, int delta) {
+        for (ForeignKey f : t.foreignKeys()) {
+            references.merge(QualifiedName.referencedKey(f), delta, (a, b) -> a + b == 0 ? null : a + b);
+        }
     }
 
     Sequence sequence(String schema, String name) {
@@ -102,16 +134,19 @@ public final class SchemaState {
             throw new IllegalStateException("sequence " + s.qualifiedName() + " already exists");
         }
         sequences.put(QualifiedName.key(s.schema(), s.name()), s);
+        orderedSequences = orderedSequences.with(s);
     }
 
     void replaceSequence(Sequence s) {
-        sequence(s.schema(), s.name());
+        Sequence old = sequence(s.schema(), s.name());
         sequences.put(QualifiedName.key(s.schema(), s.name()), s);
+        orderedSequences = orderedSequences.without(old).with(s);
     }
 
     void removeSequence(String schema, String name) {
-        sequence(schema, name);
+        Sequence old = sequence(schema, name);
         sequences.remove(QualifiedName.key(schema, name));
+        orderedSequences = orderedSequences.without(old);
     }
 
     /** The name for messages: {@link QualifiedName#display}. */

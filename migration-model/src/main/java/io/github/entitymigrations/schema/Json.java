@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A minimal JSON reader and writer, so the processor needs nothing on the user's processor path.
@@ -31,7 +30,7 @@ public final class Json {
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
-            writeObject(new TreeMap<>(map), out, indent);
+            writeObject(map, out, indent);
         } else if (value instanceof List<?> list) {
             writeArray(list, out, indent);
         } else {
@@ -40,8 +39,14 @@ public final class Json {
     }
 
     private static void writeObject(Map<?, ?> map, StringBuilder out, int indent) {
-        List<Map.Entry<?, ?>> entries = new ArrayList<>();
-        map.entrySet().stream().filter(e -> e.getValue() != null).forEach(entries::add);
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(map.size());
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() != null) {
+                entries.add(e);
+            }
+        }
+        // Sorted keys, as a TreeMap orders them, without copying the map.
+        entries.sort(KEY_ORDER);
         if (entries.isEmpty()) {
             out.append("{ }");
             return;
@@ -72,12 +77,33 @@ public final class Json {
         out.append(']');
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final java.util.Comparator<Map.Entry<?, ?>> KEY_ORDER =
+            (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey());
+
     private static void pad(StringBuilder out, int indent) {
-        out.append("  ".repeat(indent));
+        for (int i = 0; i < indent; i++) {
+            out.append("  ");
+        }
+    }
+
+    /** Whether {@code s} needs no escape: the usual case, written in one append. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void quote(String s, StringBuilder out) {
         out.append('"');
+        if (plain(s)) {
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -180,6 +206,18 @@ public final class Json {
 
         private String string() {
             expect('"');
+            // Most strings have no escape: taken as one substring.
+            for (int end = pos; end < text.length(); end++) {
+                char c = text.charAt(end);
+                if (c == '"') {
+                    String plain = text.substring(pos, end);
+                    pos = end + 1;
+                    return plain;
+                }
+                if (c == '\\') {
+                    break;
+                }
+            }
             StringBuilder sb = new StringBuilder();
             while (pos < text.length()) {
                 char c = text.charAt(pos++);

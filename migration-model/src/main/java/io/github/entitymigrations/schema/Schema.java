@@ -24,9 +24,39 @@ public record Schema(NamingStrategy naming, List<Table> tables, List<Sequence> s
         this(naming, tables, sequences, null);
     }
 
+    /**
+     * The order of {@link #tables}, names that only a schema tells apart (a table {@code a.b} without a schema, and
+     * {@code b} in schema {@code a}) by their {@link QualifiedName#key}: an {@link OrderedList} in this order is
+     * taken as it is, without a copy (a replay takes the schema after every operation).
+     */
+    public static final Comparator<Table> TABLE_ORDER = Comparator.comparing(Table::qualifiedName)
+            .thenComparing((java.util.function.Function<Table, String>) QualifiedName::key);
+    /** The order of {@link #sequences}, as {@link #TABLE_ORDER}. */
+    public static final Comparator<Sequence> SEQUENCE_ORDER = Comparator.comparing(Sequence::qualifiedName)
+            .thenComparing((java.util.function.Function<Sequence, String>) QualifiedName::key);
+
+    /** What {@link #tablesNamed} finds tables by: the name in lower case, as {@link QualifiedName#key} folds it. */
+    public static final java.util.function.Function<Table, String> TABLE_NAME_KEY =
+            t -> t.name().toLowerCase(java.util.Locale.ROOT);
+
     public Schema {
-        tables = sorted(tables, Comparator.comparing(Table::qualifiedName));
-        sequences = sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
+        tables = tables instanceof OrderedList<Table> o && o.order() == TABLE_ORDER ? o
+                : sorted(tables, Comparator.comparing(Table::qualifiedName));
+        sequences = sequences instanceof OrderedList<Sequence> o && o.order() == SEQUENCE_ORDER ? o
+                : sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
+    }
+
+    /**
+     * The tables whose name is {@code name} ignoring case (as {@link QualifiedName#key} folds it), in order: the
+     * only tables a name without a dot can be {@link QualifiedName#same} as. Found without reading every table when
+     * the tables come from a replay ({@link OrderedList}).
+     */
+    public List<Table> tablesNamed(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (tables instanceof OrderedList<Table> o && o.indexKey() == TABLE_NAME_KEY) {
+            return o.matching(lower);
+        }
+        return tables.stream().filter(t -> TABLE_NAME_KEY.apply(t).equals(lower)).toList();
     }
 
     /** A sorted copy; a missing list (as in hand-written JSON) is an empty one. */

@@ -46,15 +46,25 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
         if (columns == null) {
             return List.of();
         }
-        List<Column> ordered = new ArrayList<>();
+        // Plain loops: every table of a snapshot and of a replayed schema is built here, many times over.
         List<String> keyColumns = primaryKey == null ? List.of() : primaryKey.columns();
+        List<Column> ordered = new ArrayList<>(columns.size());
         for (String key : keyColumns) {
-            columns.stream().filter(c -> c.name().equals(key)).findFirst().ifPresent(ordered::add);
+            for (Column c : columns) {
+                if (c.name().equals(key)) {
+                    ordered.add(c);
+                    break;
+                }
+            }
         }
-        columns.stream()
-                .filter(c -> !keyColumns.contains(c.name()))
-                .sorted(Comparator.comparing(Column::name))
-                .forEach(ordered::add);
+        List<Column> rest = new ArrayList<>(columns.size());
+        for (Column c : columns) {
+            if (!keyColumns.contains(c.name())) {
+                rest.add(c);
+            }
+        }
+        rest.sort(Comparator.comparing(Column::name));
+        ordered.addAll(rest);
         return List.copyOf(ordered);
     }
 }

@@ -50,7 +50,7 @@ record Ann(AnnotationMirror mirror) {
         }
         Ann fallback = null;
         for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
+            String name = qualifiedName(m);
             if (isIn(name, first, simpleName)) {
                 return new Ann(m);
             }
@@ -59,6 +59,23 @@ record Ann(AnnotationMirror mirror) {
             }
         }
         return fallback;
+    }
+
+    /**
+     * Annotation type names, decoded once per type: javac decodes a name from its table on every
+     * {@code toString()}, and these lookups ask for the same few dozen names thousands of times. Weak keys: a
+     * compilation's symbols are not kept once it is over.
+     */
+    private static final Map<Element, String> NAMES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static String qualifiedName(AnnotationMirror m) {
+        Element type = m.getAnnotationType().asElement();
+        String name = NAMES.get(type);
+        if (name == null) {
+            name = ((TypeElement) type).getQualifiedName().toString();
+            NAMES.put(type, name);
+        }
+        return name;
     }
 
     private static boolean isIn(String qualifiedName, String packagePrefix, String simpleName) {
@@ -71,8 +88,7 @@ record Ann(AnnotationMirror mirror) {
             return null;
         }
         for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            TypeElement type = (TypeElement) m.getAnnotationType().asElement();
-            if (type.getQualifiedName().contentEquals(qualifiedName)) {
+            if (qualifiedName(m).equals(qualifiedName)) {
                 return new Ann(m);
             }
         }

@@ -39,6 +39,10 @@ final class EntityIndex {
     }
 
     private final ProcessingEnvironment env;
+    /** The class output directory, looked up once per compilation (it is asked for every compiled type). */
+    private Path classOutput;
+    private boolean classOutputKnown;
+    private com.sun.source.util.Trees trees;
 
     EntityIndex(ProcessingEnvironment env) {
         this.env = env;
@@ -104,7 +108,9 @@ final class EntityIndex {
     String sourcePathOf(TypeElement type) {
         Path base = classOutput();
         try {
-            com.sun.source.util.Trees trees = com.sun.source.util.Trees.instance(env);
+            if (trees == null) {
+                trees = com.sun.source.util.Trees.instance(env);
+            }
             com.sun.source.util.TreePath path = trees.getPath(type);
             if (base == null || path == null) {
                 return "";
@@ -120,6 +126,14 @@ final class EntityIndex {
     }
 
     private Path classOutput() {
+        if (!classOutputKnown) {
+            classOutput = findClassOutput();
+            classOutputKnown = true;
+        }
+        return classOutput;
+    }
+
+    private Path findClassOutput() {
         try {
             FileObject probe = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
             URI uri = probe.toUri();

@@ -44,6 +44,8 @@ final class SchemaBuilder {
     private final List<Runnable> deferred = new ArrayList<>();
     private final List<Runnable> constraints = new ArrayList<>();
     private List<EntityInfo> entities = List.of();
+    /** Every entity's subclasses among {@link #entities}, by the entity's type, in their order; built on first use. */
+    private Map<TypeElement, List<EntityInfo>> subclasses;
 
     SchemaBuilder(ProcessingEnvironment env, Naming naming, boolean beanValidation, HibernateVersion hibernate,
                   Reporter reporter, Map<String, TypeMirror> autoApplyConverters) {
@@ -68,6 +70,7 @@ final class SchemaBuilder {
             guarded(type, () -> infos.add(scanner.scan(type)));
         }
         entities = infos;
+        subclasses = null;
         for (EntityInfo e : infos) {
             guarded(e.type(), () -> bindEntity(e));
         }
@@ -160,16 +163,16 @@ final class SchemaBuilder {
 
     /** Every entity below {@code root} in its hierarchy, among the entities being built. */
     List<EntityInfo> subclassesOf(EntityInfo root) {
-        List<EntityInfo> result = new ArrayList<>();
-        for (EntityInfo e : entities) {
-            for (EntityInfo p = e.parent(); p != null; p = p.parent()) {
-                if (p.type().equals(root.type())) {
-                    result.add(e);
-                    break;
+        if (subclasses == null) {
+            // Once for all entities: asked for every hierarchy root, a scan of every entity each time is quadratic.
+            subclasses = new HashMap<>();
+            for (EntityInfo e : entities) {
+                for (EntityInfo p = e.parent(); p != null; p = p.parent()) {
+                    subclasses.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(e);
                 }
             }
         }
-        return result;
+        return new ArrayList<>(subclasses.getOrDefault(root.type(), List.of()));
     }
 
     /** The table holding an entity's own columns. */
