@@ -73,6 +73,7 @@ public final class Migrator {
 
     /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
     public void upgrade(String target) {
+        RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
             if (fresh) {
@@ -93,14 +94,15 @@ public final class Migrator {
                         + (current == chain.migrations().size() ? " (head)." : "."));
                 return;
             }
-            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl());
+            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl(), times);
             if (fresh) {
                 // Only now that the target and every statement are known good: a refused run creates nothing.
                 versions.create(c);
             }
             console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            run(c, steps, to);
+            run(c, steps, to, times);
+            console.debug(times.summary());
         });
     }
 
@@ -116,6 +118,7 @@ public final class Migrator {
      *                      type), with a warning; else such a downgrade is refused before anything runs
      */
     public void downgrade(String target, boolean allowDataLoss) {
+        RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "-"), (c, seen) -> {
             recovery().run(c);
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
@@ -127,12 +130,13 @@ public final class Migrator {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current) + ".");
                 return;
             }
-            List<Step> steps = Planner.downgrade(chain, dialect, current, to, kind.transactionalDdl());
+            List<Step> steps = Planner.downgrade(chain, dialect, current, to, kind.transactionalDdl(), times);
             DataLossGuard.check(c, dialect, chain, current, steps, "Downgrading from " + Targets.label(chain, current)
                     + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            run(c, steps, to);
+            run(c, steps, to, times);
+            console.debug(times.summary());
         });
     }
 
@@ -240,7 +244,7 @@ public final class Migrator {
         return new Recovery(dialect, versions, journal, chain, console, database.describe());
     }
 
-    private void run(Connection c, List<Step> steps, int to) throws SQLException {
+    private void run(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         UnitPlan.warn(steps, kind, console);
         boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
         if (stepByStep) {
@@ -248,7 +252,7 @@ public final class Migrator {
         }
         Throwable failure = null;
         try {
-            runSteps(c, steps, to);
+            runSteps(c, steps, to, times);
         } catch (SQLException | RuntimeException e) {
             failure = e;
             throw e;
@@ -271,11 +275,18 @@ public final class Migrator {
         }
     }
 
-    private void runSteps(Connection c, List<Step> steps, int to) throws SQLException {
+    private void runSteps(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.
-        StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c), !kind.lockKeepsOtherWritersOut());
+        try (StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c),
+                !kind.lockKeepsOtherWritersOut(), times)) {
+            executor.checksumsAhead(steps);
+            runSteps(c, steps, to, executor);
+        }
+    }
+
+    private void runSteps(Connection c, List<Step> steps, int to, StepExecutor executor) throws SQLException {
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;

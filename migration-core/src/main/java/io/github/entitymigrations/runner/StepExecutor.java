@@ -4,29 +4,42 @@ import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs one {@link Step}: its statements and its version-table change in one transaction, so a failing
  * statement leaves the database exactly as before. Without a lock that keeps other runs out, it first checks
  * inside the transaction that no other run did the step meanwhile.
  */
-final class StepExecutor {
+final class StepExecutor implements AutoCloseable {
 
     private final Dialect dialect;
     private final VersionTable versions;
     private final String appliedBy;
     private final boolean recheck;
     private final UndoJournal journal;
+    private final RunTimes times;
+    /** The version row's insert, prepared at the first upgrade step and reused by the others; closed by {@link #close}. */
+    private PreparedStatement insert;
+    /** Checksums being computed ahead ({@link #checksumsAhead}), by step. */
+    private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
+    private volatile boolean closed;
 
     /**
      * @param recheck whether to check inside each step's transaction that no other run did the step
      *                meanwhile; not needed while the run holds a lock that keeps other runs out
      */
-    StepExecutor(Dialect dialect, VersionTable versions, UndoJournal journal, String appliedBy, boolean recheck) {
+    StepExecutor(Dialect dialect, VersionTable versions, UndoJournal journal, String appliedBy, boolean recheck,
+                 RunTimes times) {
+        this.times = times;
         this.dialect = dialect;
         this.journal = journal;
         this.versions = versions;
@@ -36,6 +49,7 @@ final class StepExecutor {
 
     /** Runs the step; returns its duration in ms, or -1 when another runner had already done it. */
     long run(Connection c, Step step, String databaseName) throws SQLException {
+        long started = System.nanoTime();
         execute(c, dialect.beforeMigration());
         Throwable failure = null;
         try {
@@ -44,7 +58,11 @@ final class StepExecutor {
             failure = e;
             throw e;
         } finally {
-            cleanUp(c, failure);
+            try {
+                cleanUp(c, failure);
+            } finally {
+                times.add(RunTimes.Phase.STATEMENTS, started);
+            }
         }
     }
 
@@ -70,12 +88,19 @@ final class StepExecutor {
             c.setAutoCommit(false); // the version row and the end of the journal's rows commit together
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
+        long row = System.nanoTime();
         if (step.upgrade()) {
-            versions.insert(c, new Applied(step.id(), step.file().message(),
-                    Checksums.of(step.file().migration()), VersionTable.now(), appliedBy, ms, false));
+            String checksum = checksum(step);
+            row = times.addWithin(RunTimes.Phase.STATEMENTS, RunTimes.Phase.CHECKSUMS, row);
+            if (insert == null) {
+                insert = versions.prepareInsert(c);
+            }
+            versions.insert(insert, new Applied(step.id(), step.file().message(), checksum, VersionTable.now(),
+                    appliedBy, ms, false));
         } else {
             versions.delete(c, step.id());
         }
+        times.addWithin(RunTimes.Phase.STATEMENTS, RunTimes.Phase.VERSION_ROWS, row);
         if (!step.atomic()) {
             journal.clear(c, step.id());
         }
@@ -104,6 +129,63 @@ final class StepExecutor {
             if (dependents != null) {
                 dependents.after(c, statements.get(i));
             }
+        }
+    }
+
+    /**
+     * Starts computing the checksums of the upgrade steps among {@code steps} on a thread of its own, in order, so
+     * that writing each migration's canonical JSON overlaps the statements of those before it instead of following
+     * them. A checksum that fails to compute fails its step when its version row is written, as before.
+     */
+    void checksumsAhead(List<Step> steps) {
+        List<Step> upgrades = steps.stream().filter(Step::upgrade).toList();
+        if (upgrades.size() < 2) {
+            return;
+        }
+        upgrades.forEach(step -> checksums.put(step, new CompletableFuture<>()));
+        Thread worker = new Thread(() -> {
+            for (Step step : upgrades) {
+                if (closed) {
+                    return; // the run is over: nobody waits for the rest
+                }
+                CompletableFuture<String> checksum = checksums.get(step);
+                try {
+                    checksum.complete(Checksums.of(step.file().migration()));
+                } catch (RuntimeException | Error e) {
+                    checksum.completeExceptionally(e);
+                }
+            }
+        }, "entity-migrations-checksums");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The step's checksum: computed ahead, or now. */
+    private String checksum(Step step) {
+        CompletableFuture<String> ahead = checksums.get(step);
+        if (ahead == null) {
+            return Checksums.of(step.file().migration());
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Closes the prepared version-row insert, if a step prepared it, and stops computing checksums ahead. */
+    @Override
+    public void close() throws SQLException {
+        closed = true;
+        if (insert != null) {
+            insert.close();
+            insert = null;
         }
     }
 
