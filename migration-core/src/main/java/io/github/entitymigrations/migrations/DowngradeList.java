@@ -44,7 +44,9 @@ final class DowngradeList {
         int n = upgrade.size();
         for (int i = n - 1; i >= 0; i--) { // upgrade step i + 1 is undone by downgrade step n - i
             int at = n - 1 - i;
-            if (at >= given.size() || !json(expected.get(at)).equals(json(given.get(at)))) {
+            // Equal operations are equal JSON: only operations that differ as records are compared as their JSON.
+            if (at >= given.size() || !expected.get(at).equals(given.get(at))
+                    && !json(expected.get(at)).equals(json(given.get(at)))) {
                 return "upgrade step " + (i + 1) + " (" + upgrade.get(i).describe() + ") has no counterpart at "
                         + "downgrade step " + (at + 1);
             }
