@@ -27,7 +27,10 @@ final class StepExecutor implements AutoCloseable {
     private final boolean recheck;
     private final UndoJournal journal;
     private final RunTimes times;
-    /** The version row's insert, prepared at the first upgrade step and reused by the others; closed by {@link #close}. */
+    /**
+     * The version row's insert, prepared at the first upgrade step and reused by the others (not on SQLite, whose
+     * schema changes make it parse the statement again anyway); closed by {@link #close}.
+     */
     private PreparedStatement insert;
     /** Checksums being computed ahead ({@link #checksumsAhead}), by step. */
     private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
@@ -97,6 +100,9 @@ final class StepExecutor implements AutoCloseable {
             }
             versions.insert(insert, new Applied(step.id(), step.file().message(), checksum, VersionTable.now(),
                     appliedBy, ms, false));
+            if (versions.kind() instanceof SqliteKind) {
+                closeInsert(); // sqlite-jdbc leaves it in progress, which a later vacuum refuses
+            }
         } else {
             versions.delete(c, step.id());
         }
@@ -179,10 +185,14 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
-    /** Closes the prepared version-row insert, if a step prepared it, and stops computing checksums ahead. */
+    /** Stops computing checksums ahead and closes the prepared version-row insert, if a step prepared it. */
     @Override
     public void close() throws SQLException {
         closed = true;
+        closeInsert();
+    }
+
+    private void closeInsert() throws SQLException {
         if (insert != null) {
             insert.close();
             insert = null;
