@@ -40,10 +40,11 @@ log.readLines().each { String l ->
 
 def connection = ['lockTimeout', 'password', 'schema', 'serverId', 'url', 'username']
 def common = ['migrationsDirectory', 'skip', 'snapshotFile']
+def fleet = ['failFast', 'parallel', 'schemas']
 def expected = [
         check    : common + ['allowStaleSnapshot', 'lintFailOn', 'lintIgnore', 'lintReport', 'url'],
-        current  : common + connection,
-        downgrade: common + connection + ['allowDataLoss', 'target'],
+        current  : common + connection + fleet,
+        downgrade: common + connection + fleet + ['allowDataLoss', 'target'],
         drift    : common + connection + ['driftReport'],
         generate : common + ['allowStaleSnapshot', 'backfill', 'backfills', 'lintIgnore', 'message', 'online',
                              'onlineLockTimeout', 'url'],
@@ -52,8 +53,8 @@ def expected = [
         merge    : common,
         revision : common + ['message'],
         sql      : common + connection + ['from', 'output', 'target'],
-        stamp    : common + connection + ['stampUnverified', 'target'],
-        upgrade  : common + connection + ['target', 'verifyBefore'],
+        stamp    : common + connection + fleet + ['stampUnverified', 'target'],
+        upgrade  : common + connection + fleet + ['target', 'verifyBefore'],
 ]
 assert goals.keySet().sort() == expected.keySet().sort()
 expected.each { String name, List<String> params ->
@@ -71,6 +72,10 @@ expected.each { String name, List<String> params ->
     assert goals[name].params.schema.contains('MariaDB and MySQL') : "migration:${name} schema: ${goals[name].params.schema}"
 }
 assert goals.check.params.url.contains('PostgreSQL, MariaDB, MySQL and SQLite')
+// The fleet parameters say what they take: patterns, URLs, bounded parallelism, failFast.
+assert goals.upgrade.params.schemas.contains('tenant_*') && goals.upgrade.params.schemas.contains('jdbc:sqlite:tenants/*.db')
+assert goals.upgrade.params.parallel.contains('at a time')
+assert goals.upgrade.params.failFast.contains('start no other')
 assert !log.contains('(no description)')
 assert !log.contains('[ERROR]')
 return true

@@ -2,6 +2,7 @@ package io.github.entitymigrations.bench;
 
 import io.github.entitymigrations.bench.apply.ApplyTasks;
 import io.github.entitymigrations.bench.compile.ProcessorBenchmark;
+import io.github.entitymigrations.bench.fleet.FleetTasks;
 import io.github.entitymigrations.bench.generate.GenerateBenchmark;
 import io.github.entitymigrations.bench.rebuild.RebuildBenchmark;
 import java.util.Arrays;
@@ -34,6 +35,10 @@ public final class Child {
         TASKS.put(ProcessorBenchmark.TASK, ProcessorBenchmark::compileTask);
         TASKS.put(GenerateBenchmark.TASK, GenerateBenchmark::generateTask);
         TASKS.put(RebuildBenchmark.TASK, RebuildBenchmark::rebuildTask);
+        TASKS.put(FleetTasks.SINGLE, FleetTasks::single);
+        TASKS.put(FleetTasks.FLEET, FleetTasks::fleet);
+        TASKS.put(FleetTasks.FLYWAY_LOOP, FleetTasks::flywayLoop);
+        TASKS.put(FleetTasks.FLYWAY_ONE, FleetTasks::flywayOne);
     }
 
     private Child() {

@@ -2,6 +2,7 @@ package io.github.entitymigrations.bench;
 
 import io.github.entitymigrations.bench.apply.ApplyBenchmark;
 import io.github.entitymigrations.bench.compile.ProcessorBenchmark;
+import io.github.entitymigrations.bench.fleet.FleetBenchmark;
 import io.github.entitymigrations.bench.generate.GenerateBenchmark;
 import io.github.entitymigrations.bench.rebuild.RebuildBenchmark;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * Runs the benchmarks, prints their tables and writes {@code BENCHMARKS.md}. Started by
  * {@code benchmarks/run.sh}:
  * <pre>
- * Main [--runs N] [--quick] [--only apply,processor,...] [--out BENCHMARKS.md]
+ * Main [--runs N] [--quick] [--only apply,processor,...] [--out BENCHMARKS.md] [--fleet-schemas N]
  * </pre>
  */
 public final class Main {
@@ -28,7 +29,7 @@ public final class Main {
     /** Every benchmark, in report order. */
     static List<Benchmark> all() {
         return List.of(ApplyBenchmark.apply(), ApplyBenchmark.noop(), new ProcessorBenchmark(), new GenerateBenchmark(),
-                new RebuildBenchmark());
+                new RebuildBenchmark(), new FleetBenchmark());
     }
 
     private Main() {
@@ -46,9 +47,10 @@ public final class Main {
                 case "--quick" -> quick = true;
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                case "--fleet-schemas" -> System.setProperty(FleetBenchmark.SCHEMAS_PROPERTY, args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
                         + "; usage: run.sh [--runs N] [--quick] [--only " + all().stream().map(Benchmark::name)
-                        .collect(Collectors.joining(",")) + "] [--out FILE]");
+                        .collect(Collectors.joining(",")) + "] [--out FILE] [--fleet-schemas N]");
             }
         }
         if (quick && runs == 5) {

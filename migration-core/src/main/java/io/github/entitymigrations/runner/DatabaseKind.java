@@ -64,6 +64,14 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind, MariaDbKi
     /** The dialect for {@code database} (its configured schema included); refuses what this kind cannot do. */
     Dialect dialect(Database database);
 
+    /**
+     * The dialect for {@code database} as the server {@code c} is connected to needs it (MariaDB before 10.7 has no
+     * {@code uuid} type); without a connection (offline scripts) it is {@link #dialect(Database)}.
+     */
+    default Dialect dialect(Database database, Connection c) throws SQLException {
+        return dialect(database);
+    }
+
     /** Driver properties this kind needs, added before connecting. */
     void configure(Properties properties);
 

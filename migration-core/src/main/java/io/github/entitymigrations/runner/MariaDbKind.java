@@ -83,6 +83,14 @@ public final class MariaDbKind implements DatabaseKind {
         return isMysql() ? MariaDbDialect.mysql(database.schema()) : MariaDbDialect.mariadb(database.schema());
     }
 
+    @Override
+    public Dialect dialect(Database database, Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version()")) {
+            rs.next();
+            return MariaDbSessions.forServer((MariaDbDialect) dialect(database), rs.getString(1));
+        }
+    }
+
     /** Names the runner's sessions for the server's performance schema ({@code session_connect_attrs}). */
     @Override
     public void configure(Properties properties) {

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
@@ -57,6 +58,11 @@ final class MariaDbSessions {
     /** What to check after a failed connection, from what the driver said. */
     static String advice(Database database, String reason) {
         String r = reason.toLowerCase(Locale.ROOT);
+        if (r.contains("access denied") && r.contains("to database")) {
+            // Error 1044: the login worked, the user has no rights on that database.
+            return "The server accepted the login but the user has no rights on the database named in the URL: "
+                    + "grant them (grant all on <database>.* to <user>), or name a database the user may use";
+        }
         if (r.contains("access denied")) {
             return "The server refused the user or its password: check " + Advice.current().phrase(
                     Advice.Phrase.URL_AND_CREDENTIALS) + " (the user needs to be allowed from this host too)";
@@ -122,6 +128,19 @@ final class MariaDbSessions {
                     + version + ", older than the oldest Entity Migrations supports (" + (mariadbServer
                     ? "MariaDB 10.6" : "MySQL 8.0") + "): upgrade the server");
         }
+    }
+
+    /**
+     * {@code dialect} for a server reporting {@code version}: a MariaDB server's version decides its types (10.6 has
+     * no {@code uuid}); MySQL's types do not depend on it.
+     */
+    static MariaDbDialect forServer(MariaDbDialect dialect, String version) {
+        String v = version == null ? "" : version;
+        Matcher m = MARIADB_VERSION.matcher(v);
+        if (!v.toLowerCase(Locale.ROOT).contains("mariadb") || !m.matches()) {
+            return dialect;
+        }
+        return dialect.forServerVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 
     /** The session's SQL mode without {@link #REFUSED_MODES}, and with {@link #STRICT}. */

@@ -22,7 +22,8 @@ public final class Migrator {
     private final DatabaseKind kind;
     private final MigrationChain chain;
     private final Console console;
-    private final Dialect dialect;
+    /** The dialect for the URL, then for the server once a connection tells its version. */
+    private Dialect dialect;
     private final VersionTable versions;
     private final UndoJournal journal;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
@@ -71,8 +72,13 @@ public final class Migrator {
         });
     }
 
-    /** Applies pending migrations up to {@code head} (default), {@code +N} or an id. */
-    public void upgrade(String target) {
+    /**
+     * Applies pending migrations up to {@code head} (default), {@code +N} or an id.
+     *
+     * @return where the database was and is now, and how many migrations ran (none when it was there already)
+     */
+    public Movement upgrade(String target) {
+        Movement[] moved = new Movement[1];
         RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
@@ -82,6 +88,7 @@ public final class Migrator {
                 recovery().run(c);
             }
             int current = fresh ? 0 : AppliedHistory.verify(chain, versions.read(c), database).position();
+            moved[0] = Movement.none(chain, current);
             if (movedMeanwhile(seen, current)) {
                 return;
             }
@@ -101,14 +108,15 @@ public final class Migrator {
             }
             console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            run(c, steps, to, times);
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
             console.debug(times.summary());
         });
+        return moved[0];
     }
 
     /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id; refuses if it would destroy data. */
-    public void downgrade(String target) {
-        downgrade(target, false);
+    public Movement downgrade(String target) {
+        return downgrade(target, false);
     }
 
     /**
@@ -117,11 +125,13 @@ public final class Migrator {
      * @param allowDataLoss run even when the downgrade destroys data (dropped rows or values, a narrowed
      *                      type), with a warning; else such a downgrade is refused before anything runs
      */
-    public void downgrade(String target, boolean allowDataLoss) {
+    public Movement downgrade(String target, boolean allowDataLoss) {
+        Movement[] moved = new Movement[1];
         RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "-"), (c, seen) -> {
             recovery().run(c);
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
+            moved[0] = Movement.none(chain, current);
             if (movedMeanwhile(seen, current)) {
                 return;
             }
@@ -135,9 +145,10 @@ public final class Migrator {
                     + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            run(c, steps, to, times);
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
             console.debug(times.summary());
         });
+        return moved[0];
     }
 
     /**
@@ -244,7 +255,8 @@ public final class Migrator {
         return new Recovery(dialect, versions, journal, chain, console, database.describe());
     }
 
-    private void run(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
+    /** Runs the steps; returns how many this run did (a step another run did meanwhile is not counted). */
+    private int run(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         UnitPlan.warn(steps, kind, console);
         boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
         if (stepByStep) {
@@ -252,7 +264,7 @@ public final class Migrator {
         }
         Throwable failure = null;
         try {
-            runSteps(c, steps, to, times);
+            return runSteps(c, steps, to, times);
         } catch (SQLException | RuntimeException e) {
             failure = e;
             throw e;
@@ -275,18 +287,18 @@ public final class Migrator {
         }
     }
 
-    private void runSteps(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
+    private int runSteps(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.
         try (StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c),
                 !kind.lockKeepsOtherWritersOut(), times)) {
             executor.checksumsAhead(steps);
-            runSteps(c, steps, to, executor);
+            return runSteps(c, steps, to, executor);
         }
     }
 
-    private void runSteps(Connection c, List<Step> steps, int to, StepExecutor executor) throws SQLException {
+    private int runSteps(Connection c, List<Step> steps, int to, StepExecutor executor) throws SQLException {
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;
@@ -317,6 +329,7 @@ public final class Migrator {
         console.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + done + " migration(s) in " + total
                 + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
                 + (to == chain.migrations().size() ? " (head)" : "") + ".");
+        return done;
     }
 
     private void refuseUnknownDatabase(Connection c) throws SQLException {
@@ -391,6 +404,7 @@ public final class Migrator {
     private <T> T withConnection(Work<T> work) {
         try (Connection c = database.connect()) {
             kind.prepare(c, lockTimeout);
+            dialect = kind.dialect(database, c);
             return work.run(c);
         } catch (SQLException e) {
             if (kind.isBusy(e)) {

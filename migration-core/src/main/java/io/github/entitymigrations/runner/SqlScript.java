@@ -31,7 +31,9 @@ public final class SqlScript {
                 : Targets.stamp(chain, from);
         int end = resolve(chain, start, target);
         boolean up = end >= start;
-        List<Step> steps = up ? Planner.upgrade(chain, dialect, start, end) : Planner.downgrade(chain, dialect, start, end);
+        boolean transactionalDdl = kind.transactionalDdl();
+        List<Step> steps = up ? Planner.upgrade(chain, dialect, start, end, transactionalDdl)
+                : Planner.downgrade(chain, dialect, start, end, transactionalDdl);
         StringBuilder out = new StringBuilder();
         out.append("-- Entity Migrations: ").append(up ? "upgrade" : "downgrade").append(" from ")
                 .append(Targets.label(chain, start)).append(" to ").append(Targets.label(chain, end)).append(" for ")
@@ -44,8 +46,12 @@ public final class SqlScript {
         for (Step step : steps) {
             out.append("\n-- ").append(step.upgrade() ? "" : "revert ").append(step.label()).append('\n');
             dialect.beforeMigration().forEach(s -> out.append(s).append(";\n"));
-            if (!step.outsideTransaction()) {
+            if (step.atomic()) {
                 out.append("begin;\n");
+            } else if (!step.outsideTransaction()) {
+                out.append("-- not one transaction: ").append(dialect.name()).append(" commits each DDL statement "
+                        + "by itself. If a statement fails, the ones before it stay applied: undo them by hand (the "
+                        + "upgrade goal undoes them itself)\n");
             }
             String timeout = step.file().migration().lockTimeout();
             List<String> lockTimeout = timeout == null ? List.of() : dialect.lockTimeout(timeout, !step.outsideTransaction());
@@ -55,7 +61,7 @@ public final class SqlScript {
             if (step.outsideTransaction() && !lockTimeout.isEmpty()) {
                 out.append("reset lock_timeout;\n"); // a session setting outside a transaction: not left behind
             }
-            if (!step.outsideTransaction()) {
+            if (step.atomic()) {
                 out.append("commit;\n");
             }
             dialect.afterMigration().forEach(s -> out.append(s).append(";\n"));

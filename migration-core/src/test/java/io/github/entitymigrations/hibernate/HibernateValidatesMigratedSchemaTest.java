@@ -1,12 +1,14 @@
 package io.github.entitymigrations.hibernate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.entitymigrations.fixtures.FixtureEntities;
+import io.github.entitymigrations.fixtures.hr.SupportTicket;
 import io.github.entitymigrations.fixtures.shop.Invoice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
@@ -40,7 +42,6 @@ import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,11 +111,12 @@ class HibernateValidatesMigratedSchemaTest {
      * test owns one database only.
      */
     @Test
-    @Disabled("Open (issue 14): Hibernate 6.6 makes a @Lob String with @Column tinytext; the snapshot records CLOB without its 255, so the dialect writes longtext and validate refuses customer_notes.text. Fix in the processor, then remove this.")
     void mariadbSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
         String url = emptyMariaDb(MARIADB.jdbcUrl());
         migrate(work, "mariadb", new Database(url, null, null, null), withoutSchemas(snapshot()));
-        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(MariaDBDialect.class.getName(), url, true)) {
+        assertOnlyJsonIsRefused(MariaDBDialect.class.getName(), url);
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
+                ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext.class.getName(), url, true)) {
             roundTrip(hibernate, Map.of());
         }
     }
@@ -125,20 +127,42 @@ class HibernateValidatesMigratedSchemaTest {
      * dialect, validated and used by Hibernate's MySQL dialect.
      */
     @Test
-    @Disabled("Open (issue 14): Hibernate 6.6 makes a @Lob String with @Column tinytext; the snapshot records CLOB without its 255, so the dialect writes longtext and validate refuses customer_notes.text. Fix in the processor, then remove this.")
     void mysqlSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
         String url = emptyMariaDb(MARIADB.mysqlUrl());
         migrate(work, "mysql", new Database(url, null, null, null), withoutSchemas(snapshot()));
-        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(MySQLDialect.class.getName(), url, true)) {
-            roundTrip(hibernate, Map.of());
+        assertOnlyJsonIsRefused(MySQLDialect.class.getName(), url);
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
+                ValidatingHibernate.MySqlDialectAcceptingJsonLongtext.class.getName(), url, true)) {
+            // MySQLDialect writes a JSON attribute as cast(? as json), which MySQL has and MariaDB has not: that one
+            // entity is validated above but written only on the MariaDB case.
+            roundTrip(hibernate, Map.of(), FixtureEntities.ALL.stream()
+                    .filter(entity -> entity != SupportTicket.class).toList());
         }
+    }
+
+    /**
+     * Hibernate's dialect as it is refuses the migrated MariaDB schema for one reason only, a {@code json} column
+     * found as {@code longtext} (see {@link ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext}): it stops at the
+     * first difference, and the fixtures have one JSON attribute, so any other difference would be named here.
+     */
+    private static void assertOnlyJsonIsRefused(String dialect, String url) {
+        AssertionError refused = assertThrows(AssertionError.class,
+                () -> ValidatingHibernate.boot(dialect, url, true).close());
+        assertTrue(refused.getMessage().contains("wrong column type encountered in column [metadata] in table "
+                + "[support_tickets]; found [longtext (Types#LONGVARCHAR)], but expecting [json (Types#JSON)]"),
+                refused.getMessage());
     }
 
     /** The class's MariaDB database, dropped and created again (each test starts empty); returns {@code url}. */
     private static String emptyMariaDb(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(MARIADB.jdbcUrl()); Statement s = c.createStatement()) {
-            s.execute("drop database " + MARIADB.databaseName());
-            s.execute("create database " + MARIADB.databaseName() + " character set utf8mb4 collate "
+        return emptyMariaDb(MARIADB, url);
+    }
+
+    /** {@code server}'s database, dropped and created again; returns {@code url}. */
+    static String emptyMariaDb(MariaDbDatabase server, String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("drop database " + server.databaseName());
+            s.execute("create database " + server.databaseName() + " character set utf8mb4 collate "
                     + "utf8mb4_general_ci");
         }
         return url;

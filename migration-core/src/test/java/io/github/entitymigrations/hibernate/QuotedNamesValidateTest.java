@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.entitymigrations.fixtures.FixtureEntities;
 import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.runner.Database;
+import io.github.entitymigrations.testing.MariaDbDatabase;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -45,6 +46,9 @@ class QuotedNamesValidateTest {
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
+    @RegisterExtension
+    static final MariaDbDatabase MARIADB = new MariaDbDatabase();
+
     @TempDir
     Path work;
 
@@ -61,6 +65,36 @@ class QuotedNamesValidateTest {
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false,
                 ENTITIES, Map.of("hibernate.auto_quote_keyword", "true"))) {
             HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
+        }
+    }
+
+    /**
+     * The same on MariaDB (both settings): keyword-named tables such as {@code Group} are created only quoted, with
+     * backticks, and Hibernate with the setting validates and uses them. MariaDB keeps a table name's case either
+     * way (lower_case_table_names=0); the snapshot's schemas are removed, as on SQLite.
+     */
+    @Test
+    void autoQuoteKeywordAndGlobalQuotingOnMariaDb() throws IOException, SQLException {
+        String url = HibernateValidatesMigratedSchemaTest.emptyMariaDb(MARIADB, MARIADB.jdbcUrl());
+        HibernateValidatesMigratedSchemaTest.migrate(work, "mariadb-auto-quote", new Database(url, null, null, null),
+                HibernateValidatesMigratedSchemaTest.withoutSchemas(snapshot("-Amigration.autoQuoteKeyword=true")));
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
+                ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext.class.getName(), url, true, ENTITIES,
+                Map.of("hibernate.auto_quote_keyword", "true"))) {
+            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), ENTITIES);
+        }
+        List<Class<?>> entities = ENTITIES.stream()
+                .filter(e -> !e.getPackageName().endsWith(".fixtures.supply")).toList();
+        url = HibernateValidatesMigratedSchemaTest.emptyMariaDb(MARIADB, MARIADB.jdbcUrl());
+        HibernateValidatesMigratedSchemaTest.migrate(Files.createDirectories(work.resolve("global")), "mariadb-global-quoting",
+                new Database(url, null, null, null), HibernateValidatesMigratedSchemaTest.withoutSchemas(snapshot(
+                        entities, "-Amigration.globallyQuotedIdentifiers=true",
+                        "-Amigration.globallyQuotedIdentifiersSkipColumnDefinitions=true")));
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
+                ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext.class.getName(), url, true, entities,
+                Map.of("hibernate.globally_quoted_identifiers", "true",
+                        "hibernate.globally_quoted_identifiers_skip_column_definitions", "true"))) {
+            HibernateValidatesMigratedSchemaTest.roundTrip(hibernate, Map.of(), entities);
         }
     }
 

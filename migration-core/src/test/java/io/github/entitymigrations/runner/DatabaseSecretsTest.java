@@ -108,6 +108,32 @@ class DatabaseSecretsTest {
         assertTrue(message.contains("The server refused the user or its password: check"), message);
     }
 
+    /** Error 1044: the login is right, the user has no rights on the URL's database. */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
+    void aMariaDbUserWithoutRightsOnTheDatabase(String scheme) throws Exception {
+        String user = "em_no_rights_" + scheme.length();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabase.mariaDb().jdbcUrl());
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("drop user if exists " + user + "@'%'");
+            s.execute("create user " + user + "@'%' identified by '" + GIVEN + "'");
+        }
+        try {
+            String url = mariaDb(scheme, TestDatabase.mariaDb().databaseName()).replace("user=root", "user=" + user);
+            MigrationException e = assertThrows(MigrationException.class, () -> new Database(url, null, GIVEN, null)
+                    .connect().close());
+            assertTrue(e.getMessage().contains("Access denied"), e.getMessage());
+            assertTrue(e.getMessage().contains("the user has no rights on the database named in the URL: grant them"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains(GIVEN), e.getMessage());
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabase.mariaDb().jdbcUrl());
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("drop user if exists " + user + "@'%'");
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:mariadb:", "jdbc:mysql:"})
     void aRefusedMariaDbPort(String scheme) {

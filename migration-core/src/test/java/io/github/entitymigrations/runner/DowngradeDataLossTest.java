@@ -81,7 +81,7 @@ class DowngradeDataLossTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aDroppedTableWithRowsStopsTheDowngrade(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into memo (id, text) values (1, 'a'), (2, 'b')");
@@ -91,7 +91,7 @@ class DowngradeDataLossTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aDroppedColumnWithValuesStopsTheDowngrade(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into customer (id, mobile) values (1, '555'), (2, null), "
@@ -102,7 +102,7 @@ class DowngradeDataLossTest {
 
     /** Longer than 40; NUMERIC(10,3) values too large or rounded by (6,2); a BIGINT outside INTEGER. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aNarrowingWithValuesThatNoLongerFitStopsTheDowngrade(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into customer (id, name, amount, qty) values "
@@ -124,7 +124,7 @@ class DowngradeDataLossTest {
      * is a number goes back to INTEGER without a word; but a number other than 0 and 1 becoming a boolean is.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aChangeOfKindIsCountedOnlyWhereItLosesValuesSilently(Kind kind) throws Exception {
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
         h.add("flags", new CreateTable(table("flag", t -> {
@@ -144,13 +144,13 @@ class DowngradeDataLossTest {
         db.execute("update flag set active = 0 where id = 2");
         db.migrator(h.chain()).downgrade("0001");
         assertEquals(List.of("1|12|t", "2|7|f"), db.query("select id, code, "
-                + (kind == Kind.SQLITE ? "case active when 1 then 't' else 'f' end" : "active") + " from flag "
+                + (kind == Kind.POSTGRESQL ? "active" : "case active when 1 then 't' else 'f' end") + " from flag "
                 + "order by id"));
     }
 
     /** Several migrations: every loss listed, each under the name the column or table has now. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void everyLossOfAMultiStepDowngradeIsListed(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into customer (id, name, mobile) values (1, '"
@@ -164,7 +164,7 @@ class DowngradeDataLossTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void withNothingAtStakeItRunsWithoutAWord(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into customer (id, name, amount, qty) values "
@@ -178,7 +178,7 @@ class DowngradeDataLossTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void allowDataLossRunsItAndSaysWhatWasLost(Kind kind) throws Exception {
         MigrationHistory h = history();
         TestDatabase db = atHead(kind, PG, tmp, h, "insert into customer (id, mobile) values (1, '555')",
@@ -197,7 +197,7 @@ class DowngradeDataLossTest {
      * when 0005 drops it again cannot be counted before running.
      */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aColumnTheDowngradeRefillsCannotBeCountedSoItStops(Kind kind) throws Exception {
         MigrationHistory h = history();
         h.add("add nickname", new AddColumn(null, "customer", column("nickname", varchar(30), true, null)));

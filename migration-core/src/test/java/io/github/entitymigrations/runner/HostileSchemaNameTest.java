@@ -40,14 +40,7 @@ class HostileSchemaNameTest {
         db.execute("create table victim (id int)");
         List<String> schemasBefore = db.query("select nspname from pg_namespace order by 1");
         String stored = schema.toLowerCase(Locale.ROOT);
-        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
-        h.add("customer", new CreateTable(table("customer", t -> {
-            t.id();
-            t.col("name", varchar(20));
-        })));
-        h.add("alice", MigrationHistory.sql(List.of("insert into customer (id, name) values (1, 'Alice')"),
-                List.of("delete from customer where id = 1")));
-        MigrationChain chain = h.chain();
+        MigrationChain chain = customerAndAlice(tmp.resolve("migrations"));
         Database database = new Database(PG.jdbcUrl(), null, null, schema);
         RecordingConsole console = new RecordingConsole();
 
@@ -69,6 +62,60 @@ class HostileSchemaNameTest {
         assertEquals("current: base", new Migrator(database, chain, console).history().get(2));
         assertEquals(List.of("0"), db.query("select count(*) from victim"), "victim is still there");
         assertEquals(List.of("victim"), tables("public"), "nothing else was touched");
+    }
+
+    /**
+     * On MariaDB and MySQL a schema is a database: created when missing, with exactly that name (backticks,
+     * quotes and case kept), everything of the run inside it, nothing outside touched.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"o'hara`x", "MySchema", "x`; drop table victim; --", "a'; drop table victim; --"})
+    void onMariaDbAndMysqlTheSchemaIsExactlyThatDatabase(String schema) throws Exception {
+        for (Kind kind : List.of(Kind.MARIADB, Kind.MYSQL)) {
+            TestDatabase db = TestDatabase.open(kind, PG, tmp);
+            db.execute("create table victim (id int)");
+            String home = TestDatabase.mariaDb().databaseName();
+            String databases = "select schema_name from information_schema.schemata where schema_name not like "
+                    + "'em\\_%' order by 1";
+            List<String> before = db.query(databases);
+            MigrationChain chain = customerAndAlice(tmp.resolve("migrations-" + kind));
+            Database database = new Database(db.database().url(), null, null, schema);
+            RecordingConsole console = new RecordingConsole();
+            try {
+                new Migrator(database, chain, console).upgrade("head");
+                List<String> after = new ArrayList<>(before);
+                after.add(schema);
+                assertEquals(after.stream().sorted().toList(), db.query(databases).stream().sorted().toList(),
+                        kind + ": exactly that database");
+                assertEquals(List.of("customer", VersionTable.NAME), db.query("select table_name from "
+                        + "information_schema.tables where table_schema = '" + schema.replace("'", "''")
+                        + "' order by 1"), kind + " " + console);
+                assertEquals(List.of("1|Alice"), db.query("select concat(id, '|', name) from `"
+                        + schema.replace("`", "``") + "`.customer"), "the unqualified insert went to that database");
+                new Migrator(database, chain, console).upgrade("head");
+                assertEquals(1, console.count("Nothing to do: the database is at 0002 (head)."), console.toString());
+                new Migrator(database, chain, console).downgrade("base", true);
+                assertEquals(List.of(VersionTable.NAME), db.query("select table_name from information_schema.tables "
+                        + "where table_schema = '" + schema.replace("'", "''") + "'"));
+                assertEquals(List.of("0"), db.query("select count(*) from victim"), "victim is still there");
+                assertEquals(List.of("victim"), db.query("select table_name from information_schema.tables where "
+                        + "table_schema = '" + home + "'"), "nothing else was touched");
+            } finally {
+                db.execute("drop database if exists `" + schema.replace("`", "``") + "`");
+            }
+        }
+    }
+
+    /** A customer table, then a sql step inserting Alice unqualified (so into the configured schema). */
+    private static MigrationChain customerAndAlice(Path directory) {
+        MigrationHistory h = new MigrationHistory(directory);
+        h.add("customer", new CreateTable(table("customer", t -> {
+            t.id();
+            t.col("name", varchar(20));
+        })));
+        h.add("alice", MigrationHistory.sql(List.of("insert into customer (id, name) values (1, 'Alice')"),
+                List.of("delete from customer where id = 1")));
+        return h.chain();
     }
 
     private static List<String> tables(String schema) throws Exception {

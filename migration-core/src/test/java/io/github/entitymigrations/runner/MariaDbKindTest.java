@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.MariaDbDialect;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -69,6 +73,38 @@ class MariaDbKindTest {
                 assertEquals("a\\b", rs.getString(4), "backslash escapes as the dialect writes them");
                 assertEquals("x", rs.getString(5), "double quotes are strings, not identifiers");
             }
+        }
+    }
+
+    @Test
+    void theServersVersionDecidesTheMariaDbTypes() {
+        Column uuid = new Column("c", ColumnType.of("UUID"), true, false, null, null, false, null, null);
+        MariaDbDialect mariadb = MariaDbDialect.mariadb(null);
+        assertEquals("binary(16)", MariaDbSessions.forServer(mariadb, "10.6.18-MariaDB-log").columnType(uuid),
+                "MariaDB 10.6 has no uuid type");
+        assertEquals("uuid", MariaDbSessions.forServer(mariadb, "10.7.1-MariaDB").columnType(uuid));
+        assertEquals("uuid", MariaDbSessions.forServer(mariadb, "11.4.2-MariaDB-ubu2404").columnType(uuid));
+        MariaDbDialect mysql = MariaDbDialect.mysql(null);
+        assertEquals("binary(16)", MariaDbSessions.forServer(mysql, "8.4.0").columnType(uuid));
+        assertEquals("binary(16)", MariaDbSessions.forServer(mysql, "10.11.5-MariaDB").columnType(uuid),
+                "the MySQL flavour keeps MySQLDialect's types on a MariaDB server");
+        assertSame(mariadb, MariaDbSessions.forServer(mariadb, "unreadable"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void theDialectOfAConnectionFollowsTheLiveServer(Kind kind) throws SQLException {
+        TestDatabase db = TestDatabase.open(kind, null, null);
+        Column uuid = new Column("c", ColumnType.of("UUID"), true, false, null, null, false, null, null);
+        try (Connection c = db.connect()) {
+            String version;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version()")) {
+                rs.next();
+                version = rs.getString(1);
+            }
+            Dialect dialect = db.database().kind().dialect(db.database(), c);
+            assertEquals(kind == Kind.MARIADB && !version.startsWith("10.6") ? "uuid" : "binary(16)",
+                    dialect.columnType(uuid), version);
         }
     }
 

@@ -132,7 +132,7 @@ class OnlineRunnerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void aConcurrentIndexInATransactionalMigrationIsRefusedBeforeAnythingRuns(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = people(tmp.resolve("migrations"));
@@ -146,7 +146,7 @@ class OnlineRunnerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void onlineMigrationsApplyAndRevertOnBothDatabases(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = people(tmp.resolve("migrations"));

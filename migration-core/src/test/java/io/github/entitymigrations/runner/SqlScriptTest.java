@@ -75,8 +75,41 @@ class SqlScriptTest {
         }
     }
 
+    /**
+     * MariaDB and MySQL commit each DDL statement by themselves: a migration with DDL is not wrapped in a
+     * transaction that would not hold, and the script says so; a migration of data steps only still is.
+     */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void onMariaDbOnlyDataMigrationsAreWrappedInATransaction(Kind kind) {
+        MigrationChain chain = CatalogModel.write(tmp.resolve("migrations")).chain();
+        Database unreachable = new Database((kind == Kind.MYSQL ? "jdbc:mysql:" : "jdbc:mariadb:")
+                + "//127.0.0.1:1/nowhere", null, null, null);
+        String script = SqlScript.render(unreachable, chain, "base", "head", Console.SILENT);
+        List<Step> steps = Planner.upgrade(chain, unreachable.dialect(), 0, chain.migrations().size(), false);
+        List<String> blocks = Arrays.asList(script.split("\n-- (?!not one transaction)"));
+        assertEquals(steps.size() + 2, blocks.size(), script);
+        assertTrue(steps.stream().anyMatch(s -> !s.atomic()), "the model has DDL migrations");
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            List<String> lines = new ArrayList<>(List.of(blocks.get(i + 2).strip().split("\n")));
+            assertEquals(step.label(), lines.remove(0));
+            if (step.atomic()) {
+                assertEquals("begin;", lines.get(0), step.label());
+                assertEquals("commit;", lines.get(lines.size() - 1), step.label());
+            } else {
+                assertEquals("-- not one transaction: " + unreachable.dialect().name() + " commits each DDL "
+                        + "statement by itself. If a statement fails, the ones before it stay applied: undo them by "
+                        + "hand (the upgrade goal undoes them itself)", lines.get(0), step.label());
+                assertFalse(lines.contains("begin;") || lines.contains("commit;"), step.label());
+            }
+            assertEquals(step.statements().stream().map(s -> s + ";").toList(),
+                    lines.subList(1, 1 + step.statements().size()), step.label());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void runningTheScriptGivesWhatUpgradeGives(Kind kind) throws Exception {
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
         TestDatabase scripted = TestDatabase.open(kind, PG, tmp);
@@ -96,7 +129,7 @@ class SqlScriptTest {
 
     /** Without {@code from}, the database says where to start; reading it changes nothing. */
     @ParameterizedTest
-    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE", "MARIADB", "MYSQL"})
     void fromWhereTheDatabaseIsAndBackDown(Kind kind) throws Exception {
         MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
         TestDatabase db = TestDatabase.open(kind, PG, tmp);

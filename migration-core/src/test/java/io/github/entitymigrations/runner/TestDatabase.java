@@ -98,6 +98,20 @@ final class TestDatabase {
         return new TestDatabase(kind, url, name);
     }
 
+    /** The same database with {@code <schema>} configured, as it is (nothing dropped): to read a fleet member. */
+    TestDatabase at(String name) {
+        return new TestDatabase(kind, url, name);
+    }
+
+    /** An SQLite file as it is. */
+    static TestDatabase sqliteFile(Path file) {
+        return new TestDatabase(Kind.SQLITE, "jdbc:sqlite:" + file, null);
+    }
+
+    String url() {
+        return url;
+    }
+
     Kind kind() {
         return kind;
     }

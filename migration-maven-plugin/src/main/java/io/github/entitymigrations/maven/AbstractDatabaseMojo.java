@@ -98,6 +98,7 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     static final String DEFAULT_SQLITE_FILE = "entity-migrations.db";
 
     protected Database database() {
+        refuseSchemas();
         String user = username;
         String pass = password == null ? null : evaluate("password", password.expression());
         if (serverId != null && !serverId.isBlank()) {
@@ -164,7 +165,31 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     }
 
     protected Migrator migrator() {
-        return new Migrator(database(), chain(), console()).lockTimeout(lockTimeout(lockTimeout));
+        return new Migrator(database(), chain(), console()).lockTimeout(lockTimeout());
+    }
+
+    /** The configured lock timeout, or {@code null} for the default. */
+    protected Duration lockTimeout() {
+        return lockTimeout(lockTimeout);
+    }
+
+    /** Whether this goal runs on a fleet of schemas ({@code schemas}); the others refuse it, see {@link #refuseSchemas}. */
+    protected boolean fleetGoal() {
+        return false;
+    }
+
+    /**
+     * A goal without {@code schemas} would silently run on the one configured database when asked for a fleet:
+     * refused, naming the goals that take it.
+     */
+    private void refuseSchemas() {
+        String schemas = session == null ? null : session.getUserProperties().getProperty("migration.schemas");
+        if (fleetGoal() || schemas == null || schemas.isBlank()) {
+            return;
+        }
+        throw new MigrationException("migration:" + mojoExecution.getGoal() + " reads or changes one database at a "
+                + "time and does not take -Dmigration.schemas (" + schemas + "); only upgrade, downgrade, stamp and "
+                + "current run on a fleet of schemas. Run it on one of them with -Dmigration.schema=<name>");
     }
 
     /** {@code PT10M} or {@code 600}; {@code null} (not configured) is the default. */

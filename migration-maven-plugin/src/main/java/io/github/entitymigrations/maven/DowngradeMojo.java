@@ -1,6 +1,8 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.fleet.FleetGoals;
 import org.apache.maven.plugins.annotations.Mojo;
+import io.github.entitymigrations.fleet.FleetGoals;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -8,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * irreversible step lies on the way, or when it would destroy data (unless {@code allowDataLoss}). {@code mvn migration:downgrade [-Dtarget=-1|-N|base|id]}.
  */
 @Mojo(name = "downgrade", threadSafe = true)
-public class DowngradeMojo extends AbstractDatabaseMojo {
+public class DowngradeMojo extends AbstractFleetMojo {
 
     /**
      * Where to go: {@code -1} (the last migration, the default), {@code -N}, {@code base} (revert all) or
@@ -27,6 +29,10 @@ public class DowngradeMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() {
+        if (isFleet()) {
+            FleetGoals.downgrade(fleet(), migrators(m -> m), target, allowDataLoss).requireSuccess();
+            return;
+        }
         migrator().downgrade(target, allowDataLoss);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.fleet.FleetGoals;
 import org.apache.maven.plugins.annotations.Mojo;
+import io.github.entitymigrations.fleet.FleetGoals;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -11,7 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@code mvn migration:stamp -Dtarget=head|base|id}.
  */
 @Mojo(name = "stamp", threadSafe = true)
-public class StampMojo extends AbstractDatabaseMojo {
+public class StampMojo extends AbstractFleetMojo {
 
     /**
      * The migration to record as current: {@code head}, {@code base} or an id. Required.
@@ -29,6 +31,10 @@ public class StampMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run() {
+        if (isFleet()) {
+            FleetGoals.stamp(fleet(), migrators(m -> m), target, stampUnverified).requireSuccess();
+            return;
+        }
         migrator().stamp(target, stampUnverified);
     }
 }

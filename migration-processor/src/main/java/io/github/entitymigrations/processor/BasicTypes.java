@@ -75,7 +75,7 @@ final class BasicTypes {
             return map(converted, null, column, what, false);
         }
         if (!keyOfMap && Ann.hasJpa(source, "Lob")) {
-            return new Mapping(ColumnType.of(isCharacterData(type) ? clob(source) : "BLOB"), null, false);
+            return sized(isCharacterData(type) ? clob(source) : "BLOB", column, false, type);
         }
         boolean nationalized = !keyOfMap && Ann.named(source, "org.hibernate.annotations.Nationalized") != null;
         if (type.getKind().isPrimitive()) {
@@ -202,6 +202,10 @@ final class BasicTypes {
                     ColumnType.ofLength(effective, given != null ? given : LONG_LENGTH);
             case "LONG32VARCHAR", "LONG32NVARCHAR", "LONG32VARBINARY" ->
                     given != null ? ColumnType.ofLength(effective, given) : ColumnType.of(effective);
+            // A large object sized by @Column: Hibernate takes the annotation's length, 255 when it gives none
+            // (tinytext/tinyblob on MariaDB and MySQL); without @Column it has no length (longtext/longblob).
+            case "CLOB", "NCLOB", "BLOB" -> column == null ? ColumnType.of(effective)
+                    : ColumnType.ofLength(effective, given != null ? given : DEFAULT_LENGTH);
             case "NUMERIC", "DECIMAL" -> numeric(effective, column, DEFAULT_SCALE);
             // Hibernate 6.6 stores a Duration as nanoseconds in numeric(21,0) unless told otherwise.
             case "DURATION" -> ColumnType.numeric("NUMERIC", 21, 0);

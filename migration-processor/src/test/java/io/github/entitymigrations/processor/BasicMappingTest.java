@@ -178,6 +178,23 @@ class BasicMappingTest {
     }
 
     @Test
+    void aLargeObjectWithColumnHasTheAnnotationsLength() {
+        Table t = table(compile(source("Note", "@Entity public class Note { @Id Long id;",
+                "  @Lob @Column(nullable = false) String text; @Lob @Column(length = 70000) String big;",
+                "  @Lob @Column byte[] image; @Lob @Column(length = 1000) byte[] scan; @Lob String free;",
+                "  @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CLOB) @Column String coded;",
+                "}")), "Note");
+
+        // Hibernate sizes a LOB by @Column's length, 255 by default (tinytext/tinyblob on MariaDB and MySQL).
+        assertEquals("CLOB(255)", type(t, "text"));
+        assertEquals("CLOB(70000)", type(t, "big"));
+        assertEquals("BLOB(255)", type(t, "image"));
+        assertEquals("BLOB(1000)", type(t, "scan"));
+        assertEquals("CLOB(255)", type(t, "coded"));
+        assertEquals("CLOB", type(t, "free"), "without @Column a LOB has no length (longtext)");
+    }
+
+    @Test
     void enumsGetTheirTypeAndCheckConstraint() {
         Table t = table(compile(source("Light", "@Entity public class Light { @Id Long id;",
                 "  public enum Color { RED, GREEN, BLUE, AMBER }",

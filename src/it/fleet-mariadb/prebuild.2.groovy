@@ -1,0 +1,11 @@
+// Before 2: tenant b has a customer without a name, which 0002 (name NOT NULL) cannot accept.
+def Db = new GroovyClassLoader(getClass().classLoader).parseClass(new File(itSupport, 'ItDb.groovy'))
+def db = Db.load(basedir)
+def c = Db.mariadb(db)
+try {
+    Db.execute(c, "insert into `${db.database}_tb`.customer (id, name) values (1, null)")
+    Db.execute(c, "insert into `${db.database}_ta`.customer (id, name) values (1, 'Ada')")
+} finally {
+    c.close()
+}
+return true
