@@ -30,6 +30,8 @@ public final class Child {
         TASKS.put(ApplyTasks.JDBC, ApplyTasks::jdbc);
         TASKS.put(ApplyTasks.FLYWAY, ApplyTasks::flyway);
         TASKS.put(ApplyTasks.LIQUIBASE, ApplyTasks::liquibase);
+        TASKS.put(ApplyTasks.PROFILE_OURS, ApplyTasks::profileOurs);
+        TASKS.put(ApplyTasks.PROFILE_JDBC, ApplyTasks::profileJdbc);
         TASKS.put(ProcessorBenchmark.TASK, ProcessorBenchmark::compileTask);
         TASKS.put(GenerateBenchmark.TASK, GenerateBenchmark::generateTask);
         TASKS.put(RebuildBenchmark.TASK, RebuildBenchmark::rebuildTask);

@@ -31,15 +31,7 @@ public final class Measure {
 
     /** Runs task {@code task} of {@link Child} in a new JVM with {@code args}; fails if the task fails. */
     public static Sample child(String task, List<String> jvmOptions, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Child.class.getName());
-        cmd.add(task);
-        cmd.addAll(List.of(args));
-        Output out = run(cmd, null, Map.of());
+        Output out = run(childCommand(task, jvmOptions, args), null, Map.of());
         List<String> lines = out.stdout.lines().toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i);
@@ -49,6 +41,23 @@ public final class Measure {
             }
         }
         throw new IllegalStateException("Task " + task + " " + List.of(args) + " printed no result:\n" + out.tail());
+    }
+
+    /** Runs task {@code task} of {@link Child} in a new JVM, as {@link #child}; returns all it printed. */
+    public static String childOutput(String task, List<String> jvmOptions, String... args) {
+        return run(childCommand(task, jvmOptions, args), null, Map.of()).stdout;
+    }
+
+    private static List<String> childCommand(String task, List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Child.class.getName());
+        cmd.add(task);
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     public static Sample child(String task, String... args) {

@@ -18,4 +18,9 @@ final class LoggerConsole implements Console {
     public void warn(String line) {
         logger.log(System.Logger.Level.WARNING, line);
     }
+
+    @Override
+    public void debug(String line) {
+        logger.log(System.Logger.Level.DEBUG, line);
+    }
 }

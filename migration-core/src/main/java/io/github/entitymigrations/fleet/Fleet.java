@@ -153,7 +153,10 @@ public final class Fleet {
         return new TargetResult(target, TargetResult.Status.FAILED, reason, elapsed(start));
     }
 
-    /** A member's own lines would interleave with the others': its progress is its one line; warnings stay, named. */
+    /**
+     * A member's own lines would interleave with the others': its progress is its one line; warnings (and debug
+     * lines) stay, named.
+     */
     private Console memberConsole(FleetTarget target) {
         return new Console() {
             @Override
@@ -163,6 +166,11 @@ public final class Fleet {
             @Override
             public void warn(String line) {
                 console.warn(target.name() + ": " + line);
+            }
+
+            @Override
+            public void debug(String line) {
+                console.debug(target.name() + ": " + line);
             }
         };
     }

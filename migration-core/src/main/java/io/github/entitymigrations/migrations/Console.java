@@ -7,6 +7,13 @@ public interface Console {
 
     void warn(String line);
 
+    /**
+     * Detail for a closer look, such as where a run's time went; the Maven goals show it with {@code -X}, the
+     * library's logger at {@code DEBUG}. Discarded by default.
+     */
+    default void debug(String line) {
+    }
+
     /** Discards everything (tests, benchmarks). */
     Console SILENT = new Console() {
         @Override

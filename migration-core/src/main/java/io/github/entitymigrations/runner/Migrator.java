@@ -79,6 +79,7 @@ public final class Migrator {
      */
     public Movement upgrade(String target) {
         Movement[] moved = new Movement[1];
+        RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
             if (fresh) {
@@ -100,14 +101,15 @@ public final class Migrator {
                         + (current == chain.migrations().size() ? " (head)." : "."));
                 return;
             }
-            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl());
+            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl(), times);
             if (fresh) {
                 // Only now that the target and every statement are known good: a refused run creates nothing.
                 versions.create(c);
             }
             console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to));
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
+            console.debug(times.summary());
         });
         return moved[0];
     }
@@ -125,6 +127,7 @@ public final class Migrator {
      */
     public Movement downgrade(String target, boolean allowDataLoss) {
         Movement[] moved = new Movement[1];
+        RunTimes times = new RunTimes();
         withLock(Targets.isRelative(target, "-"), (c, seen) -> {
             recovery().run(c);
             int current = versions.exists(c) ? AppliedHistory.verify(chain, versions.read(c), database).position() : 0;
@@ -137,12 +140,13 @@ public final class Migrator {
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current) + ".");
                 return;
             }
-            List<Step> steps = Planner.downgrade(chain, dialect, current, to, kind.transactionalDdl());
+            List<Step> steps = Planner.downgrade(chain, dialect, current, to, kind.transactionalDdl(), times);
             DataLossGuard.check(c, dialect, chain, current, steps, "Downgrading from " + Targets.label(chain, current)
                     + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to));
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
+            console.debug(times.summary());
         });
         return moved[0];
     }
@@ -252,7 +256,7 @@ public final class Migrator {
     }
 
     /** Runs the steps; returns how many this run did (a step another run did meanwhile is not counted). */
-    private int run(Connection c, List<Step> steps, int to) throws SQLException {
+    private int run(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         UnitPlan.warn(steps, kind, console);
         boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
         if (stepByStep) {
@@ -260,7 +264,7 @@ public final class Migrator {
         }
         Throwable failure = null;
         try {
-            return runSteps(c, steps, to);
+            return runSteps(c, steps, to, times);
         } catch (SQLException | RuntimeException e) {
             failure = e;
             throw e;
@@ -283,11 +287,18 @@ public final class Migrator {
         }
     }
 
-    private int runSteps(Connection c, List<Step> steps, int to) throws SQLException {
+    private int runSteps(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
         // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
         // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
         // know the lock file may write to the database too.
-        StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c), !kind.lockKeepsOtherWritersOut());
+        try (StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c),
+                !kind.lockKeepsOtherWritersOut(), times)) {
+            executor.checksumsAhead(steps);
+            return runSteps(c, steps, to, executor);
+        }
+    }
+
+    private int runSteps(Connection c, List<Step> steps, int to, StepExecutor executor) throws SQLException {
         String name = c.getMetaData().getDatabaseProductName();
         long total = 0;
         int done = 0;

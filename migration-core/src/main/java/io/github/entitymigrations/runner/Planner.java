@@ -37,15 +37,49 @@ final class Planner {
      * {@link UnitKinds#atomic}) also gets the statements that undo each of its units.
      */
     static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
+        return upgrade(chain, dialect, from, to, transactionalDdl, new RunTimes());
+    }
+
+    /** As {@link #upgrade(MigrationChain, Dialect, int, int, boolean)}, adding the time of each phase to {@code times}. */
+    static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
+                              RunTimes times) {
         List<MigrationFile> migrations = chain.migrations();
+        long t = parse(migrations.subList(from, to), times, System.nanoTime());
         refuseUnsafe(migrations.subList(from, to), dialect);
+        t = parse(migrations.subList(0, from), times, times.add(RunTimes.Phase.CHECKS, t));
         SchemaState state = stateAt(migrations, from);
         List<Step> steps = new ArrayList<>();
         for (int i = from; i < to; i++) {
             MigrationFile f = migrations.get(i);
-            steps.add(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl));
+            steps.add(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl, times));
         }
+        times.add(RunTimes.Phase.PLAN, t);
         return steps;
+    }
+
+    /** Below this many files, parsing them one after the other costs less than spreading them over threads. */
+    private static final int PARALLEL_PARSE = 16;
+
+    /**
+     * Parses the steps of {@code files} (each file's are parsed when first used): in parallel, as the files were
+     * read, then in order, so the first file that cannot be parsed is the one reported, as before; returns when it
+     * was done.
+     */
+    private static long parse(List<MigrationFile> files, RunTimes times, long since) {
+        if (files.size() >= PARALLEL_PARSE) {
+            files.parallelStream().forEach(Planner::parseIfPossible);
+        }
+        files.forEach(MigrationFile::migration);
+        return times.add(RunTimes.Phase.PARSE, since);
+    }
+
+    private static void parseIfPossible(MigrationFile f) {
+        try {
+            f.migration();
+        } catch (RuntimeException e) {
+            // Not cached: the ordered pass parses the file again and reports it, after any earlier file's problem.
+            return;
+        }
     }
 
     /** The steps from position {@code from} down to {@code to}, newest first, for a database with transactional DDL. */
@@ -55,7 +89,14 @@ final class Planner {
 
     /** The steps from position {@code from} down to {@code to}, newest first. */
     static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
+        return downgrade(chain, dialect, from, to, transactionalDdl, new RunTimes());
+    }
+
+    /** As {@link #downgrade(MigrationChain, Dialect, int, int, boolean)}, adding the time of each phase to {@code times}. */
+    static List<Step> downgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
+                                RunTimes times) {
         List<MigrationFile> migrations = chain.migrations();
+        long t = parse(migrations.subList(to, from), times, System.nanoTime());
         refuseUnsafe(migrations.subList(to, from), dialect);
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
@@ -71,12 +112,14 @@ final class Planner {
                 }
             }
         }
+        t = parse(migrations.subList(0, to), times, times.add(RunTimes.Phase.CHECKS, t));
         SchemaState state = stateAt(migrations, from);
         List<Step> steps = new ArrayList<>();
         for (int i = from - 1; i >= to; i--) {
             MigrationFile f = migrations.get(i);
-            steps.add(step(f, false, f.migration().revert(), dialect, state, transactionalDdl));
+            steps.add(step(f, false, f.migration().revert(), dialect, state, transactionalDdl, times));
         }
+        times.add(RunTimes.Phase.PLAN, t);
         return steps;
     }
 
@@ -106,15 +149,18 @@ final class Planner {
     }
 
     private static Step step(MigrationFile f, boolean upgrade, List<Operation> ops, Dialect dialect, SchemaState state,
-                             boolean transactionalDdl) {
+                             boolean transactionalDdl, RunTimes times) {
         boolean atomic = UnitKinds.atomic(ops, dialect.name(), transactionalDdl, f.migration().outsideTransaction());
         List<Unit> units = new ArrayList<>();
-        apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl));
+        apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl, times));
         return new Step(f, upgrade, units, atomic);
     }
 
-    /** Where the rendered units go, and whether each gets its undo statements too (only a non-atomic step needs them). */
-    private record Rendering(List<Unit> units, boolean withUndo, boolean transactionalDdl) {
+    /**
+     * Where the rendered units go, whether each gets its undo statements too (only a non-atomic step needs them), and
+     * the times the rendering is counted in (as render, not plan).
+     */
+    private record Rendering(List<Unit> units, boolean withUndo, boolean transactionalDdl, RunTimes times) {
 
         /**
          * Operations {@code first} on that the dialect renders as one change. Should that fail, each is rendered
@@ -141,6 +187,15 @@ final class Planner {
         }
 
         void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {
+            long started = System.nanoTime();
+            try {
+                addRendered(number, op, dialect, before, after);
+            } finally {
+                times.addWithin(RunTimes.Phase.PLAN, RunTimes.Phase.RENDER, started);
+            }
+        }
+
+        private void addRendered(int number, Operation op, Dialect dialect, Schema before, Schema after) {
             List<String> statements = dialect.render(op, before, after);
             boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
             if (!withUndo) {

@@ -7,10 +7,15 @@ import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.Operation;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +24,7 @@ import java.util.regex.Pattern;
  * statement leaves the database exactly as before. Without a lock that keeps other runs out, it first checks
  * inside the transaction that no other run did the step meanwhile.
  */
-final class StepExecutor {
+final class StepExecutor implements AutoCloseable {
 
     /** A column of a rebuild's new copy, as SQLite names it in a constraint error: {@code _em_new_t.c}. */
     private static final Pattern NEW_COPY_COLUMN = Pattern.compile("_em_new_[^.\\s]*\\.(\"[^\"]+\"|[^\\s),]+)");
@@ -29,12 +34,23 @@ final class StepExecutor {
     private final String appliedBy;
     private final boolean recheck;
     private final UndoJournal journal;
+    private final RunTimes times;
+    /**
+     * The version row's insert, prepared at the first upgrade step and reused by the others (not on SQLite, whose
+     * schema changes make it parse the statement again anyway); closed by {@link #close}.
+     */
+    private PreparedStatement insert;
+    /** Checksums being computed ahead ({@link #checksumsAhead}), by step. */
+    private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
+    private volatile boolean closed;
 
     /**
      * @param recheck whether to check inside each step's transaction that no other run did the step
      *                meanwhile; not needed while the run holds a lock that keeps other runs out
      */
-    StepExecutor(Dialect dialect, VersionTable versions, UndoJournal journal, String appliedBy, boolean recheck) {
+    StepExecutor(Dialect dialect, VersionTable versions, UndoJournal journal, String appliedBy, boolean recheck,
+                 RunTimes times) {
+        this.times = times;
         this.dialect = dialect;
         this.journal = journal;
         this.versions = versions;
@@ -44,6 +60,7 @@ final class StepExecutor {
 
     /** Runs the step; returns its duration in ms, or -1 when another runner had already done it. */
     long run(Connection c, Step step, String databaseName) throws SQLException {
+        long started = System.nanoTime();
         execute(c, dialect.beforeMigration());
         Throwable failure = null;
         try {
@@ -52,7 +69,11 @@ final class StepExecutor {
             failure = e;
             throw e;
         } finally {
-            cleanUp(c, failure);
+            try {
+                cleanUp(c, failure);
+            } finally {
+                times.add(RunTimes.Phase.STATEMENTS, started);
+            }
         }
     }
 
@@ -78,12 +99,22 @@ final class StepExecutor {
             c.setAutoCommit(false); // the version row and the end of the journal's rows commit together
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
+        long row = System.nanoTime();
         if (step.upgrade()) {
-            versions.insert(c, new Applied(step.id(), step.file().message(),
-                    Checksums.of(step.file().migration()), VersionTable.now(), appliedBy, ms, false));
+            String checksum = checksum(step);
+            row = times.addWithin(RunTimes.Phase.STATEMENTS, RunTimes.Phase.CHECKSUMS, row);
+            if (insert == null) {
+                insert = versions.prepareInsert(c);
+            }
+            versions.insert(insert, new Applied(step.id(), step.file().message(), checksum, VersionTable.now(),
+                    appliedBy, ms, false));
+            if (versions.kind() instanceof SqliteKind) {
+                closeInsert(); // sqlite-jdbc leaves it in progress, which a later vacuum refuses
+            }
         } else {
             versions.delete(c, step.id());
         }
+        times.addWithin(RunTimes.Phase.STATEMENTS, RunTimes.Phase.VERSION_ROWS, row);
         if (!step.atomic()) {
             journal.clear(c, step.id());
         }
@@ -112,6 +143,67 @@ final class StepExecutor {
             if (dependents != null) {
                 dependents.after(c, statements.get(i));
             }
+        }
+    }
+
+    /**
+     * Starts computing the checksums of the upgrade steps among {@code steps} on a thread of its own, in order, so
+     * that writing each migration's canonical JSON overlaps the statements of those before it instead of following
+     * them. A checksum that fails to compute fails its step when its version row is written, as before.
+     */
+    void checksumsAhead(List<Step> steps) {
+        List<Step> upgrades = steps.stream().filter(Step::upgrade).toList();
+        if (upgrades.size() < 2) {
+            return;
+        }
+        upgrades.forEach(step -> checksums.put(step, new CompletableFuture<>()));
+        Thread worker = new Thread(() -> {
+            for (Step step : upgrades) {
+                if (closed) {
+                    return; // the run is over: nobody waits for the rest
+                }
+                CompletableFuture<String> checksum = checksums.get(step);
+                try {
+                    checksum.complete(Checksums.of(step.file().migration()));
+                } catch (RuntimeException | Error e) {
+                    checksum.completeExceptionally(e);
+                }
+            }
+        }, "entity-migrations-checksums");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** The step's checksum: computed ahead, or now. */
+    private String checksum(Step step) {
+        CompletableFuture<String> ahead = checksums.get(step);
+        if (ahead == null) {
+            return Checksums.of(step.file().migration());
+        }
+        try {
+            return ahead.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops computing checksums ahead and closes the prepared version-row insert, if a step prepared it. */
+    @Override
+    public void close() throws SQLException {
+        closed = true;
+        closeInsert();
+    }
+
+    private void closeInsert() throws SQLException {
+        if (insert != null) {
+            insert.close();
+            insert = null;
         }
     }
 

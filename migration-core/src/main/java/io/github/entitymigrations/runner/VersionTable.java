@@ -160,20 +160,41 @@ public final class VersionTable {
 
     /** Inserts rows into {@code table} (unqualified) of the version table's schema, in one batch. */
     void insertAll(Connection c, String table, List<Applied> rows) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("insert into " + qualified(table) + " (" + COLUMNS
-                + ", stamped) values (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = c.prepareStatement(insertSql(table))) {
             for (Applied row : rows) {
-                p.setString(1, row.id());
-                p.setString(2, truncate(row.message(), 1000));
-                p.setString(3, row.checksum());
-                kind.setAppliedAt(p, 4, row.appliedAt());
-                p.setString(5, truncate(row.appliedBy(), 128));
-                p.setLong(6, row.executionMs());
-                p.setBoolean(7, row.stamped());
+                bind(p, row);
                 p.addBatch();
             }
             p.executeBatch();
         }
+    }
+
+    /**
+     * The insert of one row, prepared once for a run that records many (one per migration): the database parses
+     * it once, not for every migration. {@link #insert(PreparedStatement, Applied)} runs it.
+     */
+    PreparedStatement prepareInsert(Connection c) throws SQLException {
+        return c.prepareStatement(insertSql(tableIdentifier()));
+    }
+
+    /** Inserts {@code row} with a statement from {@link #prepareInsert}. */
+    void insert(PreparedStatement insert, Applied row) throws SQLException {
+        bind(insert, row);
+        insert.executeUpdate();
+    }
+
+    private String insertSql(String table) {
+        return "insert into " + qualified(table) + " (" + COLUMNS + ", stamped) values (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private void bind(PreparedStatement p, Applied row) throws SQLException {
+        p.setString(1, row.id());
+        p.setString(2, truncate(row.message(), 1000));
+        p.setString(3, row.checksum());
+        kind.setAppliedAt(p, 4, row.appliedAt());
+        p.setString(5, truncate(row.appliedBy(), 128));
+        p.setLong(6, row.executionMs());
+        p.setBoolean(7, row.stamped());
     }
 
     void delete(Connection c, String id) throws SQLException {

@@ -121,6 +121,11 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
             public void warn(String line) {
                 getLog().warn(redact(line));
             }
+
+            @Override
+            public void debug(String line) {
+                getLog().debug(redact(line));
+            }
         };
     }
 }

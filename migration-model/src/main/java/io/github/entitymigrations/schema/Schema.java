@@ -59,9 +59,20 @@ public record Schema(NamingStrategy naming, List<Table> tables, List<Sequence> s
         return tables.stream().filter(t -> TABLE_NAME_KEY.apply(t).equals(lower)).toList();
     }
 
-    /** A sorted copy; a missing list (as in hand-written JSON) is an empty one. */
+    /**
+     * A sorted copy; a missing list (as in hand-written JSON) is an empty one. A list in order already (a replayed
+     * schema's tables, copied for every operation of a run) is only copied.
+     */
     static <T> List<T> sorted(List<T> items, Comparator<? super T> order) {
-        return items == null ? List.of() : items.stream().sorted(order).toList();
+        if (items == null) {
+            return List.of();
+        }
+        for (int i = 1; i < items.size(); i++) {
+            if (order.compare(items.get(i - 1), items.get(i)) > 0) {
+                return items.stream().sorted(order).toList();
+            }
+        }
+        return items.stream().toList();
     }
 
     /** A required value, named in the error when it is missing (hand-written files). */

@@ -22,7 +22,8 @@ import java.util.Properties;
  * upgrade of a database that has them all, on PostgreSQL and SQLite, with our engine (in-process and as
  * {@code mvn migration:upgrade}), Flyway, Liquibase and raw JDBC running the same statements.
  * Each run of each tool gets a new database; its no-op run follows on that database in a new process.
- * The two tables are two benchmarks, {@code apply} and {@code noop}, measured together once.
+ * The two tables are two benchmarks, {@code apply} and {@code noop}, measured together once; {@code apply} also
+ * prints {@link ApplyProfile}'s breakdown of our run, cold and warm.
  */
 public final class ApplyBenchmark implements Benchmark {
 
@@ -72,7 +73,7 @@ public final class ApplyBenchmark implements Benchmark {
         } else {
             System.out.println("  (measured with apply)");
         }
-        return List.of(both.get(noop ? 1 : 0));
+        return noop ? List.of(both.get(1)) : List.of(both.get(0), both.get(2));
     }
 
     private static List<Section> measure(Context context) throws Exception {
@@ -123,7 +124,8 @@ public final class ApplyBenchmark implements Benchmark {
                 }
             }
         }
-        return List.of(applySection(fixture, apply), noopSection(fixture, noop));
+        Section profile = ApplyProfile.measure(context, fixture);
+        return List.of(applySection(fixture, apply), noopSection(fixture, noop), profile);
     }
 
     private static Sample measure(Tool tool, String dialect, String url, Generator.Fixture fixture, Path project) {

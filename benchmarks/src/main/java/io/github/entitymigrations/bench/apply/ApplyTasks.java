@@ -5,6 +5,7 @@ import io.github.entitymigrations.migrations.Console;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ public final class ApplyTasks {
     public static final String FLYWAY = "apply-flyway";
     /** Liquibase: {@code <url> <directory of changelog.sql>}. */
     public static final String LIQUIBASE = "apply-liquibase";
+    /** Our engine on several databases in one JVM, by phase: {@code <migrations directory> <url>...}. */
+    public static final String PROFILE_OURS = "apply-profile-ours";
+    /** Raw JDBC on several databases in one JVM: {@code <statements file> <url>...}. */
+    public static final String PROFILE_JDBC = "apply-profile-jdbc";
 
     /** JVM options that keep the other tools off the network (no analytics, no update checks). */
     public static final List<String> QUIET_JVM = List.of("-Dliquibase.analytics.enabled=false",
@@ -61,6 +66,12 @@ public final class ApplyTasks {
         String url = args.get(0);
         List<List<String>> migrations = Generator.Fixture.readStatements(Path.of(args.get(1)));
         long start = System.nanoTime();
+        runStatements(url, migrations);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Raw JDBC: each migration's statements, then a commit. */
+    static void runStatements(String url, List<List<String>> migrations) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (List<String> statements : migrations) {
@@ -70,7 +81,14 @@ public final class ApplyTasks {
                 c.commit();
             }
         }
-        return (System.nanoTime() - start) / 1e6;
+    }
+
+    public static double profileOurs(List<String> args) {
+        return ApplyProfile.ours(args);
+    }
+
+    public static double profileJdbc(List<String> args) throws Exception {
+        return ApplyProfile.jdbc(args);
     }
 
     public static double flyway(List<String> args) {
