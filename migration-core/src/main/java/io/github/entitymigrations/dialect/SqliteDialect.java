@@ -223,7 +223,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     static Table table(Schema schema, String name) {
-        return schema.tables().stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+        return schema.tablesNamed(name).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("there is no table " + name));
     }
 

@@ -92,7 +92,7 @@ final class SqliteTableRebuild {
      */
     static List<String> statements(Table before, Table after, Schema afterSchema, List<Copy> copies, boolean merged) {
         String copyName = PREFIX + after.name();
-        if (afterSchema.tables().stream().anyMatch(t -> t.name().equalsIgnoreCase(copyName))) {
+        if (!afterSchema.tablesNamed(copyName).isEmpty()) {
             throw new UnsupportedOperationException("cannot rebuild table " + after.name() + " on SQLite: the "
                     + "name it copies through, " + copyName + ", is taken by another table; rename that table");
         }

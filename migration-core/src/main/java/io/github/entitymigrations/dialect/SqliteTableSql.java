@@ -133,7 +133,7 @@ final class SqliteTableSql {
         if (f.referencedTable().equalsIgnoreCase(t.name())) {
             return t;
         }
-        return schema.tables().stream().filter(o -> o.name().equalsIgnoreCase(f.referencedTable())).findFirst()
+        return schema.tablesNamed(f.referencedTable()).stream().findFirst()
                 .orElse(null);
     }
 

@@ -52,6 +52,33 @@ public final class ChainValidation {
 
     private final List<String> errors = new ArrayList<>();
     private final Map<String, List<String>> unsupported = new LinkedHashMap<>();
+    /** Steps replayed but not rendered yet: rendered together, in parallel ({@link #renderPending}). */
+    private final List<Rendering> pending = new ArrayList<>();
+
+    /** How many steps are rendered together: bounds the schemas kept for them. */
+    private static final int RENDER_BATCH = 1024;
+
+    /**
+     * One step to render with every dialect, from the schema before it to the one after (both immutable), and where
+     * in {@link #errors} its error goes, so the errors keep the order of the history.
+     */
+    private record Rendering(String step, Operation op, Schema before, Schema after, int errorAt) {
+
+        /** The dialects that cannot render it, with their reasons, in {@link #DIALECTS} order. */
+        Map<String, String> failures(Advice advice) {
+            Map<String, String> failures = new LinkedHashMap<>();
+            try (Advice.InUse ignored = advice.use()) { // the caller's wording, on whichever thread renders
+                for (Dialect d : DIALECTS) {
+                    try {
+                        d.render(op, before, after);
+                    } catch (RuntimeException e) {
+                        failures.put(d.name(), e.getMessage());
+                    }
+                }
+            }
+            return failures;
+        }
+    }
 
     private ChainValidation() {
     }
@@ -59,6 +86,7 @@ public final class ChainValidation {
     public static Result of(MigrationChain chain) {
         ChainValidation v = new ChainValidation();
         Schema schema = v.run(chain.migrations());
+        v.renderPending();
         List<String> notes = new ArrayList<>();
         v.unsupported.forEach((dialect, steps) -> notes.add(steps.size() + " step(s) cannot run on " + dialect
                 + ", which is fine if these migrations never run there (the first: " + steps.get(0) + ")"));
@@ -112,28 +140,40 @@ public final class ChainValidation {
                 return null;
             }
             Schema after = state.toSchema();
-            render(step, op, before, after);
+            pending.add(new Rendering(step, op, before, after, errors.size()));
+            if (pending.size() >= RENDER_BATCH) {
+                renderPending();
+            }
             before = after;
         }
         return before;
     }
 
-    private void render(String step, Operation op, Schema before, Schema after) {
-        Map<String, String> failures = new LinkedHashMap<>();
-        for (Dialect d : DIALECTS) {
-            try {
-                d.render(op, before, after);
-            } catch (RuntimeException e) {
-                failures.put(d.name(), e.getMessage());
+    /**
+     * Renders the pending steps, in parallel (each is pure: a dialect and two immutable schemas), and records what
+     * failed in the history's order: each step's error where it would have been had it been rendered at once.
+     */
+    private void renderPending() {
+        Advice advice = Advice.current();
+        List<Map<String, String>> failures = (pending.size() > 1 ? pending.parallelStream() : pending.stream())
+                .map(r -> r.failures(advice)).toList();
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Map<String, String> f = failures.get(i);
+            if (f.size() == DIALECTS.size()) {
+                List<String> reasons = new ArrayList<>();
+                f.forEach((d, m) -> reasons.add(d + ": " + m));
+                errors.add(pending.get(i).errorAt(), pending.get(i).step() + " cannot run on any database: "
+                        + String.join("; ", reasons));
             }
         }
-        if (failures.size() == DIALECTS.size()) {
-            List<String> reasons = new ArrayList<>();
-            failures.forEach((d, m) -> reasons.add(d + ": " + m));
-            errors.add(step + " cannot run on any database: " + String.join("; ", reasons));
-        } else {
-            failures.forEach((d, m) -> unsupported.computeIfAbsent(d, k -> new ArrayList<>()).add(step + ": " + m));
+        for (int i = 0; i < pending.size(); i++) {
+            String step = pending.get(i).step();
+            Map<String, String> f = failures.get(i);
+            if (f.size() < DIALECTS.size()) {
+                f.forEach((d, m) -> unsupported.computeIfAbsent(d, k -> new ArrayList<>()).add(step + ": " + m));
+            }
         }
+        pending.clear();
     }
 
     /** As the runner downgrades ({@link Migration#revert()}); null when irreversible. */

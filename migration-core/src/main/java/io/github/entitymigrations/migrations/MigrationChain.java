@@ -125,6 +125,20 @@ public final class MigrationChain {
         return files.stream().map(MigrationFile::fileName).collect(Collectors.joining(", "));
     }
 
+    /**
+     * This history with {@code next} after its head: a migration just written, whose parent is the head (checked),
+     * without reading the directory again.
+     */
+    MigrationChain followedBy(MigrationFile next) {
+        String head = isEmpty() ? null : head().id();
+        if (!java.util.Objects.equals(head, next.migration().parent())) {
+            throw new IllegalStateException(next.fileName() + " does not follow the head " + head);
+        }
+        List<MigrationFile> all = new ArrayList<>(ordered);
+        all.add(next);
+        return new MigrationChain(all);
+    }
+
     /** Oldest first. */
     public List<MigrationFile> migrations() {
         return ordered;

@@ -54,6 +54,25 @@ public final class Workspace {
      * changed. A backfill entry of the options that serves no column is refused before anything is written.
      */
     public List<Path> generate(String message, GenerateOptions options) {
+        return generation(message, options).files();
+    }
+
+    /**
+     * What {@link #generate(String, GenerateOptions)} did: the files written (none when nothing changed), the history
+     * with them, and the schema the history produced before them. A front end that goes on with the new files (to
+     * lint them) takes these instead of reading and replaying the whole history again.
+     */
+    public record Generation(List<Path> files, MigrationChain chain, Schema before) {
+
+        /** The migrations written, oldest first. */
+        public List<MigrationFile> written() {
+            List<MigrationFile> all = chain.migrations();
+            return all.subList(all.size() - files.size(), all.size());
+        }
+    }
+
+    /** As {@link #generate(String, GenerateOptions)}, saying what it did: see {@link Generation}. */
+    public Generation generation(String message, GenerateOptions options) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
         MigrationChain chain = chain();
         BackfillEntries backfills = options.backfills();
@@ -65,18 +84,20 @@ public final class Workspace {
         if (diff.isEmpty()) {
             console.info("No changes detected: the entities match the migrations"
                     + (chain.isEmpty() ? "" : " (head " + chain.head().fileName() + ")") + ". Nothing written.");
-            return List.of();
+            return new Generation(List.of(), chain, before);
         }
         List<OnlinePart> parts = options.online() ? online(before, diff, options)
                 : List.of(new OnlinePart(null, diff.upgrade(), diff.warnings(), false, null));
         List<Path> files = new ArrayList<>();
         for (OnlinePart part : parts) {
-            // The chain read above for the first file (a long history is read once); the next part follows it.
-            files.add(report(write(files.isEmpty() ? chain : chain(), part.message(text), part), part, entities));
+            // The history is read once (a long one is thousands of files): each part follows the one before.
+            MigrationFile written = write(chain, part.message(text), part);
+            chain = chain.followedBy(written);
+            files.add(report(written.path(), part, entities));
         }
         console.info("Review " + (files.size() == 1 ? "it" : "them") + ", then apply "
                 + (files.size() == 1 ? "it" : "them") + " with " + Advice.current().command(Advice.Goal.UPGRADE));
-        return files;
+        return new Generation(List.copyOf(files), chain, before);
     }
 
     private static List<OnlinePart> online(Schema before, Diff diff, GenerateOptions options) {
@@ -106,7 +127,7 @@ public final class Workspace {
     /** Writes an empty migration to fill by hand. */
     public Path revision(String message) {
         String text = requireMessage(message, Advice.Goal.REVISION);
-        Path file = write(chain(), text, new OnlinePart(null, List.of(), List.of(), false, null));
+        Path file = write(chain(), text, new OnlinePart(null, List.of(), List.of(), false, null)).path();
         console.info("Wrote " + file + ": an empty migration. Fill \"upgrade\" and \"downgrade\", e.g. with sql "
                 + "steps: { \"op\" : \"sql\", \"upgrade\" : { \"*\" : [ \"...\" ] }, \"downgrade\" : { \"*\" : [ \"...\" ] } }");
         return file;
@@ -118,7 +139,11 @@ public final class Workspace {
      * database ({@link MigrationSafety}).
      */
     public List<String> check() {
-        MigrationChain chain = chain();
+        return check(chain());
+    }
+
+    /** As {@link #check()}, on a history already read by {@link #chain()} (a front end that goes on with it). */
+    public List<String> check(MigrationChain chain) {
         ChainValidation.Result validation = ChainValidation.of(chain).requireValid();
         Diff diff = SchemaDiff.diff(validation.schema(), Snapshots.read(snapshot));
         List<String> differences = new ArrayList<>();
@@ -133,19 +158,21 @@ public final class Workspace {
         return Snapshots.followedHibernate(Snapshots.read(snapshot));
     }
 
-    private Path write(MigrationChain chain, String message, OnlinePart part) {
+    /** Writes the next migration of {@code chain}; returns it as read back (its checksum that of the text written). */
+    private MigrationFile write(MigrationChain chain, String message, OnlinePart part) {
         String id = chain.nextId();
         String parent = chain.isEmpty() ? null : chain.head().id();
         Migration migration = new Migration(id, parent, message, part.upgrade(), Diff.reverse(part.upgrade()),
                 part.warnings(), part.outsideTransaction(), part.lockTimeout(), null);
         Path file = directory.resolve(id + "_" + Slug.of(message) + ".json");
+        String json = MigrationJson.write(migration);
         try {
             Files.createDirectories(directory);
-            Files.writeString(file, MigrationJson.write(migration));
+            Files.writeString(file, json);
         } catch (IOException e) {
             throw new MigrationException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        return file;
+        return new MigrationFile(file, migration, MigrationFile.sha256(json));
     }
 
     private static String requireMessage(String message, Advice.Goal goal) {

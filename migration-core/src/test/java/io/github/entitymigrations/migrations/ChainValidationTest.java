@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
@@ -142,6 +143,41 @@ class ChainValidationTest {
         Fixtures.write(dir, migration("0003", "0002", "more", new AddColumn("billing", "invoices", more)));
         MigrationException e = assertThrows(MigrationException.class, workspace::check);
         assertEquals(2, e.getMessage().split("\n  - ").length - 1, e.getMessage());
+    }
+
+    /**
+     * Steps are rendered in parallel, in batches: the errors still come in the history's order, a step that does not
+     * fit (found while replaying) after the rendering errors of the steps before it, across a batch's end too.
+     */
+    @Test
+    void errorsKeepTheHistorysOrderAcrossRenderingBatches() {
+        String parent = null;
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 1100; i++) {
+            String id = String.format("%04d", i);
+            Table t = Fixtures.table("t" + i, id(), Fixtures.column("name", Fixtures.varchar(40), true));
+            List<Operation> ops = new ArrayList<>(List.of(new CreateTable(t)));
+            if (i % 300 == 0) {
+                ops.add(new AddColumn(null, "t" + i, new Column("data", ColumnType.of("OTHER"), true, false, null, null,
+                        false, null)));
+                expected.add("Migration " + id + " (" + id + "_m.json), upgrade step 2 (");
+            }
+            Fixtures.write(dir, new Migration(id, parent, "m", ops, List.of(), List.of()));
+            parent = id;
+        }
+        Table gone = Fixtures.table("gone", id());
+        Fixtures.write(dir, migration("1101", "1100", "m", new DropTable(gone)));
+        expected.add("Migration 1101 (1101_m.json), upgrade step 1 (");
+
+        ChainValidation.Result result = ChainValidation.of(MigrationChain.load(dir));
+
+        assertEquals(expected.size(), result.errors().size(), String.join("\n", result.errors()));
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(result.errors().get(i).startsWith(expected.get(i)), i + ": " + result.errors().get(i));
+            assertTrue(result.errors().get(i).contains(i < expected.size() - 1 ? "cannot run on any database"
+                    : "does not fit the schema"), i + ": " + result.errors().get(i));
+        }
+        assertEquals(null, result.schema());
     }
 
     /** A long history is checked in linear time: the same work per step as the runner's planning. */

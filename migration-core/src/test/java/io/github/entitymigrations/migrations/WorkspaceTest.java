@@ -145,6 +145,44 @@ class WorkspaceTest {
         assertEquals(List.of("0001", "0002"), workspace.chain().migrations().stream().map(MigrationFile::id).toList());
     }
 
+    /**
+     * What generate hands on (to lint the new files without reading the history again) is exactly what reading the
+     * directory gives: the files, their checksums, and the schema the history produced before them; also when the
+     * online form writes several files, each following the one before.
+     */
+    @Test
+    void generationHandsOnTheHistoryAsTheDirectoryReadsIt() {
+        snapshot(snapshotFile, io.github.entitymigrations.online.OnlineFixtures.before());
+        workspace.generate("create customers");
+        MigrationChain first = MigrationChain.load(migrations);
+        // A mix the online form splits in three files: the change, its validation, the indexes built concurrently.
+        snapshot(snapshotFile, io.github.entitymigrations.online.OnlineFixtures.all().get(6).after());
+
+        Workspace.Generation g = workspace.generation("mix", new GenerateOptions(true, "2s"));
+
+        assertEquals(3, g.files().size(), "the online form: " + g.files());
+        MigrationChain read = MigrationChain.load(migrations);
+        assertEquals(read.migrations(), g.chain().migrations());
+        assertEquals(read.migrations().stream().map(MigrationFile::contentChecksum).toList(),
+                g.chain().migrations().stream().map(MigrationFile::contentChecksum).toList());
+        assertEquals(g.files(), g.written().stream().map(MigrationFile::path).toList());
+        assertEquals(Replay.of(first.migrations()), g.before());
+        assertEquals(List.of(), workspace.check(), "the files written replay to the snapshot");
+    }
+
+    @Test
+    void aGenerationThatFindsNoChangeWritesNothingAndHandsOnTheHistory() {
+        snapshot(snapshotFile, entities());
+        workspace.generate("create users and orders");
+
+        Workspace.Generation g = workspace.generation("again", GenerateOptions.defaults());
+
+        assertEquals(List.of(), g.files());
+        assertEquals(List.of(), g.written());
+        assertEquals(MigrationChain.load(migrations).migrations(), g.chain().migrations());
+        assertEquals(Replay.of(g.chain().migrations()), g.before());
+    }
+
     @Test
     void noChangeWritesNothing() {
         snapshot(snapshotFile, entities());

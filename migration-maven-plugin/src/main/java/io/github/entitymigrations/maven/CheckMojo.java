@@ -4,6 +4,7 @@ import io.github.entitymigrations.lint.FailOn;
 import io.github.entitymigrations.lint.Finding;
 import io.github.entitymigrations.lint.LintReport;
 import io.github.entitymigrations.lint.Linter;
+import io.github.entitymigrations.migrations.MigrationChain;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -52,8 +53,10 @@ public class CheckMojo extends AbstractMigrationMojo {
     @Override
     protected void run() throws MojoFailureException {
         requireCompiled("check", allowStaleSnapshot);
-        List<String> differences = workspace().check();
-        boolean lintFails = lint();
+        // The history is read once for both (a long one is thousands of files).
+        MigrationChain chain = workspace().chain();
+        List<String> differences = workspace().check(chain);
+        boolean lintFails = lint(chain);
         if (differences.isEmpty()) {
             getLog().info("The entities and the migrations agree.");
             if (lintFails) {
@@ -73,9 +76,9 @@ public class CheckMojo extends AbstractMigrationMojo {
     private LintReport lastLint;
 
     /** Lints every migration offline; prints findings at or above the threshold, else one summary line. */
-    private boolean lint() {
+    private boolean lint(MigrationChain chain) {
         FailOn failOn = LintSupport.failOn(lintFailOn);
-        lastLint = Linter.offline(workspace().chain(), 0, LintSupport.dialect(url),
+        lastLint = Linter.offline(chain, 0, LintSupport.dialect(url),
                 LintSupport.ignored(lintIgnore));
         List<Finding> shown = lastLint.active().stream().filter(f -> failOn.fails(f.severity())).toList();
         shown.forEach(f -> LintSupport.print(getLog(), f));

@@ -1,9 +1,11 @@
 package io.github.entitymigrations.maven;
 
+import io.github.entitymigrations.lint.LintFacts;
 import io.github.entitymigrations.lint.LintReport;
 import io.github.entitymigrations.lint.Linter;
 import io.github.entitymigrations.migrations.BackfillEntries;
 import io.github.entitymigrations.migrations.GenerateOptions;
+import io.github.entitymigrations.migrations.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -84,17 +86,17 @@ public class GenerateMojo extends AbstractMigrationMojo {
         if (backfill != null) {
             entries.add(backfill);
         }
-        int before = workspace().chain().migrations().size();
         GenerateOptions options = new GenerateOptions(online, onlineLockTimeout, BackfillEntries.parse(entries));
-        if (!workspace().generate(message, options).isEmpty()) {
-            lint(before);
+        Workspace.Generation generation = workspace().generation(message, options);
+        if (!generation.files().isEmpty()) {
+            lint(generation);
         }
     }
 
     /** Lints the migration(s) just written and prints every finding; the author reviews them before committing. */
-    private void lint(int firstWritten) {
-        LintReport report = Linter.offline(workspace().chain(), firstWritten,
-                LintSupport.dialect(url), LintSupport.ignored(lintIgnore));
+    private void lint(Workspace.Generation generation) {
+        LintReport report = Linter.lint(generation.before(), generation.written(), LintSupport.dialect(url),
+                LintFacts.NONE, LintSupport.ignored(lintIgnore));
         report.active().forEach(f -> LintSupport.print(getLog(), f));
         getLog().info("lint: " + report.summary() + (report.active().isEmpty() ? "" : "; review each, fix the step "
                 + "or silence it in the file's \"lint\" section with a reason"));
