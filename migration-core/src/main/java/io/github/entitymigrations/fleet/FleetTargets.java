@@ -117,6 +117,22 @@ public final class FleetTargets {
         // Names are read as the schema setting reads them, so on PostgreSQL the pattern folds as an unquoted name.
         Pattern regex = glob(postgres ? pattern.toLowerCase(Locale.ROOT) : pattern);
         List<String> found = catalog.stream().filter(s -> regex.matcher(s).matches()).sorted().toList();
+        if (postgres) {
+            // A schema created with a quoted mixed-case name matches only ignoring case: leaving it out silently would
+            // leave that tenant behind, so the pattern is refused, naming it.
+            List<String> quoted = catalog.stream().filter(s -> !regex.matcher(s).matches()
+                    && regex.matcher(s.toLowerCase(Locale.ROOT)).matches()).sorted().toList();
+            if (!quoted.isEmpty()) {
+                throw new MigrationException("The schema pattern " + pattern + " also matches, ignoring case, "
+                        + String.join(", ", quoted.stream().map(q -> "\"" + q + "\"").toList()) + ": a mixed-case name "
+                        + "PostgreSQL keeps only when quoted, while schema names here are read unquoted (folded to lower "
+                        + "case, as the schema setting reads them), so " + (quoted.size() == 1 ? "it" : "they")
+                        + " cannot be migrated. Rename " + (quoted.size() == 1 ? "it" : "them") + " to lower case (alter "
+                        + "schema \"" + quoted.get(0) + "\" rename to " + quoted.get(0).toLowerCase(Locale.ROOT)
+                        + "), or narrow the pattern to leave " + (quoted.size() == 1 ? "it" : "them") + " out. Nothing "
+                        + "was run");
+            }
+        }
         if (found.isEmpty()) {
             throw new MigrationException("The schema pattern " + pattern + " matches no schema" + (catalog.isEmpty()
                     ? " (the database has none besides the server's own)" : "") + ": check it, or list the schemas "

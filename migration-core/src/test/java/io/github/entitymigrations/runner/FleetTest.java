@@ -161,6 +161,30 @@ class FleetTest {
                 e.getMessage());
     }
 
+    /**
+     * A tenant whose schema was created quoted in mixed case matches a pattern only ignoring case; the schemas setting
+     * reads names unquoted, so it could not be migrated: the pattern is refused, naming it, rather than leaving that
+     * tenant behind in silence.
+     */
+    @Test
+    void aPatternThatWouldLeaveAMixedCaseSchemaBehindIsRefusedOnPostgres() throws Exception {
+        db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        List<String> tenants = tenants(Kind.POSTGRESQL, 2);
+        db.execute("create schema \"Fleet_Mixed\"");
+        created.add("\"Fleet_Mixed\"");
+
+        MigrationException e = assertThrows(MigrationException.class, () -> FleetTargets.resolve(db.database(),
+                List.of("fleet_*")));
+
+        assertTrue(e.getMessage().contains("The schema pattern fleet_* also matches, ignoring case, \"Fleet_Mixed\""),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("alter schema \"Fleet_Mixed\" rename to fleet_mixed"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Nothing was run"), e.getMessage());
+        // A pattern that leaves it out is fine.
+        assertEquals(tenants, FleetTargets.resolve(db.database(), List.of(tenants.get(0).substring(0, 7) + "*"))
+                .stream().map(FleetTarget::name).toList());
+    }
+
     @Test
     void namesListsAndDuplicatesOnPostgres() throws Exception {
         db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
