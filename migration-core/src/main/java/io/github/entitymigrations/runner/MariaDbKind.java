@@ -85,10 +85,8 @@ public final class MariaDbKind implements DatabaseKind {
 
     @Override
     public Dialect dialect(Database database, Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select version()")) {
-            rs.next();
-            return MariaDbSessions.forServer((MariaDbDialect) dialect(database), rs.getString(1));
-        }
+        // The version the server sent when connecting (the driver keeps it): no second query.
+        return MariaDbSessions.forServer((MariaDbDialect) dialect(database), c.getMetaData().getDatabaseProductVersion());
     }
 
     /** Names the runner's sessions for the server's performance schema ({@code session_connect_attrs}). */

@@ -38,7 +38,8 @@ final class MariaDbSessions {
     /** The largest {@code lock_wait_timeout}, a year in seconds. */
     private static final long MAX_WAIT_SECONDS = 31_536_000;
 
-    private static final Pattern MARIADB_VERSION = Pattern.compile("(\\d+)\\.(\\d+).*");
+    /** {@code 10.11.6-MariaDB}; a driver may keep the {@code 5.5.5-} prefix older MariaDB servers send when connecting. */
+    private static final Pattern MARIADB_VERSION = Pattern.compile("(?:5\\.5\\.5-)?(\\d+)\\.(\\d+).*");
 
     private MariaDbSessions() {
     }

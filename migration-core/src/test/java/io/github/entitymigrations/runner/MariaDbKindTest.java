@@ -83,6 +83,9 @@ class MariaDbKindTest {
         assertEquals("binary(16)", MariaDbSessions.forServer(mariadb, "10.6.18-MariaDB-log").columnType(uuid),
                 "MariaDB 10.6 has no uuid type");
         assertEquals("uuid", MariaDbSessions.forServer(mariadb, "10.7.1-MariaDB").columnType(uuid));
+        assertEquals("binary(16)", MariaDbSessions.forServer(mariadb, "5.5.5-10.6.18-MariaDB").columnType(uuid),
+                "the prefix a driver may keep from the handshake");
+        assertEquals("uuid", MariaDbSessions.forServer(mariadb, "5.5.5-10.11.6-MariaDB-0+deb12u1").columnType(uuid));
         assertEquals("uuid", MariaDbSessions.forServer(mariadb, "11.4.2-MariaDB-ubu2404").columnType(uuid));
         MariaDbDialect mysql = MariaDbDialect.mysql(null);
         assertEquals("binary(16)", MariaDbSessions.forServer(mysql, "8.4.0").columnType(uuid));
@@ -103,6 +106,8 @@ class MariaDbKindTest {
                 version = rs.getString(1);
             }
             Dialect dialect = db.database().kind().dialect(db.database(), c);
+            assertTrue(c.getMetaData().getDatabaseProductVersion().contains(version.replaceAll("-.*", "")),
+                    "the driver keeps the version the server sent: " + c.getMetaData().getDatabaseProductVersion());
             assertEquals(kind == Kind.MARIADB && !version.startsWith("10.6") ? "uuid" : "binary(16)",
                     dialect.columnType(uuid), version);
         }
