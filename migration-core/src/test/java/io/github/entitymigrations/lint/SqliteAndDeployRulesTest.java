@@ -13,6 +13,7 @@ import static io.github.entitymigrations.lint.LintFixture.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.migrations.Migration;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
@@ -40,6 +41,37 @@ class SqliteAndDeployRulesTest {
         assertTrue(big.message().contains("at least 100000 rows"), big.message());
         var small = new LintFacts(Map.of(".users", Rules.LARGE_TABLE_ROWS - 1), Rules.LARGE_TABLE_ROWS, Map.of());
         assertEquals(Severity.INFO, single(lint(SQLITE, small, migration(TO_NOT_NULL)), "sqlite-rebuild").severity());
+    }
+
+    /**
+     * Consecutive changes to one table are rebuilt in one copy, as the runner plans them: one finding naming the
+     * steps; a change to another table in between, or a migration outside a transaction, keeps them apart.
+     */
+    @Test
+    void changesRebuiltTogetherAreOneFindingNamingTheirSteps() {
+        AlterColumn name = new AlterColumn(null, "users", col("name", "VARCHAR(50)", true, "'anon'"),
+                col("name", "VARCHAR(80)", false, "'anon'"));
+        AlterColumn price = new AlterColumn(null, "users", col("price", "NUMERIC(10,2)", true),
+                col("price", "NUMERIC(12,2)", false, "0"));
+        List<Finding> together = lint(SQLITE, migration(TO_NOT_NULL, name, price)).findings().stream()
+                .filter(f -> f.rule().equals("sqlite-rebuild")).toList();
+        assertEquals(1, together.size(), together.toString());
+        assertEquals(1, together.get(0).step());
+        assertTrue(together.get(0).message().contains("rebuilds table users once for steps 1 to 3 ("
+                + TO_NOT_NULL.describe() + ", " + name.describe() + ", " + price.describe() + ")"),
+                together.get(0).message());
+
+        AlterColumn orders = new AlterColumn(null, "orders", col("user_id", "BIGINT", true), col("user_id", "BIGINT",
+                false, "0"));
+        List<Integer> apart = lint(SQLITE, migration(TO_NOT_NULL, orders, name)).findings().stream()
+                .filter(f -> f.rule().equals("sqlite-rebuild")).map(Finding::step).toList();
+        assertEquals(List.of(1, 2, 3), apart, "another table's change in between ends the copy");
+
+        Migration outside = new Migration("0002", "0001", "change", List.of(TO_NOT_NULL, name), List.of(), List.of(),
+                true, null, null);
+        assertEquals(List.of(1, 2), lint(SQLITE, outside).findings().stream()
+                .filter(f -> f.rule().equals("sqlite-rebuild")).map(Finding::step).toList(),
+                "outside a transaction each step is a rebuild of its own");
     }
 
     @Test
