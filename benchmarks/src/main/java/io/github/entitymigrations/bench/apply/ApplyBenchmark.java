@@ -46,18 +46,30 @@ public final class ApplyBenchmark implements Benchmark {
         return new ApplyBenchmark(true);
     }
 
-    /** A tool measured here; {@code task} is its {@link ApplyTasks} task, or null for the mvn command. */
-    private record Tool(String key, String label, String task) {
+    /**
+     * A tool measured here; {@code task} is its {@link ApplyTasks} task, or null for the mvn command; {@code jvm} the
+     * options of its JVM beyond the quiet ones.
+     */
+    private record Tool(String key, String label, String task, List<String> jvm) {
+
+        Tool(String key, String label, String task) {
+            this(key, label, task, List.of());
+        }
     }
+
+    /** The heap the capped run of ours gets: what the engine needs, against what the JVM takes by default. */
+    static final String CAPPED_HEAP = "128m";
 
     private static final Tool JDBC = new Tool("jdbc", "raw JDBC (floor)", ApplyTasks.JDBC);
     private static final Tool OURS = new Tool("ours", "Entity Migrations (in-process)", ApplyTasks.OURS);
+    private static final Tool OURS_CAPPED = new Tool("ours-capped", "Entity Migrations (in-process, -Xmx"
+            + CAPPED_HEAP + ")", ApplyTasks.OURS, List.of("-Xmx" + CAPPED_HEAP));
     private static final Tool MVN = new Tool("mvn", "Entity Migrations (mvn migration:upgrade)", null);
     private static final Tool FLYWAY = new Tool("flyway", "Flyway " + version(org.flywaydb.core.Flyway.class,
             "org.flywaydb", "flyway-core"), ApplyTasks.FLYWAY);
     private static final Tool LIQUIBASE = new Tool("liquibase", "Liquibase "
             + liquibase.util.LiquibaseUtil.getBuildVersion(), ApplyTasks.LIQUIBASE);
-    private static final List<Tool> TOOLS = List.of(JDBC, OURS, MVN, FLYWAY, LIQUIBASE);
+    private static final List<Tool> TOOLS = List.of(JDBC, OURS, OURS_CAPPED, MVN, FLYWAY, LIQUIBASE);
 
     @Override
     public String name() {
@@ -143,7 +155,9 @@ public final class ApplyBenchmark implements Benchmark {
             case "flyway" -> fixture.flyway(dialect).toString();
             default -> fixture.liquibase(dialect).toString();
         };
-        return Measure.child(tool.task(), ApplyTasks.QUIET_JVM, url, input);
+        List<String> jvm = new ArrayList<>(ApplyTasks.QUIET_JVM);
+        jvm.addAll(tool.jvm());
+        return Measure.child(tool.task(), jvm, url, input);
     }
 
     private static String key(Tool tool, String dialect) {
@@ -181,6 +195,17 @@ public final class ApplyBenchmark implements Benchmark {
                     Stats.ms(flyway), met(ours < flyway), Stats.ms(ours), Stats.ms(liquibase), met(ours < liquibase)));
         }
         s.note("The targets are judged on the in-process engine; `mvn migration:upgrade` adds Maven's own start-up.");
+        for (String dialect : Generator.DIALECTS) {
+            List<Sample> ours = samples.getOrDefault(key(OURS, dialect), List.of());
+            List<Sample> capped = samples.getOrDefault(key(OURS_CAPPED, dialect), List.of());
+            double peak = Stats.peakMib(ours);
+            s.note(String.format(Locale.ROOT, "Memory on %s, peak at most 158 MiB (the first published run's): %s — "
+                    + "%s. With the heap capped at %s (`-Xmx%s`) the same run peaks at %s in %s (%s× the default "
+                    + "heap's time): the rest is the JVM's own (code cache, metaspace, threads, the driver).",
+                    label(dialect), Stats.mib(peak), met(peak <= 158), CAPPED_HEAP.replace("m", " MiB"),
+                    CAPPED_HEAP, Stats.mib(Stats.peakMib(capped)), Stats.ms(Stats.medianMillis(capped)),
+                    String.format(Locale.ROOT, "%.2f", Stats.medianMillis(capped) / Stats.medianMillis(ours))));
+        }
         return s;
     }
 
