@@ -62,7 +62,7 @@ public final class ApplyBenchmark implements Benchmark {
 
     private static final Tool JDBC = new Tool("jdbc", "raw JDBC (floor)", ApplyTasks.JDBC);
     private static final Tool OURS = new Tool("ours", "Entity Migrations (in-process)", ApplyTasks.OURS);
-    private static final Tool OURS_CAPPED = new Tool("ours-capped", "Entity Migrations (in-process, -Xmx"
+    private static final Tool OURS_CAPPED = new Tool("ours_capped", "Entity Migrations (in-process, -Xmx"
             + CAPPED_HEAP + ")", ApplyTasks.OURS, List.of("-Xmx" + CAPPED_HEAP));
     private static final Tool MVN = new Tool("mvn", "Entity Migrations (mvn migration:upgrade)", null);
     private static final Tool FLYWAY = new Tool("flyway", "Flyway " + version(org.flywaydb.core.Flyway.class,
@@ -150,7 +150,7 @@ public final class ApplyBenchmark implements Benchmark {
                     "-Dmigration.directory=" + fixture.json()), project, Map.of());
         }
         String input = switch (tool.key()) {
-            case "ours" -> fixture.json().toString();
+            case "ours", "ours_capped" -> fixture.json().toString();
             case "jdbc" -> fixture.jdbc(dialect).toString();
             case "flyway" -> fixture.flyway(dialect).toString();
             default -> fixture.liquibase(dialect).toString();
