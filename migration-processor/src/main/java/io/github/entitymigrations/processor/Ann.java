@@ -1,6 +1,8 @@
 package io.github.entitymigrations.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,14 +17,82 @@ import javax.lang.model.type.TypeMirror;
  * An annotation read by name through {@link AnnotationMirror}: user classes and annotation classes are
  * never loaded, which is how {@code jakarta.persistence} and {@code javax.persistence} read the same.
  * Member values fall back to the annotation type's declared defaults.
+ *
+ * <p>Inside {@link #cached} (the snapshot's build) an element's annotations are read once, each annotation's
+ * explicit members are decoded once, and each annotation type's defaults once: javac builds a new map on
+ * every {@link AnnotationMirror#getElementValues()} and a new list on every
+ * {@link Element#getEnclosedElements()}, and the binders ask the same attribute for a dozen annotations and
+ * the same annotation for a dozen members.
  */
-record Ann(AnnotationMirror mirror) {
+final class Ann {
 
     static final String JAKARTA = "jakarta.persistence.";
     static final String JAVAX = "javax.persistence.";
 
     static final String JAKARTA_VALIDATION = "jakarta.validation.constraints.";
     static final String JAVAX_VALIDATION = "javax.validation.constraints.";
+
+    private final AnnotationMirror mirror;
+    /** The annotation type's qualified name, or null until asked. */
+    private String qualifiedName;
+    /** The explicit members by name, decoded on first use. */
+    private Map<String, AnnotationValue> explicit;
+
+    Ann(AnnotationMirror mirror) {
+        this.mirror = mirror;
+    }
+
+    private Ann(AnnotationMirror mirror, String qualifiedName) {
+        this.mirror = mirror;
+        this.qualifiedName = qualifiedName;
+    }
+
+    AnnotationMirror mirror() {
+        return mirror;
+    }
+
+    /**
+     * Runs {@code work} with the per-compilation caches on (for this thread), and drops them after: nothing of
+     * a compilation's symbols is kept once it is over.
+     */
+    static <T> T cached(java.util.function.Supplier<T> work) {
+        Cache previous = CACHE.get();
+        CACHE.set(new Cache());
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                CACHE.remove();
+            } else {
+                CACHE.set(previous);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Cache> CACHE = new ThreadLocal<>();
+
+    /** What {@link #cached} keeps: by identity, as javac hands out the same symbols and mirrors. */
+    private static final class Cache {
+        final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
+        final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
+    }
+
+    private static final Ann[] NONE = new Ann[0];
+
+    /** The element's annotations, each with its type's qualified name. */
+    private static Ann[] annotationsOf(Element element, Cache cache) {
+        Ann[] known = cache.annotations.get(element);
+        if (known == null) {
+            List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+            known = mirrors.isEmpty() ? NONE : new Ann[mirrors.size()];
+            int i = 0;
+            for (AnnotationMirror m : mirrors) {
+                known[i++] = new Ann(m, qualifiedName(m));
+            }
+            cache.annotations.put(element, known);
+        }
+        return known;
+    }
 
     /** A JPA annotation by simple name ({@code "Column"}), jakarta or javax. */
     static Ann jpa(Element element, String simpleName) {
@@ -34,28 +104,41 @@ record Ann(AnnotationMirror mirror) {
         return inEither(element, JAKARTA_VALIDATION, JAVAX_VALIDATION, simpleName);
     }
 
-    /**
-     * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
-     * annotations, each type name decoded once and no name concatenated: these lookups run for every
-     * attribute and annotation name, so they are a good part of the processor's time on large models.
-     */
     /** The annotation {@code packagePrefix + simpleName} ({@code "org.hibernate.annotations."}, {@code "Check"}). */
     static Ann inPackage(Element element, String packagePrefix, String simpleName) {
         return inEither(element, packagePrefix, null, simpleName);
     }
 
+    /**
+     * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
+     * annotations, each type name decoded once and no name concatenated: these lookups run for every
+     * attribute and annotation name, so they are a good part of the processor's time on large models.
+     */
     private static Ann inEither(Element element, String first, String second, String simpleName) {
         if (element == null) {
             return null;
+        }
+        Cache cache = CACHE.get();
+        if (cache != null) {
+            Ann fallback = null;
+            for (Ann a : annotationsOf(element, cache)) {
+                if (isIn(a.qualifiedName, first, simpleName)) {
+                    return a;
+                }
+                if (fallback == null && second != null && isIn(a.qualifiedName, second, simpleName)) {
+                    fallback = a;
+                }
+            }
+            return fallback;
         }
         Ann fallback = null;
         for (AnnotationMirror m : element.getAnnotationMirrors()) {
             String name = qualifiedName(m);
             if (isIn(name, first, simpleName)) {
-                return new Ann(m);
+                return new Ann(m, name);
             }
             if (fallback == null && second != null && isIn(name, second, simpleName)) {
-                fallback = new Ann(m);
+                fallback = new Ann(m, name);
             }
         }
         return fallback;
@@ -87,9 +170,19 @@ record Ann(AnnotationMirror mirror) {
         if (element == null) {
             return null;
         }
+        Cache cache = CACHE.get();
+        if (cache != null) {
+            for (Ann a : annotationsOf(element, cache)) {
+                if (a.qualifiedName.equals(qualifiedName)) {
+                    return a;
+                }
+            }
+            return null;
+        }
         for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            if (qualifiedName(m).equals(qualifiedName)) {
-                return new Ann(m);
+            String name = qualifiedName(m);
+            if (name.equals(qualifiedName)) {
+                return new Ann(m, name);
             }
         }
         return null;
@@ -104,29 +197,51 @@ record Ann(AnnotationMirror mirror) {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();
     }
 
-    /** Whether the member was given explicitly (not left to its default). */
-    boolean isSet(String member) {
-        for (ExecutableElement e : mirror.getElementValues().keySet()) {
-            if (e.getSimpleName().contentEquals(member)) {
-                return true;
+    /** The explicit members by name, in their order, decoded once. */
+    private Map<String, AnnotationValue> explicit() {
+        if (explicit == null) {
+            Map<? extends ExecutableElement, ? extends AnnotationValue> values = mirror.getElementValues();
+            if (values.isEmpty()) {
+                explicit = Map.of();
+            } else {
+                Map<String, AnnotationValue> byName = new HashMap<>(values.size() * 2);
+                for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
+                    byName.putIfAbsent(e.getKey().getSimpleName().toString(), e.getValue());
+                }
+                explicit = byName;
             }
         }
-        return false;
+        return explicit;
+    }
+
+    /** Whether the member was given explicitly (not left to its default). */
+    boolean isSet(String member) {
+        return explicit().containsKey(member);
     }
 
     Object value(String member) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(member)) {
-                return e.getValue().getValue();
-            }
+        AnnotationValue given = explicit().get(member);
+        if (given != null) {
+            return given.getValue();
         }
-        for (Element e : mirror.getAnnotationType().asElement().getEnclosedElements()) {
-            if (e instanceof ExecutableElement method && method.getSimpleName().contentEquals(member)) {
+        Cache cache = CACHE.get();
+        Element type = mirror.getAnnotationType().asElement();
+        if (cache != null) {
+            return cache.defaults.computeIfAbsent(type, Ann::defaults).get(member);
+        }
+        return defaults(type).get(member);
+    }
+
+    /** The annotation type's members by name, to their default values (null without one). */
+    private static Map<String, Object> defaults(Element annotationType) {
+        Map<String, Object> result = new HashMap<>();
+        for (Element e : annotationType.getEnclosedElements()) {
+            if (e instanceof ExecutableElement method) {
                 AnnotationValue d = method.getDefaultValue();
-                return d == null ? null : d.getValue();
+                result.putIfAbsent(method.getSimpleName().toString(), d == null ? null : d.getValue());
             }
         }
-        return null;
+        return result;
     }
 
     String string(String member) {
@@ -198,11 +313,21 @@ record Ann(AnnotationMirror mirror) {
 
     /** The member's own value, for pointing a diagnostic at it. */
     AnnotationValue annotationValue(String member) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(member)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return explicit().get(member);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ann other && mirror.equals(other.mirror);
+    }
+
+    @Override
+    public int hashCode() {
+        return mirror.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Ann[mirror=" + mirror + "]";
     }
 }
