@@ -35,8 +35,9 @@ final class Ann {
     private final AnnotationMirror mirror;
     /** The annotation type's qualified name, or null until asked. */
     private String qualifiedName;
-    /** The explicit members by name, decoded on first use. */
-    private Map<String, AnnotationValue> explicit;
+    /** The explicit members' names and values, decoded on first use (a few per annotation: a scan is fastest). */
+    private String[] explicitNames;
+    private AnnotationValue[] explicitValues;
 
     Ann(AnnotationMirror mirror) {
         this.mirror = mirror;
@@ -75,23 +76,60 @@ final class Ann {
     private static final class Cache {
         final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
         final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
+        /** Annotation type names: a few dozen types, so a small map that stays in the CPU's cache. */
+        final Map<Element, String> names = new IdentityHashMap<>();
     }
 
     private static final Ann[] NONE = new Ann[0];
 
-    /** The element's annotations, each with its type's qualified name. */
-    private static Ann[] annotationsOf(Element element, Cache cache) {
+    /** The element's annotations, each with its type's qualified name, read now. */
+    private static Ann[] read(Element element) {
+        List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+        if (mirrors.isEmpty()) {
+            return NONE;
+        }
+        Cache cache = CACHE.get();
+        Ann[] result = new Ann[mirrors.size()];
+        int i = 0;
+        for (AnnotationMirror m : mirrors) {
+            result[i++] = new Ann(m, cache == null ? qualifiedName(m) : cache.names.computeIfAbsent(
+                    m.getAnnotationType().asElement(), type -> ((TypeElement) type).getQualifiedName().toString()));
+        }
+        return result;
+    }
+
+    /**
+     * The element's annotations, kept for the build when it has any: the same {@link Ann}s, with their members
+     * decoded once, whichever binder asks.
+     */
+    static Ann[] annotationsOf(Element element) {
+        Cache cache = CACHE.get();
+        if (cache == null) {
+            return read(element);
+        }
+        if (element.getAnnotationMirrors().isEmpty()) {
+            return NONE; // most getters and setters: nothing to keep
+        }
         Ann[] known = cache.annotations.get(element);
         if (known == null) {
-            List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
-            known = mirrors.isEmpty() ? NONE : new Ann[mirrors.size()];
-            int i = 0;
-            for (AnnotationMirror m : mirrors) {
-                known[i++] = new Ann(m, qualifiedName(m));
-            }
+            known = read(element);
             cache.annotations.put(element, known);
         }
         return known;
+    }
+
+    /** Among {@code annotations}, {@code first + simpleName}, else {@code second + simpleName} (may be null). */
+    static Ann find(Ann[] annotations, String first, String second, String simpleName) {
+        Ann fallback = null;
+        for (Ann a : annotations) {
+            if (isIn(a.qualifiedName, first, simpleName)) {
+                return a;
+            }
+            if (fallback == null && second != null && isIn(a.qualifiedName, second, simpleName)) {
+                fallback = a;
+            }
+        }
+        return fallback;
     }
 
     /** A JPA annotation by simple name ({@code "Column"}), jakarta or javax. */
@@ -115,33 +153,7 @@ final class Ann {
      * attribute and annotation name, so they are a good part of the processor's time on large models.
      */
     private static Ann inEither(Element element, String first, String second, String simpleName) {
-        if (element == null) {
-            return null;
-        }
-        Cache cache = CACHE.get();
-        if (cache != null) {
-            Ann fallback = null;
-            for (Ann a : annotationsOf(element, cache)) {
-                if (isIn(a.qualifiedName, first, simpleName)) {
-                    return a;
-                }
-                if (fallback == null && second != null && isIn(a.qualifiedName, second, simpleName)) {
-                    fallback = a;
-                }
-            }
-            return fallback;
-        }
-        Ann fallback = null;
-        for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            String name = qualifiedName(m);
-            if (isIn(name, first, simpleName)) {
-                return new Ann(m, name);
-            }
-            if (fallback == null && second != null && isIn(name, second, simpleName)) {
-                fallback = new Ann(m, name);
-            }
-        }
-        return fallback;
+        return element == null ? null : find(annotationsOf(element), first, second, simpleName);
     }
 
     /**
@@ -170,19 +182,9 @@ final class Ann {
         if (element == null) {
             return null;
         }
-        Cache cache = CACHE.get();
-        if (cache != null) {
-            for (Ann a : annotationsOf(element, cache)) {
-                if (a.qualifiedName.equals(qualifiedName)) {
-                    return a;
-                }
-            }
-            return null;
-        }
-        for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            String name = qualifiedName(m);
-            if (name.equals(qualifiedName)) {
-                return new Ann(m, name);
+        for (Ann a : annotationsOf(element)) {
+            if (a.qualifiedName.equals(qualifiedName)) {
+                return a;
             }
         }
         return null;
@@ -197,30 +199,40 @@ final class Ann {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();
     }
 
-    /** The explicit members by name, in their order, decoded once. */
-    private Map<String, AnnotationValue> explicit() {
-        if (explicit == null) {
-            Map<? extends ExecutableElement, ? extends AnnotationValue> values = mirror.getElementValues();
-            if (values.isEmpty()) {
-                explicit = Map.of();
-            } else {
-                Map<String, AnnotationValue> byName = new HashMap<>(values.size() * 2);
-                for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : values.entrySet()) {
-                    byName.putIfAbsent(e.getKey().getSimpleName().toString(), e.getValue());
-                }
-                explicit = byName;
+    /** The explicit members' names and values, in their order, decoded once. */
+    private void decode() {
+        Map<? extends ExecutableElement, ? extends AnnotationValue> given = mirror.getElementValues();
+        String[] names = new String[given.size()];
+        AnnotationValue[] values = new AnnotationValue[names.length];
+        int i = 0;
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : given.entrySet()) {
+            names[i] = e.getKey().getSimpleName().toString();
+            values[i++] = e.getValue();
+        }
+        explicitValues = values;
+        explicitNames = names;
+    }
+
+    /** The member's explicit value, or null when it is left to its default. */
+    private AnnotationValue explicit(String member) {
+        if (explicitNames == null) {
+            decode();
+        }
+        for (int i = 0; i < explicitNames.length; i++) {
+            if (explicitNames[i].equals(member)) {
+                return explicitValues[i];
             }
         }
-        return explicit;
+        return null;
     }
 
     /** Whether the member was given explicitly (not left to its default). */
     boolean isSet(String member) {
-        return explicit().containsKey(member);
+        return explicit(member) != null;
     }
 
     Object value(String member) {
-        AnnotationValue given = explicit().get(member);
+        AnnotationValue given = explicit(member);
         if (given != null) {
             return given.getValue();
         }
@@ -313,7 +325,7 @@ final class Ann {
 
     /** The member's own value, for pointing a diagnostic at it. */
     AnnotationValue annotationValue(String member) {
-        return explicit().get(member);
+        return explicit(member);
     }
 
     @Override
