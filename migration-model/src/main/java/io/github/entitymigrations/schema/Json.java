@@ -81,7 +81,7 @@ public final class Json {
     private static final java.util.Comparator<Map.Entry<?, ?>> KEY_ORDER =
             (a, b) -> ((Comparable) a.getKey()).compareTo(b.getKey());
 
-    private static void pad(StringBuilder out, int indent) {
+    static void pad(StringBuilder out, int indent) {
         for (int i = 0; i < indent; i++) {
             out.append("  ");
         }
@@ -98,7 +98,7 @@ public final class Json {
         return true;
     }
 
-    private static void quote(String s, StringBuilder out) {
+    static void quote(String s, StringBuilder out) {
         out.append('"');
         if (plain(s)) {
             out.append(s).append('"');

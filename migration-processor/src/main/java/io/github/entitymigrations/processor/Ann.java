@@ -1,6 +1,8 @@
 package io.github.entitymigrations.processor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -15,14 +17,120 @@ import javax.lang.model.type.TypeMirror;
  * An annotation read by name through {@link AnnotationMirror}: user classes and annotation classes are
  * never loaded, which is how {@code jakarta.persistence} and {@code javax.persistence} read the same.
  * Member values fall back to the annotation type's declared defaults.
+ *
+ * <p>Inside {@link #cached} (the snapshot's build) an element's annotations are read once, each annotation's
+ * explicit members are decoded once, and each annotation type's defaults once: javac builds a new map on
+ * every {@link AnnotationMirror#getElementValues()} and a new list on every
+ * {@link Element#getEnclosedElements()}, and the binders ask the same attribute for a dozen annotations and
+ * the same annotation for a dozen members.
  */
-record Ann(AnnotationMirror mirror) {
+final class Ann {
 
     static final String JAKARTA = "jakarta.persistence.";
     static final String JAVAX = "javax.persistence.";
 
     static final String JAKARTA_VALIDATION = "jakarta.validation.constraints.";
     static final String JAVAX_VALIDATION = "javax.validation.constraints.";
+
+    private final AnnotationMirror mirror;
+    /** The annotation type's qualified name, or null until asked. */
+    private String qualifiedName;
+    /** The explicit members' names and values, decoded on first use (a few per annotation: a scan is fastest). */
+    private String[] explicitNames;
+    private AnnotationValue[] explicitValues;
+
+    Ann(AnnotationMirror mirror) {
+        this.mirror = mirror;
+    }
+
+    private Ann(AnnotationMirror mirror, String qualifiedName) {
+        this.mirror = mirror;
+        this.qualifiedName = qualifiedName;
+    }
+
+    AnnotationMirror mirror() {
+        return mirror;
+    }
+
+    /**
+     * Runs {@code work} with the per-compilation caches on (for this thread), and drops them after: nothing of
+     * a compilation's symbols is kept once it is over.
+     */
+    static <T> T cached(java.util.function.Supplier<T> work) {
+        Cache previous = CACHE.get();
+        CACHE.set(new Cache());
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                CACHE.remove();
+            } else {
+                CACHE.set(previous);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Cache> CACHE = new ThreadLocal<>();
+
+    /** What {@link #cached} keeps: by identity, as javac hands out the same symbols and mirrors. */
+    private static final class Cache {
+        final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
+        final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
+        /** Annotation type names: a few dozen types, so a small map that stays in the CPU's cache. */
+        final Map<Element, String> names = new IdentityHashMap<>();
+    }
+
+    private static final Ann[] NONE = new Ann[0];
+
+    /** The element's annotations, each with its type's qualified name, read now. */
+    private static Ann[] read(Element element) {
+        List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+        if (mirrors.isEmpty()) {
+            return NONE;
+        }
+        Cache cache = CACHE.get();
+        Ann[] result = new Ann[mirrors.size()];
+        int i = 0;
+        for (AnnotationMirror m : mirrors) {
+            result[i++] = new Ann(m, cache == null ? qualifiedName(m) : cache.names.computeIfAbsent(
+                    m.getAnnotationType().asElement(), type -> ((TypeElement) type).getQualifiedName().toString()));
+        }
+        return result;
+    }
+
+    /**
+     * The element's annotations, kept for the build when it has any: the same {@link Ann}s, with their members
+     * decoded once, whichever binder asks.
+     */
+    static Ann[] annotationsOf(Element element) {
+        Cache cache = CACHE.get();
+        if (cache == null) {
+            return read(element);
+        }
+        if (element.getAnnotationMirrors().isEmpty()) {
+            return NONE; // most getters and setters: nothing to keep
+        }
+        Ann[] known = cache.annotations.get(element);
+        if (known == null) {
+            known = read(element);
+            cache.annotations.put(element, known);
+        }
+        return known;
+    }
+
+    /** Among {@code annotations}, {@code first + simpleName}, else {@code second + simpleName} (may be null). */
+    static Ann find(Ann[] annotations, String first, String second, String simpleName) {
+        Ann fallback = null;
+        for (Ann a : annotations) {
+            if (isIn(a.qualifiedName, first, simpleName)) {
+                return a;
+            }
+            if (fallback == null && second != null && isIn(a.qualifiedName, second, simpleName)) {
+                fallback = a;
+            }
+        }
+        return fallback;
+    }
 
     /** A JPA annotation by simple name ({@code "Column"}), jakarta or javax. */
     static Ann jpa(Element element, String simpleName) {
@@ -34,31 +142,18 @@ record Ann(AnnotationMirror mirror) {
         return inEither(element, JAKARTA_VALIDATION, JAVAX_VALIDATION, simpleName);
     }
 
-    /**
-     * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
-     * annotations, each type name decoded once and no name concatenated: these lookups run for every
-     * attribute and annotation name, so they are a good part of the processor's time on large models.
-     */
     /** The annotation {@code packagePrefix + simpleName} ({@code "org.hibernate.annotations."}, {@code "Check"}). */
     static Ann inPackage(Element element, String packagePrefix, String simpleName) {
         return inEither(element, packagePrefix, null, simpleName);
     }
 
+    /**
+     * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
+     * annotations, each type name decoded once and no name concatenated: these lookups run for every
+     * attribute and annotation name, so they are a good part of the processor's time on large models.
+     */
     private static Ann inEither(Element element, String first, String second, String simpleName) {
-        if (element == null) {
-            return null;
-        }
-        Ann fallback = null;
-        for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            String name = qualifiedName(m);
-            if (isIn(name, first, simpleName)) {
-                return new Ann(m);
-            }
-            if (fallback == null && second != null && isIn(name, second, simpleName)) {
-                fallback = new Ann(m);
-            }
-        }
-        return fallback;
+        return element == null ? null : find(annotationsOf(element), first, second, simpleName);
     }
 
     /**
@@ -87,9 +182,9 @@ record Ann(AnnotationMirror mirror) {
         if (element == null) {
             return null;
         }
-        for (AnnotationMirror m : element.getAnnotationMirrors()) {
-            if (qualifiedName(m).equals(qualifiedName)) {
-                return new Ann(m);
+        for (Ann a : annotationsOf(element)) {
+            if (a.qualifiedName.equals(qualifiedName)) {
+                return a;
             }
         }
         return null;
@@ -104,29 +199,61 @@ record Ann(AnnotationMirror mirror) {
         return mirror.getAnnotationType().asElement().getSimpleName().toString();
     }
 
-    /** Whether the member was given explicitly (not left to its default). */
-    boolean isSet(String member) {
-        for (ExecutableElement e : mirror.getElementValues().keySet()) {
-            if (e.getSimpleName().contentEquals(member)) {
-                return true;
-            }
+    /** The explicit members' names and values, in their order, decoded once. */
+    private void decode() {
+        Map<? extends ExecutableElement, ? extends AnnotationValue> given = mirror.getElementValues();
+        String[] names = new String[given.size()];
+        AnnotationValue[] values = new AnnotationValue[names.length];
+        int i = 0;
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : given.entrySet()) {
+            names[i] = e.getKey().getSimpleName().toString();
+            values[i++] = e.getValue();
         }
-        return false;
+        explicitValues = values;
+        explicitNames = names;
     }
 
-    Object value(String member) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(member)) {
-                return e.getValue().getValue();
-            }
+    /** The member's explicit value, or null when it is left to its default. */
+    private AnnotationValue explicit(String member) {
+        if (explicitNames == null) {
+            decode();
         }
-        for (Element e : mirror.getAnnotationType().asElement().getEnclosedElements()) {
-            if (e instanceof ExecutableElement method && method.getSimpleName().contentEquals(member)) {
-                AnnotationValue d = method.getDefaultValue();
-                return d == null ? null : d.getValue();
+        for (int i = 0; i < explicitNames.length; i++) {
+            if (explicitNames[i].equals(member)) {
+                return explicitValues[i];
             }
         }
         return null;
+    }
+
+    /** Whether the member was given explicitly (not left to its default). */
+    boolean isSet(String member) {
+        return explicit(member) != null;
+    }
+
+    Object value(String member) {
+        AnnotationValue given = explicit(member);
+        if (given != null) {
+            return given.getValue();
+        }
+        Cache cache = CACHE.get();
+        Element type = mirror.getAnnotationType().asElement();
+        if (cache != null) {
+            return cache.defaults.computeIfAbsent(type, Ann::defaults).get(member);
+        }
+        return defaults(type).get(member);
+    }
+
+    /** The annotation type's members by name, to their default values (null without one). */
+    private static Map<String, Object> defaults(Element annotationType) {
+        Map<String, Object> result = new HashMap<>();
+        for (Element e : annotationType.getEnclosedElements()) {
+            if (e instanceof ExecutableElement method) {
+                AnnotationValue d = method.getDefaultValue();
+                result.putIfAbsent(method.getSimpleName().toString(), d == null ? null : d.getValue());
+            }
+        }
+        return result;
     }
 
     String string(String member) {
@@ -198,11 +325,21 @@ record Ann(AnnotationMirror mirror) {
 
     /** The member's own value, for pointing a diagnostic at it. */
     AnnotationValue annotationValue(String member) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(member)) {
-                return e.getValue();
-            }
-        }
-        return null;
+        return explicit(member);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Ann other && mirror.equals(other.mirror);
+    }
+
+    @Override
+    public int hashCode() {
+        return mirror.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Ann[mirror=" + mirror + "]";
     }
 }

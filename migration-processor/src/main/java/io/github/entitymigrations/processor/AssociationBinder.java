@@ -150,7 +150,8 @@ final class AssociationBinder {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
             TableDraft.ColumnDraft c = join.columns().get(i);
-            c.bindingOrder = BindingOrder.toOne(scope, a);
+            Scope bound = scope;
+            c.bindingOrder = () -> BindingOrder.toOne(bound, a);
             TableDraft.ColumnDraft added = scope.table().addColumn(c, join.logicalNames().get(i),
                     scope.owner().qualifiedName());
             if (checkedInSubclass && added.nullable) {

@@ -6,29 +6,80 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * One persistent attribute: a field (field access) or a getter (property access), with the type as
- * seen from the entity (type variables of generic mapped superclasses resolved).
- *
- * @param name     the Java attribute name
- * @param element  the field or getter, where its annotations are and where diagnostics point
- * @param type     the attribute's type
- * @param declarer the class that declares it (entity, mapped superclass or embeddable)
+ * seen from the entity (type variables of generic mapped superclasses resolved): its Java name, the field or
+ * getter (where its annotations are and where diagnostics point), its type, and the class that declares it
+ * (entity, mapped superclass or embeddable). Equal as a record of those four would be.
  */
-record Attribute(String name, Element element, TypeMirror type, TypeElement declarer) {
+final class Attribute {
+
+    private final String name;
+    private final Element element;
+    private final TypeMirror type;
+    private final TypeElement declarer;
+    /** The element's annotations, read on first use: the binders ask each attribute for a dozen of them. */
+    private Ann[] annotations;
+    /** {@link #toString()}, made once: binders pass it along for their messages. */
+    private String description;
+
+    Attribute(String name, Element element, TypeMirror type, TypeElement declarer) {
+        this.name = name;
+        this.element = element;
+        this.type = type;
+        this.declarer = declarer;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Element element() {
+        return element;
+    }
+
+    TypeMirror type() {
+        return type;
+    }
+
+    TypeElement declarer() {
+        return declarer;
+    }
+
+    private Ann[] annotations() {
+        if (annotations == null) {
+            annotations = Ann.annotationsOf(element);
+        }
+        return annotations;
+    }
 
     Ann jpa(String simpleName) {
-        return Ann.jpa(element, simpleName);
+        return Ann.find(annotations(), Ann.JAKARTA, Ann.JAVAX, simpleName);
     }
 
     boolean has(String simpleName) {
-        return Ann.hasJpa(element, simpleName);
+        return jpa(simpleName) != null;
     }
 
     Ann hibernate(String simpleName) {
-        return Ann.inPackage(element, "org.hibernate.annotations.", simpleName);
+        return Ann.find(annotations(), "org.hibernate.annotations.", null, simpleName);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Attribute a && java.util.Objects.equals(name, a.name)
+                && java.util.Objects.equals(element, a.element) && java.util.Objects.equals(type, a.type)
+                && java.util.Objects.equals(declarer, a.declarer);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(name, element, type, declarer);
     }
 
     @Override
     public String toString() {
-        return declarer.getSimpleName() + "." + name;
+        if (description == null) {
+            description = declarer.getSimpleName() + "." + name;
+        }
+        return description;
     }
 }

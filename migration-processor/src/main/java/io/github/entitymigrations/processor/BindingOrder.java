@@ -26,6 +26,11 @@ final class BindingOrder {
         return "2" + position(scope, a);
     }
 
+    /** The order a column's mapping was given, or {@code null} when it has none. */
+    static String of(java.util.function.Supplier<String> order) {
+        return order == null ? null : order.get();
+    }
+
     /** Whether a mapping at {@code order} is bound before one at {@code other} (unknown orders never are). */
     static boolean before(String order, String other) {
         return order != null && other != null && order.compareTo(other) < 0;

@@ -41,9 +41,15 @@ final class CollectionTables {
         return Kind.BAG;
     }
 
+    /** The erased collection interfaces by name (absent: not on the class path), looked up once. */
+    private final java.util.Map<String, java.util.Optional<TypeMirror>> erasedTargets = new java.util.HashMap<>();
+
     private boolean isSubtype(TypeMirror type, String qualifiedName) {
-        TypeElement target = b.env.getElementUtils().getTypeElement(qualifiedName);
-        return target != null && b.types.isAssignable(b.types.erasure(type), b.types.erasure(target.asType()));
+        java.util.Optional<TypeMirror> target = erasedTargets.computeIfAbsent(qualifiedName, n -> {
+            TypeElement e = b.env.getElementUtils().getTypeElement(n);
+            return e == null ? java.util.Optional.empty() : java.util.Optional.of(b.types.erasure(e.asType()));
+        });
+        return target.isPresent() && b.types.isAssignable(b.types.erasure(type), target.get());
     }
 
     void joinTable(Scope scope, Attribute a, EntityInfo target, boolean oneToMany) {

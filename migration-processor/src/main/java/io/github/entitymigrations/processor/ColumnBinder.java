@@ -100,7 +100,7 @@ final class ColumnBinder {
         Scope scope = placed == null || where.inCollection() ? where
                 : where.inTable(b.secondaryTables.tableNamed(where, placed.string("table"), a.element()));
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
-        c.bindingOrder = BindingOrder.basic(scope, a);
+        c.bindingOrder = () -> BindingOrder.basic(scope, a);
         TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
                 scope.owner().qualifiedName());
         Ann column = columnAnnotation(scope, a);

@@ -15,9 +15,16 @@ import javax.lang.model.element.TypeElement;
  * @param attributes  the attributes this class maps itself: its own and those of the mapped
  *                    superclasses between it and {@code parent}, superclass first
  * @param isAbstract  whether the class is abstract
+ * @param qualifiedName the class's qualified name (decoded once: it is asked for at every table and key)
  */
 record EntityInfo(TypeElement type, String entityName, Ident table, Ident schema, EntityInfo parent,
-                  Inheritance strategy, List<Attribute> attributes, boolean isAbstract) {
+                  Inheritance strategy, List<Attribute> attributes, boolean isAbstract, String qualifiedName) {
+
+    EntityInfo(TypeElement type, String entityName, Ident table, Ident schema, EntityInfo parent,
+               Inheritance strategy, List<Attribute> attributes, boolean isAbstract) {
+        this(type, entityName, table, schema, parent, strategy, attributes, isAbstract,
+                type.getQualifiedName().toString());
+    }
 
     enum Inheritance { SINGLE_TABLE, JOINED, TABLE_PER_CLASS }
 
@@ -31,10 +38,6 @@ record EntityInfo(TypeElement type, String entityName, Ident table, Ident schema
 
     boolean isRoot() {
         return parent == null;
-    }
-
-    String qualifiedName() {
-        return type.getQualifiedName().toString();
     }
 
     /** Attributes of this class and every entity above it, root first. */

@@ -94,7 +94,11 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         }
         if (round.processingOver() && !compiledTypes.isEmpty()) {
             try {
-                writeSnapshot();
+                // The snapshot's build reads each annotation once (Ann's caches, dropped when it is done).
+                Ann.cached(() -> {
+                    writeSnapshot();
+                    return null;
+                });
             } catch (RuntimeException e) {
                 reporter.internalError(null, e);
             }

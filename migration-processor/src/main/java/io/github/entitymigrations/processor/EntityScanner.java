@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -24,6 +25,13 @@ final class EntityScanner {
 
     private final Types types;
     private final Map<String, EntityInfo> cache = new HashMap<>();
+    /** The same entities by symbol, asked first: a type's qualified name is decoded anew on every call. */
+    private final Map<TypeElement, EntityInfo> byType = new IdentityHashMap<>();
+    /** {@link #hierarchyUsesFields} by hierarchy root. */
+    private final Map<TypeElement, Boolean> usesFields = new IdentityHashMap<>();
+    /** {@link #embeddableAttributes} by embeddable, for field and for property access. */
+    private final Map<TypeElement, List<Attribute>> embeddableFields = new IdentityHashMap<>();
+    private final Map<TypeElement, List<Attribute>> embeddableProperties = new IdentityHashMap<>();
 
     EntityScanner(ProcessingEnvironment env) {
         this.types = env.getTypeUtils();
@@ -38,8 +46,13 @@ final class EntityScanner {
     }
 
     EntityInfo scan(TypeElement type) {
-        EntityInfo known = cache.get(type.getQualifiedName().toString());
+        EntityInfo known = byType.get(type);
         if (known != null) {
+            return known;
+        }
+        known = cache.get(type.getQualifiedName().toString());
+        if (known != null) {
+            byType.put(type, known);
             return known;
         }
         EntityInfo parent = null;
@@ -78,12 +91,23 @@ final class EntityScanner {
         }
         EntityInfo info = new EntityInfo(type, entityName, tableName, schema, parent, strategy, List.copyOf(attributes),
                 type.getModifiers().contains(Modifier.ABSTRACT));
-        cache.put(type.getQualifiedName().toString(), info);
+        cache.put(info.qualifiedName(), info);
+        byType.put(type, info);
         return info;
     }
 
     /** The attributes of an embeddable (and its mapped or embeddable superclasses), as seen from its use. */
     List<Attribute> embeddableAttributes(TypeElement embeddable, boolean ownerUsesFields) {
+        Map<TypeElement, List<Attribute>> known = ownerUsesFields ? embeddableFields : embeddableProperties;
+        List<Attribute> attributes = known.get(embeddable);
+        if (attributes == null) {
+            attributes = List.copyOf(readEmbeddableAttributes(embeddable, ownerUsesFields));
+            known.put(embeddable, attributes);
+        }
+        return attributes;
+    }
+
+    private List<Attribute> readEmbeddableAttributes(TypeElement embeddable, boolean ownerUsesFields) {
         Deque<TypeElement> chain = new ArrayDeque<>();
         chain.push(embeddable);
         for (TypeElement s = superclass(embeddable); s != null; s = superclass(s)) {
@@ -100,6 +124,15 @@ final class EntityScanner {
 
     /** JPA's default access: explicit {@code @Access} on the root, else where the id is annotated. */
     boolean hierarchyUsesFields(TypeElement root) {
+        Boolean known = usesFields.get(root);
+        if (known == null) {
+            known = readHierarchyUsesFields(root);
+            usesFields.put(root, known);
+        }
+        return known;
+    }
+
+    private boolean readHierarchyUsesFields(TypeElement root) {
         Ann access = Ann.jpa(root, "Access");
         if (access != null) {
             return access.enumName("value").equals("FIELD");

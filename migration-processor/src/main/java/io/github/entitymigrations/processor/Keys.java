@@ -159,7 +159,7 @@ final class Keys {
         for (KeyColumn k : key.columns()) {
             TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(k.physical(), k.type(), false,
                     e.type(), e.qualifiedName());
-            c.bindingOrder = BindingOrder.KEY;
+            c.bindingOrder = () -> BindingOrder.KEY;
             c.readOnly = key.identifierMapper(); // not a writable mapping in Hibernate's duplicate check
             table.addColumn(c, k.logical(), e.qualifiedName());
         }

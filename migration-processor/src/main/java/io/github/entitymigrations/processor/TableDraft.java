@@ -40,8 +40,11 @@ final class TableDraft {
         boolean readOnly;
         /** The entity whose mapping added it, when that matters for duplicates. */
         String owner;
-        /** When Hibernate binds the mapping, among an entity's mappings of one column ({@link BindingOrder}). */
-        String bindingOrder;
+        /**
+         * When Hibernate binds the mapping, among an entity's mappings of one column ({@link BindingOrder}): made
+         * only when another mapping of the column comes, which few columns have.
+         */
+        java.util.function.Supplier<String> bindingOrder;
         /** Another mapping of the same column was bound first, so this one's attributes are not in the table. */
         boolean superseded;
         /** How a basic value was mapped (its enum constants, for the check), or {@code null}. */
@@ -142,7 +145,7 @@ final class TableDraft {
             logicalToPhysical.putIfAbsent(logicalName, column.name.text());
         }
         if (existing != null && owner != null && owner.equals(existing.owner)) {
-            if (BindingOrder.before(column.bindingOrder, existing.bindingOrder)) {
+            if (BindingOrder.before(BindingOrder.of(column.bindingOrder), BindingOrder.of(existing.bindingOrder))) {
                 existing.adopt(column);
             } else {
                 column.superseded = true;
