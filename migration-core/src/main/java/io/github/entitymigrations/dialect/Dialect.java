@@ -88,6 +88,16 @@ public interface Dialect {
     }
 
     /**
+     * The {@link #integrityCheck()} of a migration that changed only {@code tables} (and of the tables that
+     * reference them): each query, run in order, fails the migration with any row it returns. Empty when there is
+     * nothing to check; the full check for a dialect that cannot narrow it.
+     */
+    default List<String> integrityCheck(List<io.github.entitymigrations.schema.Table> tables) {
+        String all = integrityCheck();
+        return all == null || tables.isEmpty() ? List.of() : List.of(all);
+    }
+
+    /**
      * The statements that make each following statement wait at most {@code timeout} ({@code "5s"}) for a lock:
      * a migration's {@code lockTimeout}. Empty for a database without such a setting (SQLite, whose busy timeout
      * is the runner's own lock timeout).

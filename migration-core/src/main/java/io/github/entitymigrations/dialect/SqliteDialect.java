@@ -96,6 +96,16 @@ public final class SqliteDialect implements Dialect {
         return "PRAGMA foreign_key_check";
     }
 
+    /** One {@code PRAGMA foreign_key_check(table)} a table: the rows of that table whose foreign keys point nowhere. */
+    @Override
+    public List<String> integrityCheck(List<io.github.entitymigrations.schema.Table> tables) {
+        List<String> checks = new java.util.ArrayList<>(tables.size());
+        for (io.github.entitymigrations.schema.Table t : tables) {
+            checks.add("PRAGMA foreign_key_check(" + identifier(t.name(), t.quoted()) + ")");
+        }
+        return checks;
+    }
+
     /** Enforcement on again, as an application using the database expects it. */
     @Override
     public List<String> afterMigration() {

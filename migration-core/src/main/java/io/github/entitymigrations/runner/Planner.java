@@ -11,6 +11,7 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -152,8 +153,10 @@ final class Planner {
                              boolean transactionalDdl, RunTimes times) {
         boolean atomic = UnitKinds.atomic(ops, dialect.name(), transactionalDdl, f.migration().outsideTransaction());
         List<Unit> units = new ArrayList<>();
-        apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl, times));
-        return new Step(f, upgrade, units, atomic);
+        Schema after = apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl, times));
+        List<Table> scope = IntegrityScope.of(ops, after);
+        List<String> checks = scope == null ? nullToEmpty(dialect.integrityCheck()) : dialect.integrityCheck(scope);
+        return new Step(f, upgrade, units, atomic, checks);
     }
 
     /**
@@ -223,11 +226,11 @@ final class Planner {
 
     /**
      * Replays {@code ops} on {@code state}, then renders each against the schema before it (and after it; one
-     * schema copy per operation, not several). Where the dialect renders consecutive operations as one change
+     * schema copy per operation, not several); returns the schema after the last ({@code null} without a dialect). Where the dialect renders consecutive operations as one change
      * ({@link Dialect#together}), they become one unit, unless the step needs each unit's own undo.
      */
-    private static void apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
-                              Rendering rendering) {
+    private static Schema apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
+                                Rendering rendering) {
         if (dialect == null) {
             for (int i = 0; i < ops.size(); i++) {
                 try {
@@ -238,7 +241,7 @@ final class Planner {
                     throw doesNotFit(f, i, ops.get(i), e);
                 }
             }
-            return;
+            return null;
         }
         List<Schema> schemas = new ArrayList<>(ops.size() + 1);
         schemas.add(state.toSchema());
@@ -282,6 +285,11 @@ final class Planner {
             }
             i += n;
         }
+        return schemas.get(ops.size());
+    }
+
+    private static List<String> nullToEmpty(String statement) {
+        return statement == null ? List.of() : List.of(statement);
     }
 
     private static MigrationException cannot(MigrationFile f, int i, Operation op, RuntimeException e) {

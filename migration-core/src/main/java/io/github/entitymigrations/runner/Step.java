@@ -16,11 +16,15 @@ import java.util.List;
  *                database whose DDL commits by itself (MariaDB, MySQL) when the step has DDL, and for a
  *                migration marked {@code outsideTransaction}: the runner then runs it unit by unit and undoes
  *                the applied units when one fails ({@link UnitRun})
+ * @param integrityChecks the queries run in the step's transaction after its statements, on a database that runs
+ *                it with foreign keys unenforced: any row one returns rolls the step back; those of the tables
+ *                the step could have broken a foreign key in ({@link IntegrityScope}), or the full check
  */
-public record Step(MigrationFile file, boolean upgrade, List<Unit> units, boolean atomic) {
+public record Step(MigrationFile file, boolean upgrade, List<Unit> units, boolean atomic, List<String> integrityChecks) {
 
     public Step {
         units = List.copyOf(units);
+        integrityChecks = List.copyOf(integrityChecks);
     }
 
     /** Every statement, in order. */

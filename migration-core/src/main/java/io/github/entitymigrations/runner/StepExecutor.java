@@ -94,7 +94,7 @@ final class StepExecutor implements AutoCloseable {
             lockTimeout.restore(c);
         }
         if (step.atomic()) {
-            checkIntegrity(c, step, databaseName);
+            checkIntegrity(c, step);
         } else {
             c.setAutoCommit(false); // the version row and the end of the journal's rows commit together
         }
@@ -240,11 +240,13 @@ final class StepExecutor implements AutoCloseable {
         void run(Connection c) throws SQLException;
     }
 
-    private void checkIntegrity(Connection c, Step step, String databaseName) throws SQLException {
-        String check = dialect.integrityCheck();
-        if (check == null) {
-            return;
+    private static void checkIntegrity(Connection c, Step step) throws SQLException {
+        for (String check : step.integrityChecks()) {
+            checkOne(c, step, check);
         }
+    }
+
+    private static void checkOne(Connection c, Step step, String check) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(check)) {
             if (rs.next()) {
                 String table = rs.getString(1);

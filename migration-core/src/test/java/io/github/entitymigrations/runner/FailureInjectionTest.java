@@ -162,6 +162,36 @@ class FailureInjectionTest {
         }
     }
 
+    /**
+     * The same broken rows, but the foreign key comes in a migration of its own, with no {@code sql} step: SQLite
+     * checks only the table that migration changed, which is where the rows are, so they are still found and the
+     * migration rolled back.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aForeignKeyAddedAloneThatEarlierRowsBreakLeavesEverythingAsBefore(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> referrers = List.of(new AddColumn(null, "purchase_order", column("referrer_id", BIGINT, true,
+                null)), sql(List.of("update purchase_order set referrer_id = 42"), List.of("select 1")));
+        h.add("orders get referrers", referrers, Diff.reverse(referrers), false);
+        db.migrator(h.chain()).upgrade("head");
+        h.add("referrers are customers", new AddForeignKey(null, "purchase_order", new ForeignKey("fk_order_referrer",
+                List.of("referrer_id"), null, "customer", List.of("id"), OnDelete.NO_ACTION)));
+        if (kind == Kind.SQLITE) {
+            Step step = Planner.upgrade(h.chain(), db.database().dialect(), 6, 7).get(0);
+            assertEquals(List.of("PRAGMA foreign_key_check(purchase_order)"), step.integrityChecks(),
+                    "the rebuilt table only: its keys are as before, so the tables that reference it cannot break");
+        }
+        State before = State.of(db);
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+        assertEquals(before, State.of(db), "a failed migration must change nothing; it said: " + e.getMessage());
+        for (String part : List.of("0007", "purchase_order", "rolled back",
+                kind == Kind.SQLITE ? "foreign keys point nowhere" : "violates foreign key constraint")) {
+            assertTrue(e.getMessage().contains(part), "the message should name " + part + ":\n" + e.getMessage());
+        }
+    }
+
     /** A downgrade that fails keeps the migration applied, its version row and its schema. */
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
