@@ -33,6 +33,7 @@ public final class Child {
         TASKS.put(ApplyTasks.PROFILE_OURS, ApplyTasks::profileOurs);
         TASKS.put(ApplyTasks.PROFILE_JDBC, ApplyTasks::profileJdbc);
         TASKS.put(ProcessorBenchmark.TASK, ProcessorBenchmark::compileTask);
+        TASKS.put(ProcessorBenchmark.INSIDE_TASK, ProcessorBenchmark::insideTask);
         TASKS.put(GenerateBenchmark.TASK, GenerateBenchmark::generateTask);
         TASKS.put(RebuildBenchmark.TASK, RebuildBenchmark::rebuildTask);
         TASKS.put(FleetTasks.SINGLE, FleetTasks::single);
