@@ -75,12 +75,13 @@ final class EntityIndex {
     }
 
     /** The entries of the previous compilation that were not recompiled and still hold. */
-    Map<String, String> carriedOver(Map<String, String> entries, Set<String> recompiled, Predicate<Element> stillHolds) {
+    Map<String, String> carriedOver(Map<String, String> entries, Set<String> recompiled, TypeLookup lookup,
+                                    Predicate<Element> stillHolds) {
         Path base = classOutput();
         Map<String, String> result = new TreeMap<>();
         entries.forEach((name, source) -> {
             boolean deleted = base != null && !source.isEmpty() && !Files.exists(base.resolve(source).normalize());
-            TypeElement type = deleted || recompiled.contains(name) ? null : env.getElementUtils().getTypeElement(name);
+            TypeElement type = deleted || recompiled.contains(name) ? null : lookup.find(name);
             if (type != null && stillHolds.test(type)) {
                 result.put(name, source);
             }

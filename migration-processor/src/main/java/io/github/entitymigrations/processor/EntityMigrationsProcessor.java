@@ -55,6 +55,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     private final Set<String> compiledTypes = new LinkedHashSet<>();
     private final Map<String, String> sourcePaths = new HashMap<>();
     private final Map<String, String> converters = new TreeMap<>();
+    /** Whether a type compiled now is in a named module: then lookups by name ask every module. */
+    private boolean modular;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -84,6 +86,9 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         for (TypeElement type : allTypes(round.getRootElements())) {
             String name = type.getQualifiedName().toString();
             compiledTypes.add(name);
+            if (!modular && TypeLookup.inNamedModule(processingEnv.getElementUtils(), type)) {
+                modular = true;
+            }
             if (EntityScanner.isEntity(type)) {
                 entities.add(name);
                 sourcePaths.put(name, index.sourcePathOf(type));
@@ -107,22 +112,23 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     }
 
     private void writeSnapshot() {
-        ProcessorOptions options = ProcessorOptions.read(processingEnv, reporter);
+        TypeLookup lookup = TypeLookup.of(processingEnv, modular);
+        ProcessorOptions options = ProcessorOptions.read(processingEnv, lookup, reporter);
         if (options == null) {
             return;
         }
-        HibernateDetection.Followed hibernate = HibernateDetection.resolve(processingEnv, reporter);
+        HibernateDetection.Followed hibernate = HibernateDetection.resolve(processingEnv, lookup, reporter);
         if (hibernate == null) {
             return;
         }
         EntityIndex.Contents previous = index.read();
-        Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, EntityScanner::isEntity);
-        boolean hintsKept = ProjectAnnotations.keptInClassFiles(processingEnv.getElementUtils());
+        Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, lookup, EntityScanner::isEntity);
+        boolean hintsKept = ProjectAnnotations.keptInClassFiles(lookup);
         if (!hintsSurvive(allEntities.keySet(), previous.hintsKept(), hintsKept)) {
             return;
         }
         allEntities.putAll(sourcePaths);
-        Map<String, String> allConverters = index.carriedOver(previous.converters(), compiledTypes,
+        Map<String, String> allConverters = index.carriedOver(previous.converters(), compiledTypes, lookup,
                 EntityMigrationsProcessor::isAutoApplyConverter);
         allConverters.putAll(converters);
         if (allEntities.isEmpty() && previous.entities().isEmpty()) {
@@ -130,7 +136,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         }
         List<TypeElement> types = new ArrayList<>();
         for (String name : allEntities.keySet()) {
-            types.add(processingEnv.getElementUtils().getTypeElement(name));
+            types.add(lookup.find(name));
         }
         if (options.note() != null) {
             reporter.note(options.note());
@@ -138,7 +144,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         reporter.note(Message.FOLLOWING_HIBERNATE.format(hibernate.version().label(), hibernate.reason()));
         SchemaBuilder builder = new SchemaBuilder(processingEnv, options.naming(), options.beanValidation(),
                 hibernate.version(), reporter,
-                autoApplied(allConverters.keySet()));
+                autoApplied(allConverters.keySet(), lookup));
         Schema schema = builder.build(types);
         if (reporter.hadErrors()) {
             return; // a wrong snapshot is worse than none: the build fails on the errors anyway
@@ -174,10 +180,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
                 : String.join(", ", sorted.subList(0, 3)) + " and " + (sorted.size() - 3) + " more";
     }
 
-    private Map<String, TypeMirror> autoApplied(Set<String> converterNames) {
+    private Map<String, TypeMirror> autoApplied(Set<String> converterNames, TypeLookup lookup) {
         Map<String, TypeMirror> result = new HashMap<>();
         for (String name : converterNames) {
-            TypeElement converter = processingEnv.getElementUtils().getTypeElement(name);
+            TypeElement converter = lookup.find(name);
             TypeMirror entityType = Converters.entityType(processingEnv.getTypeUtils(), converter.asType());
             TypeElement entityElement = entityType == null ? null
                     : (TypeElement) processingEnv.getTypeUtils().asElement(entityType);

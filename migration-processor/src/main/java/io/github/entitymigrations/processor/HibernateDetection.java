@@ -34,7 +34,7 @@ final class HibernateDetection {
     }
 
     /** The version to follow; {@code null} after reporting a bad option value. */
-    static Followed resolve(ProcessingEnvironment env, Reporter reporter) {
+    static Followed resolve(ProcessingEnvironment env, TypeLookup lookup, Reporter reporter) {
         String option = env.getOptions().get(OPTION);
         if (option != null) {
             HibernateVersion chosen = HibernateVersion.fromLabel(option);
@@ -45,7 +45,7 @@ final class HibernateDetection {
             return new Followed(chosen, "set by -A" + OPTION + "=" + chosen.label());
         }
         FileObject versionClass = versionClass(env);
-        if (versionClass == null && env.getElementUtils().getTypeElement("org.hibernate.Version") == null) {
+        if (versionClass == null && lookup.find("org.hibernate.Version") == null) {
             return new Followed(HibernateVersion.V6_6, "the default: no hibernate-core on the compile classpath");
         }
         // A compiler whose Filer cannot read the classpath (some IDEs) still sees the type: say so.

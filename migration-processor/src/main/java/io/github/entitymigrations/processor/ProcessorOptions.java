@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.util.Elements;
 
 /**
  * The processor's {@code -A} options, read and checked once per compilation. A value that is not understood is
@@ -38,7 +37,7 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
             "org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
 
     /** The options, or {@code null} after reporting each one that is wrong. */
-    static ProcessorOptions read(ProcessingEnvironment env, Reporter reporter) {
+    static ProcessorOptions read(ProcessingEnvironment env, TypeLookup lookup, Reporter reporter) {
         Map<String, String> options = env.getOptions();
         Boolean beanValidation = bool(options, BEAN_VALIDATION, true, "hibernate.validator.apply_to_ddl", reporter);
         Boolean keywords = bool(options, AUTO_QUOTE_KEYWORD, false, "hibernate.auto_quote_keyword", reporter);
@@ -49,7 +48,7 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
         NamingStrategy strategy;
         String note = null;
         if (written == null || written.isBlank()) {
-            String spring = springNamingClass(env.getElementUtils());
+            String spring = springNamingClass(lookup);
             strategy = spring == null ? NamingStrategy.JPA : NamingStrategy.SPRING;
             note = spring == null ? null : Message.SPRING_NAMING_DETECTED.format(spring);
         } else {
@@ -66,8 +65,8 @@ record ProcessorOptions(Naming naming, boolean beanValidation, String note) {
     }
 
     /** The Spring Boot naming strategy class on the compile classpath, or {@code null}. Loads nothing. */
-    static String springNamingClass(Elements elements) {
-        return SPRING_NAMING_CLASSES.stream().filter(name -> elements.getTypeElement(name) != null)
+    static String springNamingClass(TypeLookup lookup) {
+        return SPRING_NAMING_CLASSES.stream().filter(name -> lookup.find(name) != null)
                 .findFirst().orElse(null);
     }
 

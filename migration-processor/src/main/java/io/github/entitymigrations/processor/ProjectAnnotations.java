@@ -2,7 +2,6 @@ package io.github.entitymigrations.processor;
 
 import java.util.List;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * This project's own annotations ({@code migration-annotations}). A partial recompilation (IDE builds,
@@ -24,9 +23,9 @@ final class ProjectAnnotations {
      * Whether the class files compiled now keep both annotations. True when they are not on the classpath:
      * then no source can use them either.
      */
-    static boolean keptInClassFiles(Elements elements) {
+    static boolean keptInClassFiles(TypeLookup lookup) {
         for (String name : List.of(RENAMED_FROM, SERVER_DEFAULT)) {
-            TypeElement type = elements.getTypeElement(name);
+            TypeElement type = lookup.find(name);
             Ann retention = type == null ? null : Ann.named(type, "java.lang.annotation.Retention");
             if (retention != null && retention.enumName("value").equals("SOURCE")) {
                 return false;

@@ -68,6 +68,46 @@ class SpringNamingDetectionTest {
         assertEquals(List.of(), notesAboutNaming(compilation));
     }
 
+    /**
+     * A modular build (module-info.java; jakarta.persistence and Spring Boot on the module path), compiled from files
+     * as a build does: the processor's lookups by name then ask every module, not only the unnamed one, so Spring's
+     * naming is still detected.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"spring-boot-3.5.7.jar", "spring-boot-hibernate-4.0.7.jar"})
+    void aModularBuildFindsSpringBootOnTheModulePath(String jar, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        String springModule = jar.startsWith("spring-boot-hibernate") ? "spring.boot.hibernate" : "spring.boot";
+        Path src = dir.resolve("src");
+        Files.createDirectories(src.resolve("shop"));
+        Files.writeString(src.resolve("module-info.java"), "module shop {\n  requires jakarta.persistence;\n  requires "
+                + springModule + ";\n  opens shop;\n}\n");
+        Files.writeString(src.resolve("shop/Invoice.java"), String.join("\n", "package shop;",
+                "import jakarta.persistence.*;",
+                "@Entity public class Invoice {",
+                "  @Id private Long id;",
+                "  private java.time.Instant createdAt;",
+                "}", ""));
+        String persistence = java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> Path.of(e).getFileName().toString().startsWith("jakarta.persistence-api"))
+                .findFirst().orElseThrow(() -> new AssertionError("jakarta.persistence-api is not on the classpath"));
+        Path spring = JARS.resolve(jar);
+        assertTrue(Files.isRegularFile(spring), spring + " is missing: run the build (mvn test), which copies it");
+        Path out = Files.createDirectories(dir.resolve("classes"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", out.toString(), "--module-path", persistence + File.pathSeparator + spring),
+                    null, files.getJavaFileObjects(src.resolve("module-info.java"), src.resolve("shop/Invoice.java")));
+            task.setProcessors(List.of(new EntityMigrationsProcessor()));
+            assertTrue(task.call(), "the module does not compile: " + diagnostics.getDiagnostics());
+        }
+        Schema schema = SchemaJson.read(Files.readString(out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+        assertEquals("spring", schema.naming().json());
+        assertTrue(schema.tables().get(0).column("created_at") != null, "createdAt was not snake-cased");
+    }
+
     /** Compiles {@link #ENTITY} on the test classpath plus {@code jar} (when not {@code null}). */
     private static Compilation compile(String jar, List<String> options) {
         List<File> classpath = new ArrayList<>();
