@@ -29,6 +29,9 @@ import io.github.entitymigrations.schema.Table;
  */
 public final class MigrationJson {
 
+    // The three limits are compile-time constants: StrictJson uses them without initialising this class, whose
+    // mapper a streaming read must not build.
+
     /** The largest migration file read: far beyond any real one, small enough to hold in memory. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     /** Deeper than any migration (sql steps nest their schema changes), shallow enough for any stack. */
