@@ -3,10 +3,7 @@ package io.github.entitymigrations.migrations;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,6 +29,9 @@ import io.github.entitymigrations.schema.Table;
  */
 public final class MigrationJson {
 
+    // The three limits are compile-time constants: StrictJson uses them without initialising this class, whose
+    // mapper a streaming read must not build.
+
     /** The largest migration file read: far beyond any real one, small enough to hold in memory. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     /** Deeper than any migration (sql steps nest their schema changes), shallow enough for any stack. */
@@ -39,11 +39,7 @@ public final class MigrationJson {
     /** The longest string: a sql statement of 16 million characters is not a migration but a dump. */
     static final int MAX_STRING = 16 * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                            .maxStringLength(MAX_STRING).maxDocumentLength(MAX_FILE_BYTES).build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(StrictJson.newFactory())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

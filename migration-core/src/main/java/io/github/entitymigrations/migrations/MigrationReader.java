@@ -136,7 +136,7 @@ public final class MigrationReader {
     }
 
     /** A file that cannot be parsed, with a message naming it and the place. */
-    private static final class Problem extends Exception {
+    static final class Problem extends Exception {
         Problem(String message) {
             super(message, null, false, false);
         }
@@ -146,14 +146,25 @@ public final class MigrationReader {
     private static final Set<String> NAME_KEYS = Set.of("name", "table", "schema", "column", "columns", "from", "to",
             "referencedSchema", "referencedTable", "referencedColumns");
 
-    private static boolean isName(JsonParser p) {
+    /** Whether the parser's current string is a name: the value (or a list item) of one of {@link #NAME_KEYS}. */
+    static boolean isName(JsonParser p) {
         var context = p.getParsingContext();
         String key = context.inArray() ? context.getParent().getCurrentName() : context.getCurrentName();
         return key != null && NAME_KEYS.contains(key);
     }
 
-    /** The file's one JSON object, read strictly: see {@link #requireOneObjectWithoutNulls}. */
+    /**
+     * The file's one JSON object, read strictly: see {@link #requireOneObjectWithoutNulls}. A file as written
+     * is read by {@link MigrationJsonReader} without databind; any other file (or a broken one) with databind,
+     * which says what is wrong.
+     */
     private static Migration parse(String name, String text) throws Problem {
+        Migration plain = MigrationJsonReader.read(text);
+        return plain != null ? plain : parseWithDatabind(name, text);
+    }
+
+    /** The file read by databind after the strict token pass: the judge of every file the fast reader declines. */
+    static Migration parseWithDatabind(String name, String text) throws Problem {
         try {
             requireOneObjectWithoutNulls(name, text);
             return MigrationJson.mapper().readValue(text, Migration.class);
@@ -171,7 +182,7 @@ public final class MigrationReader {
      * (the database would refuse it only when the migration runs).
      */
     private static void requireOneObjectWithoutNulls(String name, String text) throws Problem, IOException {
-        try (JsonParser p = MigrationJson.mapper().getFactory().createParser(text)) {
+        try (JsonParser p = StrictJson.FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new Problem(name + ": is empty; a migration file holds one JSON object { \"id\" : ..., "
@@ -213,8 +224,8 @@ public final class MigrationReader {
      */
     private record Header(String id, String parent, String message) {
 
-        /** The mapper's factory: its limits on depth and size, and duplicate keys refused. */
-        private static final JsonFactory JSON = MigrationJson.mapper().getFactory();
+        /** The mapper's limits on depth and size, and duplicate keys refused, without building the mapper. */
+        private static final JsonFactory JSON = StrictJson.FACTORY;
         /** The top-level keys a migration file may have: the components of {@link Migration}. */
         private static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
                 .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
