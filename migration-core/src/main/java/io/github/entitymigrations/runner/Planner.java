@@ -154,9 +154,20 @@ final class Planner {
         boolean atomic = UnitKinds.atomic(ops, dialect.name(), transactionalDdl, f.migration().outsideTransaction());
         List<Unit> units = new ArrayList<>();
         Schema after = apply(f, ops, state, dialect, new Rendering(units, !atomic, transactionalDdl, times));
+        return new Step(f, upgrade, units, atomic, integrityChecks(dialect, ops, after));
+    }
+
+    /**
+     * The checks that close the step: none where the database enforces foreign keys while it runs (no
+     * {@link Dialect#integrityCheck()}), so the scope is worked out only where it is used.
+     */
+    private static List<String> integrityChecks(Dialect dialect, List<Operation> ops, Schema after) {
+        String full = dialect.integrityCheck();
+        if (full == null) {
+            return List.of();
+        }
         List<Table> scope = IntegrityScope.of(ops, after);
-        List<String> checks = scope == null ? nullToEmpty(dialect.integrityCheck()) : dialect.integrityCheck(scope);
-        return new Step(f, upgrade, units, atomic, checks);
+        return scope == null ? List.of(full) : dialect.integrityCheck(scope);
     }
 
     /**
@@ -226,8 +237,9 @@ final class Planner {
 
     /**
      * Replays {@code ops} on {@code state}, then renders each against the schema before it (and after it; one
-     * schema copy per operation, not several); returns the schema after the last ({@code null} without a dialect). Where the dialect renders consecutive operations as one change
-     * ({@link Dialect#together}), they become one unit, unless the step needs each unit's own undo.
+     * schema copy per operation, not several); returns the schema after the last ({@code null} without a
+     * dialect). Where the dialect renders consecutive operations as one change ({@link Dialect#together}), they
+     * become one unit, unless the step needs each unit's own undo.
      */
     private static Schema apply(MigrationFile f, List<Operation> ops, SchemaState state, Dialect dialect,
                                 Rendering rendering) {
@@ -286,10 +298,6 @@ final class Planner {
             i += n;
         }
         return schemas.get(ops.size());
-    }
-
-    private static List<String> nullToEmpty(String statement) {
-        return statement == null ? List.of() : List.of(statement);
     }
 
     private static MigrationException cannot(MigrationFile f, int i, Operation op, RuntimeException e) {
