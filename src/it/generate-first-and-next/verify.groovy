@@ -88,4 +88,15 @@ assert stale.every { it.contains('-Dmigration.allowStaleSnapshot=true') }
 def warned = lines.findAll { it.startsWith('[WARNING]') && it.contains('changed after the last compile') }
 assert warned.size() == 1 && warned[0].contains('(going on: migration.allowStaleSnapshot=true)')
 assert log.contains('The entities and the migrations agree.')
+
+// The validated history generate and check keep under target/: every file but the newest (0002), each by name and
+// the SHA-256 of its text, for the plugin's own jars (an engine identity is there: the cache is in use).
+File kept = new File(basedir, 'target/entity-migrations/validated-history')
+assert kept.isFile() : 'generate and check keep the validated history under target/'
+def header = new JsonSlurper().parseText(kept.readLines('UTF-8')[0])
+String sha = java.security.MessageDigest.getInstance('SHA-256')
+        .digest(new File(dir, '0001_create_users.json').bytes).encodeHex().toString()
+assert header.files == [['0001_create_users.json', sha]] : "kept: ${header.files}"
+assert header.engine && header.format == 1
+assert !new File(basedir, 'target/entity-migrations').list().any { it.endsWith('.tmp') } : 'no temporary file left'
 return true

@@ -51,7 +51,16 @@ public final class ChainValidation {
     }
 
     private final List<String> errors = new ArrayList<>();
-    private final Map<String, List<String>> unsupported = new LinkedHashMap<>();
+    /** Per dialect, in the order first met: how many steps it cannot run, and the first of them. */
+    private final Map<String, Unsupported> unsupported = new LinkedHashMap<>();
+
+    /** The steps of a history that one dialect cannot run: how many, and the first (the one the note names). */
+    record Unsupported(int count, String first) {
+
+        Unsupported andOneMore() {
+            return new Unsupported(count + 1, first);
+        }
+    }
     /** Steps replayed but not rendered yet: rendered together, in parallel ({@link #renderPending}). */
     private final List<Rendering> pending = new ArrayList<>();
 
@@ -85,16 +94,61 @@ public final class ChainValidation {
 
     public static Result of(MigrationChain chain) {
         ChainValidation v = new ChainValidation();
-        Schema schema = v.run(chain.migrations());
+        Schema schema = v.run(chain.migrations(), SchemaState.empty());
         v.renderPending();
-        List<String> notes = new ArrayList<>();
-        v.unsupported.forEach((dialect, steps) -> notes.add(steps.size() + " step(s) cannot run on " + dialect
-                + ", which is fine if these migrations never run there (the first: " + steps.get(0) + ")"));
-        return new Result(schema, List.copyOf(v.errors), notes);
+        return v.result(schema);
     }
 
-    private Schema run(List<MigrationFile> files) {
-        SchemaState state = SchemaState.empty();
+    /**
+     * As {@link #of(MigrationChain)}, validating only the files after those {@code cache} vouches for (when the
+     * history starts with them), and keeping there what the history up to its newest file produces, when that is
+     * valid. The newest file is left out of the cache, since it is the one most often edited, deleted or generated
+     * again while a change is reviewed: validating it again each run costs little, and the rest stays vouched for.
+     * {@code null} when a file to validate cannot be parsed (a lazily read chain): the caller then reads the history
+     * eagerly, which reports every such file at once.
+     */
+    static Result of(MigrationChain chain, HistoryCache cache) {
+        List<MigrationFile> files = chain.migrations();
+        HistoryCache.Entry known = cache.read().filter(e -> e.isPrefixOf(files)).orElse(null);
+        int from = known == null ? 0 : known.files().size();
+        for (MigrationFile f : files.subList(from, files.size())) {
+            try {
+                f.migration();
+            } catch (MigrationException e) {
+                return null;
+            }
+        }
+        ChainValidation v = new ChainValidation();
+        Schema schema = known == null ? SchemaState.empty().toSchema() : known.schema();
+        if (known != null) {
+            v.unsupported.putAll(known.unsupported());
+        }
+        int keep = files.size() - 1;
+        if (from < keep) {
+            schema = v.run(files.subList(from, keep), new SchemaState(schema));
+            v.renderPending();
+            if (schema != null && v.errors.isEmpty()) {
+                cache.write(new HistoryCache.Entry(HistoryCache.validated(files.subList(0, keep)), schema,
+                        v.unsupported));
+            }
+            from = keep;
+        }
+        if (schema != null) {
+            schema = v.run(files.subList(from, files.size()), new SchemaState(schema));
+        }
+        v.renderPending();
+        return v.result(schema);
+    }
+
+    private Result result(Schema schema) {
+        List<String> notes = new ArrayList<>();
+        unsupported.forEach((dialect, steps) -> notes.add(steps.count() + " step(s) cannot run on " + dialect
+                + ", which is fine if these migrations never run there (the first: " + steps.first() + ")"));
+        return new Result(schema, List.copyOf(errors), notes);
+    }
+
+    /** Validates {@code files} in order, from {@code state} (the schema the files before them produce). */
+    private Schema run(List<MigrationFile> files, SchemaState state) {
         Schema start = state.toSchema();
         for (MigrationFile f : files) {
             for (Function<MigrationFile, List<String>> validator : VALIDATORS) {
@@ -170,7 +224,8 @@ public final class ChainValidation {
             String step = pending.get(i).step();
             Map<String, String> f = failures.get(i);
             if (f.size() < DIALECTS.size()) {
-                f.forEach((d, m) -> unsupported.computeIfAbsent(d, k -> new ArrayList<>()).add(step + ": " + m));
+                f.forEach((d, m) -> unsupported.merge(d, new Unsupported(1, step + ": " + m),
+                        (known, one) -> known.andOneMore()));
             }
         }
         pending.clear();

@@ -24,15 +24,68 @@ public final class Workspace {
     private final Path directory;
     private final Path snapshot;
     private final Console console;
+    /** Where the last validation of the history is kept between runs, or {@code null}: see {@link #withHistoryCache}. */
+    private final HistoryCache cache;
 
     public Workspace(Path directory, Path snapshot, Console console) {
+        this(directory, snapshot, console, null);
+    }
+
+    private Workspace(Path directory, Path snapshot, Console console, HistoryCache cache) {
         this.directory = directory;
         this.snapshot = snapshot;
         this.console = console;
+        this.cache = cache;
+    }
+
+    /**
+     * This workspace keeping what validating the history found in {@code file} (under the build directory; a clean
+     * removes it), so that {@code generate} and {@code check} then validate only the migrations added or changed
+     * since: a long history is not replayed and rendered again on every run. The cache is used only where it
+     * provably applies (the same files, byte for byte, and the same engine build); anything else validates in full.
+     */
+    public Workspace withHistoryCache(Path file) {
+        return new Workspace(directory, snapshot, console, HistoryCache.at(file));
+    }
+
+    /** Test seam: a cache written for the engine build named {@code engine}. */
+    Workspace withHistoryCache(Path file, String engine) {
+        return new Workspace(directory, snapshot, console, new HistoryCache(file, engine));
     }
 
     public MigrationChain chain() {
         return MigrationChain.load(directory);
+    }
+
+    /**
+     * The history, checked and validated ({@link ChainValidation}): with a cache, read lazily (the steps of the
+     * files the cache vouches for are never parsed), falling back to reading it all eagerly when a file to validate
+     * cannot be parsed, so that every broken file is reported at once, as without a cache.
+     */
+    private Validated validated() {
+        if (cache != null) {
+            MigrationChain lazy;
+            try {
+                lazy = MigrationChain.loadForRunner(directory);
+            } catch (MigrationChain.ChainException e) {
+                lazy = null; // read eagerly below, which also reports the files whose steps are broken
+            }
+            ChainValidation.Result result = lazy == null ? null : ChainValidation.of(lazy, cache);
+            if (result != null) {
+                return new Validated(lazy, result.requireValid());
+            }
+        }
+        MigrationChain chain = chain();
+        return new Validated(chain, validate(chain));
+    }
+
+    private record Validated(MigrationChain chain, ChainValidation.Result result) {
+    }
+
+    /** {@code chain} validated, through the cache when there is one. */
+    private ChainValidation.Result validate(MigrationChain chain) {
+        ChainValidation.Result result = cache == null ? null : ChainValidation.of(chain, cache);
+        return (result != null ? result : ChainValidation.of(chain)).requireValid();
     }
 
     /** Writes the next migration if the entities changed; empty when nothing did. */
@@ -74,10 +127,12 @@ public final class Workspace {
     /** As {@link #generate(String, GenerateOptions)}, saying what it did: see {@link Generation}. */
     public Generation generation(String message, GenerateOptions options) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
-        MigrationChain chain = chain();
+        JsonWarmUp.start();
+        Validated history = validated();
+        MigrationChain chain = history.chain();
         BackfillEntries backfills = options.backfills();
         Schema entities = backfills.applyTo(Snapshots.read(snapshot));
-        Schema before = ChainValidation.of(chain).requireValid().schema();
+        Schema before = history.result().schema();
         Diff diff = SchemaDiff.diff(before, entities);
         backfills.requireUsed(Backfills.candidates(diff.upgrade(), before.tables().stream()
                 .map(t -> QualifiedName.key(t.schema(), t.name())).collect(java.util.stream.Collectors.toSet())));
@@ -144,7 +199,7 @@ public final class Workspace {
 
     /** As {@link #check()}, on a history already read by {@link #chain()} (a front end that goes on with it). */
     public List<String> check(MigrationChain chain) {
-        ChainValidation.Result validation = ChainValidation.of(chain).requireValid();
+        ChainValidation.Result validation = validate(chain);
         Diff diff = SchemaDiff.diff(validation.schema(), Snapshots.read(snapshot));
         List<String> differences = new ArrayList<>();
         diff.upgrade().forEach(op -> differences.add(op.describe()));

@@ -46,6 +46,13 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     protected File classesDirectory;
 
     /**
+     * The build directory: generate and check keep what validating the history found under it
+     * ({@code entity-migrations/validated-history}), so the next run validates only the migrations added since.
+     */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    protected File buildDirectory;
+
+    /**
      * Skips the goal.
      */
     @Parameter(property = "migration.skip", defaultValue = "false")
@@ -107,7 +114,8 @@ public abstract class AbstractMigrationMojo extends AbstractMojo {
     }
 
     protected Workspace workspace() {
-        return new Workspace(migrationsDirectory.toPath(), snapshotFile.toPath(), console());
+        return new Workspace(migrationsDirectory.toPath(), snapshotFile.toPath(), console())
+                .withHistoryCache(buildDirectory.toPath().resolve("entity-migrations").resolve("validated-history"));
     }
 
     protected Console console() {

@@ -1,0 +1,434 @@
+package io.github.entitymigrations.migrations;
+
+import static io.github.entitymigrations.migrations.Fixtures.BIGINT;
+import static io.github.entitymigrations.migrations.Fixtures.column;
+import static io.github.entitymigrations.migrations.Fixtures.id;
+import static io.github.entitymigrations.migrations.Fixtures.migration;
+import static io.github.entitymigrations.migrations.Fixtures.schema;
+import static io.github.entitymigrations.migrations.Fixtures.snapshot;
+import static io.github.entitymigrations.migrations.Fixtures.table;
+import static io.github.entitymigrations.migrations.Fixtures.varchar;
+import static io.github.entitymigrations.migrations.Fixtures.write;
+import static io.github.entitymigrations.migrations.Fixtures.writeText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.schema.PrimaryKey;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The validated-history cache of generate and check: resuming from it gives exactly the full validation, and it is
+ * trusted for nothing but the same files, byte for byte, checked by the same engine build.
+ */
+class HistoryCacheTest {
+
+    static final String ENGINE = "engine build 1";
+
+    @TempDir
+    Path project;
+    Path dir;
+    Path cacheFile;
+
+    @BeforeEach
+    void setUp() {
+        dir = project.resolve("migrations");
+        cacheFile = project.resolve("target").resolve("entity-migrations").resolve("validated-history");
+    }
+
+    private static Table inSchema(String schema, String name) {
+        return new Table(schema, name, false, null, List.of(), List.of(id()), new PrimaryKey("pk_" + name,
+                List.of("id")), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Three migrations; the first and the third create a table in a schema, which SQLite cannot run. */
+    private void threeMigrations() {
+        write(dir, migration("0001", null, "create a", new CreateTable(inSchema("s", "a"))));
+        write(dir, migration("0002", "0001", "create b", new CreateTable(table("b", id(),
+                column("name", varchar(40), true)))));
+        write(dir, migration("0003", "0002", "create c", new CreateTable(inSchema("s", "c")),
+                new AddColumn(null, "b", column("size", BIGINT, true))));
+    }
+
+    private MigrationChain lazy() {
+        return MigrationChain.loadForRunner(dir);
+    }
+
+    private HistoryCache cache() {
+        return new HistoryCache(cacheFile, ENGINE);
+    }
+
+    /**
+     * Leaves the cache vouching for the first {@code count} files, as a run on a history of one file more leaves it
+     * (the newest file of a history is never kept).
+     */
+    private void cacheFirst(int count) throws IOException {
+        Files.deleteIfExists(cacheFile);
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        Path extra = null;
+        if (files.size() == count) {
+            extra = write(dir, migration(String.format("%04d", count + 1), files.get(count - 1).id(), "extra",
+                    new CreateTable(table("extra", id()))));
+            files = MigrationChain.load(dir).migrations();
+        }
+        ChainValidation.Result r = ChainValidation.of(MigrationChain.of(files.subList(0, count + 1), List.of(),
+                Set.of(), dir), cache());
+        assertNotNull(r);
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        if (extra != null) {
+            Files.delete(extra);
+        }
+        assertEquals(count, new HistoryCache(cacheFile, ENGINE).read().map(e -> e.files().size()).orElse(0));
+    }
+
+    @Test
+    void resumingAfterAnyPrefixGivesTheFullValidationNotesIncluded() throws IOException {
+        threeMigrations();
+        ChainValidation.Result full = ChainValidation.of(MigrationChain.load(dir));
+        assertEquals(1, full.notes().size(), full.notes().toString());
+        assertTrue(full.notes().get(0).startsWith("4 step(s) cannot run on sqlite"), full.notes().toString());
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        for (int k = 0; k <= 3; k++) {
+            cacheFirst(k);
+            assertEquals(full, ChainValidation.of(lazy(), cache()), "resumed after " + k + " file(s)");
+            // The resumed run keeps all but the newest file (or, after that file was deleted, all it had).
+            HistoryCache.Entry kept = cache().read().orElseThrow();
+            assertEquals(HistoryCache.validated(files.subList(0, Math.max(k, 2))), kept.files());
+            assertEquals(ChainValidation.of(MigrationChain.of(files.subList(0, kept.files().size()), List.of(),
+                    Set.of(), dir)).schema(), kept.schema());
+        }
+    }
+
+    @Test
+    void everyHistoryOfTheRepositoryResumesToItsFullValidation() throws IOException {
+        int histories = 0;
+        for (Path history : repositoryHistories()) {
+            MigrationChain chain;
+            try {
+                chain = MigrationChain.load(history);
+            } catch (MigrationException e) {
+                continue; // a deliberately broken history of a test
+            }
+            ChainValidation.Result full = ChainValidation.of(chain);
+            if (!full.errors().isEmpty()) {
+                continue;
+            }
+            histories++;
+            int n = chain.migrations().size();
+            for (int k : new TreeSet<>(List.of(0, 1, n / 2, Math.max(0, n - 1)))) {
+                Path file = project.resolve("cache-" + histories + "-" + k);
+                // A run on the first k + 1 files keeps the first k.
+                ChainValidation.of(MigrationChain.of(chain.migrations().subList(0, Math.min(n, k + 1)), List.of(),
+                        Set.of(), history), new HistoryCache(file, ENGINE));
+                assertEquals(Math.min(k, Math.max(0, n - 1)), new HistoryCache(file, ENGINE).read()
+                        .map(e -> e.files().size()).orElse(0), history + ": kept");
+                assertEquals(full, ChainValidation.of(MigrationChain.loadForRunner(history),
+                        new HistoryCache(file, ENGINE)), history + " resumed after " + k + " file(s)");
+            }
+        }
+        assertTrue(histories > 10, "found the repository's histories: " + histories);
+    }
+
+    /** A table no migration creates: seen in a result only when the planted entry was trusted. */
+    private static final Table PLANTED = table("planted_by_the_test", id());
+
+    /** Plants an entry for the first two files whose schema holds {@link #PLANTED} besides the real one. */
+    private void plant() {
+        List<MigrationFile> two = MigrationChain.load(dir).migrations().subList(0, 2);
+        Schema real = ChainValidation.of(MigrationChain.of(two, List.of(), Set.of(), dir)).schema();
+        List<Table> tables = new ArrayList<>(real.tables());
+        tables.add(PLANTED);
+        cache().write(new HistoryCache.Entry(HistoryCache.validated(two), new Schema(real.naming(), tables,
+                real.sequences()), Map.of()));
+    }
+
+    private boolean plantedTrusted(HistoryCache cache) {
+        ChainValidation.Result r = ChainValidation.of(lazy(), cache);
+        assertNotNull(r);
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        return r.schema().tables().stream().anyMatch(t -> t.name().equals(PLANTED.name()));
+    }
+
+    @Test
+    void anEntryIsTrustedForTheSameFilesAndEngineOnly() throws IOException {
+        threeMigrations();
+        plant();
+        assertTrue(plantedTrusted(cache()), "the same files, the same engine: the entry is used");
+
+        plant();
+        assertFalse(plantedTrusted(new HistoryCache(cacheFile, "engine build 2")), "another engine build");
+
+        plant();
+        Path second = dir.resolve("0002_create_b.json");
+        String text = Files.readString(second);
+        Files.writeString(second, text.replace("\"message\"", " \"message\""));
+        assertFalse(plantedTrusted(cache()), "a file changed, if only in spacing");
+        Files.writeString(second, text);
+
+        plant();
+        Files.move(second, dir.resolve("0002_create_b_renamed.json"));
+        assertFalse(plantedTrusted(cache()), "a file renamed");
+        Files.move(dir.resolve("0002_create_b_renamed.json"), second);
+
+        plant();
+        assertTrue(plantedTrusted(cache()), "back as it was: trusted again");
+    }
+
+    @Test
+    void anEntryForAnotherBeginningIsNotTrusted() throws IOException {
+        threeMigrations();
+        plant();
+        // A migration inserted in front: the history no longer starts with the files validated.
+        Files.delete(dir.resolve("0001_create_a.json"));
+        write(dir, migration("0001", null, "create z", new CreateTable(table("z", id()))));
+        write(dir, migration("0002", "0001", "create a", new CreateTable(inSchema("s", "a"))));
+        Files.delete(dir.resolve("0002_create_b.json"));
+        write(dir, migration("0003", "0002", "create b", new CreateTable(table("b", id(),
+                column("name", varchar(40), true)))));
+        write(dir, migration("0004", "0003", "create c", new CreateTable(inSchema("s", "c")),
+                new AddColumn(null, "b", column("size", BIGINT, true))));
+        Files.delete(dir.resolve("0003_create_c.json"));
+        assertFalse(plantedTrusted(cache()));
+    }
+
+    /** Ways a cache file is found broken: each is ignored (a full validation), then written afresh. */
+    @Test
+    void aBrokenOrForeignCacheFileIsIgnoredAndRewritten() throws IOException {
+        threeMigrations();
+        ChainValidation.Result full = ChainValidation.of(MigrationChain.load(dir));
+        Schema firstTwo = ChainValidation.of(MigrationChain.of(MigrationChain.load(dir).migrations().subList(0, 2),
+                List.of(), Set.of(), dir)).schema();
+        List<Consumer<String>> breakages = new ArrayList<>();
+        breakages.add(text -> writeText(cacheFile, text.substring(0, text.length() / 2))); // killed while written
+        breakages.add(text -> writeText(cacheFile, text.substring(0, text.indexOf('\n'))));
+        breakages.add(text -> writeText(cacheFile, ""));
+        breakages.add(text -> writeText(cacheFile, "\u0000\u0001 not json\n{}"));
+        breakages.add(text -> writeText(cacheFile, "[1, 2]\n" + text.substring(text.indexOf('\n') + 1)));
+        breakages.add(text -> writeText(cacheFile, text.replace("planted_by_the_test", "planted_by_the_tesT")));
+        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":1", "\"format\":2")
+                .replace("\"format\" : 1", "\"format\" : 2")));
+        breakages.add(text -> writeText(cacheFile, text.replace("\"files\"", "\"filez\"")));
+        breakages.add(text -> {
+            try {
+                Files.delete(cacheFile);
+                Files.createDirectories(cacheFile); // a directory where the file should be
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        for (int i = 0; i < breakages.size(); i++) {
+            if (Files.isDirectory(cacheFile)) {
+                Files.delete(cacheFile);
+            }
+            plant();
+            String text = Files.readString(cacheFile);
+            assertTrue(text.contains("planted_by_the_test"));
+            breakages.get(i).accept(text);
+            assertEquals(full, ChainValidation.of(lazy(), cache()), "breakage " + i);
+            if (!Files.isDirectory(cacheFile)) {
+                assertEquals(firstTwo, cache().read().orElseThrow().schema(), "breakage " + i + " rewritten");
+            }
+        }
+    }
+
+    @Test
+    void anInvalidHistoryIsNotKept() {
+        threeMigrations();
+        // 0004 adds a column that 0003 already added: it does not fit; 0005 is fine.
+        write(dir, migration("0004", "0003", "again", new AddColumn(null, "b", column("size", BIGINT, true))));
+        write(dir, migration("0005", "0004", "create d", new CreateTable(table("d", id()))));
+        ChainValidation.Result r = ChainValidation.of(lazy(), cache());
+        assertFalse(r.errors().isEmpty());
+        assertEquals(ChainValidation.of(MigrationChain.load(dir)), r);
+        assertFalse(Files.exists(cacheFile));
+    }
+
+    @Test
+    void noEngineBuildMeansNoCache() {
+        threeMigrations();
+        HistoryCache none = new HistoryCache(cacheFile, null);
+        assertEquals(ChainValidation.of(MigrationChain.load(dir)), ChainValidation.of(lazy(), none));
+        assertFalse(Files.exists(cacheFile));
+        assertTrue(none.read().isEmpty());
+    }
+
+    @Test
+    void writersAtOnceLeaveAWholeFile() throws Exception {
+        threeMigrations();
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        List<HistoryCache.Entry> entries = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            MigrationChain prefix = MigrationChain.of(files.subList(0, k), List.of(), Set.of(), dir);
+            entries.add(new HistoryCache.Entry(HistoryCache.validated(prefix.migrations()),
+                    ChainValidation.of(prefix).schema(), Map.of()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                HistoryCache.Entry entry = entries.get(t);
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        new HistoryCache(cacheFile, ENGINE).write(entry);
+                    }
+                }));
+            }
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 200; i++) {
+                    new HistoryCache(cacheFile, ENGINE).read().ifPresent(e -> {
+                        assertEquals(entries.get(e.files().size() - 1), e, "a whole entry, as written");
+                        seen.add("read " + e.files().size());
+                    });
+                }
+            }));
+            for (Future<?> f : work) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(entries.contains(cache().read().orElseThrow()));
+        try (var left = Files.list(cacheFile.getParent())) {
+            assertEquals(List.of("validated-history"), left.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenOnlyGoesUnused() throws IOException {
+        threeMigrations();
+        Files.createDirectories(project.resolve("target"));
+        Files.writeString(project.resolve("target").resolve("entity-migrations"), "a file, not a directory");
+        ChainValidation.Result r = ChainValidation.of(lazy(), cache());
+        assertEquals(ChainValidation.of(MigrationChain.load(dir)), r);
+        assertTrue(new HistoryCache(cacheFile, ENGINE).read().isEmpty());
+    }
+
+    // Through Workspace: generate and check.
+
+    private Workspace workspace(Path snapshot, boolean cached) {
+        Workspace w = new Workspace(dir, snapshot, Console.SILENT);
+        return cached ? w.withHistoryCache(cacheFile, ENGINE) : w;
+    }
+
+    @Test
+    void generateWithTheCacheWritesWhatItWritesWithout() throws IOException {
+        Path snapshot = project.resolve("schema.json");
+        Path plainDir = project.resolve("plain");
+        List<Schema> steps = List.of(
+                schema(table("a", id())),
+                schema(table("a", id()), table("b", id(), column("name", varchar(40), true))),
+                schema(table("a", id(), column("size", BIGINT, true)), table("b", id(), column("name", varchar(40),
+                        true))));
+        for (Schema entities : steps) {
+            snapshot(snapshot, entities);
+            workspace(snapshot, true).generate("step");
+            new Workspace(plainDir, snapshot, Console.SILENT).generate("step");
+            assertEquals(Fixtures.contents(plainDir), Fixtures.contents(dir));
+        }
+        // The third generate read a history of two files and kept the first.
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        assertEquals(HistoryCache.validated(files.subList(0, 1)), cache().read().orElseThrow().files());
+        assertTrue(workspace(snapshot, true).check().isEmpty());
+        HistoryCache.Entry kept = cache().read().orElseThrow();
+        assertEquals(HistoryCache.validated(files.subList(0, 2)), kept.files());
+        assertEquals(ChainValidation.of(MigrationChain.of(files.subList(0, 2), List.of(), Set.of(), dir)).schema(),
+                kept.schema());
+        snapshot(snapshot, schema(table("a", id())));
+        assertEquals(new Workspace(plainDir, snapshot, Console.SILENT).check(), workspace(snapshot, true).check());
+        // The newest migration deleted and generated again, as while reviewing a change: the cache still applies.
+        Files.delete(files.get(2).path());
+        Files.delete(plainDir.resolve(files.get(2).fileName()));
+        snapshot(snapshot, steps.get(2));
+        workspace(snapshot, true).generate("step again");
+        new Workspace(plainDir, snapshot, Console.SILENT).generate("step again");
+        assertEquals(Fixtures.contents(plainDir), Fixtures.contents(dir));
+    }
+
+    @Test
+    void aBrokenFileAfterTheCachedOnesIsReportedAsWithoutTheCache() throws IOException {
+        threeMigrations();
+        cacheFirst(3);
+        Path snapshot = snapshot(project.resolve("schema.json"), schema(table("b", id())));
+        writeText(dir.resolve("0004_broken.json"), "{ \"id\" : \"0004\", \"parent\" : \"0003\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ { \"op\" : \"drop_tabel\", \"table\" : \"b\" } ], \"downgrade\" : [ ] }");
+        writeText(dir.resolve("0005_broken.json"), "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ { \"op\" : \"drop_table\", \"table\" : 7 } ], \"downgrade\" : [ ] }");
+        MigrationException without = assertThrows(MigrationException.class,
+                () -> workspace(snapshot, false).generate("next"));
+        MigrationException with = assertThrows(MigrationException.class,
+                () -> workspace(snapshot, true).generate("next"));
+        assertEquals(without.getMessage(), with.getMessage());
+        assertTrue(with.getMessage().contains("0004_broken.json") && with.getMessage().contains("0005_broken.json"),
+                with.getMessage());
+        assertNull(ChainValidation.of(lazy(), cache()), "a file to validate that cannot be parsed: read eagerly");
+    }
+
+    @Test
+    void aBrokenHeaderAndABrokenStepAreBothReportedAsWithoutTheCache() throws IOException {
+        threeMigrations();
+        cacheFirst(3);
+        Path snapshot = snapshot(project.resolve("schema.json"), schema(table("b", id())));
+        // The lazy read refuses 0004 (its header) at once and would find 0005's step only when validating it.
+        writeText(dir.resolve("0004_broken.json"), "{ \"id\" : 4, \"parent\" : \"0003\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ ], \"downgrade\" : [ ] }");
+        writeText(dir.resolve("0005_broken.json"), "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ { \"op\" : \"drop_tabel\", \"table\" : \"b\" } ], \"downgrade\" : [ ] }");
+        MigrationException without = assertThrows(MigrationException.class,
+                () -> workspace(snapshot, false).generate("next"));
+        MigrationException with = assertThrows(MigrationException.class,
+                () -> workspace(snapshot, true).generate("next"));
+        assertEquals(without.getMessage(), with.getMessage());
+        assertTrue(with.getMessage().contains("0004_broken.json") && with.getMessage().contains("0005_broken.json"),
+                with.getMessage());
+    }
+
+    /** Every directory of the repository's sources that holds migration files. */
+    private static List<Path> repositoryHistories() throws IOException {
+        Set<Path> dirs = new TreeSet<>();
+        Files.walkFileTree(Path.of("..").toAbsolutePath().normalize(), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                return name.equals("target") || name.startsWith(".") || name.equals("node_modules")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (MigrationReader.FILE_NAME.matcher(file.getFileName().toString()).matches()) {
+                    dirs.add(file.getParent());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new ArrayList<>(dirs);
+    }
+}
