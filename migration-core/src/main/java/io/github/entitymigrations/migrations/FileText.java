@@ -20,6 +20,13 @@ final class FileText {
     private FileText() {
     }
 
+    /**
+     * A file's text, and the SHA-256 of its bytes: the same as that of the text's UTF-8, since the bytes decoded
+     * strictly (no byte-order mark, no malformed sequence, hence the shortest form of every character).
+     */
+    record Text(String text, String sha256) {
+    }
+
     /** Why the file cannot be read, as a message without the file name. */
     static final class Unreadable extends Exception {
         Unreadable(String message) {
@@ -27,7 +34,7 @@ final class FileText {
         }
     }
 
-    static String read(Path path) throws Unreadable {
+    static Text read(Path path) throws Unreadable {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -44,7 +51,7 @@ final class FileText {
     }
 
     /** The same, from a stream (a file in a jar): read up to one byte past the limit, which is enough to refuse it. */
-    static String read(MigrationSource.Content content) throws Unreadable {
+    static Text read(MigrationSource.Content content) throws Unreadable {
         byte[] bytes;
         try (java.io.InputStream in = content.open()) {
             bytes = in.readNBytes((int) MigrationJson.MAX_FILE_BYTES + 1);
@@ -58,15 +65,22 @@ final class FileText {
         return decodeStrictly(bytes);
     }
 
-    private static String decodeStrictly(byte[] bytes) throws Unreadable {
+    private static Text decodeStrictly(byte[] bytes) throws Unreadable {
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             throw new Unreadable("starts with a UTF-8 byte-order mark (bytes EF BB BF), which JSON files must not "
                     + "have; save it as UTF-8 without BOM");
         }
-        return decode(bytes);
+        return new Text(decode(bytes), MigrationFile.sha256(bytes));
     }
 
     private static String decode(byte[] bytes) throws Unreadable {
+        // Nearly every file is valid UTF-8 (most are ASCII): decoded at once, and known valid when the replacement
+        // character is nowhere in the result. Only otherwise does the strict decoder run: it finds the first bad
+        // byte, or accepts a file that holds U+FFFD itself.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

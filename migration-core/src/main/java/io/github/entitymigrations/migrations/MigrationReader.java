@@ -103,13 +103,14 @@ public final class MigrationReader {
             return new Outcome(null, name + ": its number " + m.group(1) + " has " + m.group(1).length() + " digits; a "
                     + "migration id has 4 to " + MAX_ID_DIGITS + " digits", null);
         }
-        String text;
+        FileText.Text read;
         try {
-            text = resource.file() != null ? FileText.read(resource.file()) : FileText.read(resource.content());
+            read = resource.file() != null ? FileText.read(resource.file()) : FileText.read(resource.content());
         } catch (FileText.Unreadable e) {
             return new Outcome(null, name + ": " + e.getMessage(), m.group(1));
         }
-        String checksum = MigrationFile.sha256(text);
+        String text = read.text();
+        String checksum = read.sha256();
         if (lazyBodies) {
             Header header = Header.of(text);
             if (header != null && m.group(1).equals(header.id)) {

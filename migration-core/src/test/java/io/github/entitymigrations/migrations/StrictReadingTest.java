@@ -233,6 +233,38 @@ class StrictReadingTest {
         assertThrows(MigrationException.class, () -> MigrationChain.loadForRunner(dir));
     }
 
+    /** Malformed sequences of every kind, put into a message: each refused at its first byte, as strictly as ever. */
+    @ParameterizedTest
+    @ValueSource(strings = {"80", "BF", "C0AF", "C1BF", "E080AF", "EDA080", "EDBFBF", "F08080AF", "F4908080", "F5",
+        "FF", "C3", "E282", "F09F98"})
+    void everyMalformedSequenceIsRefusedAtItsFirstByte(String hex) throws IOException {
+        byte[] bad = java.util.HexFormat.of().parseHex(hex);
+        String before = VALID.substring(0, VALID.indexOf("create users"));
+        byte[] head = before.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = VALID.substring(before.length()).getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[head.length + bad.length + tail.length];
+        System.arraycopy(head, 0, file, 0, head.length);
+        System.arraycopy(bad, 0, file, head.length, bad.length);
+        System.arraycopy(tail, 0, file, head.length + bad.length, tail.length);
+        Files.write(dir.resolve("0001_create_users.json"), file);
+        List<String> problems = MigrationReader.read(dir).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("0001_create_users.json: is not valid UTF-8: byte 0x" + hex.substring(0, 2)
+                + " at offset " + head.length + " (line 3)"), problems.get(0));
+    }
+
+    /** Valid text beyond ASCII, the replacement character itself included, is read as written, checksum and all. */
+    @Test
+    void validTextBeyondAsciiIsReadAsWritten() throws IOException {
+        String text = VALID.replace("create users", "create users \u00e9\u20ac\uFFFD\uD83D\uDE00");
+        Files.write(dir.resolve("0001_create_users.json"), text.getBytes(StandardCharsets.UTF_8));
+        MigrationReader.Result read = MigrationReader.read(dir);
+        assertEquals(List.of(), read.problems());
+        MigrationFile f = read.files().get(0);
+        assertEquals("create users \u00e9\u20ac\uFFFD\uD83D\uDE00", f.message());
+        assertEquals(MigrationFile.sha256(text), f.contentChecksum());
+    }
+
     @Test
     void aByteOrderMarkIsRefusedClearly() {
         String p = problem("\uFEFF" + VALID);
