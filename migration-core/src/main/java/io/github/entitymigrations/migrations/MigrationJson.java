@@ -39,45 +39,64 @@ public final class MigrationJson {
     /** The longest string: a sql statement of 16 million characters is not a migration but a dump. */
     static final int MAX_STRING = 16 * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(StrictJson.newFactory())
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // Reading is strict: a value of the wrong JSON type is an error, never converted. (A null anywhere
-            // is refused before binding, by MigrationReader: Jackson cannot tell an explicit null from a key left
-            // out of a record.)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
-            .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .withCoercionConfigDefaults(c -> {
-                c.setAcceptBlankAsEmpty(false);
-                for (CoercionInputShape shape : CoercionInputShape.values()) {
-                    c.setCoercion(shape, CoercionAction.Fail);
-                }
-            })
-            .serializationInclusion(JsonInclude.Include.NON_EMPTY)
-            .addModule(ModelValues.module())
-            .addMixIn(Column.class, ColumnMixin.class)
-            .addMixIn(Table.class, TableMixin.class)
-            .addMixIn(Sequence.class, SequenceMixin.class)
-            .build();
+    /** Built on first use only: writing a migration ({@link CanonicalJson}) and reading one need no databind. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder(StrictJson.newFactory())
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Reading is strict: a value of the wrong JSON type is an error, never converted. (A null anywhere
+                // is refused before binding, by MigrationReader: Jackson cannot tell an explicit null from a key left
+                // out of a record.)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+                .disable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .withCoercionConfigDefaults(c -> {
+                    c.setAcceptBlankAsEmpty(false);
+                    for (CoercionInputShape shape : CoercionInputShape.values()) {
+                        c.setCoercion(shape, CoercionAction.Fail);
+                    }
+                })
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .addModule(ModelValues.module())
+                .addMixIn(Column.class, ColumnMixin.class)
+                .addMixIn(Table.class, TableMixin.class)
+                .addMixIn(Sequence.class, SequenceMixin.class)
+                .build();
+    }
 
     private MigrationJson() {
     }
 
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
+    /**
+     * The canonical JSON of {@code value}: a {@link Migration} as a file holds it (the text generate writes, and
+     * what a recorded checksum is taken of), or any other value the mapper writes (a tree). A migration is written
+     * by {@link CanonicalJson}, without databind, to the same bytes.
+     */
     public static String write(Object value) {
+        if (value instanceof Migration m) {
+            String canonical = CanonicalJson.write(m);
+            if (canonical != null) {
+                return canonical;
+            }
+        }
+        return mapperWrite(value);
+    }
+
+    /** {@code value} written by the mapper: the definition of the canonical form, which {@link CanonicalJson} matches. */
+    static String mapperWrite(Object value) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(printer).writeValueAsString(value) + "\n";
+            return Mapper.MAPPER.writer(printer).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }

@@ -127,7 +127,6 @@ public final class Workspace {
     /** As {@link #generate(String, GenerateOptions)}, saying what it did: see {@link Generation}. */
     public Generation generation(String message, GenerateOptions options) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
-        JsonWarmUp.start();
         Validated history = validated();
         MigrationChain chain = history.chain();
         BackfillEntries backfills = options.backfills();

@@ -29,7 +29,10 @@ final class UndoJournal {
     static final String APPLIED = "applied";
     static final String UNDOING = "undoing";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: only a database without transactional DDL journals its steps. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** One row: a unit of the interrupted migration. */
     record Entry(String migrationId, boolean upgrade, int unit, String state, String operation, String checksum,
@@ -160,7 +163,7 @@ final class UndoJournal {
 
     private static String json(List<String> statements) {
         try {
-            return JSON.writeValueAsString(statements);
+            return Json.MAPPER.writeValueAsString(statements);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -168,7 +171,7 @@ final class UndoJournal {
 
     private static List<String> statements(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<List<String>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable undo statements in " + NAME + ": " + e.getMessage(), e);
         }
