@@ -32,11 +32,8 @@ import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +57,7 @@ class CanonicalJsonTest {
     @Test
     void everyMigrationFileOfTheRepository() throws IOException {
         int files = 0;
-        for (Path f : repositoryMigrationFiles()) {
+        for (Path f : Fixtures.repositoryMigrationFiles()) {
             Migration m;
             try {
                 m = MigrationJson.mapper().readValue(Files.readString(f), Migration.class);
@@ -191,26 +188,4 @@ class CanonicalJsonTest {
         }
     }
 
-    /** Every migration file under the repository's sources (examples, integration tests, test resources). */
-    static List<Path> repositoryMigrationFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(Path.of("..").toAbsolutePath().normalize(), new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return name.equals("target") || name.startsWith(".") || name.equals("node_modules")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (MigrationReader.FILE_NAME.matcher(file.getFileName().toString()).matches()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        files.sort(null);
-        return files;
-    }
 }

@@ -119,6 +119,35 @@ final class Fixtures {
         return result;
     }
 
+    /** Every migration file under the repository's sources (examples, integration tests, test resources), sorted. */
+    static List<Path> repositoryMigrationFiles() {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(Path.of("..").toAbsolutePath().normalize(), new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    return name.equals("target") || name.startsWith(".") || name.equals("node_modules")
+                            ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file,
+                        java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (MigrationReader.FILE_NAME.matcher(file.getFileName().toString()).matches()) {
+                        files.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort(null);
+        return files;
+    }
+
     /** A console that keeps what it is told. */
     static final class RecordingConsole implements Console {
         final List<String> infos = new ArrayList<>();

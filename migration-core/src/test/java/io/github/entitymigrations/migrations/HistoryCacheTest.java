@@ -23,11 +23,8 @@ import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,7 +125,7 @@ class HistoryCacheTest {
     @Test
     void everyHistoryOfTheRepositoryResumesToItsFullValidation() throws IOException {
         int histories = 0;
-        for (Path history : repositoryHistories()) {
+        for (Path history : new TreeSet<>(Fixtures.repositoryMigrationFiles().stream().map(Path::getParent).toList())) {
             MigrationChain chain;
             try {
                 chain = MigrationChain.load(history);
@@ -372,15 +369,13 @@ class HistoryCacheTest {
         assertEquals(Fixtures.contents(plainDir), Fixtures.contents(dir));
     }
 
-    @Test
-    void aBrokenFileAfterTheCachedOnesIsReportedAsWithoutTheCache() throws IOException {
+    /** Writes 0004 and 0005 after a cached history of three; generate must fail as it does without the cache. */
+    private void brokenAfterTheCachedOnes(String fourth, String fifth) throws IOException {
         threeMigrations();
         cacheFirst(3);
         Path snapshot = snapshot(project.resolve("schema.json"), schema(table("b", id())));
-        writeText(dir.resolve("0004_broken.json"), "{ \"id\" : \"0004\", \"parent\" : \"0003\", \"message\" : \"x\", "
-                + "\"upgrade\" : [ { \"op\" : \"drop_tabel\", \"table\" : \"b\" } ], \"downgrade\" : [ ] }");
-        writeText(dir.resolve("0005_broken.json"), "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
-                + "\"upgrade\" : [ { \"op\" : \"drop_table\", \"table\" : 7 } ], \"downgrade\" : [ ] }");
+        writeText(dir.resolve("0004_broken.json"), fourth);
+        writeText(dir.resolve("0005_broken.json"), fifth);
         MigrationException without = assertThrows(MigrationException.class,
                 () -> workspace(snapshot, false).generate("next"));
         MigrationException with = assertThrows(MigrationException.class,
@@ -388,47 +383,23 @@ class HistoryCacheTest {
         assertEquals(without.getMessage(), with.getMessage());
         assertTrue(with.getMessage().contains("0004_broken.json") && with.getMessage().contains("0005_broken.json"),
                 with.getMessage());
+    }
+
+    @Test
+    void aBrokenFileAfterTheCachedOnesIsReportedAsWithoutTheCache() throws IOException {
+        brokenAfterTheCachedOnes("{ \"id\" : \"0004\", \"parent\" : \"0003\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ { \"op\" : \"drop_tabel\", \"table\" : \"b\" } ], \"downgrade\" : [ ] }",
+                "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ { \"op\" : \"drop_table\", \"table\" : 7 } ], \"downgrade\" : [ ] }");
         assertNull(ChainValidation.of(lazy(), cache()), "a file to validate that cannot be parsed: read eagerly");
     }
 
+    /** The lazy read refuses 0004 (its header) at once and would find 0005's step only when validating it. */
     @Test
     void aBrokenHeaderAndABrokenStepAreBothReportedAsWithoutTheCache() throws IOException {
-        threeMigrations();
-        cacheFirst(3);
-        Path snapshot = snapshot(project.resolve("schema.json"), schema(table("b", id())));
-        // The lazy read refuses 0004 (its header) at once and would find 0005's step only when validating it.
-        writeText(dir.resolve("0004_broken.json"), "{ \"id\" : 4, \"parent\" : \"0003\", \"message\" : \"x\", "
-                + "\"upgrade\" : [ ], \"downgrade\" : [ ] }");
-        writeText(dir.resolve("0005_broken.json"), "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
+        brokenAfterTheCachedOnes("{ \"id\" : 4, \"parent\" : \"0003\", \"message\" : \"x\", "
+                + "\"upgrade\" : [ ], \"downgrade\" : [ ] }",
+                "{ \"id\" : \"0005\", \"parent\" : \"0004\", \"message\" : \"x\", "
                 + "\"upgrade\" : [ { \"op\" : \"drop_tabel\", \"table\" : \"b\" } ], \"downgrade\" : [ ] }");
-        MigrationException without = assertThrows(MigrationException.class,
-                () -> workspace(snapshot, false).generate("next"));
-        MigrationException with = assertThrows(MigrationException.class,
-                () -> workspace(snapshot, true).generate("next"));
-        assertEquals(without.getMessage(), with.getMessage());
-        assertTrue(with.getMessage().contains("0004_broken.json") && with.getMessage().contains("0005_broken.json"),
-                with.getMessage());
-    }
-
-    /** Every directory of the repository's sources that holds migration files. */
-    private static List<Path> repositoryHistories() throws IOException {
-        Set<Path> dirs = new TreeSet<>();
-        Files.walkFileTree(Path.of("..").toAbsolutePath().normalize(), new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                String name = d.getFileName() == null ? "" : d.getFileName().toString();
-                return name.equals("target") || name.startsWith(".") || name.equals("node_modules")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (MigrationReader.FILE_NAME.matcher(file.getFileName().toString()).matches()) {
-                    dirs.add(file.getParent());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return new ArrayList<>(dirs);
     }
 }

@@ -45,11 +45,8 @@ import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -95,7 +92,7 @@ class MigrationJsonReaderTest {
 
     @Test
     void readsEveryMigrationFileOfTheRepositoryAsDatabindDoes() throws IOException {
-        List<Path> files = repositoryMigrationFiles();
+        List<Path> files = Fixtures.repositoryMigrationFiles();
         assertTrue(files.size() > 20, "found the repository's migration files: " + files);
         int read = 0;
         for (Path file : files) {
@@ -122,7 +119,7 @@ class MigrationJsonReaderTest {
         bases.add(MigrationJson.write(rich()));
         bases.add(MigrationJson.write(new Migration("0002", null, "nothing", List.of(), List.of(), List.of())));
         // The largest files of the repository too: hand-written ones among them.
-        repositoryMigrationFiles().stream().sorted((a, b) -> Long.compare(size(b), size(a))).limit(2)
+        Fixtures.repositoryMigrationFiles().stream().sorted((a, b) -> Long.compare(size(b), size(a))).limit(2)
                 .forEach(f -> bases.add(read(f)));
         for (String base : bases) {
             mutations(base, this::compare);
@@ -290,29 +287,6 @@ class MigrationJsonReaderTest {
     }
 
     // Inputs.
-
-    /** Every migration file under the repository's sources (examples, integration tests, test resources). */
-    private static List<Path> repositoryMigrationFiles() throws IOException {
-        List<Path> files = new ArrayList<>();
-        Files.walkFileTree(Path.of("..").toAbsolutePath().normalize(), new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                return name.equals("target") || name.startsWith(".") || name.equals("node_modules")
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (MigrationReader.FILE_NAME.matcher(file.getFileName().toString()).matches()) {
-                    files.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        files.sort(null);
-        return files;
-    }
 
     private static long size(Path f) {
         try {
