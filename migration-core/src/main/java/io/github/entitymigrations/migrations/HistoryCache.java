@@ -148,8 +148,9 @@ final class HistoryCache {
                         Math.toIntExact((Long) u.get(1)), (String) u.get(2)));
             }
             return new Entry(files, SchemaJson.read(body), unsupported);
-        } catch (IOException | RuntimeException e) {
-            // Unreadable, or not in this form (edited, or from another version): validate in full instead.
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // Unreadable, or not in this form (edited, nested beyond reason, or from another version): validate in
+            // full instead.
             return null;
         }
     }

@@ -231,6 +231,7 @@ class HistoryCacheTest {
         breakages.add(text -> writeText(cacheFile, text.replace("\"format\":1", "\"format\":2")
                 .replace("\"format\" : 1", "\"format\" : 2")));
         breakages.add(text -> writeText(cacheFile, text.replace("\"files\"", "\"filez\"")));
+        breakages.add(text -> writeText(cacheFile, "[".repeat(500_000) + "\n" + text.substring(text.indexOf('\n') + 1)));
         breakages.add(text -> {
             try {
                 Files.delete(cacheFile);
