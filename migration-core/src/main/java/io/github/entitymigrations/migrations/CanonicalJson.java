@@ -28,6 +28,7 @@ import io.github.entitymigrations.schema.RecordJson;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -246,28 +247,31 @@ final class CanonicalJson {
         Map<String, Object> m = RecordJson.table(t);
         m.remove("sources");
         m.remove("renamedFrom");
+        // The column maps RecordJson made, in the table's order, each turned into a migration's form in place.
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> columns = (List<Map<String, Object>>) m.get("columns");
         if (columns != null) {
-            List<Object> written = new ArrayList<>(columns.size());
-            for (Column c : t.columns()) {
-                written.add(column(c));
+            for (int i = 0; i < columns.size(); i++) {
+                asMigrationColumn(columns.get(i), t.columns().get(i));
             }
-            m.put("columns", written);
         }
         return record(m);
     }
 
     /** A column as a migration holds it: its type in the compact form, without the Java-side hints. */
     private static Object column(Column c) {
-        Map<String, Object> m = RecordJson.column(c);
+        return record(asMigrationColumn(RecordJson.column(c), c));
+    }
+
+    /** Turns RecordJson's map of {@code c} into the migration's form. */
+    private static Map<String, Object> asMigrationColumn(Map<String, Object> m, Column c) {
         m.remove("length");
         m.remove("precision");
         m.remove("scale");
         m.remove("renamedFrom");
         m.remove("backfill");
         m.put("type", c.type().toString());
-        return record(m);
+        return m;
     }
 
     private static Object sequence(Sequence s) {
@@ -322,9 +326,7 @@ final class CanonicalJson {
         } else if (value instanceof Ordered o) {
             object(o, out, level);
         } else if (value instanceof Map<?, ?> m) {
-            Ordered o = new Ordered();
-            m.forEach((k, v) -> o.put((String) k, v));
-            object(o, out, level);
+            object(m.entrySet(), out, level);
         } else if (value instanceof List<?> list) {
             array(list, out, level);
         } else {
@@ -332,20 +334,23 @@ final class CanonicalJson {
         }
     }
 
-    private static void object(Ordered o, StringBuilder out, int level) {
-        if (o.isEmpty()) {
+    /** An object's entries, in their order (an {@link Ordered}'s, or a sorted map's). */
+    private static void object(Collection<? extends Map.Entry<?, ?>> entries, StringBuilder out, int level) {
+        if (entries.isEmpty()) {
             out.append("{ }");
             return;
         }
         out.append('{');
-        for (int i = 0; i < o.size(); i++) {
-            if (i > 0) {
+        boolean first = true;
+        for (Map.Entry<?, ?> e : entries) {
+            if (!first) {
                 out.append(',');
             }
+            first = false;
             newline(out, level + 1);
-            string(o.get(i).getKey(), out);
+            string((String) e.getKey(), out);
             out.append(" : ");
-            value(o.get(i).getValue(), out, level + 1);
+            value(e.getValue(), out, level + 1);
         }
         newline(out, level);
         out.append('}');

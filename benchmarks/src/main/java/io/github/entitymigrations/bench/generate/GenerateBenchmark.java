@@ -68,8 +68,8 @@ public final class GenerateBenchmark implements Benchmark {
                         + "*first run* the same with that cache removed (a clean build), as the in-process runs, "
                         + "which use no cache.",
                 "tables", "migrations", "in-process", "per table", "in-process, C1 JIT only", "mvn migration:generate",
-                "mvn validate", "beyond Maven start", "first run: mvn migration:generate / beyond Maven start", "peak memory (in-process / mvn)", "in-process, -Xmx" + CAPPED_HEAP
-                        + ": time / peak memory");
+                "mvn validate", "beyond Maven start", "first run: mvn migration:generate / beyond Maven start",
+                "peak memory (in-process / mvn)", "in-process, -Xmx" + CAPPED_HEAP + ": time / peak memory");
         List<Double> inProcessMedians = new ArrayList<>();
         double beyondAt1000 = Double.NaN;
         double firstBeyondAt1000 = Double.NaN;
