@@ -94,9 +94,13 @@ assert log.contains('The entities and the migrations agree.')
 File kept = new File(basedir, 'target/entity-migrations/validated-history')
 assert kept.isFile() : 'generate and check keep the validated history under target/'
 def header = new JsonSlurper().parseText(kept.readLines('UTF-8')[0])
-String sha = java.security.MessageDigest.getInstance('SHA-256')
-        .digest(new File(dir, '0001_create_users.json').bytes).encodeHex().toString()
-assert header.files == [['0001_create_users.json', sha]] : "kept: ${header.files}"
-assert header.engine && header.format == 1
+def sha = { String name -> java.security.MessageDigest.getInstance('SHA-256')
+        .digest(new File(dir, name).bytes).encodeHex().toString() }
+// Each file by name and checksum, with its header; entries for the history without its newest file and for all of it.
+assert header.files == [['0001_create_users.json', sha('0001_create_users.json'), '0001', null, 'create users'],
+                        ['0002_add_phone_and_orders.json', sha('0002_add_phone_and_orders.json'), '0002', '0001',
+                         'add phone and orders']] : "kept: ${header.files}"
+assert header.entries*.files == [1, 2] : "entries: ${header.entries}"
+assert header.engine && header.format == 2
 assert !new File(basedir, 'target/entity-migrations').list().any { it.endsWith('.tmp') } : 'no temporary file left'
 return true

@@ -23,7 +23,12 @@ final class Keys {
     }
 
     static List<String> lower(List<String> names) {
-        return names.stream().map(Keys::lower).toList();
+        // A loop, not a stream: called for every key of every table of a schema, mostly in a cold JVM.
+        String[] lowered = new String[names.size()];
+        for (int i = 0; i < lowered.length; i++) {
+            lowered[i] = lower(names.get(i));
+        }
+        return java.util.Arrays.asList(lowered);
     }
 
     static String of(UniqueConstraint u) {

@@ -9,9 +9,11 @@ import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renames come only from {@code @RenamedFrom} hints, never from look-alikes: a hint pairs a new table
@@ -24,15 +26,24 @@ final class Renames {
     }
 
     static List<Operation> tables(Schema from, Schema to) {
+        List<Operation> result = new ArrayList<>();
+        // Only the tables with a hint, in name order (most schemas have none: nothing to do).
+        List<Table> candidates = new ArrayList<>();
+        for (Table t : to.tables()) {
+            if (t.renamedFrom() != null) {
+                candidates.add(t);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return result;
+        }
+        candidates.sort(Comparator.comparing(Table::qualifiedName));
         Map<String, Table> unmatchedFrom = new LinkedHashMap<>();
         from.tables().forEach(t -> unmatchedFrom.put(QualifiedName.key(t.schema(), t.name()), t));
+        Set<String> inFrom = new HashSet<>(unmatchedFrom.keySet());
         to.tables().forEach(t -> unmatchedFrom.remove(QualifiedName.key(t.schema(), t.name())));
-        List<Operation> result = new ArrayList<>();
-        List<Table> candidates = new ArrayList<>(to.tables());
-        candidates.sort(Comparator.comparing(Table::qualifiedName));
         for (Table t : candidates) {
-            if (t.renamedFrom() == null || from.tables().stream()
-                    .anyMatch(f -> QualifiedName.key(f.schema(), f.name()).equals(QualifiedName.key(t.schema(), t.name())))) {
+            if (inFrom.contains(QualifiedName.key(t.schema(), t.name()))) {
                 continue;
             }
             Table old = unmatchedFrom.remove(QualifiedName.key(t.schema(), t.renamedFrom()));

@@ -35,7 +35,8 @@ public final class SchemaDiff {
         List<Operation> tableRenames = Renames.tables(from, to);
         Schema renamed = new SchemaState(from).apply(tableRenames).toSchema();
         List<Operation> columnRenames = Renames.columns(renamed, to);
-        Schema current = new SchemaState(renamed).apply(columnRenames).toSchema();
+        // A schema a SchemaState gave is its own copy: without column renames there is nothing to copy again.
+        Schema current = columnRenames.isEmpty() ? renamed : new SchemaState(renamed).apply(columnRenames).toSchema();
         plan.renames.addAll(tableRenames);
         plan.renames.addAll(columnRenames);
 

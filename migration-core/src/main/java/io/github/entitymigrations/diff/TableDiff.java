@@ -39,13 +39,17 @@ final class TableDiff {
     static void diff(Table from, Table to, Plan plan) {
         String schema = from.schema();
         String table = from.name();
-        for (Column c : from.columns()) {
-            if (to.column(c.name()) == null) {
+        List<Column> fromColumns = from.columns();
+        List<Column> toColumns = to.columns();
+        for (int i = 0; i < fromColumns.size(); i++) {
+            Column c = fromColumns.get(i);
+            if (column(toColumns, i, c.name()) == null) {
                 plan.dropColumns.add(new DropColumn(schema, table, c));
             }
         }
-        for (Column c : to.columns()) {
-            Column old = from.column(c.name());
+        for (int i = 0; i < toColumns.size(); i++) {
+            Column c = toColumns.get(i);
+            Column old = column(fromColumns, i, c.name());
             if (old == null && c.backfill() != null && Backfills.needed(null, c)) {
                 plan.addColumns.addAll(Backfills.added(schema, table, c));
             } else if (old == null) {
@@ -79,6 +83,22 @@ final class TableDiff {
         byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
                 plan.addForeignKeys,
                 (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+    }
+
+    /**
+     * The column named {@code name} (in any case) of {@code columns}, looked for first at {@code at}: where the other
+     * version of an unchanged table has it, so that comparing a table with itself does not scan its columns for each.
+     */
+    private static Column column(List<Column> columns, int at, String name) {
+        if (at < columns.size() && columns.get(at).name().equalsIgnoreCase(name)) {
+            return columns.get(at);
+        }
+        for (Column c : columns) {
+            if (c.name().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**

@@ -101,15 +101,15 @@ public final class ChainValidation {
 
     /**
      * As {@link #of(MigrationChain)}, validating only the files after those {@code cache} vouches for (when the
-     * history starts with them), and keeping there what the history up to its newest file produces, when that is
-     * valid. The newest file is left out of the cache, since it is the one most often edited, deleted or generated
-     * again while a change is reviewed: validating it again each run costs little, and the rest stays vouched for.
-     * {@code null} when a file to validate cannot be parsed (a lazily read chain): the caller then reads the history
-     * eagerly, which reports every such file at once.
+     * history starts with them), and keeping there what the whole history produces and what it produces without its
+     * newest file, when valid. The newest file is the one most often edited, deleted or generated again while a
+     * change is reviewed: with both kept, an unchanged history is not validated at all, and one whose newest file
+     * changed validates only that file. {@code null} when a file to validate cannot be parsed (a lazily read chain):
+     * the caller then reads the history eagerly, which reports every such file at once.
      */
     static Result of(MigrationChain chain, HistoryCache cache) {
         List<MigrationFile> files = chain.migrations();
-        HistoryCache.Entry known = cache.read().filter(e -> e.isPrefixOf(files)).orElse(null);
+        HistoryCache.Entry known = cache.longestPrefixOf(files).orElse(null);
         int from = known == null ? 0 : known.files().size();
         for (MigrationFile f : files.subList(from, files.size())) {
             try {
@@ -123,20 +123,27 @@ public final class ChainValidation {
         if (known != null) {
             v.unsupported.putAll(known.unsupported());
         }
-        int keep = files.size() - 1;
-        if (from < keep) {
-            schema = v.run(files.subList(from, keep), new SchemaState(schema));
+        // What to keep: the history without its newest file, then the whole history, as far as each is valid.
+        List<HistoryCache.Entry> keep = new ArrayList<>();
+        int last = files.size() - 1;
+        if (known != null && from == last) {
+            keep.add(known);
+        }
+        for (int end : new int[] {last, files.size()}) {
+            if (schema == null || from >= end) {
+                continue;
+            }
+            schema = v.run(files.subList(from, end), new SchemaState(schema));
             v.renderPending();
             if (schema != null && v.errors.isEmpty()) {
-                cache.write(new HistoryCache.Entry(HistoryCache.validated(files.subList(0, keep)), schema,
+                keep.add(new HistoryCache.Entry(HistoryCache.validated(files.subList(0, end)), schema,
                         v.unsupported));
             }
-            from = keep;
+            from = end;
         }
-        if (schema != null) {
-            schema = v.run(files.subList(from, files.size()), new SchemaState(schema));
+        if (!keep.isEmpty() && keep.get(keep.size() - 1) != known) {
+            cache.write(keep);
         }
-        v.renderPending();
         return v.result(schema);
     }
 

@@ -21,10 +21,16 @@ final class FileText {
     }
 
     /**
-     * A file's text, and the SHA-256 of its bytes: the same as that of the text's UTF-8, since the bytes decoded
-     * strictly (no byte-order mark, no malformed sequence, hence the shortest form of every character).
+     * A file's text, and the bytes it was decoded from, whose SHA-256 is the same as that of the text's UTF-8, since
+     * the bytes decoded strictly (no byte-order mark, no malformed sequence, hence the shortest form of every
+     * character).
      */
-    record Text(String text, String sha256) {
+    record Text(String text, byte[] bytes) {
+
+        /** The SHA-256 of the file's bytes. */
+        String sha256() {
+            return MigrationFile.sha256(bytes);
+        }
     }
 
     /** Why the file cannot be read, as a message without the file name. */
@@ -70,7 +76,7 @@ final class FileText {
             throw new Unreadable("starts with a UTF-8 byte-order mark (bytes EF BB BF), which JSON files must not "
                     + "have; save it as UTF-8 without BOM");
         }
-        return new Text(decode(bytes), MigrationFile.sha256(bytes));
+        return new Text(decode(bytes), bytes);
     }
 
     private static String decode(byte[] bytes) throws Unreadable {

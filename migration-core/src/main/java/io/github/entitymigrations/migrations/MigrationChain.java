@@ -44,6 +44,18 @@ public final class MigrationChain {
     }
 
     /**
+     * As {@link #loadForRunner(java.nio.file.Path)}, taking the header of each file that is one of {@code known}
+     * (the same name and text) from there: see {@link MigrationReader#read(MigrationSource, boolean, Map)}.
+     */
+    static MigrationChain loadForRunner(java.nio.file.Path directory, Map<String, HistoryCache.Validated> known) {
+        if (!java.nio.file.Files.isDirectory(directory)) {
+            return loadForRunner(directory);
+        }
+        MigrationReader.Result read = MigrationReader.read(MigrationSource.directory(directory), true, known);
+        return of(read.files(), read.problems(), read.unreadableIds(), directory);
+    }
+
+    /**
      * Loads and checks the migrations of {@code source} (a directory, the class path, ...), parsing each
      * file's steps when first used as {@link #loadForRunner} does; a location that does not exist throws,
      * saying what was looked for.

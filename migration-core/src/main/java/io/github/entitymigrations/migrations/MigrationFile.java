@@ -19,7 +19,11 @@ public final class MigrationFile {
     private final String id;
     private final String parent;
     private final String message;
-    private final String contentChecksum;
+    /** The checksum of the file's bytes, once known: see {@link #contentChecksum()}. */
+    private volatile String contentChecksum;
+    /** The file's bytes as read, until their checksum is taken; {@code null} when it is known or there are none. */
+    private byte[] content;
+    private final Object hashing = new Object();
     private Supplier<Migration> parser;
     private Migration migration;
 
@@ -47,10 +51,24 @@ public final class MigrationFile {
         this.parser = parser;
     }
 
-    /** A file whose steps are parsed on first use by {@code parser}, which throws if they cannot be. */
+    /**
+     * A file whose steps are parsed on first use by {@code parser}, which throws if they cannot be. Its checksum is
+     * {@code contentChecksum} when given, else that of {@code content} (its bytes), taken when first asked for: a run
+     * that applies a migration never compares its file's checksum, so hashing every file of a long history up front
+     * would be wasted on a new database.
+     */
     static MigrationFile lazy(Path path, String id, String parent, String message, String contentChecksum,
-                              Supplier<Migration> parser) {
-        return new MigrationFile(path, id, parent, message, contentChecksum, parser);
+                              byte[] content, Supplier<Migration> parser) {
+        MigrationFile f = new MigrationFile(path, id, parent, message, contentChecksum, parser);
+        f.content = contentChecksum == null ? content : null;
+        return f;
+    }
+
+    /** A file parsed whole, whose checksum is that of {@code content} (its bytes), taken when first asked for. */
+    static MigrationFile read(Path path, Migration migration, byte[] content) {
+        MigrationFile f = new MigrationFile(path, migration, null);
+        f.content = content;
+        return f;
     }
 
     /** SHA-256 of the UTF-8 bytes of {@code text}, in lower-case hex. */
@@ -80,8 +98,22 @@ public final class MigrationFile {
         return migration;
     }
 
+    /**
+     * SHA-256 of the file's text as read, or {@code null} when it was not read from a file. Taken when first asked
+     * for, from the bytes read; thread-safe.
+     */
     public String contentChecksum() {
-        return contentChecksum;
+        String known = contentChecksum;
+        if (known != null) {
+            return known;
+        }
+        synchronized (hashing) {
+            if (contentChecksum == null && content != null) {
+                contentChecksum = sha256(content);
+                content = null;
+            }
+            return contentChecksum;
+        }
     }
 
     public String fileName() {

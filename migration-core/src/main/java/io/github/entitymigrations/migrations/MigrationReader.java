@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -64,6 +65,15 @@ public final class MigrationReader {
      * location does not exist throws, saying what was looked for.
      */
     public static Result read(MigrationSource source, boolean lazyBodies) {
+        return read(source, lazyBodies, Map.of());
+    }
+
+    /**
+     * As {@link #read(MigrationSource, boolean)}; with {@code lazyBodies}, a file whose name and checksum are those of
+     * a file in {@code known} (validated whole before by this engine build, {@link HistoryCache}) takes its id,
+     * parent and message from there instead of being tokenised again.
+     */
+    static Result read(MigrationSource source, boolean lazyBodies, Map<String, HistoryCache.Validated> known) {
         List<MigrationFile> files = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> unreadable = new TreeSet<>();
@@ -71,7 +81,7 @@ public final class MigrationReader {
                 .filter(r -> LOOKS_LIKE_MIGRATION.matcher(r.name()).matches() && !r.name().startsWith("."))
                 .sorted(java.util.Comparator.comparing(MigrationSource.Resource::name)).toList();
         // Parsed in parallel (a long history is thousands of files), reported in file order.
-        for (Outcome o : resources.parallelStream().map(r -> readOne(r, lazyBodies)).toList()) {
+        for (Outcome o : resources.parallelStream().map(r -> readOne(r, lazyBodies, known)).toList()) {
             if (o.file() != null) {
                 files.add(o.file());
             }
@@ -89,7 +99,8 @@ public final class MigrationReader {
     private record Outcome(MigrationFile file, String problem, String unreadableId) {
     }
 
-    private static Outcome readOne(MigrationSource.Resource resource, boolean lazyBodies) {
+    private static Outcome readOne(MigrationSource.Resource resource, boolean lazyBodies,
+                                   Map<String, HistoryCache.Validated> known) {
         String name = resource.name();
         // A file on disk keeps its path (merge renames it); one from a jar is known by its name.
         Path path = resource.file() != null ? resource.file() : Path.of(name);
@@ -110,11 +121,15 @@ public final class MigrationReader {
             return new Outcome(null, name + ": " + e.getMessage(), m.group(1));
         }
         String text = read.text();
-        String checksum = read.sha256();
         if (lazyBodies) {
-            Header header = Header.of(text);
+            HistoryCache.Validated validated = known.get(name);
+            // Hashed now only to be matched with a file validated before; else when first asked for.
+            String checksum = validated == null ? null : read.sha256();
+            Header header = validated != null && validated.checksum().equals(checksum)
+                    ? new Header(validated.id(), validated.parent(), validated.message()) : Header.of(text);
             if (header != null && m.group(1).equals(header.id)) {
-                return new Outcome(MigrationFile.lazy(path, header.id, header.parent, header.message, checksum, () -> {
+                return new Outcome(MigrationFile.lazy(path, header.id, header.parent, header.message, checksum,
+                        read.bytes(), () -> {
                     try {
                         return parse(name, text);
                     } catch (Problem e) {
@@ -130,7 +145,7 @@ public final class MigrationReader {
                 return new Outcome(null, name + ": its \"id\" is " + quoted(migration.id()) + " but its file name "
                         + "says " + m.group(1) + "; make them agree", null);
             }
-            return new Outcome(new MigrationFile(path, migration, checksum), null, null);
+            return new Outcome(MigrationFile.read(path, migration, read.bytes()), null, null);
         } catch (Problem e) {
             return new Outcome(null, e.getMessage(), m.group(1));
         }

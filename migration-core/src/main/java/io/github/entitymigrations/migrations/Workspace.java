@@ -58,15 +58,15 @@ public final class Workspace {
     }
 
     /**
-     * The history, checked and validated ({@link ChainValidation}): with a cache, read lazily (the steps of the
-     * files the cache vouches for are never parsed), falling back to reading it all eagerly when a file to validate
+     * The history, checked and validated ({@link ChainValidation}): with a cache, read lazily (the files the cache
+     * vouches for are only hashed: neither their steps nor their headers are parsed), falling back to reading it all eagerly when a file to validate
      * cannot be parsed, so that every broken file is reported at once, as without a cache.
      */
     private Validated validated() {
         if (cache != null) {
             MigrationChain lazy;
             try {
-                lazy = MigrationChain.loadForRunner(directory);
+                lazy = MigrationChain.loadForRunner(directory, cache.knownFiles());
             } catch (MigrationChain.ChainException e) {
                 lazy = null; // read eagerly below, which also reports the files whose steps are broken
             }
@@ -127,10 +127,12 @@ public final class Workspace {
     /** As {@link #generate(String, GenerateOptions)}, saying what it did: see {@link Generation}. */
     public Generation generation(String message, GenerateOptions options) {
         String text = requireMessage(message, Advice.Goal.GENERATE);
+        // Read side by side with the history; a broken history is still reported first.
+        Background<Schema> snapshotRead = readSnapshot();
         Validated history = validated();
         MigrationChain chain = history.chain();
         BackfillEntries backfills = options.backfills();
-        Schema entities = backfills.applyTo(Snapshots.read(snapshot));
+        Schema entities = backfills.applyTo(snapshotRead.join());
         Schema before = history.result().schema();
         Diff diff = SchemaDiff.diff(before, entities);
         backfills.requireUsed(Backfills.candidates(diff.upgrade(), before.tables().stream()
@@ -198,13 +200,19 @@ public final class Workspace {
 
     /** As {@link #check()}, on a history already read by {@link #chain()} (a front end that goes on with it). */
     public List<String> check(MigrationChain chain) {
+        Background<Schema> snapshotRead = readSnapshot();
         ChainValidation.Result validation = validate(chain);
-        Diff diff = SchemaDiff.diff(validation.schema(), Snapshots.read(snapshot));
+        Diff diff = SchemaDiff.diff(validation.schema(), snapshotRead.join());
         List<String> differences = new ArrayList<>();
         diff.upgrade().forEach(op -> differences.add(op.describe()));
         // Not a warning: a project that never uses that database has nothing to do about it.
         validation.notes().forEach(console::info);
         return differences;
+    }
+
+    /** The entity snapshot, read on a thread of its own: see {@link Background}. */
+    private Background<Schema> readSnapshot() {
+        return Background.start("entity-migrations: entity snapshot", () -> Snapshots.read(snapshot));
     }
 
     /** Which Hibernate the entity snapshot follows, for {@code check}'s message: see {@link Snapshots#followedHibernate}. */

@@ -82,26 +82,22 @@ class HistoryCacheTest {
     }
 
     /**
-     * Leaves the cache vouching for the first {@code count} files, as a run on a history of one file more leaves it
-     * (the newest file of a history is never kept).
+     * Leaves the cache vouching for the first {@code count} files (and for all of them but the last), as a run on
+     * a history of those files leaves it.
      */
     private void cacheFirst(int count) throws IOException {
         Files.deleteIfExists(cacheFile);
         List<MigrationFile> files = MigrationChain.load(dir).migrations();
-        Path extra = null;
-        if (files.size() == count) {
-            extra = write(dir, migration(String.format("%04d", count + 1), files.get(count - 1).id(), "extra",
-                    new CreateTable(table("extra", id()))));
-            files = MigrationChain.load(dir).migrations();
-        }
-        ChainValidation.Result r = ChainValidation.of(MigrationChain.of(files.subList(0, count + 1), List.of(),
+        ChainValidation.Result r = ChainValidation.of(MigrationChain.of(files.subList(0, count), List.of(),
                 Set.of(), dir), cache());
         assertNotNull(r);
         assertTrue(r.errors().isEmpty(), r.errors().toString());
-        if (extra != null) {
-            Files.delete(extra);
-        }
         assertEquals(count, new HistoryCache(cacheFile, ENGINE).read().map(e -> e.files().size()).orElse(0));
+    }
+
+    /** What validating the first {@code count} of {@code files} in full gives. */
+    private ChainValidation.Result first(List<MigrationFile> files, int count) {
+        return ChainValidation.of(MigrationChain.of(files.subList(0, count), List.of(), Set.of(), dir));
     }
 
     @Test
@@ -114,11 +110,76 @@ class HistoryCacheTest {
         for (int k = 0; k <= 3; k++) {
             cacheFirst(k);
             assertEquals(full, ChainValidation.of(lazy(), cache()), "resumed after " + k + " file(s)");
-            // The resumed run keeps all but the newest file (or, after that file was deleted, all it had).
+            // The resumed run keeps the whole history, and the history without its newest file.
             HistoryCache.Entry kept = cache().read().orElseThrow();
-            assertEquals(HistoryCache.validated(files.subList(0, Math.max(k, 2))), kept.files());
-            assertEquals(ChainValidation.of(MigrationChain.of(files.subList(0, kept.files().size()), List.of(),
-                    Set.of(), dir)).schema(), kept.schema());
+            assertEquals(HistoryCache.validated(files), kept.files());
+            assertEquals(full.schema(), kept.schema());
+            HistoryCache.Entry withoutNewest = cache().longestPrefixOf(files.subList(0, 2)).orElseThrow();
+            assertEquals(HistoryCache.validated(files.subList(0, 2)), withoutNewest.files());
+            assertEquals(first(files, 2).schema(), withoutNewest.schema());
+            assertEquals(first(files, 2).notes(), ChainValidation.of(MigrationChain.of(files.subList(0, 2), List.of(),
+                    Set.of(), dir), cache()).notes(), "its tallies kept with it");
+        }
+    }
+
+    @Test
+    void anUnchangedHistoryIsNotValidatedAgain() throws IOException {
+        threeMigrations();
+        ChainValidation.Result full = ChainValidation.of(MigrationChain.load(dir));
+        cacheFirst(3);
+        // A planted whole-history entry is what comes back, so nothing was replayed: the kept one was used as is.
+        plant(3);
+        ChainValidation.Result r = ChainValidation.of(lazy(), cache());
+        assertTrue(r.schema().tables().stream().anyMatch(t -> t.name().equals(PLANTED.name())));
+        assertEquals(full.notes(), r.notes());
+        assertEquals(full.errors(), r.errors());
+        // The file is left as it was: nothing new was found.
+        String before = Files.readString(cacheFile);
+        ChainValidation.of(lazy(), cache());
+        assertEquals(before, Files.readString(cacheFile));
+    }
+
+    @Test
+    void aFileReadWithTheSameNameAndTextTakesItsHeaderFromTheCache() throws IOException {
+        threeMigrations();
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        List<HistoryCache.Validated> validated = new ArrayList<>(HistoryCache.validated(files));
+        HistoryCache.Validated second = validated.get(1);
+        // A header that no file holds: seen only when the kept one is used instead of the file's.
+        validated.set(1, new HistoryCache.Validated(second.name(), second.checksum(), second.id(), second.parent(),
+                "kept \"message\" \u2028 \uD83D\uDE00 \u0001"));
+        cache().write(new HistoryCache.Entry(validated, ChainValidation.of(MigrationChain.load(dir)).schema(),
+                Map.of()));
+        assertEquals("kept \"message\" \u2028 \uD83D\uDE00 \u0001", MigrationChain.loadForRunner(dir,
+                cache().knownFiles()).migrations().get(1).message(), "read back exactly, and used");
+        assertEquals("create a", MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations().get(0)
+                .message());
+        // The same name with other text: the file's own header.
+        Path file = files.get(1).path();
+        Files.writeString(file, Files.readString(file).replace("\"message\"", " \"message\""));
+        assertEquals("create b", MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations().get(1)
+                .message());
+        // Every file of the repository reads the same either way.
+        for (Path history : new TreeSet<>(Fixtures.repositoryMigrationFiles().stream().map(Path::getParent).toList())) {
+            MigrationChain chain;
+            try {
+                chain = MigrationChain.load(history);
+            } catch (MigrationException e) {
+                continue;
+            }
+            Path f = project.resolve("known-" + history.hashCode());
+            new HistoryCache(f, ENGINE).write(new HistoryCache.Entry(HistoryCache.validated(chain.migrations()),
+                    io.github.entitymigrations.operations.SchemaState.empty().toSchema(), Map.of()));
+            List<MigrationFile> read = MigrationChain.loadForRunner(history, new HistoryCache(f, ENGINE).knownFiles())
+                    .migrations();
+            assertEquals(chain.migrations().size(), read.size(), history.toString());
+            for (int i = 0; i < read.size(); i++) {
+                MigrationFile a = chain.migrations().get(i);
+                MigrationFile b = read.get(i);
+                assertEquals(List.of(a.fileName(), a.id(), String.valueOf(a.parent()), a.message(), a.contentChecksum()),
+                        List.of(b.fileName(), b.id(), String.valueOf(b.parent()), b.message(), b.contentChecksum()));
+                assertEquals(a.migration(), b.migration());
+            }
         }
     }
 
@@ -138,15 +199,18 @@ class HistoryCacheTest {
             }
             histories++;
             int n = chain.migrations().size();
-            for (int k : new TreeSet<>(List.of(0, 1, n / 2, Math.max(0, n - 1)))) {
+            for (int k : new TreeSet<>(List.of(0, 1, n / 2, Math.max(0, n - 1), n))) {
                 Path file = project.resolve("cache-" + histories + "-" + k);
-                // A run on the first k + 1 files keeps the first k.
-                ChainValidation.of(MigrationChain.of(chain.migrations().subList(0, Math.min(n, k + 1)), List.of(),
-                        Set.of(), history), new HistoryCache(file, ENGINE));
-                assertEquals(Math.min(k, Math.max(0, n - 1)), new HistoryCache(file, ENGINE).read()
-                        .map(e -> e.files().size()).orElse(0), history + ": kept");
-                assertEquals(full, ChainValidation.of(MigrationChain.loadForRunner(history),
-                        new HistoryCache(file, ENGINE)), history + " resumed after " + k + " file(s)");
+                // A run on the first k files keeps them.
+                ChainValidation.of(MigrationChain.of(chain.migrations().subList(0, k), List.of(), Set.of(), history),
+                        new HistoryCache(file, ENGINE));
+                assertEquals(k, new HistoryCache(file, ENGINE).read().map(e -> e.files().size()).orElse(0),
+                        history + ": kept");
+                HistoryCache cache = new HistoryCache(file, ENGINE);
+                assertEquals(full, ChainValidation.of(MigrationChain.loadForRunner(history, cache.knownFiles()),
+                        cache), history + " resumed after " + k + " file(s)");
+                assertEquals(n, new HistoryCache(file, ENGINE).read().map(e -> e.files().size()).orElse(0),
+                        history + ": kept after the resumed run");
             }
         }
         assertTrue(histories > 10, "found the repository's histories: " + histories);
@@ -157,12 +221,22 @@ class HistoryCacheTest {
 
     /** Plants an entry for the first two files whose schema holds {@link #PLANTED} besides the real one. */
     private void plant() {
-        List<MigrationFile> two = MigrationChain.load(dir).migrations().subList(0, 2);
-        Schema real = ChainValidation.of(MigrationChain.of(two, List.of(), Set.of(), dir)).schema();
-        List<Table> tables = new ArrayList<>(real.tables());
+        plant(2);
+    }
+
+    /**
+     * Plants an entry for the first {@code count} files whose schema holds {@link #PLANTED} besides the real one (its
+     * tallies the real ones).
+     */
+    private void plant(int count) {
+        List<MigrationFile> files = MigrationChain.load(dir).migrations().subList(0, count);
+        HistoryCache real = new HistoryCache(project.resolve("real-" + count), ENGINE);
+        ChainValidation.of(MigrationChain.of(files, List.of(), Set.of(), dir), real);
+        HistoryCache.Entry entry = real.read().orElseThrow();
+        List<Table> tables = new ArrayList<>(entry.schema().tables());
         tables.add(PLANTED);
-        cache().write(new HistoryCache.Entry(HistoryCache.validated(two), new Schema(real.naming(), tables,
-                real.sequences()), Map.of()));
+        cache().write(new HistoryCache.Entry(entry.files(), new Schema(entry.schema().naming(), tables,
+                entry.schema().sequences()), entry.unsupported()));
     }
 
     private boolean plantedTrusted(HistoryCache cache) {
@@ -228,8 +302,11 @@ class HistoryCacheTest {
         breakages.add(text -> writeText(cacheFile, "\u0000\u0001 not json\n{}"));
         breakages.add(text -> writeText(cacheFile, "[1, 2]\n" + text.substring(text.indexOf('\n') + 1)));
         breakages.add(text -> writeText(cacheFile, text.replace("planted_by_the_test", "planted_by_the_tesT")));
-        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":1", "\"format\":2")
-                .replace("\"format\" : 1", "\"format\" : 2")));
+        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":2", "\"format\":3")
+                .replace("\"format\" : 2", "\"format\" : 3")));
+        breakages.add(text -> writeText(cacheFile, text + " ")); // longer than its entries say
+        breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"length\" ?: ?(\\d+)", "\"length\" : 99999999")));
+        breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"files\" ?: ?2,", "\"files\" : 7,")));
         breakages.add(text -> writeText(cacheFile, text.replace("\"files\"", "\"filez\"")));
         breakages.add(text -> writeText(cacheFile, "[".repeat(500_000) + "\n" + text.substring(text.indexOf('\n') + 1)));
         breakages.add(text -> {
@@ -250,7 +327,9 @@ class HistoryCacheTest {
             breakages.get(i).accept(text);
             assertEquals(full, ChainValidation.of(lazy(), cache()), "breakage " + i);
             if (!Files.isDirectory(cacheFile)) {
-                assertEquals(firstTwo, cache().read().orElseThrow().schema(), "breakage " + i + " rewritten");
+                assertEquals(full.schema(), cache().read().orElseThrow().schema(), "breakage " + i + " rewritten");
+                assertEquals(firstTwo, cache().longestPrefixOf(MigrationChain.load(dir).migrations().subList(0, 2))
+                        .orElseThrow().schema(), "breakage " + i + " rewritten");
             }
         }
     }
@@ -351,14 +430,14 @@ class HistoryCacheTest {
             new Workspace(plainDir, snapshot, Console.SILENT).generate("step");
             assertEquals(Fixtures.contents(plainDir), Fixtures.contents(dir));
         }
-        // The third generate read a history of two files and kept the first.
+        // The third generate read a history of two files and kept them.
         List<MigrationFile> files = MigrationChain.load(dir).migrations();
-        assertEquals(HistoryCache.validated(files.subList(0, 1)), cache().read().orElseThrow().files());
+        assertEquals(HistoryCache.validated(files.subList(0, 2)), cache().read().orElseThrow().files());
         assertTrue(workspace(snapshot, true).check().isEmpty());
         HistoryCache.Entry kept = cache().read().orElseThrow();
-        assertEquals(HistoryCache.validated(files.subList(0, 2)), kept.files());
-        assertEquals(ChainValidation.of(MigrationChain.of(files.subList(0, 2), List.of(), Set.of(), dir)).schema(),
-                kept.schema());
+        assertEquals(HistoryCache.validated(files), kept.files());
+        assertEquals(first(files, 3).schema(), kept.schema());
+        assertEquals(first(files, 2).schema(), cache().longestPrefixOf(files.subList(0, 2)).orElseThrow().schema());
         snapshot(snapshot, schema(table("a", id())));
         assertEquals(new Workspace(plainDir, snapshot, Console.SILENT).check(), workspace(snapshot, true).check());
         // The newest migration deleted and generated again, as while reviewing a change: the cache still applies.

@@ -265,6 +265,24 @@ class StrictReadingTest {
         assertEquals(MigrationFile.sha256(text), f.contentChecksum());
     }
 
+    /**
+     * The checksum is taken when first asked for (a run applying every file never asks), but of the bytes read then:
+     * a file changed on disk afterwards does not change it, read eagerly or lazily.
+     */
+    @Test
+    void theChecksumIsOfTheBytesReadThoughTakenLater() throws IOException {
+        String text = VALID.replace("create users", "create users \u00e9\uD83D\uDE00");
+        Path file = dir.resolve("0001_create_users.json");
+        for (boolean lazy : new boolean[] {false, true}) {
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            MigrationFile f = MigrationReader.read(dir, lazy).files().get(0);
+            Files.writeString(file, VALID.replace("create users", "something else"));
+            assertEquals(MigrationFile.sha256(text), f.contentChecksum(), lazy ? "lazy" : "eager");
+            assertEquals(MigrationFile.sha256(text), f.contentChecksum(), "asked again");
+            assertEquals("create users \u00e9\uD83D\uDE00", f.migration().message());
+        }
+    }
+
     @Test
     void aByteOrderMarkIsRefusedClearly() {
         String p = problem("\uFEFF" + VALID);
