@@ -32,8 +32,8 @@ import java.util.Optional;
  * <p>It is trusted only as far as it provably applies: a history that starts with exactly those files (same
  * names, same text, same order), checked by the same engine build (the same jars of the engine, the model and
  * Jackson) and worded for the same front end. A file changed, removed, renamed or inserted, another build of the
- * engine, or a cache file that does not read back exactly (each entry's schema has its checksum in the first line)
- * and the history is validated in full, as without a cache, and the cache is written again. Only a valid history
+ * engine, or a cache file that does not read back exactly (the files' headers and each entry's schema have their
+ * checksums in the first line) and the history is validated in full, as without a cache, and the cache is written again. Only a valid history
  * is kept. Written to a temporary file and moved into place, so a build killed while writing it, or two writing at
  * once, leave either the old file or a whole new one.
  */
@@ -230,6 +230,10 @@ final class HistoryCache {
                 files.add(new Validated(string(f.get(0)), string(f.get(1)), string(f.get(2)),
                         f.get(3) == null ? null : string(f.get(3)), string(f.get(4))));
             }
+            // The headers are taken as they are for the files they name: they must read back exactly, too.
+            if (!filesChecksum(files).equals(header.get("filesChecksum"))) {
+                return null;
+            }
             List<Integer> counts = new ArrayList<>();
             List<Map<String, ChainValidation.Unsupported>> unsupported = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
@@ -264,6 +268,16 @@ final class HistoryCache {
             // full instead.
             return null;
         }
+    }
+
+    private static List<List<String>> filesJson(List<Validated> files) {
+        return files.stream().map(v -> java.util.Arrays.asList(v.name(), v.checksum(), v.id(), v.parent(),
+                v.message())).toList();
+    }
+
+    /** The checksum of the files' names, checksums and headers, as the file holds them. */
+    private static String filesChecksum(List<Validated> files) {
+        return MigrationFile.sha256(Json.write(filesJson(files)));
     }
 
     private static String string(Object o) {
@@ -306,8 +320,8 @@ final class HistoryCache {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
         header.put("engine", engine);
-        header.put("files", files.stream().map(v -> java.util.Arrays.asList(v.name(), v.checksum(), v.id(),
-                v.parent(), v.message())).toList());
+        header.put("files", filesJson(files));
+        header.put("filesChecksum", filesChecksum(files));
         header.put("entries", described);
         // One line: Json writes none inside a value (a newline in a string is escaped).
         text.insert(0, Json.write(header).replace("\n", "") + "\n");

@@ -140,6 +140,23 @@ class HistoryCacheTest {
     }
 
     @Test
+    void keptHeadersAreTakenOnlyWhenTheyReadBackExactly() throws IOException {
+        threeMigrations();
+        cacheFirst(3);
+        assertEquals(3, cache().knownFiles().size());
+        String text = Files.readString(cacheFile);
+        String header = text.substring(0, text.indexOf('\n'));
+        assertTrue(header.contains("\"create b\""), header);
+        // A header changed in the file (a parent or message that no file holds) is not trusted: nothing is.
+        writeText(cacheFile, header.replace("\"create b\"", "\"create B\"") + text.substring(header.length()));
+        assertTrue(cache().knownFiles().isEmpty());
+        assertEquals("create b", MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations().get(1).message());
+        writeText(cacheFile, header.replace("\"0001\"", "\"0009\"") + text.substring(header.length()));
+        assertTrue(cache().knownFiles().isEmpty());
+        assertEquals(ChainValidation.of(MigrationChain.load(dir)), ChainValidation.of(lazy(), cache()));
+    }
+
+    @Test
     void aFileReadWithTheSameNameAndTextTakesItsHeaderFromTheCache() throws IOException {
         threeMigrations();
         List<MigrationFile> files = MigrationChain.load(dir).migrations();
