@@ -63,10 +63,11 @@ public final class GenerateBenchmark implements Benchmark {
                         + "whole `mvn -B -o -q migration:generate` process on a minimal pom declaring the plugin, "
                         + "with the snapshot where the processor puts it; Maven's start-up is `mvn -B -o -q validate` "
                         + "on the same pom. The goal keeps what validating the history found under `target/` "
-                        + "(`entity-migrations/validated-history`, all files but the newest), so a run after the "
-                        + "first validates only the newest migration: *mvn migration:generate* is such a run, "
-                        + "*first run* the same with that cache removed (a clean build), as the in-process runs, "
-                        + "which use no cache.",
+                        + "(`entity-migrations/validated-history`: the whole history, and the history without its "
+                        + "newest file), so a run after the first on the same history validates none of it, and "
+                        + "one whose newest file changed validates that file alone: *mvn migration:generate* is such "
+                        + "a run, *first run* the same with that cache removed (a clean build), as the in-process "
+                        + "runs, which use no cache.",
                 "tables", "migrations", "in-process", "per table", "in-process, C1 JIT only", "mvn migration:generate",
                 "mvn validate", "beyond Maven start", "first run: mvn migration:generate / beyond Maven start",
                 "peak memory (in-process / mvn)", "in-process, -Xmx" + CAPPED_HEAP + ": time / peak memory");
