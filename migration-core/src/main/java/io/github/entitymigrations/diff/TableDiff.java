@@ -43,13 +43,13 @@ final class TableDiff {
         List<Column> toColumns = to.columns();
         for (int i = 0; i < fromColumns.size(); i++) {
             Column c = fromColumns.get(i);
-            if (column(toColumns, i, c.name()) == null) {
+            if (column(to, i, c.name()) == null) {
                 plan.dropColumns.add(new DropColumn(schema, table, c));
             }
         }
         for (int i = 0; i < toColumns.size(); i++) {
             Column c = toColumns.get(i);
-            Column old = column(fromColumns, i, c.name());
+            Column old = column(from, i, c.name());
             if (old == null && c.backfill() != null && Backfills.needed(null, c)) {
                 plan.addColumns.addAll(Backfills.added(schema, table, c));
             } else if (old == null) {
@@ -86,19 +86,15 @@ final class TableDiff {
     }
 
     /**
-     * The column named {@code name} (in any case) of {@code columns}, looked for first at {@code at}: where the other
-     * version of an unchanged table has it, so that comparing a table with itself does not scan its columns for each.
+     * {@link Table#column}, looked for first at position {@code at}: where the other version of an unchanged table
+     * has it, so that comparing a table with itself does not scan its columns for each.
      */
-    private static Column column(List<Column> columns, int at, String name) {
+    private static Column column(Table table, int at, String name) {
+        List<Column> columns = table.columns();
         if (at < columns.size() && columns.get(at).name().equalsIgnoreCase(name)) {
             return columns.get(at);
         }
-        for (Column c : columns) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c;
-            }
-        }
-        return null;
+        return table.column(name);
     }
 
     /**

@@ -33,9 +33,9 @@ import java.util.Optional;
  * names, same text, same order), checked by the same engine build (the same jars of the engine, the model and
  * Jackson) and worded for the same front end. A file changed, removed, renamed or inserted, another build of the
  * engine, or a cache file that does not read back exactly (the files' headers and each entry's schema have their
- * checksums in the first line) and the history is validated in full, as without a cache, and the cache is written again. Only a valid history
- * is kept. Written to a temporary file and moved into place, so a build killed while writing it, or two writing at
- * once, leave either the old file or a whole new one.
+ * checksums in the first line) and the history is validated in full, as without a cache, and the cache is written
+ * again. Only a valid history is kept. Written to a temporary file and moved into place, so a build killed while
+ * writing it, or two writing at once, leave either the old file or a whole new one.
  */
 final class HistoryCache {
 
@@ -127,9 +127,7 @@ final class HistoryCache {
 
     /** Each file of {@code history} as validated: its name, checksum and header. */
     static List<Validated> validated(List<MigrationFile> history) {
-        if (history.size() > 1) {
-            history.parallelStream().forEach(MigrationFile::contentChecksum); // taken when first asked for
-        }
+        MigrationFile.takeChecksums(history);
         List<Validated> list = new ArrayList<>(history.size());
         for (MigrationFile f : history) {
             list.add(new Validated(f.fileName(), f.contentChecksum() != null ? f.contentChecksum()

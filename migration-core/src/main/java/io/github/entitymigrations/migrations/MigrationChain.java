@@ -39,19 +39,15 @@ public final class MigrationChain {
      * then): what the database goals use, since a no-op upgrade of a long history needs none of them.
      */
     public static MigrationChain loadForRunner(java.nio.file.Path directory) {
-        MigrationReader.Result read = MigrationReader.read(directory, true);
-        return of(read.files(), read.problems(), read.unreadableIds(), directory);
+        return loadForRunner(directory, Map.of());
     }
 
     /**
      * As {@link #loadForRunner(java.nio.file.Path)}, taking the header of each file that is one of {@code known}
-     * (the same name and text) from there: see {@link MigrationReader#read(MigrationSource, boolean, Map)}.
+     * (the same name and text) from there: see {@link MigrationReader#read(java.nio.file.Path, boolean, Map)}.
      */
     static MigrationChain loadForRunner(java.nio.file.Path directory, Map<String, HistoryCache.Validated> known) {
-        if (!java.nio.file.Files.isDirectory(directory)) {
-            return loadForRunner(directory);
-        }
-        MigrationReader.Result read = MigrationReader.read(MigrationSource.directory(directory), true, known);
+        MigrationReader.Result read = MigrationReader.read(directory, true, known);
         return of(read.files(), read.problems(), read.unreadableIds(), directory);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -96,6 +97,16 @@ public final class MigrationFile {
             parser = null;
         }
         return migration;
+    }
+
+    /**
+     * Takes the checksums of {@code files} now, side by side on every core, for a caller about to compare them all
+     * (each is otherwise taken, on the caller's thread, when first asked for).
+     */
+    public static void takeChecksums(List<MigrationFile> files) {
+        if (files.size() > 1) {
+            files.parallelStream().forEach(MigrationFile::contentChecksum);
+        }
     }
 
     /**

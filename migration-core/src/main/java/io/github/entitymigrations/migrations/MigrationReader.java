@@ -54,10 +54,15 @@ public final class MigrationReader {
      * in them then. The runner's goals use that: a fully applied history needs no step parsed.
      */
     public static Result read(Path directory, boolean lazyBodies) {
+        return read(directory, lazyBodies, Map.of());
+    }
+
+    /** As {@link #read(Path, boolean)}, with headers {@code known}: see {@link #read(MigrationSource, boolean, Map)}. */
+    static Result read(Path directory, boolean lazyBodies, Map<String, HistoryCache.Validated> known) {
         if (!Files.isDirectory(directory)) {
             return new Result(new ArrayList<>(), new ArrayList<>(), new TreeSet<>());
         }
-        return read(MigrationSource.directory(directory), lazyBodies);
+        return read(MigrationSource.directory(directory), lazyBodies, known);
     }
 
     /**

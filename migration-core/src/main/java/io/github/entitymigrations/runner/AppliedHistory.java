@@ -34,11 +34,7 @@ final class AppliedHistory {
         List<MigrationFile> files = chain.migrations();
         Map<String, MigrationFile> byId = new LinkedHashMap<>();
         files.forEach(f -> byId.put(f.id(), f));
-        // The applied files' checksums, taken side by side (each is taken when first asked for).
-        List<MigrationFile> appliedFiles = rows.stream().map(r -> byId.get(r.id())).filter(f -> f != null).toList();
-        if (appliedFiles.size() > 1) {
-            appliedFiles.parallelStream().forEach(MigrationFile::contentChecksum);
-        }
+        MigrationFile.takeChecksums(rows.stream().map(r -> byId.get(r.id())).filter(f -> f != null).toList());
         for (Applied row : rows) {
             MigrationFile file = byId.get(row.id());
             if (file == null) {

@@ -193,7 +193,8 @@ class HistoryCacheTest {
             for (int i = 0; i < read.size(); i++) {
                 MigrationFile a = chain.migrations().get(i);
                 MigrationFile b = read.get(i);
-                assertEquals(List.of(a.fileName(), a.id(), String.valueOf(a.parent()), a.message(), a.contentChecksum()),
+                assertEquals(
+                        List.of(a.fileName(), a.id(), String.valueOf(a.parent()), a.message(), a.contentChecksum()),
                         List.of(b.fileName(), b.id(), String.valueOf(b.parent()), b.message(), b.contentChecksum()));
                 assertEquals(a.migration(), b.migration());
             }
