@@ -33,7 +33,9 @@ public final class SchemaDiff {
     public static Diff diff(Schema from, Schema to) {
         Plan plan = new Plan();
         List<Operation> tableRenames = Renames.tables(from, to);
-        Schema renamed = new SchemaState(from).apply(tableRenames).toSchema();
+        // Read only: a schema in the replay's form already (as a validated history gives it) needs no copy.
+        Schema renamed = tableRenames.isEmpty() && SchemaState.isReplayForm(from) ? from
+                : new SchemaState(from).apply(tableRenames).toSchema();
         List<Operation> columnRenames = Renames.columns(renamed, to);
         // A schema a SchemaState gave is its own copy: without column renames there is nothing to copy again.
         Schema current = columnRenames.isEmpty() ? renamed : new SchemaState(renamed).apply(columnRenames).toSchema();

@@ -64,8 +64,9 @@ final class TableDiff {
                 }
             }
         }
-        boolean samePk = from.primaryKey() == null ? to.primaryKey() == null
-                : to.primaryKey() != null && Keys.lower(from.primaryKey().columns()).equals(Keys.lower(to.primaryKey().columns()));
+        boolean samePk = from.primaryKey() == null ? to.primaryKey() == null : to.primaryKey() != null
+                && (from.primaryKey().columns().equals(to.primaryKey().columns())
+                || Keys.lower(from.primaryKey().columns()).equals(Keys.lower(to.primaryKey().columns())));
         if (!samePk) {
             if (from.primaryKey() != null) {
                 plan.dropConstraints.add(new DropPrimaryKey(schema, table, from.primaryKey()));
@@ -74,15 +75,26 @@ final class TableDiff {
                 plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
             }
         }
-        byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
-                plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
-        byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
-                (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
-        byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
-                plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
-        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
-                plan.addForeignKeys,
-                (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+        // Equal lists pair each item with itself, so nothing changes: most tables of a schema, compared at once.
+        if (!from.uniques().equals(to.uniques())) {
+            byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
+                    plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u)
+                            : new DropUnique(schema, table, u));
+        }
+        if (!from.indexes().equals(to.indexes())) {
+            byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
+                    (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
+        }
+        if (!from.checks().equals(to.checks())) {
+            byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
+                    plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c)
+                            : new DropCheck(schema, table, c));
+        }
+        if (!from.foreignKeys().equals(to.foreignKeys())) {
+            byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
+                    plan.addForeignKeys,
+                    (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+        }
     }
 
     /**

@@ -28,7 +28,6 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.SqlExpression;
 import io.github.entitymigrations.schema.SqlStatement;
 import io.github.entitymigrations.schema.Table;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,9 @@ public final class MigrationSafety {
     private static void check(String where, List<Operation> ops, String dialect, boolean outside,
                               boolean downgradesRun, Set<String> out) {
         for (int i = 0; i < ops.size(); i++) {
-            String step = where + (i + 1);
             Operation op = ops.get(i);
             if (op instanceof Sql sql) {
+                String step = where + (i + 1);
                 statements(step, "", sql.upgrade(), dialect, outside, out);
                 if (downgradesRun) {
                     statements(step, "'s \"downgrade\"", sql.downgrade(), dialect, outside, out);
@@ -96,7 +95,7 @@ public final class MigrationSafety {
                 check(step + "'s schemaChanges, step ", sql.schemaChanges(), dialect, outside, false, out);
             }
             if (!outside && concurrently(op)) {
-                out.add(step + " (" + op.describe() + "): PostgreSQL cannot build or drop an index concurrently inside "
+                out.add(where + (i + 1) + " (" + op.describe() + "): PostgreSQL cannot build or drop an index concurrently inside "
                         + "a transaction, and this migration runs in one. Mark the migration \"outsideTransaction\": "
                         + "true, or move the step into a migration of its own that is (a failure there leaves the "
                         + "steps before it applied)");
@@ -104,7 +103,7 @@ public final class MigrationSafety {
             for (Column c : columns(op)) {
                 String problem = SqlExpression.problem(c.defaultValue());
                 if (problem != null) {
-                    out.add(step + ": the default of column " + c.name() + " (" + c.defaultValue() + ") " + problem
+                    out.add(where + (i + 1) + ": the default of column " + c.name() + " (" + c.defaultValue() + ") " + problem
                             + ". A server default must be one SQL expression: fix it in the entity (@ServerDefault "
                             + "or @ColumnDefault) and in this file");
                 }
@@ -160,7 +159,7 @@ public final class MigrationSafety {
     }
 
     private static List<Column> columns(Table t) {
-        return t == null ? List.of() : new ArrayList<>(t.columns());
+        return t == null ? List.of() : t.columns();
     }
 
     private static String abbreviate(String statement) {

@@ -42,6 +42,33 @@ public final class SchemaState {
         orderedSequences = OrderedList.of(Schema.SEQUENCE_ORDER, null, List.copyOf(sequences.values()));
     }
 
+    /**
+     * Whether {@code schema} is what {@code new SchemaState(schema).toSchema()} gives, tables and sequences alike: no
+     * Java sources or rename hints, each name's key once, in {@link Schema}'s order. A differ that only reads such a
+     * schema can take it as it is, without the copy.
+     */
+    public static boolean isReplayForm(Schema schema) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<Table> tables = schema.tables();
+        for (int i = 0; i < tables.size(); i++) {
+            Table t = tables.get(i);
+            if (Tables.plain(t) != t || !keys.add(QualifiedName.key(t.schema(), t.name()))
+                    || i > 0 && Schema.TABLE_ORDER.compare(tables.get(i - 1), t) >= 0) {
+                return false;
+            }
+        }
+        keys.clear();
+        List<Sequence> sequences = schema.sequences();
+        for (int i = 0; i < sequences.size(); i++) {
+            Sequence s = sequences.get(i);
+            if (!keys.add(QualifiedName.key(s.schema(), s.name()))
+                    || i > 0 && Schema.SEQUENCE_ORDER.compare(sequences.get(i - 1), s) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static SchemaState empty() {
         return new SchemaState(new Schema(null, List.of(), List.of()));
     }

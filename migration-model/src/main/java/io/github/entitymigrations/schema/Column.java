@@ -20,7 +20,7 @@ public record Column(String name, ColumnType type, boolean nullable, boolean ide
 
     public Column {
         Schema.required(name, "a column's \"name\"");
-        Schema.required(type, "the \"type\" of column " + name);
+        Schema.required(type, "the \"type\" of column ", name);
     }
 
     /** A column without a backfill hint. */

@@ -17,9 +17,9 @@ public record ForeignKey(String name, List<String> columns, String referencedSch
 
     public ForeignKey {
         Schema.required(name, "a foreign key's \"name\"");
-        Schema.required(columns, "the \"columns\" of foreign key " + name);
-        Schema.required(referencedTable, "the \"referencedTable\" of foreign key " + name);
-        Schema.required(referencedColumns, "the \"referencedColumns\" of foreign key " + name);
+        Schema.required(columns, "the \"columns\" of foreign key ", name);
+        Schema.required(referencedTable, "the \"referencedTable\" of foreign key ", name);
+        Schema.required(referencedColumns, "the \"referencedColumns\" of foreign key ", name);
         onDelete = onDelete == null ? OnDelete.NO_ACTION : onDelete;
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);

@@ -13,7 +13,7 @@ public record Index(String name, List<String> columns, boolean unique) {
 
     public Index {
         Schema.required(name, "an index's \"name\"");
-        Schema.required(columns, "the \"columns\" of index " + name);
+        Schema.required(columns, "the \"columns\" of index ", name);
         columns = List.copyOf(columns);
     }
 }

@@ -12,7 +12,7 @@ public record PrimaryKey(String name, List<String> columns) {
 
     public PrimaryKey {
         Schema.required(name, "a primary key's \"name\"");
-        Schema.required(columns, "the \"columns\" of primary key " + name);
+        Schema.required(columns, "the \"columns\" of primary key ", name);
         columns = List.copyOf(columns);
     }
 }

@@ -223,7 +223,16 @@ public final class RecordJson {
     }
 
     private static List<String> strings(Object o) {
-        return list(o, "names").stream().map(String.class::cast).toList();
+        List<?> items = list(o, "names");
+        String[] names = new String[items.size()];
+        for (int i = 0; i < names.length; i++) {
+            if (!(items.get(i) instanceof String name)) {
+                throw new IllegalArgumentException("expected a name (a JSON string) in a list of names, found "
+                        + items.get(i));
+            }
+            names[i] = name;
+        }
+        return List.of(names);
     }
 
     static String str(Map<String, Object> m, String key) {

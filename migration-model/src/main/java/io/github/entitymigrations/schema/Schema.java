@@ -39,11 +39,15 @@ public record Schema(NamingStrategy naming, List<Table> tables, List<Sequence> s
     public static final java.util.function.Function<Table, String> TABLE_NAME_KEY =
             t -> t.name().toLowerCase(java.util.Locale.ROOT);
 
+    private static final Comparator<Table> BY_QUALIFIED_NAME = Comparator.comparing(Table::qualifiedName);
+    private static final Comparator<Sequence> SEQUENCE_BY_QUALIFIED_NAME =
+            Comparator.comparing(Sequence::qualifiedName);
+
     public Schema {
         tables = tables instanceof OrderedList<Table> o && o.order() == TABLE_ORDER ? o
-                : sorted(tables, Comparator.comparing(Table::qualifiedName));
+                : sorted(tables, BY_QUALIFIED_NAME);
         sequences = sequences instanceof OrderedList<Sequence> o && o.order() == SEQUENCE_ORDER ? o
-                : sorted(sequences, Comparator.comparing(Sequence::qualifiedName));
+                : sorted(sequences, SEQUENCE_BY_QUALIFIED_NAME);
     }
 
     /**
@@ -67,18 +71,30 @@ public record Schema(NamingStrategy naming, List<Table> tables, List<Sequence> s
         if (items == null) {
             return List.of();
         }
+        // Plain loops and List.copyOf (which keeps a list that is immutable already): records are built many times
+        // over (every table of a snapshot, and of the schema after each operation of a replay), mostly cold.
         for (int i = 1; i < items.size(); i++) {
             if (order.compare(items.get(i - 1), items.get(i)) > 0) {
-                return items.stream().sorted(order).toList();
+                List<T> copy = new java.util.ArrayList<>(items);
+                copy.sort(order);
+                return List.copyOf(copy);
             }
         }
-        return items.stream().toList();
+        return List.copyOf(items);
     }
 
     /** A required value, named in the error when it is missing (hand-written files). */
     static <T> T required(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is missing");
+        }
+        return value;
+    }
+
+    /** As {@link #required(Object, String)}, the name {@code what} ends with joined only when it is missing. */
+    static <T> T required(T value, String what, String of) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + of + " is missing");
         }
         return value;
     }

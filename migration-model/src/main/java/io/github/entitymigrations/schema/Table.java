@@ -22,11 +22,17 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
         Schema.required(name, "a table's \"name\"");
         sources = Schema.sorted(sources, Comparator.naturalOrder());
         columns = canonicalColumnOrder(columns, primaryKey);
-        uniques = Schema.sorted(uniques, Comparator.comparing(UniqueConstraint::name));
-        indexes = Schema.sorted(indexes, Comparator.comparing(Index::name));
-        checks = Schema.sorted(checks, Comparator.comparing(CheckConstraint::name));
-        foreignKeys = Schema.sorted(foreignKeys, Comparator.comparing(ForeignKey::name));
+        uniques = Schema.sorted(uniques, UNIQUE_ORDER);
+        indexes = Schema.sorted(indexes, INDEX_ORDER);
+        checks = Schema.sorted(checks, CHECK_ORDER);
+        foreignKeys = Schema.sorted(foreignKeys, FOREIGN_KEY_ORDER);
     }
+
+    private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(UniqueConstraint::name);
+    private static final Comparator<Index> INDEX_ORDER = Comparator.comparing(Index::name);
+    private static final Comparator<CheckConstraint> CHECK_ORDER = Comparator.comparing(CheckConstraint::name);
+    private static final Comparator<ForeignKey> FOREIGN_KEY_ORDER = Comparator.comparing(ForeignKey::name);
+    private static final Comparator<Column> COLUMN_ORDER = Comparator.comparing(Column::name);
 
     public String qualifiedName() {
         return QualifiedName.display(schema, name);
@@ -63,7 +69,7 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
                 rest.add(c);
             }
         }
-        rest.sort(Comparator.comparing(Column::name));
+        rest.sort(COLUMN_ORDER);
         ordered.addAll(rest);
         return List.copyOf(ordered);
     }

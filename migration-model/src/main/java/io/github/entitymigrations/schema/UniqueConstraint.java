@@ -12,7 +12,7 @@ public record UniqueConstraint(String name, List<String> columns) {
 
     public UniqueConstraint {
         Schema.required(name, "a unique constraint's \"name\"");
-        Schema.required(columns, "the \"columns\" of unique constraint " + name);
+        Schema.required(columns, "the \"columns\" of unique constraint ", name);
         columns = List.copyOf(columns);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,6 +228,16 @@ class JsonRoundTripTest {
                 + "onDelete \"cascade\"; the values are NO_ACTION, CASCADE, SET_NULL, SET_DEFAULT, RESTRICT");
         assertReadError(CANONICAL.replace("\"spring\"", "\"hibernate\""),
                 "unknown naming \"hibernate\"; the values are jpa, spring");
+    }
+
+    @Test
+    void aNameListHoldingAnythingButNamesIsRefusedSayingWhatItFound() {
+        String pk = "(\"columns\" : \\[ )\"id\"( \\],\\s*\"name\" : \"pk_invoice\")";
+        String seven = CANONICAL.replaceFirst(pk, "$17$2");
+        assertNotEquals(CANONICAL, seven, "the fixture's primary key");
+        assertReadError(seven, "expected a name (a JSON string) in a list of names, found 7");
+        assertReadError(CANONICAL.replaceFirst(pk, "$1null$2"),
+                "expected a name (a JSON string) in a list of names, found null");
     }
 
     private static void assertReadError(String text, String expectedMessagePart) {
