@@ -1,0 +1,568 @@
+package io.github.entitymigrations.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a snapshot as {@link SchemaJson} writes it straight into the records, token by token, without the map of
+ * every object that {@link Json#read} builds first: a 1,000-table snapshot is 2 MB, read by every {@code generate}
+ * and {@code check} in a cold JVM (and the validated history's schema is kept in the same form). Anything it does
+ * not expect (a syntax error, a value of another type, a {@code null}, a key given twice, a record its constructor
+ * refuses, whitespace other than spaces, tabs and line breaks, an escape JSON does not define) makes it decline,
+ * returning {@code null}: {@link SchemaJson#read} then reads the text through the maps, which says exactly what is
+ * wrong, as it always has. So on any text both give the same schema or the same error; only the time differs.
+ */
+final class SnapshotReader {
+
+    /** Thrown to give up; stackless and shared, since giving up is not an error here. */
+    private static final class Decline extends RuntimeException {
+        Decline() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Decline DECLINE = new Decline();
+
+    private final String text;
+    private int pos;
+
+    private SnapshotReader(String text) {
+        this.text = text;
+    }
+
+    /** The schema, or {@code null} when the text is anything but a snapshot as written (see the class comment). */
+    static Schema read(String text) {
+        try {
+            SnapshotReader r = new SnapshotReader(text);
+            Schema schema = r.root();
+            r.skipWhitespace();
+            return r.pos == text.length() ? schema : null;
+        } catch (RuntimeException e) {
+            // Declined, or a record refused a value: the maps' reading reports it, in its own order.
+            return null;
+        }
+    }
+
+    private Schema root() {
+        Long format = null;
+        String naming = null;
+        String hibernate = null;
+        List<Table> tables = null;
+        List<Sequence> sequences = null;
+        expect('{');
+        if (!emptyObject()) {
+            do {
+                String key = key();
+                switch (key) {
+                    case "format" -> format = once(format, number());
+                    case "naming" -> naming = once(naming, string());
+                    case "hibernate" -> hibernate = once(hibernate, string());
+                    case "tables" -> tables = once(tables, tables());
+                    case "sequences" -> sequences = once(sequences, sequences());
+                    default -> skipValue();
+                }
+            } while (nextMember());
+        }
+        if (format == null || format != Schema.FORMAT) {
+            throw DECLINE;
+        }
+        return new Schema(naming == null ? null : NamingStrategy.fromJson(naming),
+                tables == null ? List.of() : tables, sequences == null ? List.of() : sequences, hibernate);
+    }
+
+    private List<Table> tables() {
+        List<Table> tables = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                tables.add(table());
+            } while (nextElement());
+        }
+        return tables;
+    }
+
+    private Table table() {
+        String schema = null;
+        String name = null;
+        Boolean quoted = null;
+        String renamedFrom = null;
+        List<String> sources = null;
+        List<Column> columns = null;
+        PrimaryKey primaryKey = null;
+        List<UniqueConstraint> uniques = null;
+        List<Index> indexes = null;
+        List<CheckConstraint> checks = null;
+        List<ForeignKey> foreignKeys = null;
+        expect('{');
+        if (!emptyObject()) {
+            do {
+                String key = key();
+                switch (key) {
+                    case "schema" -> schema = once(schema, string());
+                    case "name" -> name = once(name, string());
+                    case "quoted" -> quoted = once(quoted, bool());
+                    case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
+                    case "sources" -> sources = once(sources, names());
+                    case "columns" -> columns = once(columns, columns());
+                    case "primaryKey" -> primaryKey = once(primaryKey, primaryKey());
+                    case "uniques" -> uniques = once(uniques, uniques());
+                    case "indexes" -> indexes = once(indexes, indexes());
+                    case "checks" -> checks = once(checks, checks());
+                    case "foreignKeys" -> foreignKeys = once(foreignKeys, foreignKeys());
+                    default -> skipValue();
+                }
+            } while (nextMember());
+        }
+        return new Table(schema, name, isTrue(quoted), renamedFrom, orEmpty(sources), orEmpty(columns), primaryKey,
+                orEmpty(uniques), orEmpty(indexes), orEmpty(checks), orEmpty(foreignKeys));
+    }
+
+    private List<Column> columns() {
+        List<Column> columns = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                columns.add(column());
+            } while (nextElement());
+        }
+        return columns;
+    }
+
+    private Column column() {
+        String name = null;
+        String type = null;
+        Long length = null;
+        Long precision = null;
+        Long scale = null;
+        Boolean nullable = null;
+        Boolean identity = null;
+        String defaultValue = null;
+        String legacyDefault = null;
+        String columnDefinition = null;
+        Boolean quoted = null;
+        String renamedFrom = null;
+        String backfill = null;
+        expect('{');
+        if (!emptyObject()) {
+            do {
+                String key = key();
+                switch (key) {
+                    case "name" -> name = once(name, string());
+                    case "type" -> type = once(type, string());
+                    case "length" -> length = once(length, number());
+                    case "precision" -> precision = once(precision, number());
+                    case "scale" -> scale = once(scale, number());
+                    case "nullable" -> nullable = once(nullable, bool());
+                    case "identity" -> identity = once(identity, bool());
+                    case "defaultValue" -> defaultValue = once(defaultValue, string());
+                    case RecordJson.LEGACY_DEFAULT_KEY -> legacyDefault = once(legacyDefault, string());
+                    case "columnDefinition" -> columnDefinition = once(columnDefinition, string());
+                    case "quoted" -> quoted = once(quoted, bool());
+                    case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
+                    case "backfill" -> backfill = once(backfill, string());
+                    default -> skipValue();
+                }
+            } while (nextMember());
+        }
+        if (defaultValue != null && legacyDefault != null && !defaultValue.equals(legacyDefault)) {
+            throw DECLINE;
+        }
+        return new Column(name, new ColumnType(type, integer(length), integer(precision), integer(scale)),
+                isTrue(nullable), isTrue(identity), defaultValue != null ? defaultValue : legacyDefault,
+                columnDefinition, isTrue(quoted), renamedFrom, backfill);
+    }
+
+    private PrimaryKey primaryKey() {
+        String name = null;
+        List<String> columns = null;
+        expect('{');
+        if (!emptyObject()) {
+            do {
+                String key = key();
+                switch (key) {
+                    case "name" -> name = once(name, string());
+                    case "columns" -> columns = once(columns, names());
+                    default -> skipValue();
+                }
+            } while (nextMember());
+        }
+        return new PrimaryKey(name, orEmpty(columns));
+    }
+
+    private List<UniqueConstraint> uniques() {
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                String name = null;
+                List<String> columns = null;
+                expect('{');
+                if (!emptyObject()) {
+                    do {
+                        String key = key();
+                        switch (key) {
+                            case "name" -> name = once(name, string());
+                            case "columns" -> columns = once(columns, names());
+                            default -> skipValue();
+                        }
+                    } while (nextMember());
+                }
+                uniques.add(new UniqueConstraint(name, orEmpty(columns)));
+            } while (nextElement());
+        }
+        return uniques;
+    }
+
+    private List<Index> indexes() {
+        List<Index> indexes = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                String name = null;
+                List<String> columns = null;
+                Boolean unique = null;
+                expect('{');
+                if (!emptyObject()) {
+                    do {
+                        String key = key();
+                        switch (key) {
+                            case "name" -> name = once(name, string());
+                            case "columns" -> columns = once(columns, names());
+                            case "unique" -> unique = once(unique, bool());
+                            default -> skipValue();
+                        }
+                    } while (nextMember());
+                }
+                indexes.add(new Index(name, orEmpty(columns), isTrue(unique)));
+            } while (nextElement());
+        }
+        return indexes;
+    }
+
+    private List<CheckConstraint> checks() {
+        List<CheckConstraint> checks = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                String name = null;
+                String column = null;
+                List<String> values = null;
+                Long min = null;
+                Long max = null;
+                String expression = null;
+                expect('{');
+                if (!emptyObject()) {
+                    do {
+                        String key = key();
+                        switch (key) {
+                            case "name" -> name = once(name, string());
+                            case "column" -> column = once(column, string());
+                            case "values" -> values = once(values, names());
+                            case "min" -> min = once(min, number());
+                            case "max" -> max = once(max, number());
+                            case "expression" -> expression = once(expression, string());
+                            default -> skipValue();
+                        }
+                    } while (nextMember());
+                }
+                checks.add(new CheckConstraint(name, column, values, min, max, expression));
+            } while (nextElement());
+        }
+        return checks;
+    }
+
+    private List<ForeignKey> foreignKeys() {
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                String name = null;
+                List<String> columns = null;
+                String referencedSchema = null;
+                String referencedTable = null;
+                List<String> referencedColumns = null;
+                String onDelete = null;
+                expect('{');
+                if (!emptyObject()) {
+                    do {
+                        String key = key();
+                        switch (key) {
+                            case "name" -> name = once(name, string());
+                            case "columns" -> columns = once(columns, names());
+                            case "referencedSchema" -> referencedSchema = once(referencedSchema, string());
+                            case "referencedTable" -> referencedTable = once(referencedTable, string());
+                            case "referencedColumns" -> referencedColumns = once(referencedColumns, names());
+                            case "onDelete" -> onDelete = once(onDelete, string());
+                            default -> skipValue();
+                        }
+                    } while (nextMember());
+                }
+                foreignKeys.add(new ForeignKey(name, orEmpty(columns), referencedSchema, referencedTable,
+                        orEmpty(referencedColumns), onDelete == null ? null : OnDelete.fromJson(onDelete)));
+            } while (nextElement());
+        }
+        return foreignKeys;
+    }
+
+    private List<Sequence> sequences() {
+        List<Sequence> sequences = new ArrayList<>();
+        expect('[');
+        if (!emptyArray()) {
+            do {
+                String schema = null;
+                String name = null;
+                Long start = null;
+                Long increment = null;
+                Boolean quoted = null;
+                expect('{');
+                if (!emptyObject()) {
+                    do {
+                        String key = key();
+                        switch (key) {
+                            case "schema" -> schema = once(schema, string());
+                            case "name" -> name = once(name, string());
+                            case "start" -> start = once(start, number());
+                            case "increment" -> increment = once(increment, number());
+                            case "quoted" -> quoted = once(quoted, bool());
+                            default -> skipValue();
+                        }
+                    } while (nextMember());
+                }
+                if (start == null || increment == null) {
+                    throw DECLINE;
+                }
+                sequences.add(new Sequence(schema, name, start, increment, isTrue(quoted)));
+            } while (nextElement());
+        }
+        return sequences;
+    }
+
+    /** A list of names: strings only. */
+    private List<String> names() {
+        expect('[');
+        if (emptyArray()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        do {
+            names.add(string());
+        } while (nextElement());
+        return List.copyOf(names);
+    }
+
+    /** The value of a key given once; a second one makes the maps keep the last, so that is theirs to read. */
+    private static <T> T once(T before, T value) {
+        if (before != null) {
+            throw DECLINE;
+        }
+        return value;
+    }
+
+    private static boolean isTrue(Boolean b) {
+        return b != null && b;
+    }
+
+    private static <T> List<T> orEmpty(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    private static Integer integer(Long v) {
+        return v == null ? null : v.intValue();
+    }
+
+    // Tokens. Whitespace is skipped before each; anything unexpected declines.
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private char next() {
+        skipWhitespace();
+        if (pos >= text.length()) {
+            throw DECLINE;
+        }
+        return text.charAt(pos);
+    }
+
+    private void expect(char c) {
+        if (next() != c) {
+            throw DECLINE;
+        }
+        pos++;
+    }
+
+    /** After {@code '{'}: whether the object is empty (its {@code '}'} then consumed). */
+    private boolean emptyObject() {
+        if (next() == '}') {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After {@code '['}: whether the array is empty (its {@code ']'} then consumed). */
+    private boolean emptyArray() {
+        if (next() == ']') {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member: whether another follows ({@code ','}), or the object ends ({@code '}'}). */
+    private boolean nextMember() {
+        char c = next();
+        pos++;
+        if (c == ',') {
+            return true;
+        }
+        if (c != '}') {
+            throw DECLINE;
+        }
+        return false;
+    }
+
+    /** After an element: whether another follows ({@code ','}), or the array ends ({@code ']'}). */
+    private boolean nextElement() {
+        char c = next();
+        pos++;
+        if (c == ',') {
+            return true;
+        }
+        if (c != ']') {
+            throw DECLINE;
+        }
+        return false;
+    }
+
+    private String key() {
+        String key = string();
+        expect(':');
+        return key;
+    }
+
+    private String string() {
+        expect('"');
+        int start = pos;
+        for (int end = pos; end < text.length(); end++) {
+            char c = text.charAt(end);
+            if (c == '"') {
+                pos = end + 1;
+                return text.substring(start, end);
+            }
+            if (c == '\\') {
+                return escaped(start);
+            }
+        }
+        throw DECLINE;
+    }
+
+    /** A string with escapes, from its first character at {@code start}. */
+    private String escaped(int start) {
+        StringBuilder sb = new StringBuilder();
+        pos = start;
+        while (pos < text.length()) {
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (pos >= text.length()) {
+                break;
+            }
+            char e = text.charAt(pos++);
+            switch (e) {
+                case '"', '\\', '/' -> sb.append(e);
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'u' -> {
+                    if (pos + 4 > text.length()) {
+                        throw DECLINE;
+                    }
+                    int code = 0;
+                    for (int i = 0; i < 4; i++) {
+                        int digit = Character.digit(text.charAt(pos + i), 16);
+                        if (digit < 0) {
+                            throw DECLINE;
+                        }
+                        code = code * 16 + digit;
+                    }
+                    sb.append((char) code);
+                    pos += 4;
+                }
+                default -> throw DECLINE;
+            }
+        }
+        throw DECLINE;
+    }
+
+    private Long number() {
+        char c = next();
+        int start = pos;
+        if (c == '-') {
+            pos++;
+        }
+        int digits = pos;
+        while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+            pos++;
+        }
+        // A number too large for a long makes parseLong throw, which declines too (and what follows a number that
+        // is not a separator, such as a fraction, is declined by the caller).
+        if (pos == digits) {
+            throw DECLINE;
+        }
+        return Long.parseLong(text, start, pos, 10);
+    }
+
+    private Boolean bool() {
+        char c = next();
+        if (c == 't' && text.startsWith("true", pos)) {
+            pos += 4;
+            return Boolean.TRUE;
+        }
+        if (c == 'f' && text.startsWith("false", pos)) {
+            pos += 5;
+            return Boolean.FALSE;
+        }
+        throw DECLINE;
+    }
+
+    /** Skips a value of any kind, nested ones included; a {@code null} declines (the maps tell it from absence). */
+    private void skipValue() {
+        char c = next();
+        switch (c) {
+            case '"' -> string();
+            case 't', 'f' -> bool();
+            case '{' -> {
+                pos++;
+                if (!emptyObject()) {
+                    do {
+                        key();
+                        skipValue();
+                    } while (nextMember());
+                }
+            }
+            case '[' -> {
+                pos++;
+                if (!emptyArray()) {
+                    do {
+                        skipValue();
+                    } while (nextElement());
+                }
+            }
+            default -> number();
+        }
+    }
+}
