@@ -49,36 +49,21 @@ final class SnapshotReader {
         String hibernate = null;
         List<Table> tables = null;
         List<Sequence> sequences = null;
-        expect('{');
-        if (!emptyObject()) {
-            do {
-                String key = key();
-                switch (key) {
-                    case "format" -> format = once(format, number());
-                    case "naming" -> naming = once(naming, string());
-                    case "hibernate" -> hibernate = once(hibernate, string());
-                    case "tables" -> tables = once(tables, tables());
-                    case "sequences" -> sequences = once(sequences, sequences());
-                    default -> skipValue();
-                }
-            } while (nextMember());
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "format" -> format = once(format, number());
+                case "naming" -> naming = once(naming, string());
+                case "hibernate" -> hibernate = once(hibernate, string());
+                case "tables" -> tables = once(tables, array(this::table));
+                case "sequences" -> sequences = once(sequences, array(this::sequence));
+                default -> skipValue();
+            }
         }
         if (format == null || format != Schema.FORMAT) {
             throw DECLINE;
         }
         return new Schema(naming == null ? null : NamingStrategy.fromJson(naming),
                 tables == null ? List.of() : tables, sequences == null ? List.of() : sequences, hibernate);
-    }
-
-    private List<Table> tables() {
-        List<Table> tables = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                tables.add(table());
-            } while (nextElement());
-        }
-        return tables;
     }
 
     private Table table() {
@@ -93,39 +78,24 @@ final class SnapshotReader {
         List<Index> indexes = null;
         List<CheckConstraint> checks = null;
         List<ForeignKey> foreignKeys = null;
-        expect('{');
-        if (!emptyObject()) {
-            do {
-                String key = key();
-                switch (key) {
-                    case "schema" -> schema = once(schema, string());
-                    case "name" -> name = once(name, string());
-                    case "quoted" -> quoted = once(quoted, bool());
-                    case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
-                    case "sources" -> sources = once(sources, names());
-                    case "columns" -> columns = once(columns, columns());
-                    case "primaryKey" -> primaryKey = once(primaryKey, primaryKey());
-                    case "uniques" -> uniques = once(uniques, uniques());
-                    case "indexes" -> indexes = once(indexes, indexes());
-                    case "checks" -> checks = once(checks, checks());
-                    case "foreignKeys" -> foreignKeys = once(foreignKeys, foreignKeys());
-                    default -> skipValue();
-                }
-            } while (nextMember());
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "schema" -> schema = once(schema, string());
+                case "name" -> name = once(name, string());
+                case "quoted" -> quoted = once(quoted, bool());
+                case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
+                case "sources" -> sources = once(sources, names());
+                case "columns" -> columns = once(columns, array(this::column));
+                case "primaryKey" -> primaryKey = once(primaryKey, namedColumns(PrimaryKey::new));
+                case "uniques" -> uniques = once(uniques, array(() -> namedColumns(UniqueConstraint::new)));
+                case "indexes" -> indexes = once(indexes, array(this::index));
+                case "checks" -> checks = once(checks, array(this::check));
+                case "foreignKeys" -> foreignKeys = once(foreignKeys, array(this::foreignKey));
+                default -> skipValue();
+            }
         }
         return new Table(schema, name, isTrue(quoted), renamedFrom, orEmpty(sources), orEmpty(columns), primaryKey,
                 orEmpty(uniques), orEmpty(indexes), orEmpty(checks), orEmpty(foreignKeys));
-    }
-
-    private List<Column> columns() {
-        List<Column> columns = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                columns.add(column());
-            } while (nextElement());
-        }
-        return columns;
     }
 
     private Column column() {
@@ -142,27 +112,23 @@ final class SnapshotReader {
         Boolean quoted = null;
         String renamedFrom = null;
         String backfill = null;
-        expect('{');
-        if (!emptyObject()) {
-            do {
-                String key = key();
-                switch (key) {
-                    case "name" -> name = once(name, string());
-                    case "type" -> type = once(type, string());
-                    case "length" -> length = once(length, number());
-                    case "precision" -> precision = once(precision, number());
-                    case "scale" -> scale = once(scale, number());
-                    case "nullable" -> nullable = once(nullable, bool());
-                    case "identity" -> identity = once(identity, bool());
-                    case "defaultValue" -> defaultValue = once(defaultValue, string());
-                    case RecordJson.LEGACY_DEFAULT_KEY -> legacyDefault = once(legacyDefault, string());
-                    case "columnDefinition" -> columnDefinition = once(columnDefinition, string());
-                    case "quoted" -> quoted = once(quoted, bool());
-                    case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
-                    case "backfill" -> backfill = once(backfill, string());
-                    default -> skipValue();
-                }
-            } while (nextMember());
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "name" -> name = once(name, string());
+                case "type" -> type = once(type, string());
+                case "length" -> length = once(length, number());
+                case "precision" -> precision = once(precision, number());
+                case "scale" -> scale = once(scale, number());
+                case "nullable" -> nullable = once(nullable, bool());
+                case "identity" -> identity = once(identity, bool());
+                case "defaultValue" -> defaultValue = once(defaultValue, string());
+                case RecordJson.LEGACY_DEFAULT_KEY -> legacyDefault = once(legacyDefault, string());
+                case "columnDefinition" -> columnDefinition = once(columnDefinition, string());
+                case "quoted" -> quoted = once(quoted, bool());
+                case "renamedFrom" -> renamedFrom = once(renamedFrom, string());
+                case "backfill" -> backfill = once(backfill, string());
+                default -> skipValue();
+            }
         }
         if (defaultValue != null && legacyDefault != null && !defaultValue.equals(legacyDefault)) {
             throw DECLINE;
@@ -172,181 +138,122 @@ final class SnapshotReader {
                 columnDefinition, isTrue(quoted), renamedFrom, backfill);
     }
 
-    private PrimaryKey primaryKey() {
+    /** A primary key or a unique constraint: a name and columns. */
+    private <T> T namedColumns(java.util.function.BiFunction<String, List<String>, T> build) {
         String name = null;
         List<String> columns = null;
-        expect('{');
-        if (!emptyObject()) {
-            do {
-                String key = key();
-                switch (key) {
-                    case "name" -> name = once(name, string());
-                    case "columns" -> columns = once(columns, names());
-                    default -> skipValue();
-                }
-            } while (nextMember());
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "name" -> name = once(name, string());
+                case "columns" -> columns = once(columns, names());
+                default -> skipValue();
+            }
         }
-        return new PrimaryKey(name, orEmpty(columns));
+        return build.apply(name, orEmpty(columns));
     }
 
-    private List<UniqueConstraint> uniques() {
-        List<UniqueConstraint> uniques = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                String name = null;
-                List<String> columns = null;
-                expect('{');
-                if (!emptyObject()) {
-                    do {
-                        String key = key();
-                        switch (key) {
-                            case "name" -> name = once(name, string());
-                            case "columns" -> columns = once(columns, names());
-                            default -> skipValue();
-                        }
-                    } while (nextMember());
-                }
-                uniques.add(new UniqueConstraint(name, orEmpty(columns)));
-            } while (nextElement());
+    private Index index() {
+        String name = null;
+        List<String> columns = null;
+        Boolean unique = null;
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "name" -> name = once(name, string());
+                case "columns" -> columns = once(columns, names());
+                case "unique" -> unique = once(unique, bool());
+                default -> skipValue();
+            }
         }
-        return uniques;
+        return new Index(name, orEmpty(columns), isTrue(unique));
     }
 
-    private List<Index> indexes() {
-        List<Index> indexes = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                String name = null;
-                List<String> columns = null;
-                Boolean unique = null;
-                expect('{');
-                if (!emptyObject()) {
-                    do {
-                        String key = key();
-                        switch (key) {
-                            case "name" -> name = once(name, string());
-                            case "columns" -> columns = once(columns, names());
-                            case "unique" -> unique = once(unique, bool());
-                            default -> skipValue();
-                        }
-                    } while (nextMember());
-                }
-                indexes.add(new Index(name, orEmpty(columns), isTrue(unique)));
-            } while (nextElement());
+    private CheckConstraint check() {
+        String name = null;
+        String column = null;
+        List<String> values = null;
+        Long min = null;
+        Long max = null;
+        String expression = null;
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "name" -> name = once(name, string());
+                case "column" -> column = once(column, string());
+                case "values" -> values = once(values, names());
+                case "min" -> min = once(min, number());
+                case "max" -> max = once(max, number());
+                case "expression" -> expression = once(expression, string());
+                default -> skipValue();
+            }
         }
-        return indexes;
+        return new CheckConstraint(name, column, values, min, max, expression);
     }
 
-    private List<CheckConstraint> checks() {
-        List<CheckConstraint> checks = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                String name = null;
-                String column = null;
-                List<String> values = null;
-                Long min = null;
-                Long max = null;
-                String expression = null;
-                expect('{');
-                if (!emptyObject()) {
-                    do {
-                        String key = key();
-                        switch (key) {
-                            case "name" -> name = once(name, string());
-                            case "column" -> column = once(column, string());
-                            case "values" -> values = once(values, names());
-                            case "min" -> min = once(min, number());
-                            case "max" -> max = once(max, number());
-                            case "expression" -> expression = once(expression, string());
-                            default -> skipValue();
-                        }
-                    } while (nextMember());
-                }
-                checks.add(new CheckConstraint(name, column, values, min, max, expression));
-            } while (nextElement());
+    private ForeignKey foreignKey() {
+        String name = null;
+        List<String> columns = null;
+        String referencedSchema = null;
+        String referencedTable = null;
+        List<String> referencedColumns = null;
+        String onDelete = null;
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "name" -> name = once(name, string());
+                case "columns" -> columns = once(columns, names());
+                case "referencedSchema" -> referencedSchema = once(referencedSchema, string());
+                case "referencedTable" -> referencedTable = once(referencedTable, string());
+                case "referencedColumns" -> referencedColumns = once(referencedColumns, names());
+                case "onDelete" -> onDelete = once(onDelete, string());
+                default -> skipValue();
+            }
         }
-        return checks;
+        return new ForeignKey(name, orEmpty(columns), referencedSchema, referencedTable, orEmpty(referencedColumns),
+                onDelete == null ? null : OnDelete.fromJson(onDelete));
     }
 
-    private List<ForeignKey> foreignKeys() {
-        List<ForeignKey> foreignKeys = new ArrayList<>();
-        expect('[');
-        if (!emptyArray()) {
-            do {
-                String name = null;
-                List<String> columns = null;
-                String referencedSchema = null;
-                String referencedTable = null;
-                List<String> referencedColumns = null;
-                String onDelete = null;
-                expect('{');
-                if (!emptyObject()) {
-                    do {
-                        String key = key();
-                        switch (key) {
-                            case "name" -> name = once(name, string());
-                            case "columns" -> columns = once(columns, names());
-                            case "referencedSchema" -> referencedSchema = once(referencedSchema, string());
-                            case "referencedTable" -> referencedTable = once(referencedTable, string());
-                            case "referencedColumns" -> referencedColumns = once(referencedColumns, names());
-                            case "onDelete" -> onDelete = once(onDelete, string());
-                            default -> skipValue();
-                        }
-                    } while (nextMember());
-                }
-                foreignKeys.add(new ForeignKey(name, orEmpty(columns), referencedSchema, referencedTable,
-                        orEmpty(referencedColumns), onDelete == null ? null : OnDelete.fromJson(onDelete)));
-            } while (nextElement());
+    private Sequence sequence() {
+        String schema = null;
+        String name = null;
+        Long start = null;
+        Long increment = null;
+        Boolean quoted = null;
+        for (String key = firstKey(); key != null; key = nextKey()) {
+            switch (key) {
+                case "schema" -> schema = once(schema, string());
+                case "name" -> name = once(name, string());
+                case "start" -> start = once(start, number());
+                case "increment" -> increment = once(increment, number());
+                case "quoted" -> quoted = once(quoted, bool());
+                default -> skipValue();
+            }
         }
-        return foreignKeys;
+        if (start == null || increment == null) {
+            throw DECLINE;
+        }
+        return new Sequence(schema, name, start, increment, isTrue(quoted));
     }
 
-    private List<Sequence> sequences() {
-        List<Sequence> sequences = new ArrayList<>();
+    /** An array of {@code element}s (each read by it from its first token on). */
+    private <T> List<T> array(java.util.function.Supplier<T> element) {
         expect('[');
-        if (!emptyArray()) {
+        List<T> items = new ArrayList<>();
+        if (!closesAt(']')) {
             do {
-                String schema = null;
-                String name = null;
-                Long start = null;
-                Long increment = null;
-                Boolean quoted = null;
-                expect('{');
-                if (!emptyObject()) {
-                    do {
-                        String key = key();
-                        switch (key) {
-                            case "schema" -> schema = once(schema, string());
-                            case "name" -> name = once(name, string());
-                            case "start" -> start = once(start, number());
-                            case "increment" -> increment = once(increment, number());
-                            case "quoted" -> quoted = once(quoted, bool());
-                            default -> skipValue();
-                        }
-                    } while (nextMember());
-                }
-                if (start == null || increment == null) {
-                    throw DECLINE;
-                }
-                sequences.add(new Sequence(schema, name, start, increment, isTrue(quoted)));
-            } while (nextElement());
+                items.add(element.get());
+            } while (another(']'));
         }
-        return sequences;
+        return items;
     }
 
     /** A list of names: strings only. */
     private List<String> names() {
         expect('[');
-        if (emptyArray()) {
+        if (closesAt(']')) {
             return List.of();
         }
         List<String> names = new ArrayList<>();
         do {
             names.add(string());
-        } while (nextElement());
+        } while (another(']'));
         return List.copyOf(names);
     }
 
@@ -397,45 +304,23 @@ final class SnapshotReader {
         pos++;
     }
 
-    /** After {@code '{'}: whether the object is empty (its {@code '}'} then consumed). */
-    private boolean emptyObject() {
-        if (next() == '}') {
+    /** Just after an opening bracket: whether {@code close} follows at once (then consumed): nothing inside. */
+    private boolean closesAt(char close) {
+        if (next() == close) {
             pos++;
             return true;
         }
         return false;
     }
 
-    /** After {@code '['}: whether the array is empty (its {@code ']'} then consumed). */
-    private boolean emptyArray() {
-        if (next() == ']') {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    /** After a member: whether another follows ({@code ','}), or the object ends ({@code '}'}). */
-    private boolean nextMember() {
+    /** After a member or an element: whether another follows ({@code ','}), or {@code close} ends them. */
+    private boolean another(char close) {
         char c = next();
         pos++;
         if (c == ',') {
             return true;
         }
-        if (c != '}') {
-            throw DECLINE;
-        }
-        return false;
-    }
-
-    /** After an element: whether another follows ({@code ','}), or the array ends ({@code ']'}). */
-    private boolean nextElement() {
-        char c = next();
-        pos++;
-        if (c == ',') {
-            return true;
-        }
-        if (c != ']') {
+        if (c != close) {
             throw DECLINE;
         }
         return false;
@@ -445,6 +330,17 @@ final class SnapshotReader {
         String key = string();
         expect(':');
         return key;
+    }
+
+    /** Opens an object: its first key (its value next), or {@code null} when it is empty. */
+    private String firstKey() {
+        expect('{');
+        return closesAt('}') ? null : key();
+    }
+
+    /** After a member's value: the next key, or {@code null} when the object ends there. */
+    private String nextKey() {
+        return another('}') ? key() : null;
     }
 
     private String string() {
@@ -546,22 +442,14 @@ final class SnapshotReader {
             case '"' -> string();
             case 't', 'f' -> bool();
             case '{' -> {
-                pos++;
-                if (!emptyObject()) {
-                    do {
-                        key();
-                        skipValue();
-                    } while (nextMember());
+                for (String key = firstKey(); key != null; key = nextKey()) {
+                    skipValue();
                 }
             }
-            case '[' -> {
-                pos++;
-                if (!emptyArray()) {
-                    do {
-                        skipValue();
-                    } while (nextElement());
-                }
-            }
+            case '[' -> array(() -> {
+                skipValue();
+                return null;
+            });
             default -> number();
         }
     }
