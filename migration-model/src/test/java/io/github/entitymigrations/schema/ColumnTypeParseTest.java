@@ -1,0 +1,113 @@
+package io.github.entitymigrations.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ColumnType#parse} reads a type by hand: it gives what the pattern it replaced gives, the same type or the
+ * same error, for every type name with every size, the usual mistakes, and 200,000 seeded random texts.
+ */
+class ColumnTypeParseTest {
+
+    /** The definition: the pattern the parser used to match the trimmed text with. */
+    private static final Pattern COMPACT = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
+
+    private static Object byPattern(String text) {
+        Matcher m = COMPACT.matcher(text.trim());
+        if (!m.matches()) {
+            return "not a column type";
+        }
+        String name = m.group(1);
+        if (!ColumnType.NAMES.contains(name)) {
+            return "unknown column type " + name;
+        }
+        Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+        Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        boolean byLength = List.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR",
+                "LONGVARBINARY", "LONGNVARCHAR").contains(name);
+        return first != null && byLength ? new ColumnType(name, first, null, null)
+                : new ColumnType(name, null, first, second);
+    }
+
+    private static Object parsed(String text) {
+        try {
+            return ColumnType.parse(text);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            if (m.startsWith("not a column type: \"" + text + "\"")) {
+                return "not a column type";
+            }
+            assertTrue(m.startsWith("unknown column type \""), m);
+            return "unknown column type " + m.substring("unknown column type \"".length(), m.indexOf('"', 21));
+        }
+    }
+
+    private static void assertSame(String text) {
+        assertEquals(byPattern(text), parsed(text), () -> "\"" + text + "\"");
+    }
+
+    @Test
+    void everyTypeWithEverySize() {
+        for (String name : ColumnType.NAMES) {
+            for (String size : List.of("", "(1)", "(255)", "(10,2)", "(10, 2)", "(10,\t2)", "(999999999)",
+                    "(1234567890)", "(007)", "()", "(", "(1", "(1,", "(1,)", "(1 ,2)", "( 1)", "(1,2,3)", "(1)x",
+                    "(-1)", "(1.5)")) {
+                assertSame(name + size);
+                assertSame("  " + name + size + "\n");
+                assertSame(name.toLowerCase(java.util.Locale.ROOT) + size);
+            }
+        }
+        assertEquals(new ColumnType("NUMERIC", null, 10, 2), ColumnType.parse(" NUMERIC(10, 2) "));
+        assertEquals(new ColumnType("VARCHAR", 255, null, null), ColumnType.parse("VARCHAR(255)"));
+    }
+
+    @Test
+    void theSameOutcomeAsThePatternOnRandomTexts() {
+        // Texts made of the parts of a type, each part sometimes wrong, and then a character sometimes changed.
+        List<String> names = List.of("VARCHAR", "NUMERIC", "BIGINT", "X_1", "varchar", "", " VARCHAR");
+        List<String> opens = List.of("(", "", "( ", " (", "[");
+        List<String> separators = List.of(",", ", ", ",\t", ";", " ,", ".", "", ",,");
+        List<String> closes = List.of(")", "", ") ", ")x", "))", " )");
+        String alphabet = "VARCHNUMIBGT_0129(), \t\nx-;.";
+        Random random = new Random(20261204L);
+        List<String> texts = new ArrayList<>(List.of("", " ", "(", ")", "(1)", "X", "OTHER", "_", "9"));
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder(names.get(random.nextInt(names.size())));
+            if (random.nextInt(4) > 0) {
+                b.append(opens.get(random.nextInt(opens.size()))).append(number(random));
+                if (random.nextBoolean()) {
+                    b.append(separators.get(random.nextInt(separators.size()))).append(number(random));
+                }
+                b.append(closes.get(random.nextInt(closes.size())));
+            }
+            if (random.nextInt(4) == 0 && b.length() > 0) {
+                b.setCharAt(random.nextInt(b.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        int types = 0;
+        for (String text : texts) {
+            assertSame(text);
+            if (byPattern(text) instanceof ColumnType) {
+                types++;
+            }
+        }
+        assertTrue(types > 10_000 && types < texts.size() - 10_000, "both kinds met: " + types + " types");
+    }
+
+    /** 0 to 11 digits: none, the most a size may have (9), and more. */
+    private static String number(Random random) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(12); n > 0; n--) {
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        return b.toString();
+    }
+}
