@@ -75,26 +75,15 @@ final class TableDiff {
                 plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
             }
         }
-        // Equal lists pair each item with itself, so nothing changes: most tables of a schema, compared at once.
-        if (!from.uniques().equals(to.uniques())) {
-            byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
-                    plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u)
-                            : new DropUnique(schema, table, u));
-        }
-        if (!from.indexes().equals(to.indexes())) {
-            byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
-                    (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
-        }
-        if (!from.checks().equals(to.checks())) {
-            byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
-                    plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c)
-                            : new DropCheck(schema, table, c));
-        }
-        if (!from.foreignKeys().equals(to.foreignKeys())) {
-            byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
-                    plan.addForeignKeys,
-                    (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
-        }
+        byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
+                plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
+        byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
+                (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
+        byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
+                plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
+        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
+                plan.addForeignKeys,
+                (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
     }
 
     /**
@@ -116,6 +105,9 @@ final class TableDiff {
      */
     private static <T> void byContent(List<T> from, List<T> to, Function<T, String> key, Function<T, String> nameOf,
                                       List<Operation> drops, List<Operation> adds, BiFunction<T, Boolean, Operation> op) {
+        if (from.equals(to)) {
+            return; // each item pairs with itself, so nothing changes: most tables of a schema, compared at once
+        }
         Map<String, List<T>> remaining = new LinkedHashMap<>();
         for (T item : from) {
             remaining.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);

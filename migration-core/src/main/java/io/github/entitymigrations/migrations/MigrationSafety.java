@@ -96,16 +96,16 @@ public final class MigrationSafety {
             }
             if (!outside && concurrently(op)) {
                 out.add(where + (i + 1) + " (" + op.describe() + "): PostgreSQL cannot build or drop an index "
-                        + "concurrently inside a transaction, and this migration runs in one. Mark the migration \"outsideTransaction\": "
-                        + "true, or move the step into a migration of its own that is (a failure there leaves the "
-                        + "steps before it applied)");
+                        + "concurrently inside a transaction, and this migration runs in one. Mark the migration "
+                        + "\"outsideTransaction\": true, or move the step into a migration of its own that is (a "
+                        + "failure there leaves the steps before it applied)");
             }
             for (Column c : columns(op)) {
                 String problem = SqlExpression.problem(c.defaultValue());
                 if (problem != null) {
                     out.add(where + (i + 1) + ": the default of column " + c.name() + " (" + c.defaultValue() + ") "
-                            + problem + ". A server default must be one SQL expression: fix it in the entity (@ServerDefault "
-                            + "or @ColumnDefault) and in this file");
+                            + problem + ". A server default must be one SQL expression: fix it in the entity "
+                            + "(@ServerDefault or @ColumnDefault) and in this file");
                 }
             }
         }
