@@ -101,6 +101,6 @@ assert header.files == [['0001_create_users.json', sha('0001_create_users.json')
                         ['0002_add_phone_and_orders.json', sha('0002_add_phone_and_orders.json'), '0002', '0001',
                          'add phone and orders']] : "kept: ${header.files}"
 assert header.entries*.files == [1, 2] : "entries: ${header.entries}"
-assert header.engine && header.format == 2
+assert header.engine && header.format == 3
 assert !new File(basedir, 'target/entity-migrations').list().any { it.endsWith('.tmp') } : 'no temporary file left'
 return true

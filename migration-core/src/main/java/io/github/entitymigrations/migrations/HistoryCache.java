@@ -4,13 +4,19 @@ import io.github.entitymigrations.schema.Json;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -36,14 +42,21 @@ import java.util.Optional;
  * checksums in the first line) and the history is validated in full, as without a cache, and the cache is written
  * again. Only a valid history is kept. Written to a temporary file and moved into place, so a build killed while
  * writing it, or two writing at once, leave either the old file or a whole new one.
+ *
+ * <p>The file is its header (one line of JSON) followed by each entry's schema, its length in bytes in the header.
+ * A run reads the header, then only the schema of the entry it uses (on a thread of its own, while the history is
+ * read), so the other entry's schema, as large, is not read at all.
  */
 final class HistoryCache {
 
-    /** The format of the file; another number is not read. */
-    static final long FORMAT = 2;
+    /** The format of the file; another number is not read. 3: each entry's length in bytes, so it is read alone. */
+    static final long FORMAT = 3;
 
     /** Larger files are not read (a file this large was not written by this class). */
     private static final long MAX_BYTES = 1L << 30;
+
+    /** The first read of the header line, doubled until the line ends. */
+    private static final int HEADER_CHUNK = 64 * 1024;
 
     /** The resources whose jars make up the engine's behaviour here: the engine, the model, Jackson. */
     private static final List<String> ENGINE_RESOURCES = List.of(
@@ -80,11 +93,12 @@ final class HistoryCache {
     }
 
     /**
-     * The file as read: the files of its longest entry, and per entry how many of them it covers, its tallies and
-     * its schema's text and checksum. A schema is parsed only when its entry is chosen.
+     * The file's header as read: the files of its longest entry, and per entry how many of them it covers, its
+     * tallies, and where its schema's text is in the file (from byte {@code offsets[i]}, {@code lengths[i]} bytes)
+     * with its checksum. A schema is read and parsed only when its entry is chosen.
      */
     private record Stored(List<Validated> files, List<Integer> counts, List<Map<String, ChainValidation.Unsupported>>
-            unsupported, List<String> bodies, List<String> checksums) {
+            unsupported, long[] offsets, int[] lengths, List<String> checksums) {
 
         /** How many of {@code files} {@code history} starts with, name and text alike. */
         static int prefix(List<Validated> files, List<MigrationFile> history) {
@@ -106,10 +120,14 @@ final class HistoryCache {
     /** The schema text of each entry read from the file, so that writing it again needs no rendering. */
     private final Map<Entry, String> bodies = new IdentityHashMap<>();
     /**
-     * The longest entry of {@link #stored}, parsed on a thread of its own from the moment the file is read, while
-     * the history is read: the entry an unchanged history, or one with migrations added, uses.
+     * The longest entry of {@link #stored}, read and parsed on a thread of its own from the moment the header is
+     * read, while the history is read: the entry an unchanged history, or one with migrations added, uses.
      */
-    private Background<Entry> longest;
+    private Background<Parsed> longest;
+
+    /** An entry read back, with its schema's text as the file holds it (to write it again without rendering it). */
+    private record Parsed(Entry entry, String body) {
+    }
 
     HistoryCache(Path file, String engine) {
         this.file = file;
@@ -173,26 +191,76 @@ final class HistoryCache {
 
     /** Entry {@code i} of {@code s}; {@code null} (and nothing kept) if it does not read back. */
     private Entry entry(Stored s, int i) {
-        Entry e = i == s.counts().size() - 1 && longest != null ? longest.join() : parse(s, i);
-        if (e == null) {
+        Parsed p = i == s.counts().size() - 1 && longest != null ? longest.join() : parse(file, s, i);
+        if (p == null) {
             stored = Optional.empty();
             return null;
         }
-        bodies.put(e, s.bodies().get(i));
-        return e;
+        bodies.put(p.entry(), p.body());
+        return p.entry();
     }
 
-    /** Entry {@code i} of {@code s}, its schema parsed now; {@code null} if it does not read back. */
-    private static Entry parse(Stored s, int i) {
-        String body = s.bodies().get(i);
+    /**
+     * Entry {@code i} of {@code s}, its schema read from {@code file} and parsed now; {@code null} if it does not
+     * read back (its checksum also guards against the file having been replaced since its header was read).
+     */
+    private static Parsed parse(Path file, Stored s, int i) {
         try {
+            String body = text(read(file, s.offsets()[i], s.lengths()[i]));
             if (!MigrationFile.sha256(body).equals(s.checksums().get(i))) {
                 return null;
             }
-            return new Entry(s.files().subList(0, s.counts().get(i)), SchemaJson.read(body), s.unsupported().get(i));
-        } catch (RuntimeException | StackOverflowError e) {
+            return new Parsed(new Entry(s.files().subList(0, s.counts().get(i)), SchemaJson.read(body),
+                    s.unsupported().get(i)), body);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
         }
+    }
+
+    /** {@code length} bytes of {@code file} from {@code offset}; throws if the file has become shorter. */
+    private static byte[] read(Path file, long offset, int length) throws IOException {
+        byte[] bytes = new byte[length];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) >= 0) {
+                // until filled, or the end of the file
+            }
+            if (buffer.hasRemaining()) {
+                throw new IOException("shorter than its header says");
+            }
+        }
+        return bytes;
+    }
+
+    /** The first line of {@code file} (without its newline) as bytes, or {@code null} if it has no newline. */
+    private static byte[] firstLine(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] line = new byte[HEADER_CHUNK];
+            int filled = 0;
+            while (true) {
+                if (filled == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                int n = in.read(line, filled, line.length - filled);
+                if (n < 0) {
+                    return null;
+                }
+                for (int j = filled; j < filled + n; j++) {
+                    if (line[j] == '\n') {
+                        return Arrays.copyOf(line, j);
+                    }
+                }
+                filled += n;
+            }
+        }
+    }
+
+    /**
+     * The bytes as UTF-8. A malformed sequence becomes U+FFFD, so it cannot go unnoticed: the header's strings then
+     * differ from what they are compared with, and a schema's text from its checksum.
+     */
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private Optional<Stored> stored() {
@@ -203,22 +271,23 @@ final class HistoryCache {
             Stored s = load();
             stored = Optional.ofNullable(s);
             longest = s == null ? null
-                    : Background.start("entity-migrations: validated history", () -> parse(s, s.counts().size() - 1));
+                    : Background.start("entity-migrations: validated history",
+                            () -> parse(file, s, s.counts().size() - 1));
         }
         return stored;
     }
 
     private Stored load() {
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
+            if (!Files.isRegularFile(file)) {
                 return null;
             }
-            String text = Files.readString(file);
-            int newline = text.indexOf('\n');
-            if (newline < 0) {
+            long size = Files.size(file);
+            byte[] line = size > MAX_BYTES ? null : firstLine(file);
+            if (line == null) {
                 return null;
             }
-            Map<?, ?> header = (Map<?, ?>) Json.read(text.substring(0, newline));
+            Map<?, ?> header = (Map<?, ?>) Json.read(text(line));
             if (!Long.valueOf(FORMAT).equals(header.get("format")) || !engine.equals(header.get("engine"))) {
                 return null;
             }
@@ -234,15 +303,17 @@ final class HistoryCache {
             }
             List<Integer> counts = new ArrayList<>();
             List<Map<String, ChainValidation.Unsupported>> unsupported = new ArrayList<>();
-            List<String> bodies = new ArrayList<>();
+            List<?> entries = (List<?>) header.get("entries");
+            long[] offsets = new long[entries.size()];
+            int[] lengths = new int[entries.size()];
             List<String> checksums = new ArrayList<>();
-            int at = newline + 1;
-            for (Object o : (List<?>) header.get("entries")) {
+            long at = line.length + 1L;
+            for (Object o : entries) {
                 Map<?, ?> e = (Map<?, ?>) o;
                 int count = Math.toIntExact((Long) e.get("files"));
                 int length = Math.toIntExact((Long) e.get("length"));
                 if (count < 0 || count > files.size() || (!counts.isEmpty() && count <= counts.get(counts.size() - 1))
-                        || length < 0 || length > text.length() - at) {
+                        || length < 0 || length > size - at) {
                     return null;
                 }
                 Map<String, ChainValidation.Unsupported> tallies = new LinkedHashMap<>();
@@ -251,16 +322,17 @@ final class HistoryCache {
                     tallies.put(string(t.get(0)), new ChainValidation.Unsupported(
                             Math.toIntExact((Long) t.get(1)), string(t.get(2))));
                 }
+                offsets[counts.size()] = at;
+                lengths[counts.size()] = length;
                 counts.add(count);
                 unsupported.add(tallies);
-                bodies.add(text.substring(at, at + length));
                 checksums.add(string(e.get("body")));
                 at += length;
             }
-            if (at != text.length() || counts.isEmpty() || counts.get(counts.size() - 1) != files.size()) {
+            if (at != size || counts.isEmpty() || counts.get(counts.size() - 1) != files.size()) {
                 return null;
             }
-            return new Stored(List.copyOf(files), counts, unsupported, bodies, checksums);
+            return new Stored(List.copyOf(files), counts, unsupported, offsets, lengths, checksums);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // Unreadable, or not in this form (edited, nested beyond reason, or from another version): validate in
             // full instead.
@@ -296,7 +368,7 @@ final class HistoryCache {
             return;
         }
         List<Validated> files = entries.get(entries.size() - 1).files();
-        StringBuilder text = new StringBuilder();
+        List<byte[]> texts = new ArrayList<>();
         List<Map<String, Object>> described = new ArrayList<>();
         for (Entry e : entries) {
             if (!files.subList(0, e.files().size()).equals(e.files())) {
@@ -306,14 +378,15 @@ final class HistoryCache {
             if (body == null) {
                 body = SchemaJson.write(e.schema());
             }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("files", (long) e.files().size());
-            d.put("length", (long) body.length());
+            d.put("length", (long) bytes.length);
             d.put("body", MigrationFile.sha256(body));
             d.put("unsupported", e.unsupported().entrySet().stream()
                     .map(u -> List.<Object>of(u.getKey(), (long) u.getValue().count(), u.getValue().first())).toList());
             described.add(d);
-            text.append(body);
+            texts.add(bytes);
         }
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
@@ -322,14 +395,18 @@ final class HistoryCache {
         header.put("filesChecksum", filesChecksum(files));
         header.put("entries", described);
         // One line: Json writes none inside a value (a newline in a string is escaped).
-        text.insert(0, Json.write(header).replace("\n", "") + "\n");
+        texts.add(0, (Json.write(header).replace("\n", "") + "\n").getBytes(StandardCharsets.UTF_8));
         stored = null; // read again when next asked: what is kept now
         longest = null;
         Path temporary = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".validated-history", ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                for (byte[] t : texts) {
+                    out.write(t);
+                }
+            }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
         } catch (IOException | RuntimeException e) {

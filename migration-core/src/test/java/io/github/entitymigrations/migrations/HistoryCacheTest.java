@@ -122,6 +122,31 @@ class HistoryCacheTest {
         }
     }
 
+    /**
+     * Names beyond ASCII take several bytes each in the file: each entry's length is in bytes, so the entry after one
+     * holding such names is still found where it starts, and both read back (as the first line tells, they are
+     * there to be read).
+     */
+    @Test
+    void entriesWithNamesBeyondAsciiReadBack() throws IOException {
+        write(dir, migration("0001", null, "create café", new CreateTable(table("café_größe", id(),
+                column("name_名前", varchar(40), true)))));
+        write(dir, migration("0002", "0001", "create 表", new CreateTable(table("表_ü", id(),
+                column("naïve", varchar(10), true)))));
+        ChainValidation.Result full = ChainValidation.of(MigrationChain.load(dir));
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        cacheFirst(2);
+        String text = Files.readString(cacheFile);
+        assertTrue(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > text.length(), "multi-byte text");
+        assertEquals(full.schema(), cache().read().orElseThrow().schema());
+        assertEquals(first(files, 1).schema(), cache().longestPrefixOf(files.subList(0, 1)).orElseThrow().schema());
+        assertEquals(full, ChainValidation.of(lazy(), cache()));
+        // The same file but one byte shorter is not trusted (the lengths no longer add up).
+        byte[] bytes = Files.readAllBytes(cacheFile);
+        Files.write(cacheFile, java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        assertTrue(cache().read().isEmpty());
+    }
+
     @Test
     void anUnchangedHistoryIsNotValidatedAgain() throws IOException {
         threeMigrations();
@@ -320,8 +345,8 @@ class HistoryCacheTest {
         breakages.add(text -> writeText(cacheFile, "\u0000\u0001 not json\n{}"));
         breakages.add(text -> writeText(cacheFile, "[1, 2]\n" + text.substring(text.indexOf('\n') + 1)));
         breakages.add(text -> writeText(cacheFile, text.replace("planted_by_the_test", "planted_by_the_tesT")));
-        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":2", "\"format\":3")
-                .replace("\"format\" : 2", "\"format\" : 3")));
+        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":3", "\"format\":4")
+                .replace("\"format\" : 3", "\"format\" : 4")));
         breakages.add(text -> writeText(cacheFile, text + " ")); // longer than its entries say
         breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"length\" ?: ?(\\d+)", "\"length\" : 99999999")));
         breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"files\" ?: ?2,", "\"files\" : 7,")));

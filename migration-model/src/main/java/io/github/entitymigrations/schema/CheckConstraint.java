@@ -1,6 +1,7 @@
 package io.github.entitymigrations.schema;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A check constraint. Enum checks are kept structured so every dialect can render them:
@@ -36,5 +37,22 @@ public record CheckConstraint(String name, String column, List<String> values, L
 
     public static CheckConstraint expression(String name, String column, String expression) {
         return new CheckConstraint(name, column, null, null, null, expression);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof CheckConstraint o)) {
+            return false;
+        }
+        return Objects.equals(name, o.name)
+                && Objects.equals(column, o.column)
+                && Objects.equals(values, o.values)
+                && Objects.equals(min, o.min)
+                && Objects.equals(max, o.max)
+                && Objects.equals(expression, o.expression);
     }
 }

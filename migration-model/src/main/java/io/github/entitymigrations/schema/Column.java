@@ -1,5 +1,7 @@
 package io.github.entitymigrations.schema;
 
+import java.util.Objects;
+
 /**
  * A column.
  *
@@ -33,5 +35,25 @@ public record Column(String name, ColumnType type, boolean nullable, boolean ide
     public Column withBackfill(String expression) {
         return new Column(name, type, nullable, identity, defaultValue, columnDefinition, quoted, renamedFrom,
                 expression);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Column o)) {
+            return false;
+        }
+        return Objects.equals(name, o.name)
+                && Objects.equals(type, o.type)
+                && nullable == o.nullable
+                && identity == o.identity
+                && Objects.equals(defaultValue, o.defaultValue)
+                && Objects.equals(columnDefinition, o.columnDefinition)
+                && quoted == o.quoted
+                && Objects.equals(renamedFrom, o.renamedFrom)
+                && Objects.equals(backfill, o.backfill);
     }
 }

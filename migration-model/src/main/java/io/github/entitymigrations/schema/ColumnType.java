@@ -1,5 +1,7 @@
 package io.github.entitymigrations.schema;
 
+import java.util.Objects;
+
 /**
  * A dialect-neutral column type. {@code name} is one of the JDBC type names Hibernate uses in
  * {@code org.hibernate.type.SqlTypes} ({@code VARCHAR}, {@code NUMERIC}, {@code TIMESTAMP_UTC},
@@ -116,5 +118,25 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
             return scale == null ? name + "(" + precision + ")" : name + "(" + precision + "," + scale + ")";
         }
         return name;
+    }
+
+    /**
+     * The components compared one by one, as a record's own {@code equals} does, written out (here and in the other
+     * records of a schema): a record's own is linked through method handles the first time it runs and is slow until
+     * compiled, which in the short-lived JVMs this model lives in (a Maven goal, javac) it mostly is not; diffing two
+     * schemas of 1,000 tables took about half as long again with it. The record's own {@code hashCode} agrees.
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ColumnType o)) {
+            return false;
+        }
+        return Objects.equals(name, o.name)
+                && Objects.equals(length, o.length)
+                && Objects.equals(precision, o.precision)
+                && Objects.equals(scale, o.scale);
     }
 }

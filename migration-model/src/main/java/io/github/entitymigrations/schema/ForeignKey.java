@@ -1,6 +1,7 @@
 package io.github.entitymigrations.schema;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A foreign key.
@@ -23,5 +24,22 @@ public record ForeignKey(String name, List<String> columns, String referencedSch
         onDelete = onDelete == null ? OnDelete.NO_ACTION : onDelete;
         columns = List.copyOf(columns);
         referencedColumns = List.copyOf(referencedColumns);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ForeignKey o)) {
+            return false;
+        }
+        return Objects.equals(name, o.name)
+                && Objects.equals(columns, o.columns)
+                && Objects.equals(referencedSchema, o.referencedSchema)
+                && Objects.equals(referencedTable, o.referencedTable)
+                && Objects.equals(referencedColumns, o.referencedColumns)
+                && onDelete == o.onDelete;
     }
 }

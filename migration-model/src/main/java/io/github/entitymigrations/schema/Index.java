@@ -1,6 +1,7 @@
 package io.github.entitymigrations.schema;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An index.
@@ -15,5 +16,19 @@ public record Index(String name, List<String> columns, boolean unique) {
         Schema.required(name, "an index's \"name\"");
         Schema.required(columns, "the \"columns\" of index ", name);
         columns = List.copyOf(columns);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Index o)) {
+            return false;
+        }
+        return Objects.equals(name, o.name)
+                && Objects.equals(columns, o.columns)
+                && unique == o.unique;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.entitymigrations.schema;
 
+import java.util.Objects;
+
 /**
  * A sequence.
  *
@@ -22,5 +24,21 @@ public record Sequence(String schema, String name, long start, long increment, b
 
     public String qualifiedName() {
         return QualifiedName.display(schema, name);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Sequence o)) {
+            return false;
+        }
+        return Objects.equals(schema, o.schema)
+                && Objects.equals(name, o.name)
+                && start == o.start
+                && increment == o.increment
+                && quoted == o.quoted;
     }
 }

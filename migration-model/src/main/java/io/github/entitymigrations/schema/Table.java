@@ -3,6 +3,7 @@ package io.github.entitymigrations.schema;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A table with everything that belongs to it.
@@ -72,5 +73,27 @@ public record Table(String schema, String name, boolean quoted, String renamedFr
         rest.sort(COLUMN_ORDER);
         ordered.addAll(rest);
         return List.copyOf(ordered);
+    }
+
+    /** The components compared one by one: see {@link ColumnType#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Table o)) {
+            return false;
+        }
+        return Objects.equals(schema, o.schema)
+                && Objects.equals(name, o.name)
+                && quoted == o.quoted
+                && Objects.equals(renamedFrom, o.renamedFrom)
+                && Objects.equals(sources, o.sources)
+                && Objects.equals(columns, o.columns)
+                && Objects.equals(primaryKey, o.primaryKey)
+                && Objects.equals(uniques, o.uniques)
+                && Objects.equals(indexes, o.indexes)
+                && Objects.equals(checks, o.checks)
+                && Objects.equals(foreignKeys, o.foreignKeys);
     }
 }
