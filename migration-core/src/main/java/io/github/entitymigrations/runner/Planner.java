@@ -196,8 +196,7 @@ final class Planner {
                         + " to " + (first + batch.size()) + ", rendered as one change on " + dialect.name() + ": "
                         + e.getMessage() + ". Nothing was run", e);
             }
-            units.add(Unit.batch(first + 1, batch, statements,
-                    UnitKinds.transactional(batch.get(0), statements, dialect.name(), transactionalDdl)));
+            units.add(Unit.batch(first + 1, batch, statements, true)); // batches are made in atomic steps only
         }
 
         void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {
@@ -211,11 +210,13 @@ final class Planner {
 
         private void addRendered(int number, Operation op, Dialect dialect, Schema before, Schema after) {
             List<String> statements = dialect.render(op, before, after);
-            boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
             if (!withUndo) {
-                units.add(new Unit(number, op, statements, null, null, transactional, false));
+                // An atomic step runs every unit inside its own one transaction: whether a unit could run as a
+                // transaction of its own is asked (its statements lexed) only in a step that is not atomic.
+                units.add(new Unit(number, op, statements, null, null, true, false));
                 return;
             }
+            boolean transactional = UnitKinds.transactional(op, statements, dialect.name(), transactionalDdl);
             Operation reverse;
             List<String> undo;
             try {

@@ -16,7 +16,8 @@ import java.util.List;
  * @param noUndo        why {@code undo} is {@code null} (for messages), or {@code null}
  * @param transactional whether the unit runs in a transaction of its own when the step is not {@link
  *                      Step#atomic()}: data statements only (or, on PostgreSQL, nothing that must run outside a
- *                      transaction), so a failure inside it leaves nothing of it
+ *                      transaction), so a failure inside it leaves nothing of it; in an atomic step (which runs
+ *                      every unit in its one transaction, and never reads this) always {@code true}
  * @param undoTransactional the same for its undo statements
  * @param batch         when the dialect renders several consecutive operations as one change (SQLite's one rebuild
  *                      of a table for several changes to it): all of them, {@code operation} first, numbered on from

@@ -4,9 +4,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Function;
 
@@ -83,28 +81,14 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
     @SuppressWarnings("unchecked")
     public List<T> matching(String key) {
         List<T> result = new ArrayList<>(1);
+        int hash = key.hashCode();
         for (int c = 0; c < chunks.length; c++) {
-            Map<String, int[]> index = indexes[c].positions;
-            if (index == null) {
-                index = new HashMap<>();
-                Object[] chunk = chunks[c];
-                for (int i = 0; i < chunk.length; i++) {
-                    int at = i;
-                    index.merge(indexKey.apply((T) chunk[i]), new int[] {at}, (a, b) -> {
-                        int[] both = Arrays.copyOf(a, a.length + 1);
-                        both[a.length] = at;
-                        return both;
-                    });
-                }
-                index = Map.copyOf(index); // immutable: safely seen by any thread that shares the chunk
-                indexes[c].positions = index;
+            Probe probe = indexes[c].probe;
+            if (probe == null) {
+                probe = new Probe(chunks[c], (Function<Object, String>) indexKey);
+                indexes[c].probe = probe;
             }
-            int[] found = index.get(key);
-            if (found != null) {
-                for (int i : found) {
-                    result.add((T) chunks[c][i]);
-                }
-            }
+            probe.collect(key, hash, chunks[c], (List<Object>) result);
         }
         return result;
     }
@@ -224,6 +208,47 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
 
     /** One chunk's index, built on first use and shared by every list holding that chunk. */
     private static final class Index {
-        Map<String, int[]> positions;
+        /** Racy but safe: a {@link Probe} is immutable, and a thread seeing none builds its own. */
+        Probe probe;
+    }
+
+    /**
+     * A chunk's items' positions by index key: open addressing on the keys' hash codes, linear probing. Built for
+     * each chunk a replay edits (one per operation), so it is plain arrays, without a map, boxing or a lambda per
+     * item; all its fields final, so a thread that sees it sees it whole.
+     */
+    private static final class Probe {
+        private final String[] keys;
+        /** Position + 1 of an item, 0 for an empty slot; twice as many slots as items at least, a power of two. */
+        private final int[] slots;
+
+        Probe(Object[] chunk, Function<Object, String> indexKey) {
+            keys = new String[chunk.length];
+            slots = new int[Integer.highestOneBit(Math.max(1, chunk.length) * 2) * 2];
+            int mask = slots.length - 1;
+            for (int i = 0; i < chunk.length; i++) {
+                String key = indexKey.apply(chunk[i]);
+                keys[i] = key;
+                int slot = key.hashCode() & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = i + 1;
+            }
+        }
+
+        /**
+         * Adds the chunk's items whose key is {@code key} to {@code into}, in position order: items with the same
+         * key were put in position order along the same probe sequence, so they are met in that order.
+         */
+        void collect(String key, int hash, Object[] chunk, List<Object> into) {
+            int mask = slots.length - 1;
+            for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                int at = slots[slot] - 1;
+                if (keys[at].equals(key)) {
+                    into.add(chunk[at]);
+                }
+            }
+        }
     }
 }
