@@ -85,7 +85,8 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
         for (int c = 0; c < chunks.length; c++) {
             Probe probe = indexes[c].probe;
             if (probe == null) {
-                probe = new Probe(chunks[c], (Function<Object, String>) indexKey);
+                String[] keys = indexes[c].keys;
+                probe = new Probe(keys != null ? keys : keys(chunks[c], (Function<Object, String>) indexKey));
                 indexes[c].probe = probe;
             }
             probe.collect(key, hash, chunks[c], (List<Object>) result);
@@ -134,7 +135,7 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
             System.arraycopy(old, offset, edited, offset + 1, old.length - offset);
         }
         if (edited.length <= 2 * CHUNK) {
-            return replaced(chunk, edited);
+            return replaced(chunk, edited, offset, replace ? 0 : 1);
         }
         Object[][] copy = new Object[chunks.length + 1][];
         System.arraycopy(chunks, 0, copy, 0, chunk);
@@ -162,15 +163,33 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
         Object[] edited = new Object[old.length - 1];
         System.arraycopy(old, 0, edited, 0, offset);
         System.arraycopy(old, offset + 1, edited, offset, old.length - offset - 1);
-        return replaced(chunk, edited);
+        return replaced(chunk, edited, offset, -1);
     }
 
-    /** This list with chunk {@code chunk} replaced by {@code edited}; the other chunks' indexes are kept. */
-    private OrderedList<T> replaced(int chunk, Object[] edited) {
+    /**
+     * This list with chunk {@code chunk} replaced by {@code edited}, which is the old chunk with its item at
+     * {@code offset} replaced ({@code change} 0), one inserted there (1) or removed (-1); the other chunks' indexes
+     * are kept, and the edited chunk's keys are carried over from the old one's where it has them, so that only
+     * the new item's key is computed.
+     */
+    @SuppressWarnings("unchecked")
+    private OrderedList<T> replaced(int chunk, Object[] edited, int offset, int change) {
         Object[][] copy = chunks.clone();
         copy[chunk] = edited;
         Index[] kept = indexes.clone();
         kept[chunk] = null;
+        Probe probe = indexes[chunk].probe;
+        String[] old = probe != null ? probe.keys : indexes[chunk].keys;
+        if (old != null) {
+            String[] keys = new String[edited.length];
+            int tail = change > 0 ? offset : offset + 1; // the first old key after the edit
+            System.arraycopy(old, 0, keys, 0, offset);
+            System.arraycopy(old, tail, keys, change < 0 ? offset : offset + 1, old.length - tail);
+            if (change >= 0) {
+                keys[offset] = ((Function<Object, String>) indexKey).apply(edited[offset]);
+            }
+            kept[chunk] = new Index(keys);
+        }
         return new OrderedList<>(order, indexKey, copy, kept);
     }
 
@@ -208,8 +227,27 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
 
     /** One chunk's index, built on first use and shared by every list holding that chunk. */
     private static final class Index {
+        /** The chunk's keys carried over from the chunk it was edited from, or {@code null}: computed when needed. */
+        final String[] keys;
         /** Racy but safe: a {@link Probe} is immutable, and a thread seeing none builds its own. */
         Probe probe;
+
+        Index() {
+            this(null);
+        }
+
+        Index(String[] keys) {
+            this.keys = keys;
+        }
+    }
+
+    /** Each item's index key. */
+    private static String[] keys(Object[] chunk, Function<Object, String> indexKey) {
+        String[] keys = new String[chunk.length];
+        for (int i = 0; i < chunk.length; i++) {
+            keys[i] = indexKey.apply(chunk[i]);
+        }
+        return keys;
     }
 
     /**
@@ -222,14 +260,12 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
         /** Position + 1 of an item, 0 for an empty slot; twice as many slots as items at least, a power of two. */
         private final int[] slots;
 
-        Probe(Object[] chunk, Function<Object, String> indexKey) {
-            keys = new String[chunk.length];
-            slots = new int[Integer.highestOneBit(Math.max(1, chunk.length) * 2) * 2];
+        Probe(String[] keys) {
+            this.keys = keys;
+            slots = new int[Integer.highestOneBit(Math.max(1, keys.length) * 2) * 2];
             int mask = slots.length - 1;
-            for (int i = 0; i < chunk.length; i++) {
-                String key = indexKey.apply(chunk[i]);
-                keys[i] = key;
-                int slot = key.hashCode() & mask;
+            for (int i = 0; i < keys.length; i++) {
+                int slot = keys[i].hashCode() & mask;
                 while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
