@@ -206,10 +206,12 @@ final class HistoryCache {
      */
     private static Parsed parse(Path file, Stored s, int i) {
         try {
-            String body = text(read(file, s.offsets()[i], s.lengths()[i]));
-            if (!MigrationFile.sha256(body).equals(s.checksums().get(i))) {
+            byte[] bytes = read(file, s.offsets()[i], s.lengths()[i]);
+            // The bytes as written (the checksum is of the text's UTF-8): no need to encode the text again.
+            if (!MigrationFile.sha256(bytes).equals(s.checksums().get(i))) {
                 return null;
             }
+            String body = text(bytes);
             return new Parsed(new Entry(s.files().subList(0, s.counts().get(i)), SchemaJson.read(body),
                     s.unsupported().get(i)), body);
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -257,7 +259,7 @@ final class HistoryCache {
 
     /**
      * The bytes as UTF-8. A malformed sequence becomes U+FFFD, so it cannot go unnoticed: the header's strings then
-     * differ from what they are compared with, and a schema's text from its checksum.
+     * differ from what they are compared with (a schema's bytes are checked against its checksum before this).
      */
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
@@ -382,7 +384,7 @@ final class HistoryCache {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("files", (long) e.files().size());
             d.put("length", (long) bytes.length);
-            d.put("body", MigrationFile.sha256(body));
+            d.put("body", MigrationFile.sha256(bytes));
             d.put("unsupported", e.unsupported().entrySet().stream()
                     .map(u -> List.<Object>of(u.getKey(), (long) u.getValue().count(), u.getValue().first())).toList());
             described.add(d);

@@ -196,7 +196,7 @@ final class Planner {
                         + " to " + (first + batch.size()) + ", rendered as one change on " + dialect.name() + ": "
                         + e.getMessage() + ". Nothing was run", e);
             }
-            units.add(Unit.batch(first + 1, batch, statements, true)); // batches are made in atomic steps only
+            units.add(Unit.batch(first + 1, batch, statements));
         }
 
         void add(int number, Operation op, Dialect dialect, Schema before, Schema after) {

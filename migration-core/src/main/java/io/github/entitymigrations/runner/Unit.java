@@ -38,9 +38,12 @@ public record Unit(int number, Operation operation, List<String> statements, Lis
         this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of());
     }
 
-    /** Several consecutive operations rendered as one change, in a transaction with the rest of their step. */
-    static Unit batch(int number, List<Operation> batch, List<String> statements, boolean transactional) {
-        return new Unit(number, batch.get(0), statements, null, null, transactional, false, batch);
+    /**
+     * Several consecutive operations rendered as one change, in a transaction with the rest of their step (batches
+     * are made in atomic steps only, so {@code transactional} is {@code true}).
+     */
+    static Unit batch(int number, List<Operation> batch, List<String> statements) {
+        return new Unit(number, batch.get(0), statements, null, null, true, false, batch);
     }
 
     /**

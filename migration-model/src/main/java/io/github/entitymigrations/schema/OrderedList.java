@@ -172,25 +172,27 @@ public final class OrderedList<T> extends AbstractList<T> implements RandomAcces
      * are kept, and the edited chunk's keys are carried over from the old one's where it has them, so that only
      * the new item's key is computed.
      */
-    @SuppressWarnings("unchecked")
     private OrderedList<T> replaced(int chunk, Object[] edited, int offset, int change) {
         Object[][] copy = chunks.clone();
         copy[chunk] = edited;
         Index[] kept = indexes.clone();
-        kept[chunk] = null;
         Probe probe = indexes[chunk].probe;
         String[] old = probe != null ? probe.keys : indexes[chunk].keys;
-        if (old != null) {
-            String[] keys = new String[edited.length];
-            int tail = change > 0 ? offset : offset + 1; // the first old key after the edit
-            System.arraycopy(old, 0, keys, 0, offset);
-            System.arraycopy(old, tail, keys, change < 0 ? offset : offset + 1, old.length - tail);
-            if (change >= 0) {
-                keys[offset] = ((Function<Object, String>) indexKey).apply(edited[offset]);
-            }
-            kept[chunk] = new Index(keys);
-        }
+        kept[chunk] = old == null ? null : new Index(carriedKeys(old, edited, offset, change));
         return new OrderedList<>(order, indexKey, copy, kept);
+    }
+
+    /** The keys of {@code edited} from those of the chunk it was edited from ({@code old}), as {@link #replaced}. */
+    @SuppressWarnings("unchecked")
+    private String[] carriedKeys(String[] old, Object[] edited, int offset, int change) {
+        String[] keys = new String[edited.length];
+        int tail = change > 0 ? offset : offset + 1; // the first old key after the edit
+        System.arraycopy(old, 0, keys, 0, offset);
+        System.arraycopy(old, tail, keys, change < 0 ? offset : offset + 1, old.length - tail);
+        if (change >= 0) {
+            keys[offset] = ((Function<Object, String>) indexKey).apply(edited[offset]);
+        }
+        return keys;
     }
 
     /** The chunk indexes with {@code removed} of them at {@code at} replaced by {@code added} empty ones. */
