@@ -72,7 +72,9 @@ class VersionTableTest {
             assertTrue(row.executionMs() >= 0, row.id());
         }
         Applied slow = rows.get(rows.size() - 1);
-        assertTrue(slow.executionMs() >= (kind == Kind.SQLITE ? 1 : 300), "execution_ms of the slow step: "
+        // A server's sleep is timed by its own clock and may end a moment before 300 ms of ours (MariaDB's
+        // SLEEP(0.3) was once recorded as 299 ms): the row must show the sleep, not its exact length.
+        assertTrue(slow.executionMs() >= (kind == Kind.SQLITE ? 1 : 250), "execution_ms of the slow step: "
                 + slow.executionMs());
         assertTrue(!rows.get(0).appliedAt().isAfter(slow.appliedAt()),
                 "applied in order");
