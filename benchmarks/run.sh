@@ -3,8 +3,8 @@
 # runs use the installed plugin), then measures it beside Flyway, Liquibase, raw JDBC, plain javac and the
 # sqlite3 shell, prints the tables and writes BENCHMARKS.md at the repository root.
 #
-#   bash benchmarks/run.sh [--runs N] [--quick] [--only apply,noop,processor,generate,rebuild,fleet] [--out FILE]
-#                           [--fleet-schemas N]
+#   bash benchmarks/run.sh [--runs N] [--quick] [--only apply,noop,processor,generate,rebuild,fleet,network] [--out FILE]
+#                           [--fleet-schemas N] [--network-delay-us N]
 #
 # apply and noop are measured together (the no-op runs on the databases the apply runs migrated).
 #

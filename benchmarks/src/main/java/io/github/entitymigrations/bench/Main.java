@@ -1,6 +1,7 @@
 package io.github.entitymigrations.bench;
 
 import io.github.entitymigrations.bench.apply.ApplyBenchmark;
+import io.github.entitymigrations.bench.apply.NetworkBenchmark;
 import io.github.entitymigrations.bench.compile.ProcessorBenchmark;
 import io.github.entitymigrations.bench.fleet.FleetBenchmark;
 import io.github.entitymigrations.bench.generate.GenerateBenchmark;
@@ -29,7 +30,7 @@ public final class Main {
     /** Every benchmark, in report order. */
     static List<Benchmark> all() {
         return List.of(ApplyBenchmark.apply(), ApplyBenchmark.noop(), new ProcessorBenchmark(), new GenerateBenchmark(),
-                new RebuildBenchmark(), new FleetBenchmark());
+                new RebuildBenchmark(), new FleetBenchmark(), new NetworkBenchmark());
     }
 
     private Main() {
@@ -48,9 +49,10 @@ public final class Main {
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                 case "--fleet-schemas" -> System.setProperty(FleetBenchmark.SCHEMAS_PROPERTY, args[++i]);
+                case "--network-delay-us" -> System.setProperty(NetworkBenchmark.DELAY_PROPERTY, args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
                         + "; usage: run.sh [--runs N] [--quick] [--only " + all().stream().map(Benchmark::name)
-                        .collect(Collectors.joining(",")) + "] [--out FILE] [--fleet-schemas N]");
+                        .collect(Collectors.joining(",")) + "] [--out FILE] [--fleet-schemas N] [--network-delay-us N]");
             }
         }
         if (quick && runs == 5) {

@@ -197,6 +197,45 @@ public final class VersionTable {
         p.setBoolean(7, row.stamped());
     }
 
+    /**
+     * PostgreSQL: the insert of an applied migration's row as one statement of literals, sent in one batch with the
+     * migration's statements (one round trip for both). Its time and duration are the server's, taken as the row is
+     * written: {@code clock_timestamp()}, and the time since the migration's transaction began, with its first
+     * statement. Text goes in escape-string literals ({@code E'...'}), which read the same whatever
+     * {@code standard_conforming_strings} says. {@code null} when a text holds a zero character, which no
+     * statement's text can carry: the row is then inserted on its own, with parameters.
+     */
+    String insertStatement(String id, String message, String checksum, String appliedBy) {
+        if ((id + message + checksum + appliedBy).indexOf('\0') >= 0) {
+            return null;
+        }
+        return "insert into " + qualifiedName() + " (" + COLUMNS + ", stamped) values (" + text(id) + ", "
+                + text(truncate(message, 1000)) + ", " + text(checksum) + ", clock_timestamp(), "
+                + text(truncate(appliedBy, 128)) + ", cast(floor(extract(epoch from clock_timestamp() - "
+                + "transaction_timestamp()) * 1000) as bigint), false)";
+    }
+
+    /** PostgreSQL: the delete of a reverted migration's row, as one statement, like {@link #insertStatement}. */
+    String deleteStatement(String id) {
+        return "delete from " + qualifiedName() + " where id = " + text(id);
+    }
+
+    /** A PostgreSQL escape-string literal, or {@code null}. */
+    static String text(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(value.length() + 3).append("E'");
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '\\' || ch == '\'') {
+                b.append(ch);
+            }
+            b.append(ch);
+        }
+        return b.append('\'').toString();
+    }
+
     void delete(Connection c, String id) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("delete from " + qualifiedName() + " where id = ?")) {
             p.setString(1, id);

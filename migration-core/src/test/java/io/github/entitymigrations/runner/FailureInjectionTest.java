@@ -9,10 +9,12 @@ import static io.github.entitymigrations.runner.MigrationHistory.column;
 import static io.github.entitymigrations.runner.MigrationHistory.sql;
 import static io.github.entitymigrations.runner.MigrationHistory.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.Migration;
 import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.migrations.MigrationJson;
@@ -39,6 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A migration that fails part-way changes nothing: the schema, the version table and the rows are exactly as
@@ -122,6 +125,43 @@ class FailureInjectionTest {
         h.add("message becomes a number", steps, Diff.reverse(steps), false);
         assertFailsChangingNothing(db, h, "event_log", kind == Kind.SQLITE ? "created"
                 : "invalid input syntax for type integer: \"created\"");
+    }
+
+    /**
+     * On PostgreSQL the statements the dialect rendered go to the server as one batch: one that fails in the middle
+     * of it is still named by its number, with the database's own message (not the driver's batch wrapper), and
+     * neither it nor the statements before and after it in the batch are left applied. Where the driver's message
+     * does not name the statement ({@code logServerErrorDetail=false} leaves it out), the step is run again a
+     * statement at a time, to the same message.
+     */
+    @ParameterizedTest(name = "the driver names the statement: {0}")
+    @ValueSource(booleans = {true, false})
+    void aFailingStatementInTheMiddleOfABatchIsNamedByItsNumber(boolean driverNamesIt) throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        Column message = h.column("event_log", "message");
+        List<Operation> steps = new ArrayList<>(goodSteps(h).subList(0, 4)); // the sql step would end the batch
+        steps.add(new AlterColumn(null, "event_log", message, changed(message, INTEGER, true, null)));
+        steps.add(new CreateIndex(null, "note", new Index("ix_note_text", List.of("text"), false)));
+        h.add("message becomes a number", steps, Diff.reverse(steps), false);
+        List<String> planned = Planner.upgrade(h.chain(), db.database().dialect(), 5, 6).get(0).statements();
+        int bad = -1;
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i).startsWith("alter table event_log") && planned.get(i).contains("integer")) {
+                bad = i;
+            }
+        }
+        assertTrue(bad > 0 && bad < planned.size() - 1, "the failing statement is inside the batch: " + planned);
+        assertTrue(planned.stream().allMatch(StepExecutor::returnsNothing), "all batched: " + planned);
+        State before = State.of(db);
+        String url = db.url() + (driverNamesIt ? "" : (db.url().contains("?") ? "&" : "?") + "logServerErrorDetail=false");
+        MigrationException e = assertThrows(MigrationException.class, () -> new Migrator(new Database(url, null, null,
+                null), h.chain(), Console.SILENT).upgrade("head"));
+        assertEquals(before, State.of(db), "a failed migration must change nothing; it said: " + e.getMessage());
+        assertMessage(e, h, "failed at statement " + (bad + 1) + " of " + planned.size() + ":\n    "
+                + planned.get(bad) + "\n  PostgreSQL said: ERROR: invalid input syntax for type integer", "\"created\"");
+        assertFalse(e.getMessage().contains("atch entry") || e.getMessage().contains("getNextException"),
+                e.getMessage());
     }
 
     /** Order 3 has no kind: making the column NOT NULL fails on both, at the rebuild's copy on SQLite. */

@@ -80,6 +80,36 @@ class VersionTableTest {
                 "applied in order");
     }
 
+    /**
+     * A message is recorded exactly as written, whatever it holds (on PostgreSQL the row is written as a statement of
+     * literals in the batch with the migration's statements), cut at 1,000 characters; going down deletes just the
+     * reverted migration's row.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aMessageOfAnyTextIsRecordedAsItIs(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = CatalogModel.write(tmp.resolve("migrations"));
+        String hostile = "it's \\' a \\\\back\\slash '' E'x' $$ $em$ {fn now()} {d '2020-01-01'} ? ; -- /* */ \n\ttab "
+                + "\u00fcn\u00efc\u00f8d\u00e9 \uD83D\uDE42 '); drop table customer; --";
+        String longer = hostile + "x".repeat(998 - hostile.length()) + "\\'" + "y".repeat(200); // cut between \\ and '
+        h.add(hostile, new CreateTable(table("note_a", t -> t.id())), new CreateTable(table("note_b", t -> t.id())));
+        h.add(longer, new Sql(Map.of(Sql.ANY_DIALECT, List.of("create table note_c (id int)")),
+                Map.of(Sql.ANY_DIALECT, List.of("drop table note_c")), false, List.of()));
+        MigrationChain chain = h.chain();
+        Migrator migrator = db.migrator(chain);
+        migrator.upgrade("head");
+        List<Applied> rows = db.versionRows();
+        assertEquals(chain.migrations().size(), rows.size());
+        assertEquals(hostile, rows.get(rows.size() - 2).message());
+        assertEquals(longer.substring(0, 1000), rows.get(rows.size() - 1).message());
+        assertEquals(1, db.query("select count(*) from customer").size(), "nothing in a message runs");
+        migrator.downgrade("-1", true);
+        assertEquals(rows.subList(0, rows.size() - 1).stream().map(Applied::id).toList(),
+                db.versionRows().stream().map(Applied::id).toList());
+        assertEquals(hostile, db.versionRows().get(rows.size() - 2).message());
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theTableHasTheDocumentedColumnsAndKey(Kind kind) throws Exception {
