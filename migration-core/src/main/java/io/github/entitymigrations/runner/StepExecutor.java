@@ -77,8 +77,7 @@ final class StepExecutor implements AutoCloseable {
                 try {
                     c.rollback();
                 } catch (SQLException lost) {
-                    lost.addSuppressed(e.getCause());
-                    throw lost;
+                    throw connectionLost(step, databaseName, (SQLException) e.getCause(), lost);
                 }
                 return runInTransaction(c, step, databaseName, false);
             }
@@ -274,6 +273,24 @@ final class StepExecutor implements AutoCloseable {
             return -1;
         }
         return entry < batch.size() && e.getMessage().startsWith(batch.get(entry) + " ", m.end()) ? entry : -1;
+    }
+
+    /**
+     * A batch failed, the driver did not say at which statement, and the connection went with it (the server
+     * restarted, or ended the session), so the step cannot run again to find out. Its transaction was never
+     * committed: nothing of it is applied.
+     */
+    private static MigrationException connectionLost(Step step, String databaseName, SQLException failure,
+                                                     SQLException lost) {
+        SQLException said = failure instanceof BatchUpdateException && failure.getNextException() != null
+                ? failure.getNextException() : failure;
+        MigrationException e = new MigrationException("Migration " + step.label() + " (" + step.file().fileName()
+                + ") failed" + (step.upgrade() ? "" : " going down") + ": " + databaseName + " said: "
+                + said.getMessage() + "\nThe connection was lost with it (" + lost.getMessage() + "). The migration's "
+                + "transaction was never committed, so nothing of it was applied and the version table is unchanged. "
+                + "Check that the database is up and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".", said);
+        e.addSuppressed(lost);
+        return e;
     }
 
     /** A failed batch whose failing statement the driver did not name; the step runs again without batches. */

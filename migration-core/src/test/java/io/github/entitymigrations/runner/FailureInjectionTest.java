@@ -10,6 +10,7 @@ import static io.github.entitymigrations.runner.MigrationHistory.sql;
 import static io.github.entitymigrations.runner.MigrationHistory.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,9 +32,15 @@ import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +169,52 @@ class FailureInjectionTest {
                 + planned.get(bad) + "\n  PostgreSQL said: ERROR: invalid input syntax for type integer", "\"created\"");
         assertFalse(e.getMessage().contains("atch entry") || e.getMessage().contains("getNextException"),
                 e.getMessage());
+    }
+
+    /**
+     * The server ends the session while a batch waits in the middle (a restart, a failover, an administrator's
+     * {@code pg_terminate_backend}): the error names the migration, nothing of it is applied and the version table
+     * is unchanged, whether or not the driver's message names the statement (when it does not, the migration
+     * cannot be run again on the dead connection to find out).
+     */
+    @ParameterizedTest(name = "the driver names the statement: {0}")
+    @ValueSource(booleans = {true, false})
+    void theSessionEndingInTheMiddleOfABatchLeavesNothingApplied(boolean driverNamesIt) throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = goodSteps(h).subList(0, 4); // create note, then add a column to customer, ...
+        h.add("add a phone", steps, Diff.reverse(steps), false);
+        State before = State.of(db);
+        String url = db.url() + (driverNamesIt ? "" : (db.url().contains("?") ? "&" : "?") + "logServerErrorDetail=false");
+        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            s.execute("lock table customer in access exclusive mode"); // the batch's second statement waits
+            CompletableFuture<Void> run = CompletableFuture.runAsync(() ->
+                    new Migrator(new Database(url, null, null, null), h.chain(), Console.SILENT).upgrade("head"));
+            String pid = null;
+            for (int i = 0; i < 600 && pid == null; i++) {
+                // On a connection of its own: the admin's transaction would keep seeing its first snapshot.
+                List<String> waiting = db.query("select pid from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and query like 'alter table customer%'");
+                pid = waiting.isEmpty() ? null : waiting.get(0);
+                if (pid == null) {
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(pid != null, "the migration should wait for the lock on customer");
+            try (ResultSet rs = s.executeQuery("select pg_terminate_backend(" + pid + ")")) {
+                rs.next();
+            }
+            admin.rollback();
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> run.get(60, TimeUnit.SECONDS));
+            MigrationException e = assertInstanceOf(MigrationException.class, failed.getCause());
+            String file = h.files().get(h.files().size() - 1).getFileName().toString();
+            for (String part : List.of("Migration 0006", file, "terminating connection", "nothing of it was applied")) {
+                assertTrue(e.getMessage().contains(part), "the message should say " + part + ":\n" + e.getMessage());
+            }
+        }
+        assertEquals(before, State.of(db), "the migration must have left nothing");
     }
 
     /** Order 3 has no kind: making the column NOT NULL fails on both, at the rebuild's copy on SQLite. */
