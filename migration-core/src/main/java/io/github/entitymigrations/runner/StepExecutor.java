@@ -6,14 +6,12 @@ import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.Operation;
-import io.github.entitymigrations.operations.Sql;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,6 @@ final class StepExecutor implements AutoCloseable {
 
     /** A column of a rebuild's new copy, as SQLite names it in a constraint error: {@code _em_new_t.c}. */
     private static final Pattern NEW_COPY_COLUMN = Pattern.compile("_em_new_[^.\\s]*\\.(\"[^\"]+\"|[^\\s),]+)");
-    /** How PostgreSQL's driver names the failed statement of a batch, before the statement's text. */
-    private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry ([0-9]+) ");
 
     private final Dialect dialect;
     private final VersionTable versions;
@@ -71,7 +67,7 @@ final class StepExecutor implements AutoCloseable {
         try {
             try {
                 return runInTransaction(c, step, databaseName, true);
-            } catch (BatchNotPlaced e) {
+            } catch (StatementBatches.NotPlaced e) {
                 // The driver did not say which statement of a batch failed. Nothing of the step is left (it is
                 // one transaction), so it runs again a statement at a time, to name the one that fails.
                 try {
@@ -168,7 +164,8 @@ final class StepExecutor implements AutoCloseable {
             throws SQLException {
         List<String> statements = step.statements();
         if (batches && versions.kind() instanceof PostgresKind) {
-            runInBatches(c, step, statements, databaseName, versionRow);
+            StatementBatches.run(c, step, versionRow,
+                    (index, e) -> statementFailure(c, step, index, statements, databaseName, e));
             return;
         }
         SqliteDependents dependents = versions.kind().dependents(step); // keeps views and triggers through rebuilds
@@ -188,94 +185,6 @@ final class StepExecutor implements AutoCloseable {
     }
 
     /**
-     * PostgreSQL: each run of consecutive statements that return no rows goes to the server as one JDBC batch,
-     * one round trip instead of one per statement, and the version row's statement ends the last batch. The server
-     * runs a batch's statements in order in the step's transaction and stops at the first that fails; the driver
-     * says which ({@link #failedIndex}), or else the step runs again without batches to find out, so a failure
-     * names its statement as when run alone. A {@code sql} operation's statements run one at a time: they may
-     * return rows or hold several statements in one string, which a batch would refuse or misnumber.
-     */
-    private static void runInBatches(Connection c, Step step, List<String> statements, String databaseName,
-                                     String versionRow) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            List<String> batch = new ArrayList<>();
-            int index = 0;
-            for (Unit unit : step.units()) {
-                boolean written = unit.operation() instanceof Sql;
-                for (String sql : unit.statements()) {
-                    if (!written && returnsNothing(sql)) {
-                        s.addBatch(sql);
-                        batch.add(sql);
-                    } else {
-                        executeBatch(c, s, step, index - batch.size(), batch, statements, databaseName);
-                        try {
-                            s.execute(sql);
-                        } catch (SQLException e) {
-                            throw statementFailure(c, step, index, statements, databaseName, e);
-                        }
-                    }
-                    index++;
-                }
-            }
-            if (versionRow != null) {
-                s.addBatch(versionRow);
-                batch.add(versionRow);
-            }
-            executeBatch(c, s, step, index - batch.size() + (versionRow != null ? 1 : 0), batch, statements,
-                    databaseName);
-        }
-    }
-
-    /**
-     * Runs the batch, whose first statement is the step's {@code first}; empties it. A statement of the step that
-     * fails is reported as such; the version row's statement (after the step's) fails as its own statement would.
-     */
-    private static void executeBatch(Connection c, Statement s, Step step, int first, List<String> batch,
-                                     List<String> statements, String databaseName) throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            s.executeBatch();
-        } catch (BatchUpdateException e) {
-            int failed = failedIndex(e, batch);
-            if (failed < 0) {
-                throw new BatchNotPlaced(e);
-            }
-            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-            if (first + failed >= statements.size()) {
-                throw cause; // the version row's
-            }
-            throw statementFailure(c, step, first + failed, statements, databaseName, cause);
-        } catch (SQLException e) {
-            throw new BatchNotPlaced(e); // not of one statement (the connection, say): a statement at a time tells
-        } finally {
-            s.clearBatch();
-            batch.clear();
-        }
-    }
-
-    /**
-     * Which statement of {@code batch} failed, or -1 when the driver does not say. In a transaction PostgreSQL's
-     * driver marks every statement {@link Statement#EXECUTE_FAILED} (all were rolled back), so only its message
-     * tells: "Batch entry 3 &lt;the statement&gt; was aborted: ...", taken only when it names that statement (a
-     * translated message, or one without the statement, is not guessed at).
-     */
-    static int failedIndex(BatchUpdateException e, List<String> batch) {
-        Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
-        if (!m.lookingAt()) {
-            return -1;
-        }
-        int entry;
-        try {
-            entry = Integer.parseInt(m.group(1));
-        } catch (NumberFormatException tooLong) {
-            return -1;
-        }
-        return entry < batch.size() && e.getMessage().startsWith(batch.get(entry) + " ", m.end()) ? entry : -1;
-    }
-
-    /**
      * A batch failed, the driver did not say at which statement, and the connection went with it (the server
      * restarted, or ended the session), so the step cannot run again to find out. Its transaction was never
      * committed: nothing of it is applied.
@@ -291,34 +200,6 @@ final class StepExecutor implements AutoCloseable {
                 + "Check that the database is up and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".", said);
         e.addSuppressed(lost);
         return e;
-    }
-
-    /** A failed batch whose failing statement the driver did not name; the step runs again without batches. */
-    private static final class BatchNotPlaced extends RuntimeException {
-        BatchNotPlaced(SQLException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
-    }
-
-    /**
-     * Whether a statement the dialect rendered returns no rows, so a batch can carry it: it starts with a keyword of
-     * DDL or of a data change, and has no {@code returning}. ({@code select setval(...)} returns a row.)
-     */
-    static boolean returnsNothing(String sql) {
-        int i = 0;
-        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) {
-            i++;
-        }
-        int end = i;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        String keyword = sql.substring(i, end).toLowerCase(java.util.Locale.ROOT);
-        return switch (keyword) {
-            case "create", "alter", "drop", "comment" -> true;
-            case "insert", "update", "delete" -> !sql.toLowerCase(java.util.Locale.ROOT).contains("returning");
-            default -> false;
-        };
     }
 
     private static MigrationException statementFailure(Connection c, Step step, int index, List<String> statements,

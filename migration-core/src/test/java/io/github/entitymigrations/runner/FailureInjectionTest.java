@@ -159,7 +159,7 @@ class FailureInjectionTest {
             }
         }
         assertTrue(bad > 0 && bad < planned.size() - 1, "the failing statement is inside the batch: " + planned);
-        assertTrue(planned.stream().allMatch(StepExecutor::returnsNothing), "all batched: " + planned);
+        assertTrue(planned.stream().allMatch(StatementBatches::returnsNothing), "all batched: " + planned);
         State before = State.of(db);
         String url = db.url() + (driverNamesIt ? "" : (db.url().contains("?") ? "&" : "?") + "logServerErrorDetail=false");
         MigrationException e = assertThrows(MigrationException.class, () -> new Migrator(new Database(url, null, null,

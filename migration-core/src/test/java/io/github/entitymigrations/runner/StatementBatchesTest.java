@@ -23,13 +23,13 @@ class StatementBatchesTest {
         for (String sql : List.of("create table t (id int)", "  ALTER TABLE t add column c int", "drop index ix",
                 "comment on column t.c is 'x'", "insert into t (id) values (1)", "update t set c = 1",
                 "delete from t where id = 1", "\n\tcreate unique index ux on t (c)")) {
-            assertTrue(StepExecutor.returnsNothing(sql), sql);
+            assertTrue(StatementBatches.returnsNothing(sql), sql);
         }
         for (String sql : List.of("select setval('s', 5, false) from t", "SELECT 1", "with x as (select 1) delete from t",
                 "insert into t (id) values (1) returning id", "update t set c = 1 RETURNING c", "values (1)",
                 "", "   ", "-- comment\ncreate table t (id int)", "/* x */ alter table t add c int", "do $$ begin end $$",
                 "copy t from stdin", "explain analyze delete from t", "(select 1)")) {
-            assertFalse(StepExecutor.returnsNothing(sql), sql);
+            assertFalse(StatementBatches.returnsNothing(sql), sql);
         }
     }
 
@@ -37,9 +37,9 @@ class StatementBatchesTest {
     void theFailedStatementIsTakenFromTheDriversMessageOnlyWhenItNamesIt() {
         int[] allFailed = {Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED, Statement.EXECUTE_FAILED,
                 Statement.EXECUTE_FAILED};
-        assertEquals(2, StepExecutor.failedIndex(failure("Batch entry 2 " + BATCH.get(2)
+        assertEquals(2, StatementBatches.failedIndex(failure("Batch entry 2 " + BATCH.get(2)
                 + " was aborted: ERROR: invalid input syntax for type integer: \"x\"", allFailed), BATCH));
-        assertEquals(0, StepExecutor.failedIndex(failure("Batch entry 0 " + BATCH.get(0) + " was aborted: ERROR: x",
+        assertEquals(0, StatementBatches.failedIndex(failure("Batch entry 0 " + BATCH.get(0) + " was aborted: ERROR: x",
                 allFailed), BATCH));
         // The number and the statement disagree, the number is out of range or too long, the statement is missing
         // (the driver's logServerErrorDetail=false), the message is translated or absent: not guessed at.
@@ -47,7 +47,7 @@ class StatementBatchesTest {
                 "Batch entry 4 " + BATCH.get(2) + " was aborted", "Batch entry 99999999999 " + BATCH.get(2),
                 "Batch entry 2 <unknown> was aborted: ERROR: x", "Batch-Eintrag 2 " + BATCH.get(2) + " wurde abgebrochen",
                 "Batch entry 2 " + BATCH.get(2).substring(0, 20) + " was aborted", "ERROR: x", null}) {
-            assertEquals(-1, StepExecutor.failedIndex(failure(message, allFailed), BATCH), message);
+            assertEquals(-1, StatementBatches.failedIndex(failure(message, allFailed), BATCH), message);
         }
     }
 
