@@ -97,12 +97,15 @@ final class StepExecutor implements AutoCloseable {
             return -1; // the clean-up rolls the empty transaction back
         }
         StepLockTimeout lockTimeout = StepLockTimeout.set(c, dialect, step);
-        // On PostgreSQL the version row's change goes in the batch with the step's last statements.
-        String versionRow = batches && step.atomic() && versions.kind() instanceof PostgresKind
-                && step.integrityChecks().isEmpty() ? versionRowStatement(step) : null;
+        // On PostgreSQL an atomic step's statements go in batches, the version row's change in the last one.
+        boolean batched = batches && step.atomic() && versions.kind() instanceof PostgresKind;
+        String versionRow = batched && step.integrityChecks().isEmpty() ? versionRowStatement(step) : null;
         try {
-            if (step.atomic()) {
-                runStatements(c, step, databaseName, batches, versionRow);
+            if (batched) {
+                StatementBatches.run(c, step, versionRow, (index, e) -> statementFailure(c, step, index,
+                        step.statements(), databaseName, e));
+            } else if (step.atomic()) {
+                runStatements(c, step, databaseName);
             } else {
                 new UnitRun(versions, journal, databaseName).run(c, step);
             }
@@ -160,14 +163,8 @@ final class StepExecutor implements AutoCloseable {
         return versions.insertStatement(step.id(), step.file().message(), checksum, appliedBy);
     }
 
-    private void runStatements(Connection c, Step step, String databaseName, boolean batches, String versionRow)
-            throws SQLException {
+    private void runStatements(Connection c, Step step, String databaseName) throws SQLException {
         List<String> statements = step.statements();
-        if (batches && versions.kind() instanceof PostgresKind) {
-            StatementBatches.run(c, step, versionRow,
-                    (index, e) -> statementFailure(c, step, index, statements, databaseName, e));
-            return;
-        }
         SqliteDependents dependents = versions.kind().dependents(step); // keeps views and triggers through rebuilds
         for (int i = 0; i < statements.size(); i++) {
             try (Statement s = c.createStatement()) {

@@ -50,7 +50,7 @@ public final class ApplyBenchmark implements Benchmark {
      * A tool measured here; {@code task} is its {@link ApplyTasks} task, or null for the mvn command; {@code jvm} the
      * options of its JVM beyond the quiet ones.
      */
-    private record Tool(String key, String label, String task, List<String> jvm) {
+    record Tool(String key, String label, String task, List<String> jvm) {
 
         Tool(String key, String label, String task) {
             this(key, label, task, List.of());
@@ -60,12 +60,12 @@ public final class ApplyBenchmark implements Benchmark {
     /** The heap the capped run of ours gets: what the engine needs, against what the JVM takes by default. */
     static final String CAPPED_HEAP = "128m";
 
-    private static final Tool JDBC = new Tool("jdbc", "raw JDBC (floor)", ApplyTasks.JDBC);
-    private static final Tool OURS = new Tool("ours", "Entity Migrations (in-process)", ApplyTasks.OURS);
+    static final Tool JDBC = new Tool("jdbc", "raw JDBC (floor)", ApplyTasks.JDBC);
+    static final Tool OURS = new Tool("ours", "Entity Migrations (in-process)", ApplyTasks.OURS);
     private static final Tool OURS_CAPPED = new Tool("ours_capped", "Entity Migrations (in-process, -Xmx"
             + CAPPED_HEAP + ")", ApplyTasks.OURS, List.of("-Xmx" + CAPPED_HEAP));
     private static final Tool MVN = new Tool("mvn", "Entity Migrations (mvn migration:upgrade)", null);
-    private static final Tool FLYWAY = new Tool("flyway", "Flyway " + version(org.flywaydb.core.Flyway.class,
+    static final Tool FLYWAY = new Tool("flyway", "Flyway " + version(org.flywaydb.core.Flyway.class,
             "org.flywaydb", "flyway-core"), ApplyTasks.FLYWAY);
     private static final Tool LIQUIBASE = new Tool("liquibase", "Liquibase "
             + liquibase.util.LiquibaseUtil.getBuildVersion(), ApplyTasks.LIQUIBASE);
@@ -149,15 +149,19 @@ public final class ApplyBenchmark implements Benchmark {
                     project.resolve("pom.xml").toString(), plugin, "-Dmigration.url=" + url,
                     "-Dmigration.directory=" + fixture.json()), project, Map.of());
         }
-        String input = switch (tool.key()) {
+        List<String> jvm = new ArrayList<>(ApplyTasks.QUIET_JVM);
+        jvm.addAll(tool.jvm());
+        return Measure.child(tool.task(), jvm, url, input(tool, dialect, fixture));
+    }
+
+    /** What {@code tool}'s task reads: the fixture's migrations in its form, for {@code dialect}. */
+    static String input(Tool tool, String dialect, Generator.Fixture fixture) {
+        return switch (tool.key()) {
             case "ours", "ours_capped" -> fixture.json().toString();
             case "jdbc" -> fixture.jdbc(dialect).toString();
             case "flyway" -> fixture.flyway(dialect).toString();
             default -> fixture.liquibase(dialect).toString();
         };
-        List<String> jvm = new ArrayList<>(ApplyTasks.QUIET_JVM);
-        jvm.addAll(tool.jvm());
-        return Measure.child(tool.task(), jvm, url, input);
     }
 
     private static String key(Tool tool, String dialect) {

@@ -28,12 +28,9 @@ public final class NetworkBenchmark implements Benchmark {
     public static final String DELAY_PROPERTY = "bench.network.delayMicros";
     private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::([0-9]+))?(/.*)");
 
-    private record Tool(String key, String label, String task) {
-    }
-
-    private static final List<Tool> TOOLS = List.of(new Tool("jdbc", "raw JDBC (floor)", ApplyTasks.JDBC),
-            new Tool("ours", "Entity Migrations (in-process)", ApplyTasks.OURS),
-            new Tool("flyway", "Flyway", ApplyTasks.FLYWAY));
+    /** The apply benchmark's tools that run on PostgreSQL in-process. */
+    private static final List<ApplyBenchmark.Tool> TOOLS = List.of(ApplyBenchmark.JDBC, ApplyBenchmark.OURS,
+            ApplyBenchmark.FLYWAY);
 
     @Override
     public String name() {
@@ -55,7 +52,7 @@ public final class NetworkBenchmark implements Benchmark {
         int port = server.group(2) == null ? 5432 : Integer.parseInt(server.group(2));
         try (DelayProxy proxy = DelayProxy.start(host, port, delay)) {
             for (int run = 1; run <= context.runs(); run++) {
-                for (Tool tool : TOOLS) {
+                for (ApplyBenchmark.Tool tool : TOOLS) {
                     for (boolean network : new boolean[] {false, true}) {
                         String db = "bench_network_" + tool.key();
                         String url = context.postgres().create(db);
@@ -66,7 +63,8 @@ public final class NetworkBenchmark implements Benchmark {
                         }
                         try {
                             proxy.takeRequests();
-                            Sample s = Measure.child(tool.task(), ApplyTasks.QUIET_JVM, url, input(tool, fixture));
+                            Sample s = Measure.child(tool.task(), ApplyTasks.QUIET_JVM, url,
+                                    ApplyBenchmark.input(tool, "postgresql", fixture));
                             long sent = proxy.takeRequests();
                             Inventory.require(url, fixture.tables(), fixture.columns(), tool.label());
                             String key = tool.key() + (network ? "/network" : "/local");
@@ -87,14 +85,6 @@ public final class NetworkBenchmark implements Benchmark {
         return List.of(section(fixture, delay, samples, requests));
     }
 
-    private static String input(Tool tool, Generator.Fixture fixture) {
-        return switch (tool.key()) {
-            case "ours" -> fixture.json().toString();
-            case "jdbc" -> fixture.jdbc("postgresql").toString();
-            default -> fixture.flyway("postgresql").toString();
-        };
-    }
-
     private static Section section(Generator.Fixture fixture, long delay, Map<String, List<Sample>> samples,
                                    Map<String, List<Long>> requests) {
         Section s = new Section("Applying " + fixture.migrations() + " migrations to PostgreSQL over a network",
@@ -106,7 +96,7 @@ public final class NetworkBenchmark implements Benchmark {
                 + "statements and its version row as one JDBC batch, then commits.",
                 "tool", "local", "network", "added by the network", "vs raw JDBC (network)", "requests");
         double floor = Stats.medianMillis(samples.getOrDefault("jdbc/network", List.of()));
-        for (Tool tool : TOOLS) {
+        for (ApplyBenchmark.Tool tool : TOOLS) {
             double local = Stats.medianMillis(samples.getOrDefault(tool.key() + "/local", List.of()));
             double network = Stats.medianMillis(samples.getOrDefault(tool.key() + "/network", List.of()));
             List<Long> sent = requests.getOrDefault(tool.key(), List.of());
