@@ -43,6 +43,11 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** The server of {@code adminUrl}, already running (for tests of the URL handling). */
+    static Postgres of(String adminUrl) {
+        return new Postgres(adminUrl, null, "the server at " + adminUrl);
+    }
+
     /** Creates an empty database and returns its URL. */
     public String create(String name) throws SQLException {
         drop(name);
@@ -56,11 +61,35 @@ public final class Postgres implements AutoCloseable {
 
     /** The URL of database {@code name} on this server, with the server URL's parameters. */
     public String urlOf(String name) {
+        Matcher m = matched();
+        return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** The server's host and port as its URL names them (port 5432 when it names none). */
+    public java.net.InetSocketAddress address() {
+        String hostPort = matched().group(1).substring("jdbc:postgresql://".length());
+        int colon = hostPort.lastIndexOf(':');
+        boolean portGiven = colon >= 0 && hostPort.lastIndexOf(']') < colon;
+        String host = portGiven ? hostPort.substring(0, colon) : hostPort;
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 address
+        }
+        return java.net.InetSocketAddress.createUnresolved(host,
+                portGiven ? Integer.parseInt(hostPort.substring(colon + 1)) : 5432);
+    }
+
+    /** The URL of database {@code name} reached at {@code host:port} instead (a proxy), with the server URL's parameters. */
+    public String urlOf(String name, String host, int port) {
+        Matcher m = matched();
+        return "jdbc:postgresql://" + host + ":" + port + "/" + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    private Matcher matched() {
         Matcher m = URL.matcher(adminUrl);
         if (!m.matches()) {
             throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + adminUrl);
         }
-        return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+        return m;
     }
 
     /** "PostgreSQL 15.19 (...)", and where the server comes from. */

@@ -172,6 +172,43 @@ class FailureInjectionTest {
     }
 
     /**
+     * The version row's insert ends the migration's last batch on PostgreSQL: when it is the statement the server
+     * refuses (here a trigger on the version table, as an audit rule might), nothing of the migration is left
+     * applied and the error is the server's own, as when the row was written by a statement of its own; so too when
+     * the driver does not name the failed entry and the migration runs again a statement at a time.
+     */
+    @ParameterizedTest(name = "the driver names the statement: {0}")
+    @ValueSource(booleans = {true, false})
+    void aVersionRowTheServerRefusesLeavesTheBatchedMigrationUnapplied(boolean driverNamesIt) throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = headWithRows(db);
+        List<Operation> steps = goodSteps(h).subList(0, 4); // all batched: the version row ends the batch
+        h.add("add a phone", steps, Diff.reverse(steps), false);
+        assertTrue(Planner.upgrade(h.chain(), db.database().dialect(), 5, 6).get(0).statements().stream()
+                .allMatch(StatementBatches::returnsNothing), "all batched");
+        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+            s.execute("create function refuse_history() returns trigger language plpgsql as $$ begin "
+                    + "raise exception 'the history is frozen today'; end $$");
+            s.execute("create trigger frozen before insert on " + VersionTable.NAME
+                    + " for each row execute function refuse_history()");
+        }
+        State before = State.of(db);
+        String url = db.url() + (driverNamesIt ? "" : (db.url().contains("?") ? "&" : "?") + "logServerErrorDetail=false");
+        MigrationException e = assertThrows(MigrationException.class, () -> new Migrator(new Database(url, null, null,
+                null), h.chain(), Console.SILENT).upgrade("head"));
+        assertEquals(before, State.of(db), "the refused version row must take the migration with it; it said: "
+                + e.getMessage());
+        assertTrue(e.getMessage().contains("the history is frozen today"), e.getMessage());
+        assertFalse(e.getMessage().contains("atch entry") || e.getMessage().contains("getNextException"),
+                e.getMessage());
+        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+            s.execute("drop trigger frozen on " + VersionTable.NAME);
+        }
+        new Migrator(new Database(url, null, null, null), h.chain(), Console.SILENT).upgrade("head");
+        assertEquals(6, db.versionRows().size(), "applied once the version table takes rows again");
+    }
+
+    /**
      * The server ends the session while a batch waits in the middle (a restart, a failover, an administrator's
      * {@code pg_terminate_backend}): the error names the migration, nothing of it is applied and the version table
      * is unchanged, whether or not the driver's message names the statement (when it does not, the migration

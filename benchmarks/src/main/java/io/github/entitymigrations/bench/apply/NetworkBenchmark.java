@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The apply benchmark's PostgreSQL runs with the database "over a network": through {@link DelayProxy}, which holds
@@ -26,7 +24,6 @@ public final class NetworkBenchmark implements Benchmark {
     static final long DEFAULT_DELAY_MICROS = 250;
     /** The one-way delay in µs, as {@code run.sh --network-delay-us N} sets it. */
     public static final String DELAY_PROPERTY = "bench.network.delayMicros";
-    private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^/:?]+)(?::([0-9]+))?(/.*)");
 
     /** The apply benchmark's tools that run on PostgreSQL in-process. */
     private static final List<ApplyBenchmark.Tool> TOOLS = List.of(ApplyBenchmark.JDBC, ApplyBenchmark.OURS,
@@ -44,22 +41,15 @@ public final class NetworkBenchmark implements Benchmark {
         Generator.Fixture fixture = Generator.write(context.directory("network-fixture"), count, Generator.SEED);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         Map<String, List<Long>> requests = new LinkedHashMap<>();
-        Matcher server = SERVER.matcher(context.postgres().urlOf("x"));
-        if (!server.matches()) {
-            throw new IllegalStateException("Not a PostgreSQL URL: " + context.postgres().urlOf("x"));
-        }
-        String host = server.group(1);
-        int port = server.group(2) == null ? 5432 : Integer.parseInt(server.group(2));
-        try (DelayProxy proxy = DelayProxy.start(host, port, delay)) {
+        java.net.InetSocketAddress server = context.postgres().address();
+        try (DelayProxy proxy = DelayProxy.start(server.getHostString(), server.getPort(), delay)) {
             for (int run = 1; run <= context.runs(); run++) {
                 for (ApplyBenchmark.Tool tool : TOOLS) {
                     for (boolean network : new boolean[] {false, true}) {
                         String db = "bench_network_" + tool.key();
                         String url = context.postgres().create(db);
                         if (network) {
-                            Matcher m = SERVER.matcher(url);
-                            m.matches();
-                            url = "jdbc:postgresql://127.0.0.1:" + proxy.port() + m.group(3);
+                            url = context.postgres().urlOf(db, "127.0.0.1", proxy.port());
                         }
                         try {
                             proxy.takeRequests();
