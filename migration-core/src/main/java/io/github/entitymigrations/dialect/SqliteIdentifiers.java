@@ -2,7 +2,6 @@ package io.github.entitymigrations.dialect;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * How SQLite needs a name written. SQLite compares names case-insensitively whether quoted or not, so
@@ -32,7 +31,8 @@ final class SqliteIdentifiers {
             "UNBOUNDED", "UNION", "UNIQUE", "UPDATE", "USING", "VACUUM", "VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE",
             "WINDOW", "WITH", "WITHIN", "WITHOUT");
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** {@link #KEYWORDS} in lower case: a lower-case name, the usual, is looked up as it is. */
+    private static final Set<String> LOWER_KEYWORDS = lowerCase(KEYWORDS);
 
     private SqliteIdentifiers() {
     }
@@ -49,12 +49,35 @@ final class SqliteIdentifiers {
         return KEYWORDS.contains(name.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * Whether the name is not plain ({@code [A-Za-z_][A-Za-z0-9_]*}), a keyword in any case, or of mixed case. One
+     * pass over its characters: every statement names several, and this runs for each.
+     */
     private static boolean needsQuotes(String name) {
-        return !PLAIN.matcher(name).matches() || isKeyword(name) || isMixedCase(name);
+        boolean lower = false;
+        boolean upper = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c != '_' && (i == 0 || c < '0' || c > '9')) {
+                return true;
+            }
+        }
+        if (lower && upper) {
+            return true; // mixed case: quoted, so the stored schema keeps the case the mapping chose
+        }
+        return lower ? LOWER_KEYWORDS.contains(name) : upper && KEYWORDS.contains(name);
     }
 
-    private static boolean isMixedCase(String name) {
-        return !name.equals(name.toLowerCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT));
+    private static Set<String> lowerCase(Set<String> words) {
+        java.util.List<String> lower = new java.util.ArrayList<>(words.size());
+        for (String w : words) {
+            lower.add(w.toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(lower);
     }
 
     private static String quote(String name) {

@@ -53,6 +53,25 @@ class DatabaseKindTest {
                 "2024-05-01T12:00:00.1Z")), "fixed width");
     }
 
+    /** The hand-written applied_at text is the formatter's, to the microsecond, for any instant. */
+    @Test
+    void sqlitesAppliedAtTextIsTheFormattersText() {
+        java.util.List<java.time.Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.EPOCH, java.time.Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                java.time.Instant.parse("2024-02-29T00:00:00Z"), java.time.Instant.parse("2026-12-05T03:39:21.5513689Z"),
+                java.time.Instant.parse("0000-01-01T00:00:00Z"), java.time.Instant.parse("9999-12-31T23:59:59.999999Z"),
+                java.time.Instant.parse("+10000-01-01T00:00:00Z"), java.time.Instant.parse("-0001-06-15T12:00:00.000001Z"),
+                java.time.Instant.now()));
+        java.util.Random random = new java.util.Random(20261205L);
+        for (int i = 0; i < 10_000; i++) {
+            instants.add(java.time.Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L,
+                    random.nextInt(1_000_000_000)));
+        }
+        for (java.time.Instant at : instants) {
+            assertEquals(SqliteKind.APPLIED_AT.format(at), SqliteKind.appliedAtText(at), at.toString());
+        }
+    }
+
     @Test
     void anUnsupportedDatabaseOrAnSqliteSchemaIsRefused() {
         MigrationException e = assertThrows(MigrationException.class,
