@@ -200,6 +200,10 @@ public final class ApplyBenchmark implements Benchmark {
         }
         s.note("The targets are judged on the in-process engine; `mvn migration:upgrade` adds Maven's own start-up.");
         for (String dialect : Generator.DIALECTS) {
+            s.note(paired(label(dialect), samples.getOrDefault(key(OURS, dialect), List.of()),
+                    samples.getOrDefault(key(JDBC, dialect), List.of())));
+        }
+        for (String dialect : Generator.DIALECTS) {
             List<Sample> ours = samples.getOrDefault(key(OURS, dialect), List.of());
             List<Sample> capped = samples.getOrDefault(key(OURS_CAPPED, dialect), List.of());
             double peak = Stats.peakMib(ours);
@@ -211,6 +215,33 @@ public final class ApplyBenchmark implements Benchmark {
                     String.format(Locale.ROOT, "%.2f", Stats.medianMillis(capped) / Stats.medianMillis(ours))));
         }
         return s;
+    }
+
+    /**
+     * Each run's ratio of ours to the raw JDBC run just before it, and how far raw JDBC's own runs spread: where the
+     * server's disk makes one run slower than the next (each commit waits for its log's flush), the ratio of the
+     * medians can pair a fast run with a slow one; the pairs compare runs made within seconds of each other.
+     */
+    static String paired(String database, List<Sample> ours, List<Sample> floor) {
+        int n = Math.min(ours.size(), floor.size());
+        if (n == 0) {
+            return "Run by run on " + database + ": no runs.";
+        }
+        double[] ratios = new double[n];
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            ratios[i] = ours.get(i).millis() / floor.get(i).millis();
+            listed.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", ratios[i]));
+        }
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (Sample f : floor) {
+            min = Math.min(min, f.millis());
+            max = Math.max(max, f.millis());
+        }
+        return String.format(Locale.ROOT, "Run by run on %s (raw JDBC, then ours, one after the other): %s× (median "
+                + "%.2f×); raw JDBC's own runs took %s to %s.", database, listed, Stats.median(ratios), Stats.ms(min),
+                Stats.ms(max));
     }
 
     private static Section noopSection(Generator.Fixture fixture, Map<String, List<Sample>> samples) {
