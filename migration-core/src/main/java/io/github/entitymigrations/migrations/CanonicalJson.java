@@ -23,7 +23,10 @@ import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
+import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.RecordJson;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.Table;
@@ -41,8 +44,9 @@ import java.util.TreeMap;
  *
  * <p>Every value is first put into the tree databind would write (objects as sorted maps, each step's
  * {@code "op"} first, the same values left out), then printed as Jackson's default pretty printer prints with
- * {@link MigrationJson}'s settings. The schema records take the one form of the model's {@link RecordJson}, as
- * databind's mixins make it. A value this class does not know (an operation type added later) gives
+ * {@link MigrationJson}'s settings. The schema records in it are printed straight from their components, in the
+ * one form of the model's {@link RecordJson} that databind's mixins make (its keys sorted): building that form's
+ * maps for every column took most of the time of checksumming a long history. A value this class does not know (an operation type added later) gives
  * {@code null}, and the caller writes with databind. {@code CanonicalJsonTest} holds the two writers to the same
  * bytes over every migration file of the repository and over generated migrations with every kind of step and
  * every optional value.
@@ -165,38 +169,38 @@ final class CanonicalJson {
             v.put("to", o.to());
         } else if (op instanceof AddPrimaryKey o) {
             name = "add_primary_key";
-            onTable(v, o.schema(), o.table()).put("primaryKey", record(RecordJson.primaryKey(o.primaryKey())));
+            onTable(v, o.schema(), o.table()).put("primaryKey", new Keys(o.primaryKey().name(), o.primaryKey().columns()));
         } else if (op instanceof DropPrimaryKey o) {
             name = "drop_primary_key";
-            onTable(v, o.schema(), o.table()).put("primaryKey", record(RecordJson.primaryKey(o.primaryKey())));
+            onTable(v, o.schema(), o.table()).put("primaryKey", new Keys(o.primaryKey().name(), o.primaryKey().columns()));
         } else if (op instanceof AddUnique o) {
             name = "add_unique";
-            onTable(v, o.schema(), o.table()).put("unique", record(RecordJson.unique(o.unique())));
+            onTable(v, o.schema(), o.table()).put("unique", new Keys(o.unique().name(), o.unique().columns()));
         } else if (op instanceof DropUnique o) {
             name = "drop_unique";
-            onTable(v, o.schema(), o.table()).put("unique", record(RecordJson.unique(o.unique())));
+            onTable(v, o.schema(), o.table()).put("unique", new Keys(o.unique().name(), o.unique().columns()));
         } else if (op instanceof CreateIndex o) {
             name = "create_index";
-            onTable(v, o.schema(), o.table()).put("index", record(RecordJson.index(o.index())));
+            onTable(v, o.schema(), o.table()).put("index", new IndexForm(o.index()));
             flag(v, "concurrently", o.concurrently());
         } else if (op instanceof DropIndex o) {
             name = "drop_index";
-            onTable(v, o.schema(), o.table()).put("index", record(RecordJson.index(o.index())));
+            onTable(v, o.schema(), o.table()).put("index", new IndexForm(o.index()));
             flag(v, "concurrently", o.concurrently());
         } else if (op instanceof AddCheck o) {
             name = "add_check";
-            onTable(v, o.schema(), o.table()).put("check", record(RecordJson.check(o.check())));
+            onTable(v, o.schema(), o.table()).put("check", new CheckForm(o.check()));
             flag(v, "notValid", o.notValid());
         } else if (op instanceof DropCheck o) {
             name = "drop_check";
-            onTable(v, o.schema(), o.table()).put("check", record(RecordJson.check(o.check())));
+            onTable(v, o.schema(), o.table()).put("check", new CheckForm(o.check()));
         } else if (op instanceof AddForeignKey o) {
             name = "add_foreign_key";
-            onTable(v, o.schema(), o.table()).put("foreignKey", record(RecordJson.foreignKey(o.foreignKey())));
+            onTable(v, o.schema(), o.table()).put("foreignKey", new ForeignKeyForm(o.foreignKey()));
             flag(v, "notValid", o.notValid());
         } else if (op instanceof DropForeignKey o) {
             name = "drop_foreign_key";
-            onTable(v, o.schema(), o.table()).put("foreignKey", record(RecordJson.foreignKey(o.foreignKey())));
+            onTable(v, o.schema(), o.table()).put("foreignKey", new ForeignKeyForm(o.foreignKey()));
         } else if (op instanceof CreateSequence o) {
             name = "create_sequence";
             v.put("sequence", sequence(o.sequence()));
@@ -243,65 +247,255 @@ final class CanonicalJson {
         return byDialect == null || byDialect.isEmpty() ? null : new TreeMap<>(byDialect);
     }
 
+    // The schema records, printed straight from their components: each form's keys in sorted order (the order
+    // databind's sorted maps give), a value left out where RecordJson leaves it out or it is empty.
+
+    /** A value printed by itself: a schema record in its migration form. Never empty (every record has a name). */
+    private abstract static class Form {
+        abstract void print(Fields f);
+    }
+
     private static Object table(Table t) {
-        Map<String, Object> m = RecordJson.table(t);
-        m.remove("sources");
-        m.remove("renamedFrom");
-        // The column maps RecordJson made, in the table's order, each turned into a migration's form in place.
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> columns = (List<Map<String, Object>>) m.get("columns");
-        if (columns != null) {
-            for (int i = 0; i < columns.size(); i++) {
-                asMigrationColumn(columns.get(i), t.columns().get(i));
-            }
-        }
-        return record(m);
+        return new TableForm(t);
     }
 
-    /** A column as a migration holds it: its type in the compact form, without the Java-side hints. */
     private static Object column(Column c) {
-        return record(asMigrationColumn(RecordJson.column(c), c));
-    }
-
-    /** Turns RecordJson's map of {@code c} into the migration's form. */
-    private static Map<String, Object> asMigrationColumn(Map<String, Object> m, Column c) {
-        m.remove("length");
-        m.remove("precision");
-        m.remove("scale");
-        m.remove("renamedFrom");
-        m.remove("backfill");
-        m.put("type", c.type().toString());
-        return m;
+        return new ColumnForm(c);
     }
 
     private static Object sequence(Sequence s) {
-        return record(RecordJson.sequence(s));
+        return new SequenceForm(s);
     }
 
-    /** A record's form: its keys sorted, empty values left out (databind's NON_EMPTY), and so the records in it. */
+    /** A table without its Java side (sources, renamedFrom): a database does not hold it. */
+    private static final class TableForm extends Form {
+        private final Table t;
+
+        TableForm(Table t) {
+            this.t = t;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.forms("checks", t.checks(), CheckForm::new);
+            f.forms("columns", t.columns(), ColumnForm::new);
+            f.forms("foreignKeys", t.foreignKeys(), ForeignKeyForm::new);
+            f.forms("indexes", t.indexes(), IndexForm::new);
+            f.string("name", t.name());
+            if (t.primaryKey() != null) {
+                f.form("primaryKey", new Keys(t.primaryKey().name(), t.primaryKey().columns()));
+            }
+            f.flag("quoted", t.quoted());
+            f.string("schema", t.schema());
+            f.forms("uniques", t.uniques(), u -> new Keys(u.name(), u.columns()));
+        }
+    }
+
+    /** A column as a migration holds it: its type compact ({@code VARCHAR(255)}), without the Java-side hints. */
+    private static final class ColumnForm extends Form {
+        private final Column c;
+
+        ColumnForm(Column c) {
+            this.c = c;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.string("columnDefinition", c.columnDefinition());
+            f.string("defaultValue", c.defaultValue());
+            f.flag("identity", c.identity());
+            f.string("name", c.name());
+            f.bool("nullable", c.nullable());
+            f.flag("quoted", c.quoted());
+            f.string("type", c.type().toString());
+        }
+    }
+
+    /** A primary key or a unique constraint: a name and columns. */
+    private static final class Keys extends Form {
+        private final String name;
+        private final List<String> columns;
+
+        Keys(String name, List<String> columns) {
+            this.name = name;
+            this.columns = columns;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.strings("columns", columns);
+            f.string("name", name);
+        }
+    }
+
+    private static final class IndexForm extends Form {
+        private final Index i;
+
+        IndexForm(Index i) {
+            this.i = i;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.strings("columns", i.columns());
+            f.string("name", i.name());
+            f.bool("unique", i.unique());
+        }
+    }
+
+    private static final class CheckForm extends Form {
+        private final CheckConstraint c;
+
+        CheckForm(CheckConstraint c) {
+            this.c = c;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.string("column", c.column());
+            f.string("expression", c.expression());
+            f.number("max", c.max());
+            f.number("min", c.min());
+            f.string("name", c.name());
+            f.strings("values", c.values());
+        }
+    }
+
+    private static final class ForeignKeyForm extends Form {
+        private final ForeignKey k;
+
+        ForeignKeyForm(ForeignKey k) {
+            this.k = k;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.strings("columns", k.columns());
+            f.string("name", k.name());
+            f.string("onDelete", k.onDelete().json());
+            f.strings("referencedColumns", k.referencedColumns());
+            f.string("referencedSchema", k.referencedSchema());
+            f.string("referencedTable", k.referencedTable());
+        }
+    }
+
+    private static final class SequenceForm extends Form {
+        private final Sequence s;
+
+        SequenceForm(Sequence s) {
+            this.s = s;
+        }
+
+        @Override
+        void print(Fields f) {
+            f.number("increment", s.increment());
+            f.string("name", s.name());
+            f.flag("quoted", s.quoted());
+            f.string("schema", s.schema());
+            f.number("start", s.start());
+        }
+    }
+
+    /** One object being printed, its entries in the order given; each method leaves out what RecordJson does. */
+    private static final class Fields {
+        private final StringBuilder out;
+        private final int level;
+        private boolean any;
+
+        Fields(StringBuilder out, int level) {
+            this.out = out;
+            this.level = level;
+        }
+
+        private void key(String key) {
+            out.append(any ? "," : "{");
+            any = true;
+            newline(out, level + 1);
+            CanonicalJson.string(key, out);
+            out.append(" : ");
+        }
+
+        /** Ends the object: {@code { }} when nothing was in it. */
+        void end() {
+            if (any) {
+                newline(out, level);
+                out.append('}');
+            } else {
+                out.append("{ }");
+            }
+        }
+
+        void string(String key, String value) {
+            if (value != null && !value.isEmpty()) {
+                key(key);
+                CanonicalJson.string(value, out);
+            }
+        }
+
+        /** A flag written only when set. */
+        void flag(String key, boolean value) {
+            if (value) {
+                key(key);
+                out.append("true");
+            }
+        }
+
+        /** A boolean written either way. */
+        void bool(String key, boolean value) {
+            key(key);
+            out.append(value);
+        }
+
+        void number(String key, Long value) {
+            if (value != null) {
+                key(key);
+                out.append(value.longValue());
+            }
+        }
+
+        void strings(String key, List<String> values) {
+            if (values != null && !values.isEmpty()) {
+                key(key);
+                array(values, out, level + 1);
+            }
+        }
+
+        void form(String key, Form value) {
+            key(key);
+            printForm(value, out, level + 1);
+        }
+
+        <T> void forms(String key, List<T> items, java.util.function.Function<T, Form> form) {
+            if (items == null || items.isEmpty()) {
+                return;
+            }
+            key(key);
+            out.append("[ ");
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                printForm(form.apply(items.get(i)), out, level + 1);
+            }
+            out.append(" ]");
+        }
+    }
+
+    private static void printForm(Form form, StringBuilder out, int level) {
+        Fields f = new Fields(out, level);
+        form.print(f);
+        f.end();
+    }
+
+    /** A warning's form: its keys sorted, empty values left out (databind's NON_EMPTY). */
     private static TreeMap<String, Object> record(Map<String, Object> m) {
         TreeMap<String, Object> sorted = new TreeMap<>();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (!isEmpty(e.getValue())) {
-                sorted.put(e.getKey(), nested(e.getValue()));
+                sorted.put(e.getKey(), e.getValue());
             }
         }
         return sorted;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object nested(Object value) {
-        if (value instanceof Map<?, ?> m) {
-            return record((Map<String, Object>) m);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> items = new ArrayList<>(list.size());
-            for (Object item : list) {
-                items.add(nested(item));
-            }
-            return items;
-        }
-        return value;
     }
 
     private static void putNonEmpty(Ordered o, String key, String value) {
@@ -323,6 +517,8 @@ final class CanonicalJson {
             string(s, out);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
             out.append(value);
+        } else if (value instanceof Form f) {
+            printForm(f, out, level);
         } else if (value instanceof Ordered o) {
             object(o, out, level);
         } else if (value instanceof Map<?, ?> m) {
@@ -380,26 +576,32 @@ final class CanonicalJson {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    /** A string as Jackson escapes it: the quote, the backslash and control characters; nothing else. */
+    /**
+     * A string as Jackson escapes it: the quote, the backslash and control characters; nothing else. The runs
+     * between them (most strings are one run) are appended whole.
+     */
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                switch (c) {
-                    case '\b' -> out.append("\\b");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\f' -> out.append("\\f");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(s, run, i);
+                run = i + 1;
+                if (c >= 0x20) {
+                    out.append('\\').append(c);
+                } else {
+                    switch (c) {
+                        case '\b' -> out.append("\\b");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\f' -> out.append("\\f");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    }
                 }
-            } else {
-                out.append(c);
             }
         }
-        out.append('"');
+        out.append(s, run, s.length()).append('"');
     }
 }

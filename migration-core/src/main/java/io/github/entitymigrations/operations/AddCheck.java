@@ -3,6 +3,7 @@ package io.github.entitymigrations.operations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /**
  * Adds a check constraint to an existing table. With {@code notValid}, PostgreSQL adds it {@code not valid} (existing
@@ -44,5 +45,15 @@ public record AddCheck(String schema, String table, CheckConstraint check,
     public String describe() {
         return "add check constraint " + check.name() + " on " + SchemaState.qualified(schema, table) + " (" + Checks.describe(check) + ")"
                 + (notValid ? " not valid" : "");
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AddCheck o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(check, o.check)
+                && notValid == o.notValid;
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Adds a column to an existing table. */
 public record AddColumn(String schema, String table, Column column) implements Operation, TableOperation {
@@ -29,5 +30,14 @@ public record AddColumn(String schema, String table, Column column) implements O
         return "add column " + SchemaState.qualified(schema, table) + "." + column.name() + " " + column.type()
                 + (column.nullable() ? "" : " not null") + (column.defaultValue() == null ? "" : " default "
                 + column.defaultValue());
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AddColumn o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(column, o.column);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /**
  * Adds a foreign key to an existing table. With {@code notValid}, PostgreSQL adds it {@code not valid} (existing rows
@@ -56,5 +57,15 @@ public record AddForeignKey(String schema, String table, ForeignKey foreignKey,
     public String describe() {
         return "add foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", foreignKey.columns()) + ") -> " + SchemaState.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable()) + " (" + String.join(", ", foreignKey.referencedColumns()) + ")" + (foreignKey.onDelete().equals(OnDelete.NO_ACTION) ? "" : " on delete " + foreignKey.onDelete())
                 + (notValid ? " not valid" : "");
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AddForeignKey o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(foreignKey, o.foreignKey)
+                && notValid == o.notValid;
     }
 }

@@ -4,6 +4,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
+import java.util.Objects;
 
 /** Adds a primary key to a table that has none. */
 public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Operation, TableOperation {
@@ -41,5 +42,14 @@ public record AddPrimaryKey(String schema, String table, PrimaryKey primaryKey) 
     public String describe() {
         return "add primary key " + primaryKey.name() + " on " + SchemaState.qualified(schema, table) + " ("
                 + String.join(", ", primaryKey.columns()) + ")";
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AddPrimaryKey o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(primaryKey, o.primaryKey);
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.UniqueConstraint;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Adds a unique constraint to an existing table. */
 public record AddUnique(String schema, String table, UniqueConstraint unique) implements Operation, TableOperation {
@@ -32,5 +33,14 @@ public record AddUnique(String schema, String table, UniqueConstraint unique) im
     @Override
     public String describe() {
         return "add unique constraint " + unique.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", unique.columns()) + ")";
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AddUnique o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(unique, o.unique);
     }
 }

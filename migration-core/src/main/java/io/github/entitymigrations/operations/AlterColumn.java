@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Changes a column's type, size, nullability, server default or identity. {@code from} is the column as
@@ -90,5 +91,15 @@ public record AlterColumn(String schema, String table, Column from, Column to) i
 
     private static boolean less(Integer a, Integer b) {
         return a != null && b != null && a < b;
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AlterColumn o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(from, o.from)
+                && Objects.equals(to, o.to);
     }
 }

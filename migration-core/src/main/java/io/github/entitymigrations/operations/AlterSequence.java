@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Sequence;
+import java.util.Objects;
 
 /** Changes a sequence's increment (and its declared start); {@code from} is the sequence before. */
 public record AlterSequence(Sequence from, Sequence to) implements Operation {
@@ -33,5 +34,13 @@ public record AlterSequence(Sequence from, Sequence to) implements Operation {
     public String describe() {
         return "alter sequence " + from.qualifiedName() + ": start " + from.start() + " -> " + to.start()
                 + ", increment " + from.increment() + " -> " + to.increment();
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AlterSequence o
+                && Objects.equals(from, o.from)
+                && Objects.equals(to, o.to);
     }
 }

@@ -3,6 +3,7 @@ package io.github.entitymigrations.operations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /**
  * Adds an index to an existing table. With {@code concurrently} (PostgreSQL's {@code create index concurrently},
@@ -44,5 +45,15 @@ public record CreateIndex(String schema, String table, Index index,
     public String describe() {
         return "create " + (index.unique() ? "unique " : "") + "index " + index.name() + " on " + SchemaState.qualified(schema, table) + " (" + String.join(", ", index.columns()) + ")"
                 + (concurrently ? " concurrently" : "");
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CreateIndex o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(index, o.index)
+                && concurrently == o.concurrently;
     }
 }

@@ -3,6 +3,7 @@ package io.github.entitymigrations.operations;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Creates a table with its columns, keys, constraints, indexes and the foreign keys listed with it. */
 public record CreateTable(Table table) implements Operation {
@@ -41,5 +42,12 @@ public record CreateTable(Table table) implements Operation {
     @Override
     public String describe() {
         return "create table " + table.qualifiedName() + " (" + table.columns().size() + " columns)";
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof CreateTable o
+                && Objects.equals(table, o.table);
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Drops a check constraint; keeps its definition for the downgrade. */
 public record DropCheck(String schema, String table, CheckConstraint check) implements Operation, TableOperation {
@@ -26,5 +27,14 @@ public record DropCheck(String schema, String table, CheckConstraint check) impl
     @Override
     public String describe() {
         return "drop check constraint " + check.name() + " on " + SchemaState.qualified(schema, table);
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropCheck o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(check, o.check);
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Drops a column; keeps its definition for the downgrade (its data is gone). */
 public record DropColumn(String schema, String table, Column column) implements Operation, TableOperation {
@@ -43,5 +44,14 @@ public record DropColumn(String schema, String table, Column column) implements 
     @Override
     public boolean isDestructive() {
         return true;
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropColumn o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(column, o.column);
     }
 }

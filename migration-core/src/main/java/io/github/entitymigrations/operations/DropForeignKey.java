@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Drops a foreign key; keeps its definition for the downgrade. */
 public record DropForeignKey(String schema, String table, ForeignKey foreignKey) implements Operation, TableOperation {
@@ -26,5 +27,14 @@ public record DropForeignKey(String schema, String table, ForeignKey foreignKey)
     @Override
     public String describe() {
         return "drop foreign key " + foreignKey.name() + " on " + SchemaState.qualified(schema, table);
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropForeignKey o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(foreignKey, o.foreignKey);
     }
 }

@@ -3,6 +3,7 @@ package io.github.entitymigrations.operations;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /**
  * Drops an index; keeps its definition for the downgrade. With {@code concurrently}, PostgreSQL's
@@ -42,5 +43,15 @@ public record DropIndex(String schema, String table, Index index,
     @Override
     public String describe() {
         return "drop index " + index.name() + " on " + SchemaState.qualified(schema, table) + (concurrently ? " concurrently" : "");
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropIndex o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(index, o.index)
+                && concurrently == o.concurrently;
     }
 }

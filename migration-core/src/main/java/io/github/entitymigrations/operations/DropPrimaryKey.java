@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Drops a table's primary key; keeps it for the downgrade. */
 public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey) implements Operation, TableOperation {
@@ -33,5 +34,14 @@ public record DropPrimaryKey(String schema, String table, PrimaryKey primaryKey)
     @Override
     public String describe() {
         return "drop primary key " + primaryKey.name() + " on " + SchemaState.qualified(schema, table);
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropPrimaryKey o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(primaryKey, o.primaryKey);
     }
 }

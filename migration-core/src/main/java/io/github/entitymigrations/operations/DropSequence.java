@@ -1,6 +1,7 @@
 package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.Sequence;
+import java.util.Objects;
 
 /** Drops a sequence; keeps its definition for the downgrade (its current value is lost). */
 public record DropSequence(Sequence sequence) implements Operation {
@@ -22,5 +23,12 @@ public record DropSequence(Sequence sequence) implements Operation {
     @Override
     public String describe() {
         return "drop sequence " + sequence.qualifiedName();
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropSequence o
+                && Objects.equals(sequence, o.sequence);
     }
 }

@@ -4,6 +4,7 @@ import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
+import java.util.Objects;
 
 /** Drops a table; keeps its whole definition so the downgrade can create it again. */
 public record DropTable(Table table) implements Operation {
@@ -52,5 +53,12 @@ public record DropTable(Table table) implements Operation {
     @Override
     public boolean isDestructive() {
         return true;
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropTable o
+                && Objects.equals(table, o.table);
     }
 }

@@ -2,6 +2,7 @@ package io.github.entitymigrations.operations;
 
 import io.github.entitymigrations.schema.UniqueConstraint;
 import io.github.entitymigrations.schema.Table;
+import java.util.Objects;
 
 /** Drops a unique constraint; keeps its definition for the downgrade. */
 public record DropUnique(String schema, String table, UniqueConstraint unique) implements Operation, TableOperation {
@@ -31,5 +32,14 @@ public record DropUnique(String schema, String table, UniqueConstraint unique) i
     @Override
     public String describe() {
         return "drop unique constraint " + unique.name() + " on " + SchemaState.qualified(schema, table);
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof DropUnique o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(unique, o.unique);
     }
 }

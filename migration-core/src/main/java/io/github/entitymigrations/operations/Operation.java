@@ -8,6 +8,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * One dialect-neutral schema change, as data. Each operation carries the state it needs to reverse
  * itself (a dropped table keeps its definition, an altered column its previous form), so a downgrade is
  * the reversed list of reversed operations, never a guess.
+ *
+ * <p>Every operation writes its {@code equals} out, each component compared as the record's own would: a record's
+ * own is linked through method handles the first time it runs, which in a fresh JVM spins some fifty classes (and
+ * the JIT then compiles the code that spins them) before the first migration is applied; the checks compare every
+ * migration's downgrade steps with its upgrade's. The record's own {@code hashCode} agrees with it;
+ * {@code OperationEqualityTest} holds both to that.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
 @JsonSubTypes({

@@ -6,6 +6,7 @@ import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Renames a column, keeping its values; keys, constraints and foreign keys that use it follow. */
 public record RenameColumn(String schema, String table, String from, String to) implements Operation, TableOperation {
@@ -51,5 +52,15 @@ public record RenameColumn(String schema, String table, String from, String to) 
     @Override
     public String describe() {
         return "rename column " + SchemaState.qualified(schema, table) + "." + from + " to " + to;
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof RenameColumn o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(table, o.table)
+                && Objects.equals(from, o.from)
+                && Objects.equals(to, o.to);
     }
 }

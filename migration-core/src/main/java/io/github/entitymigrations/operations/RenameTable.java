@@ -5,6 +5,7 @@ import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Renames a table, keeping its rows; foreign keys that reference it follow. */
 public record RenameTable(String schema, String from, String to) implements Operation {
@@ -41,5 +42,14 @@ public record RenameTable(String schema, String from, String to) implements Oper
     @Override
     public String describe() {
         return "rename table " + SchemaState.qualified(schema, from) + " to " + to;
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof RenameTable o
+                && Objects.equals(schema, o.schema)
+                && Objects.equals(from, o.from)
+                && Objects.equals(to, o.to);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -169,5 +170,15 @@ public record Sql(@JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = 
         String first = any.isEmpty() ? "" : any.get(0).strip().replaceAll("\\s+", " ");
         return "sql: " + (first.length() > 70 ? first.substring(0, 67) + "..." : first)
                 + (irreversible ? " (irreversible)" : "");
+    }
+
+    /** Every component compared, written out as every step's is: see {@link Operation}. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Sql o
+                && Objects.equals(upgrade, o.upgrade)
+                && Objects.equals(downgrade, o.downgrade)
+                && irreversible == o.irreversible
+                && Objects.equals(schemaChanges, o.schemaChanges);
     }
 }
