@@ -65,7 +65,7 @@ final class MigrationJsonReader {
 
     /** The migration in {@code text}, or {@code null} when it is not plainly valid (databind must say). */
     static Migration read(String text) {
-        try (JsonParser p = StrictJson.FACTORY.createParser(text)) {
+        try (JsonParser p = StrictJson.KEYS_CHECKED_BY_READER.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -130,7 +130,9 @@ final class MigrationJsonReader {
                     throw new Declined();
                 }
                 p.nextToken();
-                fields.values.put(key, value.read(p));
+                if (fields.values.put(key, value.read(p)) != null) {
+                    throw new Declined(); // a key given twice (no value read here is null)
+                }
             }
             if (t != JsonToken.END_OBJECT || !fields.values.keySet().containsAll(required)) {
                 throw new Declined();
@@ -210,7 +212,9 @@ final class MigrationJsonReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String dialect = p.currentName();
             p.nextToken();
-            byDialect.put(dialect, STRINGS.read(p));
+            if (byDialect.put(dialect, STRINGS.read(p)) != null) {
+                throw new Declined(); // a dialect given twice
+            }
         }
         return byDialect;
     };

@@ -16,6 +16,13 @@ final class StrictJson {
     /** The factory of every streaming read of a migration file. */
     static final JsonFactory FACTORY = newFactory();
 
+    /**
+     * The same limits without the parser's duplicate detection, which keeps a set of every object's keys: for
+     * {@link MigrationJsonReader}, which keeps each object's values by key anyway and refuses a key given twice
+     * itself.
+     */
+    static final JsonFactory KEYS_CHECKED_BY_READER = builder().build();
+
     private StrictJson() {
     }
 
@@ -24,11 +31,13 @@ final class StrictJson {
      * constants of {@link MigrationJson}: using them does not initialise it, hence not its mapper.)
      */
     static JsonFactory newFactory() {
+        return builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
+    private static JsonFactoryBuilder builder() {
         return new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MigrationJson.MAX_NESTING)
                         .maxStringLength(MigrationJson.MAX_STRING).maxDocumentLength(MigrationJson.MAX_FILE_BYTES)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+                        .build());
     }
 }

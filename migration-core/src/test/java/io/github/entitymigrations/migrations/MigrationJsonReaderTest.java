@@ -255,17 +255,35 @@ class MigrationJsonReaderTest {
         values.forEach(object::set);
     }
 
-    /** Every line holding one key and a scalar value, written twice (a duplicate key, as a bad merge leaves). */
+    /**
+     * Every key written twice (a duplicate key, as a bad merge leaves): a line holding a key and a scalar value, and
+     * a key whose object or list of objects spans lines, with all its lines up to the one that closes it.
+     */
     private static void duplicateKeys(String text, Consumer<String> each) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (line.trim().startsWith("\"") && line.contains("\" : ") && !line.endsWith("{") && !line.endsWith("[")) {
-                String copy = line.endsWith(",") ? line : line + ",";
-                List<String> out = new ArrayList<>(List.of(lines));
-                out.add(i, copy);
-                each.accept(String.join("\n", out));
+            if (!line.trim().startsWith("\"") || !line.contains("\" : ")) {
+                continue;
             }
+            int last = i;
+            if (line.endsWith("{") || line.endsWith("[")) {
+                String indent = line.substring(0, line.length() - line.stripLeading().length());
+                do {
+                    last++;
+                } while (last < lines.length && !(lines[last].startsWith(indent + "}")
+                        || lines[last].startsWith(indent + "]")));
+                if (last == lines.length) {
+                    continue;
+                }
+            }
+            List<String> copy = new ArrayList<>(List.of(lines).subList(i, last + 1));
+            if (!copy.get(copy.size() - 1).endsWith(",")) {
+                copy.set(copy.size() - 1, copy.get(copy.size() - 1) + ",");
+            }
+            List<String> out = new ArrayList<>(List.of(lines));
+            out.addAll(i, copy);
+            each.accept(String.join("\n", out));
         }
     }
 
