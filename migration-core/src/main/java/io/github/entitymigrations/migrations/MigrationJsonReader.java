@@ -65,7 +65,7 @@ final class MigrationJsonReader {
 
     /** The migration in {@code text}, or {@code null} when it is not plainly valid (databind must say). */
     static Migration read(String text) {
-        try (JsonParser p = StrictJson.KEYS_CHECKED_BY_READER.createParser(text)) {
+        try (JsonParser p = StrictJson.DUPLICATES_CHECKED_BY_READER.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

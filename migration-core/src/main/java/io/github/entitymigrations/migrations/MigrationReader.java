@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,8 +246,11 @@ public final class MigrationReader {
      */
     private record Header(String id, String parent, String message) {
 
-        /** The mapper's limits on depth and size, and duplicate keys refused, without building the mapper. */
-        private static final JsonFactory JSON = StrictJson.FACTORY;
+        /**
+         * The mapper's limits on depth and size, without building the mapper. A top-level key given twice is refused
+         * here; one inside a step when the steps are parsed, as any other problem of a step.
+         */
+        private static final JsonFactory JSON = StrictJson.DUPLICATES_CHECKED_BY_READER;
         /** The top-level keys a migration file may have: the components of {@link Migration}. */
         private static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
                 .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -260,10 +264,11 @@ public final class MigrationReader {
                     return null;
                 }
                 JsonToken t;
+                Set<String> seen = new HashSet<>();
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (!KEYS.contains(key)) {
+                    if (!KEYS.contains(key) || !seen.add(key)) {
                         return null;
                     }
                     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {

@@ -17,11 +17,12 @@ final class StrictJson {
     static final JsonFactory FACTORY = newFactory();
 
     /**
-     * The same limits without the parser's duplicate detection, which keeps a set of every object's keys: for
-     * {@link MigrationJsonReader}, which keeps each object's values by key anyway and refuses a key given twice
-     * itself.
+     * The same limits without the parser's duplicate detection, which keeps a set of the keys of every object of
+     * a file: for the readers that refuse a key given twice themselves where they read keys
+     * ({@link MigrationJsonReader}, which keeps each object's values by key anyway; a lazily read file's header,
+     * whose steps are checked when they are parsed).
      */
-    static final JsonFactory KEYS_CHECKED_BY_READER = builder().build();
+    static final JsonFactory DUPLICATES_CHECKED_BY_READER = builder().build();
 
     private StrictJson() {
     }

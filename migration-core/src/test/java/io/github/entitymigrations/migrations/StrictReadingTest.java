@@ -196,6 +196,22 @@ class StrictReadingTest {
         assertTrue(p.contains("twice"), p);
     }
 
+    /**
+     * A top-level key given twice stops even the database goals' lazy read at once, whatever the value read last:
+     * a header is all such a read looks at in a file whose steps it may never parse.
+     */
+    @Test
+    void aTopLevelKeyGivenTwiceIsRefusedByTheLazyReadAtOnce() {
+        for (String twice : List.of("\"id\" : \"0001\",\n  \"id\" : \"0001\",",
+                "\"id\" : \"0001\",\n  \"message\" : \"other\",", "\"id\" : \"0001\",\n  \"downgrade\" : [ ],")) {
+            writeText(dir.resolve("0001_create_users.json"), VALID.replace("\"id\" : \"0001\",", twice));
+            List<String> problems = MigrationReader.read(dir, true).problems();
+            assertEquals(1, problems.size(), twice + ": " + problems);
+            assertTrue(problems.get(0).startsWith("0001_create_users.json") && problems.get(0).contains("twice"),
+                    problems.get(0));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "[ ]", "\"x\"", "42", "[ " + "{ } ]"})
     void aFileThatIsNotAnObjectIsRefused(String text) {
