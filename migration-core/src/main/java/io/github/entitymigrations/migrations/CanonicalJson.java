@@ -46,10 +46,10 @@ import java.util.TreeMap;
  * {@code "op"} first, the same values left out), then printed as Jackson's default pretty printer prints with
  * {@link MigrationJson}'s settings. The schema records in it are printed straight from their components, in the
  * one form of the model's {@link RecordJson} that databind's mixins make (its keys sorted): building that form's
- * maps for every column took most of the time of checksumming a long history. A value this class does not know (an operation type added later) gives
- * {@code null}, and the caller writes with databind. {@code CanonicalJsonTest} holds the two writers to the same
- * bytes over every migration file of the repository and over generated migrations with every kind of step and
- * every optional value.
+ * maps for every column took most of the time of checksumming a long history. A value this class does not know
+ * (an operation type added later) gives {@code null}, and the caller writes with databind.
+ * {@code CanonicalJsonTest} holds the two writers to the same bytes over every migration file of the repository and
+ * over generated migrations with every kind of step and every optional value.
  */
 final class CanonicalJson {
 
@@ -169,38 +169,38 @@ final class CanonicalJson {
             v.put("to", o.to());
         } else if (op instanceof AddPrimaryKey o) {
             name = "add_primary_key";
-            onTable(v, o.schema(), o.table()).put("primaryKey", new Keys(o.primaryKey().name(), o.primaryKey().columns()));
+            onTable(v, o.schema(), o.table()).put("primaryKey", keys(o.primaryKey().name(), o.primaryKey().columns()));
         } else if (op instanceof DropPrimaryKey o) {
             name = "drop_primary_key";
-            onTable(v, o.schema(), o.table()).put("primaryKey", new Keys(o.primaryKey().name(), o.primaryKey().columns()));
+            onTable(v, o.schema(), o.table()).put("primaryKey", keys(o.primaryKey().name(), o.primaryKey().columns()));
         } else if (op instanceof AddUnique o) {
             name = "add_unique";
-            onTable(v, o.schema(), o.table()).put("unique", new Keys(o.unique().name(), o.unique().columns()));
+            onTable(v, o.schema(), o.table()).put("unique", keys(o.unique().name(), o.unique().columns()));
         } else if (op instanceof DropUnique o) {
             name = "drop_unique";
-            onTable(v, o.schema(), o.table()).put("unique", new Keys(o.unique().name(), o.unique().columns()));
+            onTable(v, o.schema(), o.table()).put("unique", keys(o.unique().name(), o.unique().columns()));
         } else if (op instanceof CreateIndex o) {
             name = "create_index";
-            onTable(v, o.schema(), o.table()).put("index", new IndexForm(o.index()));
+            onTable(v, o.schema(), o.table()).put("index", index(o.index()));
             flag(v, "concurrently", o.concurrently());
         } else if (op instanceof DropIndex o) {
             name = "drop_index";
-            onTable(v, o.schema(), o.table()).put("index", new IndexForm(o.index()));
+            onTable(v, o.schema(), o.table()).put("index", index(o.index()));
             flag(v, "concurrently", o.concurrently());
         } else if (op instanceof AddCheck o) {
             name = "add_check";
-            onTable(v, o.schema(), o.table()).put("check", new CheckForm(o.check()));
+            onTable(v, o.schema(), o.table()).put("check", check(o.check()));
             flag(v, "notValid", o.notValid());
         } else if (op instanceof DropCheck o) {
             name = "drop_check";
-            onTable(v, o.schema(), o.table()).put("check", new CheckForm(o.check()));
+            onTable(v, o.schema(), o.table()).put("check", check(o.check()));
         } else if (op instanceof AddForeignKey o) {
             name = "add_foreign_key";
-            onTable(v, o.schema(), o.table()).put("foreignKey", new ForeignKeyForm(o.foreignKey()));
+            onTable(v, o.schema(), o.table()).put("foreignKey", foreignKey(o.foreignKey()));
             flag(v, "notValid", o.notValid());
         } else if (op instanceof DropForeignKey o) {
             name = "drop_foreign_key";
-            onTable(v, o.schema(), o.table()).put("foreignKey", new ForeignKeyForm(o.foreignKey()));
+            onTable(v, o.schema(), o.table()).put("foreignKey", foreignKey(o.foreignKey()));
         } else if (op instanceof CreateSequence o) {
             name = "create_sequence";
             v.put("sequence", sequence(o.sequence()));
@@ -251,56 +251,31 @@ final class CanonicalJson {
     // databind's sorted maps give), a value left out where RecordJson leaves it out or it is empty.
 
     /** A value printed by itself: a schema record in its migration form. Never empty (every record has a name). */
-    private abstract static class Form {
-        abstract void print(Fields f);
-    }
-
-    private static Object table(Table t) {
-        return new TableForm(t);
-    }
-
-    private static Object column(Column c) {
-        return new ColumnForm(c);
-    }
-
-    private static Object sequence(Sequence s) {
-        return new SequenceForm(s);
+    @FunctionalInterface
+    private interface Form {
+        void print(Fields f);
     }
 
     /** A table without its Java side (sources, renamedFrom): a database does not hold it. */
-    private static final class TableForm extends Form {
-        private final Table t;
-
-        TableForm(Table t) {
-            this.t = t;
-        }
-
-        @Override
-        void print(Fields f) {
-            f.forms("checks", t.checks(), CheckForm::new);
-            f.forms("columns", t.columns(), ColumnForm::new);
-            f.forms("foreignKeys", t.foreignKeys(), ForeignKeyForm::new);
-            f.forms("indexes", t.indexes(), IndexForm::new);
+    private static Form table(Table t) {
+        return f -> {
+            f.forms("checks", t.checks(), CanonicalJson::check);
+            f.forms("columns", t.columns(), CanonicalJson::column);
+            f.forms("foreignKeys", t.foreignKeys(), CanonicalJson::foreignKey);
+            f.forms("indexes", t.indexes(), CanonicalJson::index);
             f.string("name", t.name());
             if (t.primaryKey() != null) {
-                f.form("primaryKey", new Keys(t.primaryKey().name(), t.primaryKey().columns()));
+                f.form("primaryKey", keys(t.primaryKey().name(), t.primaryKey().columns()));
             }
             f.flag("quoted", t.quoted());
             f.string("schema", t.schema());
-            f.forms("uniques", t.uniques(), u -> new Keys(u.name(), u.columns()));
-        }
+            f.forms("uniques", t.uniques(), u -> keys(u.name(), u.columns()));
+        };
     }
 
     /** A column as a migration holds it: its type compact ({@code VARCHAR(255)}), without the Java-side hints. */
-    private static final class ColumnForm extends Form {
-        private final Column c;
-
-        ColumnForm(Column c) {
-            this.c = c;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form column(Column c) {
+        return f -> {
             f.string("columnDefinition", c.columnDefinition());
             f.string("defaultValue", c.defaultValue());
             f.flag("identity", c.identity());
@@ -308,92 +283,55 @@ final class CanonicalJson {
             f.bool("nullable", c.nullable());
             f.flag("quoted", c.quoted());
             f.string("type", c.type().toString());
-        }
+        };
     }
 
     /** A primary key or a unique constraint: a name and columns. */
-    private static final class Keys extends Form {
-        private final String name;
-        private final List<String> columns;
-
-        Keys(String name, List<String> columns) {
-            this.name = name;
-            this.columns = columns;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form keys(String name, List<String> columns) {
+        return f -> {
             f.strings("columns", columns);
             f.string("name", name);
-        }
+        };
     }
 
-    private static final class IndexForm extends Form {
-        private final Index i;
-
-        IndexForm(Index i) {
-            this.i = i;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form index(Index i) {
+        return f -> {
             f.strings("columns", i.columns());
             f.string("name", i.name());
             f.bool("unique", i.unique());
-        }
+        };
     }
 
-    private static final class CheckForm extends Form {
-        private final CheckConstraint c;
-
-        CheckForm(CheckConstraint c) {
-            this.c = c;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form check(CheckConstraint c) {
+        return f -> {
             f.string("column", c.column());
             f.string("expression", c.expression());
             f.number("max", c.max());
             f.number("min", c.min());
             f.string("name", c.name());
             f.strings("values", c.values());
-        }
+        };
     }
 
-    private static final class ForeignKeyForm extends Form {
-        private final ForeignKey k;
-
-        ForeignKeyForm(ForeignKey k) {
-            this.k = k;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form foreignKey(ForeignKey k) {
+        return f -> {
             f.strings("columns", k.columns());
             f.string("name", k.name());
             f.string("onDelete", k.onDelete().json());
             f.strings("referencedColumns", k.referencedColumns());
             f.string("referencedSchema", k.referencedSchema());
             f.string("referencedTable", k.referencedTable());
-        }
+        };
     }
 
-    private static final class SequenceForm extends Form {
-        private final Sequence s;
-
-        SequenceForm(Sequence s) {
-            this.s = s;
-        }
-
-        @Override
-        void print(Fields f) {
+    private static Form sequence(Sequence s) {
+        return f -> {
             f.number("increment", s.increment());
             f.string("name", s.name());
             f.flag("quoted", s.quoted());
             f.string("schema", s.schema());
             f.number("start", s.start());
-        }
+        };
     }
 
     /** One object being printed, its entries in the order given; each method leaves out what RecordJson does. */
