@@ -334,7 +334,10 @@ final class CanonicalJson {
         };
     }
 
-    /** One object being printed, its entries in the order given; each method leaves out what RecordJson does. */
+    /**
+     * One object being printed, its entries in the order given: every object's braces, commas and indentation (the
+     * trees' objects too, see {@link #object}); each typed method leaves out what RecordJson does.
+     */
     private static final class Fields {
         private final StringBuilder out;
         private final int level;
@@ -345,7 +348,8 @@ final class CanonicalJson {
             this.level = level;
         }
 
-        private void key(String key) {
+        /** Starts the entry {@code key}: its value is printed next, at the level below this object's. */
+        void key(String key) {
             out.append(any ? "," : "{");
             any = true;
             newline(out, level + 1);
@@ -407,15 +411,12 @@ final class CanonicalJson {
             if (items == null || items.isEmpty()) {
                 return;
             }
-            key(key);
-            out.append("[ ");
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                printForm(form.apply(items.get(i)), out, level + 1);
+            List<Form> forms = new ArrayList<>(items.size());
+            for (T item : items) {
+                forms.add(form.apply(item));
             }
-            out.append(" ]");
+            key(key);
+            array(forms, out, level + 1);
         }
     }
 
@@ -470,24 +471,12 @@ final class CanonicalJson {
 
     /** An object's entries, in their order (an {@link Ordered}'s, or a sorted map's). */
     private static void object(Collection<? extends Map.Entry<?, ?>> entries, StringBuilder out, int level) {
-        if (entries.isEmpty()) {
-            out.append("{ }");
-            return;
-        }
-        out.append('{');
-        boolean first = true;
+        Fields f = new Fields(out, level);
         for (Map.Entry<?, ?> e : entries) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            newline(out, level + 1);
-            string((String) e.getKey(), out);
-            out.append(" : ");
+            f.key((String) e.getKey());
             value(e.getValue(), out, level + 1);
         }
-        newline(out, level);
-        out.append('}');
+        f.end();
     }
 
     private static void array(List<?> list, StringBuilder out, int level) {
