@@ -40,6 +40,18 @@ public interface Dialect {
     }
 
     /**
+     * Whether {@link #render(Operation, Schema, Schema)} certainly renders {@code operation} (returns statements,
+     * throws nothing), decided without writing them; {@code false} when not sure, the default. Validating a long
+     * history renders every step that this does not vouch for ({@code ChainValidation}), and each step is rendered
+     * again when it runs, so a {@code false} costs only time, while a {@code true} for a step that cannot be rendered
+     * would hide the problem until the step runs: a dialect answers {@code true} only where it checks everything
+     * its rendering could refuse. May throw where rendering would (the caller then renders).
+     */
+    default boolean certainlyRenders(Operation operation, Schema before, Schema after) {
+        return false;
+    }
+
+    /**
      * How many operations, from {@code ops.get(start)} on, this dialect renders together as one change with
      * {@link #render(List, Schema, Schema)}: at least 1 (the operation alone, the default). SQLite rebuilds a
      * table once for a run of consecutive changes to it that need a rebuild, as Alembic's batch mode does.

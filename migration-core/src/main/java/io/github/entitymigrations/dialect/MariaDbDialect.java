@@ -24,6 +24,7 @@ import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
@@ -117,6 +118,42 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public String identifier(String name, boolean quoted) {
         return MariaDbIdentifiers.identifier(name, quoted);
+    }
+
+    /**
+     * A {@code create_table} whose names are {@link TableNames#plain plain} and at most
+     * {@value MariaDbIdentifiers#MAX_LENGTH} characters long, whose columns each have a type here (or are a STRING
+     * enum's) and not both a default and identity, and whose foreign keys' referenced tables, as
+     * {@link MariaDbTableSql#foreignKey} finds them, have such names too (their keys give the referenced columns'
+     * order).
+     */
+    @Override
+    public boolean certainlyRenders(Operation operation, Schema before, Schema after) {
+        if (!(operation instanceof CreateTable op)) {
+            return false;
+        }
+        Table t = op.table();
+        int max = MariaDbIdentifiers.MAX_LENGTH;
+        if (!TableNames.plain(defaultSchema, max, true) || !TableNames.plain(t, max)) {
+            return false;
+        }
+        for (Column c : t.columns()) {
+            if (c.identity() && c.defaultValue() != null) {
+                return false;
+            }
+            if (MariaDbTableSql.enumValues(t, c) == null) {
+                MariaDbTypes.of(c, nativeUuid); // throws as rendering would
+            }
+        }
+        MariaDbNames names = new MariaDbNames(defaultSchema, before);
+        for (ForeignKey f : t.foreignKeys()) {
+            Table target = names.sameTable(t.schema(), t.name(), f.referencedSchema(), f.referencedTable()) ? t
+                    : names.find(f.referencedSchema(), f.referencedTable());
+            if (target != null && target != t && !TableNames.plain(target, max)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.List;
@@ -97,6 +98,37 @@ public final class PostgresDialect implements Dialect {
         result.add("create schema if not exists " + identifier(schema, false));
         result.addAll(statements);
         return result;
+    }
+
+    /**
+     * A {@code create_table} whose names {@link TableNames#plain are plain} (PostgreSQL refuses only empty names
+     * and NUL), whose columns each have a type here and not both a default and identity, and whose foreign keys'
+     * referenced tables, as {@link PostgresTableSql#foreignKey} finds them, have plain names too.
+     */
+    @Override
+    public boolean certainlyRenders(Operation operation, Schema before, Schema after) {
+        if (!(operation instanceof CreateTable op)) {
+            return false;
+        }
+        Table t = op.table();
+        if (!TableNames.plain(defaultSchema, Integer.MAX_VALUE, true) || !TableNames.plain(t, Integer.MAX_VALUE)) {
+            return false;
+        }
+        for (Column c : t.columns()) {
+            if (c.identity() && c.defaultValue() != null) {
+                return false;
+            }
+            PostgresTypes.of(c); // throws as rendering would
+        }
+        PostgresNames names = new PostgresNames(defaultSchema, before);
+        for (ForeignKey f : t.foreignKeys()) {
+            Table target = names.sameTable(t.schema(), t.name(), f.referencedSchema(), f.referencedTable()) ? t
+                    : names.find(f.referencedSchema(), f.referencedTable());
+            if (target != null && !TableNames.plain(target.name(), Integer.MAX_VALUE, false)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -113,6 +113,46 @@ public final class SqliteDialect implements Dialect {
     }
 
     /**
+     * A {@code create_table} in no schema but {@code main} (nor referencing one), whose table as rendered (the
+     * first of its name in {@code after}) has {@link TableNames#plain plain} names, identity only on its
+     * single-column primary key, a type here for each column, and foreign keys whose referenced tables, as
+     * {@link SqliteTableSql} finds them, have plain names too.
+     */
+    @Override
+    public boolean certainlyRenders(Operation operation, Schema before, Schema after) {
+        if (!(operation instanceof CreateTable op) || before == null || after == null
+                || schemasNamed(operation).anyMatch(s -> s != null && !s.equalsIgnoreCase("main"))) {
+            return false;
+        }
+        List<Table> named = after.tablesNamed(op.table().name());
+        if (named.isEmpty()) {
+            return false;
+        }
+        Table t = named.get(0);
+        if (!TableNames.plain(t, Integer.MAX_VALUE)) {
+            return false;
+        }
+        SqliteTableSql.requireValidIdentity(t); // each throws as rendering would
+        t.columns().forEach(SqliteTypes::declared);
+        for (ForeignKey f : t.foreignKeys()) {
+            Table target = SqliteTableSql.referenced(after, t, f);
+            if (target == null) {
+                continue;
+            }
+            if (!TableNames.plain(target.name(), Integer.MAX_VALUE, false)) {
+                return false;
+            }
+            for (String n : f.referencedColumns()) { // written as the target defines them
+                io.github.entitymigrations.schema.Column c = target.column(n);
+                if (c != null && !TableNames.plain(c.name(), Integer.MAX_VALUE, false)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param before the schema just before the operation; required for every operation on a table
      */
     @Override

@@ -130,6 +130,11 @@ final class SqliteTableSql {
     }
 
     private Table referenced(Table t, ForeignKey f) {
+        return referenced(schema, t, f);
+    }
+
+    /** The table {@code f} of {@code t} references in {@code schema}, or {@code null} when it has none of that name. */
+    static Table referenced(Schema schema, Table t, ForeignKey f) {
         if (f.referencedTable().equalsIgnoreCase(t.name())) {
             return t;
         }
@@ -145,7 +150,7 @@ final class SqliteTableSql {
      * SQLite generates values only for its rowid, which a column aliases when it is declared
      * {@code integer} and is the whole primary key.
      */
-    private static void requireValidIdentity(Table t) {
+    static void requireValidIdentity(Table t) {
         for (Column c : t.columns()) {
             if (c.identity() && (t.primaryKey() == null || t.primaryKey().columns().size() != 1
                     || !t.primaryKey().columns().get(0).equalsIgnoreCase(c.name()))) {
