@@ -24,6 +24,8 @@ public final class MigrationFile {
     private volatile String contentChecksum;
     /** The file's bytes as read, until their checksum is taken; {@code null} when it is known or there are none. */
     private byte[] content;
+    /** Instead of {@link #content}, for a file parsed whole from disk: its bytes, to read again when asked for. */
+    private OnDisk onDisk;
     private final Object hashing = new Object();
     private Supplier<Migration> parser;
     private Migration migration;
@@ -72,6 +74,18 @@ public final class MigrationFile {
         return f;
     }
 
+    /**
+     * A file parsed whole from {@code path} on disk, whose checksum is that of {@code content} (its bytes), taken when
+     * first asked for from the file read again, if it still holds those bytes ({@link OnDisk}); else it is unknown.
+     * The bytes are not kept meanwhile: most runs that parse every file (a {@code check} or {@code generate} without a
+     * kept history) never ask, and a long history's files are megabytes.
+     */
+    static MigrationFile readFromDisk(Path path, Migration migration, byte[] content) {
+        MigrationFile f = new MigrationFile(path, migration, null);
+        f.onDisk = OnDisk.of(path, content);
+        return f;
+    }
+
     /** SHA-256 of the UTF-8 bytes of {@code text}, in lower-case hex. */
     public static String sha256(String text) {
         return sha256(text.getBytes(StandardCharsets.UTF_8));
@@ -110,8 +124,9 @@ public final class MigrationFile {
     }
 
     /**
-     * SHA-256 of the file's text as read, or {@code null} when it was not read from a file. Taken when first asked
-     * for, from the bytes read; thread-safe.
+     * SHA-256 of the file's text as read, or {@code null} when it was not read from a file, or was parsed whole from
+     * disk and no longer holds what was read (edited or removed since: its checksum would not be that of what was
+     * parsed). Taken when first asked for, from the bytes read; thread-safe.
      */
     public String contentChecksum() {
         String known = contentChecksum;
@@ -122,6 +137,10 @@ public final class MigrationFile {
             if (contentChecksum == null && content != null) {
                 contentChecksum = sha256(content);
                 content = null;
+            } else if (contentChecksum == null && onDisk != null) {
+                byte[] again = onDisk.readAgain();
+                contentChecksum = again == null ? null : sha256(again);
+                onDisk = null;
             }
             return contentChecksum;
         }

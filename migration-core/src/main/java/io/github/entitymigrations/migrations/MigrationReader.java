@@ -151,7 +151,8 @@ public final class MigrationReader {
                 return new Outcome(null, name + ": its \"id\" is " + quoted(migration.id()) + " but its file name "
                         + "says " + m.group(1) + "; make them agree", null);
             }
-            return new Outcome(MigrationFile.read(path, migration, read.bytes()), null, null);
+            return new Outcome(resource.file() != null ? MigrationFile.readFromDisk(path, migration, read.bytes())
+                    : MigrationFile.read(path, migration, read.bytes()), null, null);
         } catch (Problem e) {
             return new Outcome(null, e.getMessage(), m.group(1));
         }

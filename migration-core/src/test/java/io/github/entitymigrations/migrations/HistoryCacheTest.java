@@ -226,6 +226,26 @@ class HistoryCacheTest {
         }
     }
 
+    /**
+     * A file parsed whole keeps no bytes; edited before the kept history is written, it is kept under no checksum of
+     * its new text, so the next run validates it again instead of taking the new text as validated.
+     */
+    @Test
+    void aFileEditedAfterItWasParsedIsNotKeptAsValidated() throws IOException {
+        threeMigrations();
+        List<MigrationFile> files = MigrationChain.load(dir).migrations();
+        Path second = files.get(1).path();
+        Files.writeString(second, Files.readString(second).replace("create b", "create b, edited"));
+        ChainValidation.Result r = ChainValidation.of(MigrationChain.of(files, List.of(), Set.of(), dir), cache());
+        assertNotNull(r);
+        assertTrue(r.errors().isEmpty(), r.errors().toString());
+        List<MigrationFile> now = MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations();
+        assertEquals("create b, edited", now.get(1).message(), "the file's own header, not the kept one");
+        assertTrue(cache().longestPrefixOf(now).isEmpty(), "no entry vouches for the edited file");
+        assertEquals(ChainValidation.of(MigrationChain.load(dir)), ChainValidation.of(MigrationChain.loadForRunner(dir,
+                cache().knownFiles()), cache()));
+    }
+
     @Test
     void everyHistoryOfTheRepositoryResumesToItsFullValidation() throws IOException {
         int histories = 0;
