@@ -147,8 +147,7 @@ public final class MariaDbDialect implements Dialect {
         }
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
         for (ForeignKey f : t.foreignKeys()) {
-            Table target = names.sameTable(t.schema(), t.name(), f.referencedSchema(), f.referencedTable()) ? t
-                    : names.find(f.referencedSchema(), f.referencedTable());
+            Table target = names.referenced(t, f);
             if (target != null && target != t && !TableNames.plain(target, max)) {
                 return false;
             }

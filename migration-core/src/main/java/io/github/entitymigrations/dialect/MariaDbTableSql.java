@@ -115,8 +115,7 @@ final class MariaDbTableSql {
 
     /** {@code constraint fk foreign key (a) references db.t (id) [on delete ...]}. */
     String foreignKey(Table owner, ForeignKey f) {
-        Table target = names.sameTable(owner.schema(), owner.name(), f.referencedSchema(), f.referencedTable())
-                ? owner : names.find(f.referencedSchema(), f.referencedTable());
+        Table target = names.referenced(owner, f);
         String referenced = target != null ? names.qualified(f.referencedSchema(), target.name(), target.quoted())
                 : names.table(f.referencedSchema(), f.referencedTable());
         List<String> columns = new ArrayList<>(f.columns());

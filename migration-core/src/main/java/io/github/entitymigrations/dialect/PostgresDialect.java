@@ -122,8 +122,7 @@ public final class PostgresDialect implements Dialect {
         }
         PostgresNames names = new PostgresNames(defaultSchema, before);
         for (ForeignKey f : t.foreignKeys()) {
-            Table target = names.sameTable(t.schema(), t.name(), f.referencedSchema(), f.referencedTable()) ? t
-                    : names.find(f.referencedSchema(), f.referencedTable());
+            Table target = names.referenced(t, f);
             if (target != null && !TableNames.plain(target.name(), Integer.MAX_VALUE, false)) {
                 return false;
             }

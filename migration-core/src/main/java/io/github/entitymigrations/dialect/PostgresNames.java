@@ -1,6 +1,7 @@
 package io.github.entitymigrations.dialect;
 
 import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -88,6 +89,15 @@ final class PostgresNames {
             }
         }
         return null;
+    }
+
+    /**
+     * The table {@code f} of {@code owner} references: {@code owner} itself, else as the schema before the operation
+     * has it, or {@code null}.
+     */
+    Table referenced(Table owner, ForeignKey f) {
+        return sameTable(owner.schema(), owner.name(), f.referencedSchema(), f.referencedTable()) ? owner
+                : find(f.referencedSchema(), f.referencedTable());
     }
 
     /** Whether two (schema, name) pairs name the same table once the default schema is applied. */

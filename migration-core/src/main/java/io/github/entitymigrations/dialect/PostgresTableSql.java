@@ -89,8 +89,7 @@ final class PostgresTableSql {
 
     /** {@code constraint fk foreign key (a) references s.t (id) [on delete ...]}. */
     String foreignKey(Table owner, ForeignKey f) {
-        Table target = names.sameTable(owner.schema(), owner.name(), f.referencedSchema(), f.referencedTable())
-                ? owner : names.find(f.referencedSchema(), f.referencedTable());
+        Table target = names.referenced(owner, f);
         String referenced = target != null ? names.qualified(f.referencedSchema(), target.name(), target.quoted())
                 : names.table(f.referencedSchema(), f.referencedTable());
         return "constraint " + PostgresNames.plain(f.name()) + " foreign key (" + PostgresNames.columns(owner, f.columns())

@@ -16,6 +16,7 @@ import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.operations.TableOperation;
+import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -121,7 +122,7 @@ public final class SqliteDialect implements Dialect {
     @Override
     public boolean certainlyRenders(Operation operation, Schema before, Schema after) {
         if (!(operation instanceof CreateTable op) || before == null || after == null
-                || schemasNamed(operation).anyMatch(s -> s != null && !s.equalsIgnoreCase("main"))) {
+                || outsideMain(operation) != null) {
             return false;
         }
         List<Table> named = after.tablesNamed(op.table().name());
@@ -143,7 +144,7 @@ public final class SqliteDialect implements Dialect {
                 return false;
             }
             for (String n : f.referencedColumns()) { // written as the target defines them
-                io.github.entitymigrations.schema.Column c = target.column(n);
+                Column c = target.column(n);
                 if (c != null && !TableNames.plain(c.name(), Integer.MAX_VALUE, false)) {
                     return false;
                 }
@@ -279,13 +280,17 @@ public final class SqliteDialect implements Dialect {
 
     /** SQLite has one schema per database file ({@code main}); attached databases cannot share foreign keys. */
     private static void requireDefaultSchema(Operation operation) {
-        for (String schema : schemasNamed(operation).toList()) {
-            if (schema != null && !schema.equalsIgnoreCase("main")) {
-                throw new UnsupportedOperationException("SQLite has no schemas, so it cannot " + operation.describe()
-                        + " (schema " + schema + "); remove the schema from the mapping (@Table(schema), "
-                        + "@SequenceGenerator(schema)) for SQLite, or use PostgreSQL");
-            }
+        String schema = outsideMain(operation);
+        if (schema != null) {
+            throw new UnsupportedOperationException("SQLite has no schemas, so it cannot " + operation.describe()
+                    + " (schema " + schema + "); remove the schema from the mapping (@Table(schema), "
+                    + "@SequenceGenerator(schema)) for SQLite, or use PostgreSQL");
         }
+    }
+
+    /** The first schema other than {@code main} the operation names (its table's, or a referenced one), or none. */
+    private static String outsideMain(Operation operation) {
+        return schemasNamed(operation).filter(s -> s != null && !s.equalsIgnoreCase("main")).findFirst().orElse(null);
     }
 
     private static Stream<String> schemasNamed(Operation operation) {
