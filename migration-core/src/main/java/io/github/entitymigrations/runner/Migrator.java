@@ -9,12 +9,15 @@ import io.github.entitymigrations.introspect.DriftReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Applies and reverts migrations on a database: the only class here that runs SQL against it. One run
  * holds the database's migration lock, checks the applied history against the files, plans every
- * statement, then runs migration by migration, each in its own transaction with its version row.
+ * statement, then runs migration by migration, each in its own transaction with its version row. Where DDL is
+ * transactional, an upgrade's plan is worked out beside its first migrations, which share one transaction until
+ * the plan is complete ({@link #runAhead}): nothing is committed before every statement is known good.
  */
 public final class Migrator {
 
@@ -80,6 +83,14 @@ public final class Migrator {
     public Movement upgrade(String target) {
         Movement[] moved = new Movement[1];
         RunTimes times = new RunTimes();
+        // Parsing the files needs no database: it goes on beside connecting, taking the lock and reading the history.
+        try (Planner.Parsing parsing = Planner.Parsing.start(kind.transactionalDdl() ? chain.migrations() : List.of())) {
+            upgrade(target, moved, times, parsing);
+        }
+        return moved[0];
+    }
+
+    private void upgrade(String target, Movement[] moved, RunTimes times, Planner.Parsing parsing) {
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
             if (fresh) {
@@ -97,21 +108,31 @@ public final class Migrator {
             }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
+                parsing.close();
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current)
                         + (current == chain.migrations().size() ? " (head)." : "."));
                 return;
             }
-            List<Step> steps = Planner.upgrade(chain, dialect, current, to, kind.transactionalDdl(), times);
-            if (fresh) {
-                // Only now that the target and every statement are known good: a refused run creates nothing.
-                versions.create(c);
+            String upgrading = "Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to)
+                    + ": " + (to - current) + " migration(s)";
+            int ran;
+            if (kind.transactionalDdl()) {
+                try (PlanAhead ahead = PlanAhead.upgrade(chain, dialect, current, to, true)) {
+                    ran = runAhead(c, ahead, fresh, upgrading, current, to, times);
+                    ahead.addTimesTo(times);
+                }
+            } else {
+                List<Step> steps = Planner.upgrade(chain, dialect, current, to, false, times);
+                if (fresh) {
+                    // Only now that the target and every statement are known good: a refused run creates nothing.
+                    versions.create(c);
+                }
+                console.info(upgrading);
+                ran = run(c, steps, to, times, null);
             }
-            console.info("Upgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
-                    + steps.size() + " migration(s)");
-            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), ran);
             console.debug(times.summary());
         });
-        return moved[0];
     }
 
     /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id; refuses if it would destroy data. */
@@ -145,7 +166,7 @@ public final class Migrator {
                     + " to " + Targets.label(chain, to), allowDataLoss, console);
             console.info("Downgrading from " + Targets.label(chain, current) + " to " + Targets.label(chain, to) + ": "
                     + steps.size() + " migration(s)");
-            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times));
+            moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), run(c, steps, to, times, null));
             console.debug(times.summary());
         });
         return moved[0];
@@ -255,16 +276,159 @@ public final class Migrator {
         return new Recovery(dialect, versions, journal, chain, console, database.describe());
     }
 
-    /** Runs the steps; returns how many this run did (a step another run did meanwhile is not counted). */
-    private int run(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
+    /**
+     * Runs the steps as {@code ahead} plans them; returns how many this run did. Where each migration may share a
+     * transaction with others ({@link PlanAhead#holdable}), those that come before the whole plan is known good run
+     * in one transaction, committed only once it is: a migration that cannot run still leaves nothing applied, as
+     * when everything was planned first, and the first migrations do not wait for the last to be planned. Should one
+     * of them fail, they are all rolled back and, if the plan is good, run again one transaction each, so the
+     * failure is reported, and what went before it stays, as always. The rest run one transaction each.
+     */
+    private int runAhead(Connection c, PlanAhead ahead, boolean fresh, String upgrading, int from, int to,
+                         RunTimes times) throws SQLException {
+        boolean holdable = waitFor(times, ahead::holdable);
+        if (holdable) {
+            // The first step before any transaction, so a plan that fails there leaves nothing open.
+            waitFor(times, () -> ahead.take(0));
+        }
+        if (!holdable || ahead.done()) { // a plan complete by now (most are: they are short) runs as planned first
+            List<Step> steps = waitFor(times, ahead::all);
+            if (fresh) {
+                versions.create(c);
+            }
+            console.info(upgrading);
+            return run(c, steps, to, times, ahead);
+        }
+        try (StepExecutor executor = executor(c, times)) {
+            executor.checksumsFrom(ahead);
+            String name = c.getMetaData().getDatabaseProductName();
+            List<String> lines = new ArrayList<>(List.of(upgrading));
+            Progress held = new Progress();
+            Throwable failure = null;
+            try {
+                executor.hold(c);
+                if (fresh) {
+                    versions.create(c);
+                }
+                while (held.next < ahead.count() && !ahead.done()) {
+                    Step step = waitFor(times, () -> ahead.take(held.next));
+                    lines.add(applying(step));
+                    held.count(step, executor.runHeld(c, step, name), lines::add);
+                }
+                waitFor(times, ahead::all); // a plan that fails leaves nothing of the held steps
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+            }
+            try {
+                executor.release(c, failure == null, failure);
+            } catch (SQLException e) {
+                failure = e; // the commit, say: nothing of the held steps is applied
+            }
+            Progress progress = held;
+            if (failure != null) {
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                List<Step> plan = waitFor(times, ahead::all); // a migration that cannot run: nothing was run
+                if (c.isClosed() || !c.isValid(5)) {
+                    throw heldAndLost(failure, plan, held.next, name, from);
+                }
+                // The plan is good, so the failure is a migration's: run them one transaction each, to report it
+                // as always, with what went before it applied.
+                if (fresh) {
+                    versions.create(c);
+                }
+                console.info(upgrading);
+                progress = new Progress();
+                return runSteps(c, plan, progress, to, executor, console);
+            }
+            lines.forEach(console::info);
+            return runSteps(c, waitFor(times, ahead::all), progress, to, executor, console);
+        }
+    }
+
+    /**
+     * A migration run before the plan was complete failed, and the connection went with it (the server restarted,
+     * or ended the session), so they cannot run again to report it as always: its failure, and that those run
+     * with it in the same transaction were rolled back with it.
+     */
+    private MigrationException heldAndLost(Throwable failure, List<Step> plan, int failed, String name, int from) {
+        Step step = plan.get(Math.min(failed, plan.size() - 1));
+        String with = failed == 0 ? "" : " " + String.join(", ", plan.subList(0, failed).stream().map(Step::id).toList())
+                + (failed == 1 ? " was" : " were") + " run in the same transaction and rolled back with it, so";
+        String note = "\nIt ran in one transaction with the migrations before it, uncommitted until the run had "
+                + "checked every migration:" + with + " " + database.describe() + " is still at "
+                + Targets.label(chain, from) + ".";
+        if (failure instanceof MigrationException e) {
+            return new MigrationException(e.getMessage() + note, e.getCause() != null ? e.getCause() : e);
+        }
+        SQLException cause = failure.getCause() instanceof SQLException e ? e
+                : failure instanceof SQLException e ? e : new SQLException(failure.getMessage(), failure);
+        SQLException lost = new SQLException("the connection is closed");
+        MigrationException e = StepExecutor.connectionLost(step, name, cause, lost);
+        return new MigrationException(e.getMessage() + note, cause);
+    }
+
+    /** What the main thread waits for from the plan worked out beside it, counted as such. */
+    private static <T> T waitFor(RunTimes times, java.util.function.Supplier<T> plan) {
+        long since = System.nanoTime();
+        try {
+            return plan.get();
+        } finally {
+            times.add(RunTimes.Phase.PLAN_WAIT, since);
+        }
+    }
+
+    /** Where a run is in its steps: the next to run, how many it did, and their time. */
+    private static final class Progress {
+        int next;
+        int done;
+        long total;
+
+        /** Counts the step that ran in {@code ms} (-1: another run had done it), telling {@code out}. */
+        void count(Step step, long ms, java.util.function.Consumer<String> out) {
+            next++;
+            if (ms < 0) {
+                out.accept("  already " + (step.upgrade() ? "applied" : "reverted") + " by another run; skipped");
+                return;
+            }
+            total += ms;
+            done++;
+            out.accept("  " + (step.upgrade() ? "applied" : "reverted") + " in " + ms + " ms");
+        }
+    }
+
+    private static String applying(Step step) {
+        return (step.upgrade() ? "Applying " : "Reverting ") + step.label() + " (" + step.statements().size()
+                + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : step.atomic() ? ""
+                : ", step by step") + ")";
+    }
+
+    private StepExecutor executor(Connection c, RunTimes times) throws SQLException {
+        // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
+        // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
+        // know the lock file may write to the database too.
+        return new StepExecutor(dialect, versions, journal, appliedBy(c), !kind.lockKeepsOtherWritersOut(), times);
+    }
+
+    /**
+     * Runs the steps; returns how many this run did (a step another run did meanwhile is not counted). Their
+     * checksums come from {@code ahead} when it planned them, else are computed beside the statements.
+     */
+    private int run(Connection c, List<Step> steps, int to, RunTimes times, PlanAhead ahead) throws SQLException {
         UnitPlan.warn(steps, kind, console);
         boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
         if (stepByStep) {
             journal.create(c);
         }
         Throwable failure = null;
-        try {
-            return runSteps(c, steps, to, times);
+        try (StepExecutor executor = executor(c, times)) {
+            if (ahead != null) {
+                executor.checksumsFrom(ahead);
+            } else {
+                executor.checksumsAhead(steps);
+            }
+            return runSteps(c, steps, new Progress(), to, executor, console);
         } catch (SQLException | RuntimeException e) {
             failure = e;
             throw e;
@@ -287,49 +451,31 @@ public final class Migrator {
         }
     }
 
-    private int runSteps(Connection c, List<Step> steps, int to, RunTimes times) throws SQLException {
-        // This run holds the lock, so no other run can have applied a step since the history was read. SQLite
-        // re-checks inside each step's transaction all the same: it costs nothing, and a tool that does not
-        // know the lock file may write to the database too.
-        try (StepExecutor executor = new StepExecutor(dialect, versions, journal, appliedBy(c),
-                !kind.lockKeepsOtherWritersOut(), times)) {
-            executor.checksumsAhead(steps);
-            return runSteps(c, steps, to, executor);
-        }
-    }
-
-    private int runSteps(Connection c, List<Step> steps, int to, StepExecutor executor) throws SQLException {
+    /** Runs the steps from {@code progress.next} on, one transaction each, adding to {@code progress}. */
+    private int runSteps(Connection c, List<Step> steps, Progress progress, int to, StepExecutor executor,
+                         Console out) throws SQLException {
         String name = c.getMetaData().getDatabaseProductName();
-        long total = 0;
-        int done = 0;
-        for (Step step : steps) {
-            console.info((step.upgrade() ? "Applying " : "Reverting ") + step.label() + " (" + step.statements().size()
-                    + " statement(s)" + (step.outsideTransaction() ? ", outside a transaction" : step.atomic() ? ""
-                    : ", step by step") + ")");
+        while (progress.next < steps.size()) {
+            Step step = steps.get(progress.next);
+            out.info(applying(step));
             long ms;
             try {
                 ms = executor.run(c, step, name);
             } catch (SQLException e) {
                 if (kind.isBusy(e)) {
                     throw PartialRun.failed(new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e),
-                            chain, steps, steps.indexOf(step), database.describe());
+                            chain, steps, progress.next, database.describe());
                 }
                 throw e;
             } catch (MigrationException e) {
-                throw PartialRun.failed(e, chain, steps, steps.indexOf(step), database.describe());
+                throw PartialRun.failed(e, chain, steps, progress.next, database.describe());
             }
-            if (ms < 0) {
-                console.info("  already " + (step.upgrade() ? "applied" : "reverted") + " by another run; skipped");
-                continue;
-            }
-            total += ms;
-            done++;
-            console.info("  " + (step.upgrade() ? "applied" : "reverted") + " in " + ms + " ms");
+            progress.count(step, ms, out::info);
         }
-        console.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + done + " migration(s) in " + total
-                + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
+        out.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + progress.done + " migration(s) in "
+                + progress.total + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
                 + (to == chain.migrations().size() ? " (head)" : "") + ".");
-        return done;
+        return progress.done;
     }
 
     private void refuseUnknownDatabase(Connection c) throws SQLException {

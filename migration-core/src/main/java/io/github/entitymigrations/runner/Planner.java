@@ -14,11 +14,13 @@ import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Works out every statement of a run before anything runs: the dialect renders each operation against
- * the schema the migrations before it produce. An irreversible step on the way down, or an operation
- * the database cannot do, is found here, so nothing is half done.
+ * Works out every statement of a run before anything of it is committed: the dialect renders each operation
+ * against the schema the migrations before it produce. An irreversible step on the way down, or an operation
+ * the database cannot do, is found here, so nothing is half done. (An upgrade on a database with transactional
+ * DDL is planned beside its first statements, uncommitted until the plan is complete: {@link PlanAhead}.)
  */
 final class Planner {
 
@@ -44,18 +46,29 @@ final class Planner {
     /** As {@link #upgrade(MigrationChain, Dialect, int, int, boolean)}, adding the time of each phase to {@code times}. */
     static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
                               RunTimes times) {
+        List<Step> steps = new ArrayList<>();
+        upgrade(chain, dialect, from, to, transactionalDdl, times, files -> { }, steps::add);
+        return steps;
+    }
+
+    /**
+     * As {@link #upgrade(MigrationChain, Dialect, int, int, boolean, RunTimes)}, handing each step to {@code step} as
+     * soon as it is planned, and the files to run to {@code parsed} once they are all parsed (before anything is
+     * refused): what {@link PlanAhead} runs on a thread of its own.
+     */
+    static void upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
+                        RunTimes times, Consumer<List<MigrationFile>> parsed, Consumer<Step> step) {
         List<MigrationFile> migrations = chain.migrations();
         long t = parse(migrations.subList(from, to), times, System.nanoTime());
+        parsed.accept(migrations.subList(from, to));
         refuseUnsafe(migrations.subList(from, to), dialect);
         t = parse(migrations.subList(0, from), times, times.add(RunTimes.Phase.CHECKS, t));
         SchemaState state = stateAt(migrations, from);
-        List<Step> steps = new ArrayList<>();
         for (int i = from; i < to; i++) {
             MigrationFile f = migrations.get(i);
-            steps.add(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl, times));
+            step.accept(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl, times));
         }
         times.add(RunTimes.Phase.PLAN, t);
-        return steps;
     }
 
     /** Below this many files, parsing them one after the other costs less than spreading them over threads. */
@@ -72,6 +85,40 @@ final class Planner {
         }
         files.forEach(MigrationFile::migration);
         return times.add(RunTimes.Phase.PARSE, since);
+    }
+
+    /**
+     * The files' steps parsed, in order, on a thread of its own, so that a run's plan finds them parsed: what cannot
+     * be parsed is left for the plan's own ordered pass to report. Stops at {@link #close}.
+     */
+    static final class Parsing implements AutoCloseable {
+
+        private volatile boolean closed;
+
+        private Parsing() {
+        }
+
+        static Parsing start(List<MigrationFile> files) {
+            Parsing parsing = new Parsing();
+            if (files.size() >= PARALLEL_PARSE) {
+                Thread thread = new Thread(() -> {
+                    for (MigrationFile f : files) {
+                        if (parsing.closed) {
+                            return;
+                        }
+                        parseIfPossible(f);
+                    }
+                }, "entity-migrations-parse");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            return parsing;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private static void parseIfPossible(MigrationFile f) {

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,7 +28,9 @@ final class RunTimes {
          */
         CHECKSUMS("checksums"),
         /** Each migration's version-table row. */
-        VERSION_ROWS("version rows");
+        VERSION_ROWS("version rows"),
+        /** Waiting for the steps planned on a thread of their own ({@link PlanAhead}) to be ready. */
+        PLAN_WAIT("plan wait");
 
         private final String label;
 
@@ -41,6 +44,8 @@ final class RunTimes {
 
     private final long started = System.nanoTime();
     private final long[] nanos = new long[Phase.values().length];
+    /** What a {@link PlanAhead} did on its own thread, beside this run's phases (so not part of their total). */
+    private long[] ahead;
 
     /** Adds the time since {@code since} (a {@link System#nanoTime()}) to {@code phase}; returns now. */
     long add(Phase phase, long since) {
@@ -60,7 +65,15 @@ final class RunTimes {
         return now;
     }
 
-    /** {@code Time by phase: parse 12.3 ms, ..., other 4.5 ms, total 99.9 ms}. */
+    /** Records the times of a plan worked out on a thread of its own while this run went on. */
+    void addAhead(RunTimes planner) {
+        ahead = planner.nanos.clone();
+    }
+
+    /**
+     * {@code Time by phase: parse 12.3 ms, ..., other 4.5 ms, total 99.9 ms}: the run's own thread, adding up to the
+     * total; then, when the plan was worked out beside the run, {@code ; planned ahead: parse 10.0 ms, ...}.
+     */
     String summary() {
         long total = System.nanoTime() - started;
         StringBuilder b = new StringBuilder(PREFIX);
@@ -69,8 +82,20 @@ final class RunTimes {
             b.append(' ').append(p.label).append(' ').append(ms(nanos[p.ordinal()])).append(',');
             other -= nanos[p.ordinal()];
         }
-        return b.append(" other ").append(ms(other)).append(", total ").append(ms(total)).toString();
+        b.append(" other ").append(ms(other)).append(", total ").append(ms(total));
+        if (ahead != null) {
+            b.append("; ").append(AHEAD);
+            String sep = " ";
+            for (Phase p : List.of(Phase.PARSE, Phase.CHECKS, Phase.PLAN, Phase.RENDER, Phase.CHECKSUMS)) {
+                b.append(sep).append(p.label).append(' ').append(ms(ahead[p.ordinal()]));
+                sep = ", ";
+            }
+        }
+        return b.toString();
     }
+
+    /** What precedes the phases of a plan worked out beside the run, in {@link #summary}. */
+    static final String AHEAD = "planned ahead:";
 
     private static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);

@@ -43,6 +43,8 @@ final class StepExecutor implements AutoCloseable {
     private PreparedStatement insert;
     /** Checksums being computed ahead ({@link #checksumsAhead}), by step. */
     private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
+    /** The plan being worked out beside the run, whose checksums are computed as its steps are planned. */
+    private PlanAhead ahead;
     private volatile boolean closed;
 
     /**
@@ -66,7 +68,7 @@ final class StepExecutor implements AutoCloseable {
         Throwable failure = null;
         try {
             try {
-                return runInTransaction(c, step, databaseName, true);
+                return runInTransaction(c, step, databaseName, true, false);
             } catch (StatementBatches.NotPlaced e) {
                 // The driver did not say which statement of a batch failed. Nothing of the step is left (it is
                 // one transaction), so it runs again a statement at a time, to name the one that fails.
@@ -75,7 +77,7 @@ final class StepExecutor implements AutoCloseable {
                 } catch (SQLException lost) {
                     throw connectionLost(step, databaseName, (SQLException) e.getCause(), lost);
                 }
-                return runInTransaction(c, step, databaseName, false);
+                return runInTransaction(c, step, databaseName, false, false);
             }
         } catch (SQLException | RuntimeException | Error e) {
             failure = e;
@@ -89,10 +91,63 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
-    private long runInTransaction(Connection c, Step step, String databaseName, boolean batches)
+    /**
+     * Starts the transaction that holds the steps run while the plan is still being worked out ({@link #runHeld}):
+     * what the dialect runs before a migration, then the transaction.
+     */
+    void hold(Connection c) throws SQLException {
+        execute(c, dialect.beforeMigration());
+        c.setAutoCommit(false);
+    }
+
+    /**
+     * Runs an atomic step without a lock timeout of its own in the transaction {@link #hold} started, which
+     * commits it together with those before it ({@link #release}); returns its duration in ms, or -1 when another
+     * runner had already done it. A failure leaves the transaction for {@link #release} to roll back: nothing of
+     * the held steps is applied then, and a step that fails here is run again on its own.
+     *
+     * @throws StatementBatches.NotPlaced when a batch failed and the driver did not say at which statement
+     */
+    long runHeld(Connection c, Step step, String databaseName) throws SQLException {
+        long started = System.nanoTime();
+        try {
+            return runInTransaction(c, step, databaseName, true, true);
+        } finally {
+            times.add(RunTimes.Phase.STATEMENTS, started);
+        }
+    }
+
+    /**
+     * Ends the transaction {@link #hold} started: commits the held steps, or rolls them all back; then what the
+     * dialect runs after a migration. A failure of the clean-up after a failure is kept with it, as for a step; a
+     * commit the database refuses is thrown after the clean-up.
+     */
+    void release(Connection c, boolean commit, Throwable failure) throws SQLException {
+        long started = System.nanoTime();
+        try {
+            SQLException refused = null;
+            if (commit) {
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    refused = e; // a deferred constraint, say: the transaction is rolled back
+                }
+            }
+            cleanUp(c, failure != null ? failure : refused);
+            if (refused != null) {
+                throw refused;
+            }
+        } finally {
+            times.add(RunTimes.Phase.STATEMENTS, started);
+        }
+    }
+
+    private long runInTransaction(Connection c, Step step, String databaseName, boolean batches, boolean held)
             throws SQLException {
         long started = System.nanoTime();
-        c.setAutoCommit(!step.atomic());
+        if (!held) {
+            c.setAutoCommit(!step.atomic());
+        }
         if (recheck && versions.contains(c, step.id()) == step.upgrade()) {
             return -1; // the clean-up rolls the empty transaction back
         }
@@ -124,7 +179,7 @@ final class StepExecutor implements AutoCloseable {
         if (!step.atomic()) {
             journal.clear(c, step.id());
         }
-        if (!c.getAutoCommit()) {
+        if (!held && !c.getAutoCommit()) {
             c.commit();
         }
         return ms;
@@ -186,7 +241,7 @@ final class StepExecutor implements AutoCloseable {
      * restarted, or ended the session), so the step cannot run again to find out. Its transaction was never
      * committed: nothing of it is applied.
      */
-    private static MigrationException connectionLost(Step step, String databaseName, SQLException failure,
+    static MigrationException connectionLost(Step step, String databaseName, SQLException failure,
                                                      SQLException lost) {
         SQLException said = failure instanceof BatchUpdateException && failure.getNextException() != null
                 ? failure.getNextException() : failure;
@@ -236,9 +291,14 @@ final class StepExecutor implements AutoCloseable {
         worker.start();
     }
 
+    /** Takes the checksums of the steps {@code plan} hands over from it, where it computes them as it plans. */
+    void checksumsFrom(PlanAhead plan) {
+        this.ahead = plan;
+    }
+
     /** The step's checksum: computed ahead, or now. */
     private String checksum(Step step) {
-        CompletableFuture<String> ahead = checksums.get(step);
+        CompletableFuture<String> ahead = this.ahead != null ? this.ahead.checksum(step) : checksums.get(step);
         if (ahead == null) {
             return Checksums.of(step.file().migration());
         }

@@ -1,0 +1,353 @@
+package io.github.entitymigrations.runner;
+
+import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
+import static io.github.entitymigrations.runner.MigrationHistory.column;
+import static io.github.entitymigrations.runner.MigrationHistory.sql;
+import static io.github.entitymigrations.runner.MigrationHistory.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.entitymigrations.migrations.Migration;
+import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.migrations.MigrationJson;
+import io.github.entitymigrations.operations.AddColumn;
+import io.github.entitymigrations.operations.CreateTable;
+import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An upgrade planned on a thread of its own while the first migrations run ({@link PlanAhead}), on the databases
+ * whose DDL is transactional. The plan is held back ({@link PlanAhead#pause}) until the run has gone as far as
+ * the test wants, so each case really runs migrations before the plan is complete: a migration that cannot run
+ * still leaves nothing applied, a migration that fails is reported as always with those before it applied, and a
+ * run killed meanwhile leaves nothing of itself.
+ */
+class PlanAheadRunTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    /** The exit status of a process killed by SIGKILL: 128 + 9. */
+    private static final int KILLED = 137;
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void noPause() {
+        PlanAhead.pause = null;
+    }
+
+    /** Four tables, one per migration, the second with a row: what runs before the plan is complete. */
+    private MigrationHistory fourTables() {
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        for (String name : List.of("alpha", "beta", "gamma", "delta")) {
+            List<Operation> up = new ArrayList<>(List.of(new CreateTable(table(name, t -> {
+                t.id();
+                t.col("label", varchar(40));
+            }))));
+            if (name.equals("beta")) {
+                up.add(sql(List.of("insert into beta (id, label) values (1, 'kept')"), List.of("delete from beta")));
+            }
+            h.add("create " + name, up, io.github.entitymigrations.diff.Diff.reverse(up), false);
+        }
+        return h;
+    }
+
+    /** A last migration that does not fit the schema before it: a column added to a table no migration made. */
+    private static void addMisfit(MigrationHistory h, String id, String parent) throws Exception {
+        Operation misfit = new AddColumn(null, "nowhere", column("note", varchar(20), true, null));
+        Migration m = new Migration(id, parent, "misfit", List.of(misfit), List.of(), List.of(), false, null, null);
+        Files.writeString(h.directory().resolve(id + "_misfit.json"), MigrationJson.write(m));
+    }
+
+    /** Holds the plan back before step {@code step} until the run waits for it (or a later one); records that. */
+    private static AtomicBoolean holdBefore(int step) {
+        AtomicBoolean reached = new AtomicBoolean();
+        PlanAhead.pause = (plan, i) -> {
+            if (i == step) {
+                reached.set(plan.awaitRunWaitingFor(step, TimeUnit.SECONDS.toMillis(60)));
+            }
+        };
+        return reached;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aMigrationThatCannotRunLeavesNothingOfThoseThatRanBeforeItWasPlanned(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        addMisfit(h, "0005", "0004");
+        AtomicBoolean reached = holdBefore(4);
+        RecordingConsole console = new RecordingConsole();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.migrator(h.chain(), console).upgrade("head"));
+
+        assertTrue(reached.get(), "the four migrations should have run while the fifth was not planned yet");
+        assertTrue(e.getMessage().startsWith("Migration 0005 (0005_misfit.json), step 1 (add column nowhere.note"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("does not fit the schema before it: there is no table nowhere"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("Nothing was run"), e.getMessage());
+        assertEquals(List.of(), db.schema(), "the run must leave nothing: not the tables, not the version table");
+        assertFalse(db.hasVersionTable());
+        assertEquals(0, console.count("Applying"), console.toString()); // nothing is said to be applied
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void onADatabaseWithAHistoryItStaysWhereItWas(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        db.migrator(h.chain()).upgrade("0001");
+        List<String> before = db.schema();
+        addMisfit(h, "0005", "0004");
+        AtomicBoolean reached = holdBefore(3); // steps 0002, 0003, 0004 are steps 0..2 of this run
+
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("head"));
+
+        assertTrue(reached.get());
+        assertTrue(e.getMessage().contains("does not fit the schema before it"), e.getMessage());
+        assertEquals(before, db.schema());
+        assertEquals(List.of("0001"), db.appliedIds());
+        assertEquals(List.of(), db.query("select id from alpha"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aMigrationThatFailsBeforeThePlanIsCompleteIsReportedAsAlways(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        h.add("create alpha", new CreateTable(table("alpha", t -> t.id())));
+        h.add("create beta", new CreateTable(table("beta", t -> t.id())));
+        h.add("broken data", sql(List.of("insert into alpha (id) values (1)", "insert into nowhere (id) values (1)"),
+                List.of("delete from alpha")));
+        h.add("create gamma", new CreateTable(table("gamma", t -> t.id())));
+        h.add("create delta", new CreateTable(table("delta", t -> t.id())));
+        // Planning waits before the last step until the run waits for the whole plan: after 0003 failed.
+        AtomicBoolean reached = holdBefore(4);
+        RecordingConsole console = new RecordingConsole();
+
+        MigrationException e = assertThrows(MigrationException.class,
+                () -> db.migrator(h.chain(), console).upgrade("head"));
+
+        assertTrue(reached.get(), "0003 should have failed while the plan was held back");
+        assertTrue(e.getMessage().startsWith("Migration 0003 broken data (0003_broken_data.json) failed at statement 2"
+                + " of 2:\n    insert into nowhere (id) values (1)\n"), e.getMessage());
+        assertTrue(e.getMessage().contains("It was rolled back: nothing of it was applied"), e.getMessage());
+        assertTrue(e.getMessage().contains("0001, 0002 were applied before it and stay"), e.getMessage());
+        assertEquals(List.of("0001", "0002"), db.appliedIds());
+        assertEquals(List.of(), db.query("select id from alpha"), "0003's first statement must be rolled back");
+        assertTrue(db.schema().stream().noneMatch(l -> l.contains("gamma")), db.schema().toString());
+        // Told once each, as the run did them: the first attempt, rolled back, is not reported.
+        assertEquals(1, console.count("Upgrading from base to 0005"), console.toString());
+        assertEquals(1, console.count("Applying 0001 "), console.toString());
+        assertEquals(1, console.count("Applying 0003 "), console.toString());
+        assertEquals(0, console.count("Applying 0004 "), console.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aRunThatGoesAheadOfItsPlanAppliesEverythingAndSaysSoOnce(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        AtomicBoolean reached = holdBefore(3);
+        RecordingConsole console = new RecordingConsole();
+
+        db.migrator(h.chain(), console).upgrade("head");
+
+        assertTrue(reached.get());
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        assertEquals(List.of("1|kept"), db.query("select id, label from beta"));
+        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(4)), db.schema(), "after the run");
+        List<String> said = console.lines().stream().filter(l -> l.startsWith("Applying") || l.startsWith("Upgrading")
+                || l.startsWith("Applied")).map(l -> l.substring(0, Math.min(l.length(), 14))).toList();
+        assertEquals(List.of("Upgrading from", "Applying 0001 ", "Applying 0002 ", "Applying 0003 ", "Applying 0004 ",
+                "Applied 4 migr"), said, console.toString());
+        for (Applied row : db.versionRows()) {
+            assertEquals(Checksums.of(h.chain().migrations().get(Integer.parseInt(row.id()) - 1).migration()),
+                    row.checksum(), row.id());
+        }
+    }
+
+    /**
+     * PostgreSQL refuses the commit of the migrations run while the plan was held back (a deferred constraint
+     * trigger on the version table refuses every row at commit): nothing of them is applied, they run again one
+     * transaction each, and the first one's refused commit is reported; once the trigger is gone they apply.
+     */
+    @org.junit.jupiter.api.Test
+    void aCommitRefusedAtTheEndOfTheHeldMigrationsIsReportedAsAlways() throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = fourTables();
+        db.migrator(h.chain()).upgrade("0001");
+        List<String> before = db.schema();
+        db.execute("create function em_refuse_at_commit() returns trigger language plpgsql as $$ begin "
+                        + "raise exception 'refused at commit'; end $$",
+                "create constraint trigger em_refuse after insert on entity_migrations_history deferrable initially"
+                        + " deferred for each row execute function em_refuse_at_commit()");
+        AtomicBoolean reached = holdBefore(2);
+
+        Exception e = assertThrows(Exception.class, () -> db.migrator(h.chain()).upgrade("head"));
+
+        assertTrue(reached.get());
+        assertTrue(String.valueOf(e.getMessage()).contains("refused at commit"), String.valueOf(e.getMessage()));
+        assertEquals(List.of("0001"), db.appliedIds());
+        db.execute("drop trigger em_refuse on entity_migrations_history", "drop function em_refuse_at_commit()");
+        assertEquals(before, db.schema());
+        db.migrator(h.chain()).upgrade("head");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+    }
+
+    /**
+     * The server ends the session while a migration run before the plan was complete waits for a lock: the error
+     * names it and the statement's failure, says that the one before it was rolled back with it, and nothing is
+     * applied, whether or not the driver names the failed statement of its batch.
+     */
+    @ParameterizedTest(name = "the driver names the statement: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void theSessionEndingWhileMigrationsWaitForThePlanLeavesNothingApplied(boolean driverNamesIt) throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        h.add("create alpha", new CreateTable(table("alpha", t -> t.id())));
+        h.add("create beta", new CreateTable(table("beta", t -> t.id())));
+        h.add("alpha label", new AddColumn(null, "alpha", column("label", varchar(20), true, null)));
+        h.add("create gamma", new CreateTable(table("gamma", t -> t.id())));
+        db.migrator(h.chain()).upgrade("0001");
+        List<String> before = db.schema();
+        String url = db.url() + (driverNamesIt ? "" : (db.url().contains("?") ? "&" : "?") + "logServerErrorDetail=false");
+        AtomicBoolean reached = holdBefore(2); // 0004: the run waits for it only once 0003 has failed
+        try (Connection admin = db.connect(); Statement s = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            s.execute("lock table alpha in access exclusive mode"); // 0003 waits
+            java.util.concurrent.CompletableFuture<Void> run = java.util.concurrent.CompletableFuture.runAsync(() ->
+                    new Migrator(new Database(url, null, null, null), h.chain(),
+                            io.github.entitymigrations.migrations.Console.SILENT).upgrade("head"));
+            String pid = null;
+            for (int i = 0; i < 600 && pid == null; i++) {
+                List<String> waiting = db.query("select pid from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and query like 'alter table alpha%'");
+                pid = waiting.isEmpty() ? null : waiting.get(0);
+                if (pid == null) {
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(pid != null, "0003 should wait for the lock on alpha");
+            try (ResultSet rs = s.executeQuery("select pg_terminate_backend(" + pid + ")")) {
+                rs.next();
+            }
+            admin.rollback();
+            java.util.concurrent.ExecutionException failed = assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+            MigrationException e = org.junit.jupiter.api.Assertions.assertInstanceOf(MigrationException.class,
+                    failed.getCause());
+            for (String part : List.of("Migration 0003", "0003_alpha_label.json", "terminating connection",
+                    "nothing of it was applied", "0002 was run in the same transaction and rolled back with it",
+                    "is still at 0001.")) {
+                assertTrue(e.getMessage().contains(part), "the message should say " + part + ":\n" + e.getMessage());
+            }
+        }
+        assertTrue(reached.get());
+        assertEquals(before, db.schema());
+        assertEquals(List.of("0001"), db.appliedIds());
+        db.migrator(h.chain()).upgrade("head");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void killedWhileItsMigrationsWaitForThePlanItLeavesNothingOfThem(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        db.migrator(h.chain()).upgrade("0001");
+        List<String> before = db.schema();
+
+        Process runner = ForkedRunner.start(db.database().url(), h.directory(), ForkedRunner.HOLD_LAST_STEP);
+        try {
+            awaitHeld(kind, db, runner);
+        } finally {
+            runner.destroyForcibly(); // SIGKILL, with 0002 and 0003 run and not committed
+        }
+        assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
+        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed waiting for its plan");
+        if (kind == Kind.POSTGRESQL) {
+            awaitNoOtherSession(db);
+        }
+
+        assertEquals(before, db.schema(), "a killed run must leave nothing of the migrations it held");
+        assertEquals(List.of("0001"), db.appliedIds());
+        db.migrator(h.chain()).upgrade("head");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        assertEquals(List.of("1|kept"), db.query("select id, label from beta"));
+    }
+
+    /**
+     * Until the forked runner has run the migrations it can without the plan's last step, in a transaction it
+     * holds open: PostgreSQL shows its session idle in a transaction that has created table gamma (0003); SQLite
+     * shows a write transaction by its journal, after which the runner waits (it does nothing else then).
+     */
+    private static void awaitHeld(Kind kind, TestDatabase db, Process runner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!runner.isAlive()) {
+                fail("the runner ended (exit " + runner.exitValue() + ") before it could be killed");
+            }
+            if (kind == Kind.POSTGRESQL ? pgHolding(db) : sqliteWriting(db)) {
+                if (kind == Kind.SQLITE) {
+                    Thread.sleep(1000);
+                }
+                return;
+            }
+            Thread.sleep(20);
+        }
+        fail("the runner never came to wait for its plan");
+    }
+
+    private static boolean pgHolding(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                        + " and state = 'idle in transaction' and query like '%entity_migrations_history%'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    private static void awaitNoOtherSession(TestDatabase db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select count(*) from pg_stat_activity where datname = current_database()"
+                            + " and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        fail("the killed runner's session did not end");
+    }
+
+    private static boolean sqliteWriting(TestDatabase db) {
+        String file = db.database().url().substring("jdbc:sqlite:".length());
+        return Files.exists(Path.of(file + "-journal")) || Files.exists(Path.of(file + "-wal"));
+    }
+}
