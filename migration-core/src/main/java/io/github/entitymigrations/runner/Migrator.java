@@ -83,14 +83,6 @@ public final class Migrator {
     public Movement upgrade(String target) {
         Movement[] moved = new Movement[1];
         RunTimes times = new RunTimes();
-        // Parsing the files needs no database: it goes on beside connecting, taking the lock and reading the history.
-        try (Planner.Parsing parsing = Planner.Parsing.start(kind.transactionalDdl() ? chain.migrations() : List.of())) {
-            upgrade(target, moved, times, parsing);
-        }
-        return moved[0];
-    }
-
-    private void upgrade(String target, Movement[] moved, RunTimes times, Planner.Parsing parsing) {
         withLock(Targets.isRelative(target, "+"), (c, seen) -> {
             boolean fresh = !versions.exists(c);
             if (fresh) {
@@ -108,7 +100,6 @@ public final class Migrator {
             }
             int to = Targets.upgrade(chain, current, target);
             if (to == current) {
-                parsing.close();
                 console.info("Nothing to do: the database is at " + Targets.label(chain, current)
                         + (current == chain.migrations().size() ? " (head)." : "."));
                 return;
@@ -133,6 +124,7 @@ public final class Migrator {
             moved[0] = new Movement(Targets.label(chain, current), Targets.label(chain, to), ran);
             console.debug(times.summary());
         });
+        return moved[0];
     }
 
     /** Reverts to {@code -N} (default {@code -1}), {@code base} or an id; refuses if it would destroy data. */

@@ -87,40 +87,6 @@ final class Planner {
         return times.add(RunTimes.Phase.PARSE, since);
     }
 
-    /**
-     * The files' steps parsed, in order, on a thread of its own, so that a run's plan finds them parsed: what cannot
-     * be parsed is left for the plan's own ordered pass to report. Stops at {@link #close}.
-     */
-    static final class Parsing implements AutoCloseable {
-
-        private volatile boolean closed;
-
-        private Parsing() {
-        }
-
-        static Parsing start(List<MigrationFile> files) {
-            Parsing parsing = new Parsing();
-            if (files.size() >= PARALLEL_PARSE) {
-                Thread thread = new Thread(() -> {
-                    for (MigrationFile f : files) {
-                        if (parsing.closed) {
-                            return;
-                        }
-                        parseIfPossible(f);
-                    }
-                }, "entity-migrations-parse");
-                thread.setDaemon(true);
-                thread.start();
-            }
-            return parsing;
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     private static void parseIfPossible(MigrationFile f) {
         try {
             f.migration();
