@@ -335,6 +335,7 @@ public final class Migrator {
                 return runSteps(c, plan, progress, to, executor, console);
             }
             lines.forEach(console::info);
+            console.debug(held.next + " migration(s) ran in one transaction while the plan was completed");
             return runSteps(c, waitFor(times, ahead::all), progress, to, executor, console);
         }
     }

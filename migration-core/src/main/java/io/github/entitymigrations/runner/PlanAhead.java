@@ -3,6 +3,7 @@ package io.github.entitymigrations.runner;
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationFile;
+import io.github.entitymigrations.operations.Sql;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -84,7 +85,8 @@ final class PlanAhead implements AutoCloseable {
     /** Every file to run is parsed (and nothing refused yet): whether they all could share a transaction. */
     private void parsed(List<MigrationFile> files) {
         boolean all = files.stream().allMatch(f -> !f.migration().outsideTransaction()
-                && f.migration().lockTimeout() == null);
+                && f.migration().lockTimeout() == null
+                && f.migration().upgrade().stream().noneMatch(op -> op instanceof Sql));
         synchronized (this) {
             holdable = all;
             notifyAll();
@@ -131,8 +133,9 @@ final class PlanAhead implements AutoCloseable {
     }
 
     /**
-     * Waits until every file to run is parsed; whether each migration may run in a transaction shared with others
-     * (none is marked {@code outsideTransaction} or has a {@code lockTimeout}, a setting its transaction ends).
+     * Waits until every file to run is parsed; whether each migration may run in a transaction shared with others:
+     * none is marked {@code outsideTransaction}, has a {@code lockTimeout} (a setting its transaction ends) or a
+     * {@code sql} step (whose {@code set local}, say, would reach the migrations after it).
      * Throws what planning threw, if it failed first.
      */
     synchronized boolean holdable() {

@@ -228,16 +228,7 @@ class FailureInjectionTest {
             s.execute("lock table customer in access exclusive mode"); // the batch's second statement waits
             CompletableFuture<Void> run = CompletableFuture.runAsync(() ->
                     new Migrator(new Database(url, null, null, null), h.chain(), Console.SILENT).upgrade("head"));
-            String pid = null;
-            for (int i = 0; i < 600 && pid == null; i++) {
-                // On a connection of its own: the admin's transaction would keep seeing its first snapshot.
-                List<String> waiting = db.query("select pid from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock' and query like 'alter table customer%'");
-                pid = waiting.isEmpty() ? null : waiting.get(0);
-                if (pid == null) {
-                    Thread.sleep(50);
-                }
-            }
+            String pid = lockWaiter(db, "alter table customer");
             assertTrue(pid != null, "the migration should wait for the lock on customer");
             try (ResultSet rs = s.executeQuery("select pg_terminate_backend(" + pid + ")")) {
                 rs.next();
@@ -252,6 +243,23 @@ class FailureInjectionTest {
             }
         }
         assertEquals(before, State.of(db), "the migration must have left nothing");
+    }
+
+    /**
+     * The server process of the session waiting for a lock in a statement that starts with {@code statement}, polled
+     * for up to 30 s; {@code null} if none came to wait.
+     */
+    static String lockWaiter(TestDatabase db, String statement) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            // On a connection of its own: the admin's transaction would keep seeing its first snapshot.
+            List<String> waiting = db.query("select pid from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock' and query like '" + statement + "%'");
+            if (!waiting.isEmpty()) {
+                return waiting.get(0);
+            }
+            Thread.sleep(50);
+        }
+        return null;
     }
 
     /** Order 3 has no kind: making the column NOT NULL fails on both, at the rebuild's copy on SQLite. */

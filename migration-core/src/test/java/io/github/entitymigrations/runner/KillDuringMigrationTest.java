@@ -164,20 +164,31 @@ class KillDuringMigrationTest {
      * write transaction by its journal file, and the statements before the slow one take milliseconds.
      */
     private static void awaitSlowStatement(Kind kind, TestDatabase db, Process runner) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        awaitRunner(runner, 30, "the runner never reached the slow statement",
+                () -> kind == Kind.POSTGRESQL ? pgSleeping(db) : sqliteWriting(db));
+        if (kind == Kind.SQLITE) {
+            Thread.sleep(150);
+        }
+    }
+
+    /** What a forked runner is waited for to reach. */
+    interface Reached {
+        boolean yet() throws Exception;
+    }
+
+    /** Polls until the forked runner has {@code reached} a point, failing if it ends first or the time runs out. */
+    static void awaitRunner(Process runner, int seconds, String never, Reached reached) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (!runner.isAlive()) {
                 fail("the runner ended (exit " + runner.exitValue() + ") before it could be killed");
             }
-            if (kind == Kind.POSTGRESQL ? pgSleeping(db) : sqliteWriting(db)) {
-                if (kind == Kind.SQLITE) {
-                    Thread.sleep(150);
-                }
+            if (reached.yet()) {
                 return;
             }
             Thread.sleep(20);
         }
-        fail("the runner never reached the slow statement");
+        fail(never);
     }
 
     private static boolean pgSleeping(TestDatabase db) throws Exception {
@@ -189,7 +200,7 @@ class KillDuringMigrationTest {
         }
     }
 
-    private static boolean sqliteWriting(TestDatabase db) {
+    static boolean sqliteWriting(TestDatabase db) {
         String file = db.database().url().substring("jdbc:sqlite:".length());
         return Files.exists(Path.of(file + "-journal")) || Files.exists(Path.of(file + "-wal"));
     }

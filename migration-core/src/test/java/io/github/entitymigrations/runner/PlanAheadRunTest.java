@@ -56,18 +56,14 @@ class PlanAheadRunTest {
         PlanAhead.pause = null;
     }
 
-    /** Four tables, one per migration, the second with a row: what runs before the plan is complete. */
+    /** Four tables, one per migration: what runs before the plan is complete. */
     private MigrationHistory fourTables() {
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
         for (String name : List.of("alpha", "beta", "gamma", "delta")) {
-            List<Operation> up = new ArrayList<>(List.of(new CreateTable(table(name, t -> {
+            h.add("create " + name, new CreateTable(table(name, t -> {
                 t.id();
                 t.col("label", varchar(40));
-            }))));
-            if (name.equals("beta")) {
-                up.add(sql(List.of("insert into beta (id, label) values (1, 'kept')"), List.of("delete from beta")));
-            }
-            h.add("create " + name, up, io.github.entitymigrations.diff.Diff.reverse(up), false);
+            })));
         }
         return h;
     }
@@ -136,33 +132,58 @@ class PlanAheadRunTest {
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void aMigrationThatFailsBeforeThePlanIsCompleteIsReportedAsAlways(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
-        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
-        h.add("create alpha", new CreateTable(table("alpha", t -> t.id())));
-        h.add("create beta", new CreateTable(table("beta", t -> t.id())));
-        h.add("broken data", sql(List.of("insert into alpha (id) values (1)", "insert into nowhere (id) values (1)"),
-                List.of("delete from alpha")));
-        h.add("create gamma", new CreateTable(table("gamma", t -> t.id())));
-        h.add("create delta", new CreateTable(table("delta", t -> t.id())));
+        MigrationHistory h = fourTables();
+        db.migrator(h.chain()).upgrade("0001");
+        db.execute("create table gamma (id integer primary key)"); // not a migration's: 0003 fails to create it
+        List<String> before = db.schema();
         // Planning waits before the last step until the run waits for the whole plan: after 0003 failed.
-        AtomicBoolean reached = holdBefore(4);
+        AtomicBoolean reached = holdBefore(2);
         RecordingConsole console = new RecordingConsole();
 
         MigrationException e = assertThrows(MigrationException.class,
                 () -> db.migrator(h.chain(), console).upgrade("head"));
 
         assertTrue(reached.get(), "0003 should have failed while the plan was held back");
-        assertTrue(e.getMessage().startsWith("Migration 0003 broken data (0003_broken_data.json) failed at statement 2"
-                + " of 2:\n    insert into nowhere (id) values (1)\n"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Migration 0003 create gamma (0003_create_gamma.json) failed at "
+                + "statement 1 of 1:\n    create table gamma"), e.getMessage());
         assertTrue(e.getMessage().contains("It was rolled back: nothing of it was applied"), e.getMessage());
-        assertTrue(e.getMessage().contains("0001, 0002 were applied before it and stay"), e.getMessage());
+        assertTrue(e.getMessage().contains("0002 was applied before it and stays"), e.getMessage());
         assertEquals(List.of("0001", "0002"), db.appliedIds());
-        assertEquals(List.of(), db.query("select id from alpha"), "0003's first statement must be rolled back");
-        assertTrue(db.schema().stream().noneMatch(l -> l.contains("gamma")), db.schema().toString());
+        List<String> after = new ArrayList<>(db.schema());
+        after.removeIf(l -> l.equals("table beta") || l.contains(" beta.") || l.startsWith("primary key beta "));
+        assertEquals(before, after, "0002's table beta should be all that is new");
+        assertTrue(db.schema().contains("table beta"), db.schema().toString());
+        assertTrue(db.schema().stream().noneMatch(l -> l.contains("delta")), db.schema().toString());
         // Told once each, as the run did them: the first attempt, rolled back, is not reported.
-        assertEquals(1, console.count("Upgrading from base to 0005"), console.toString());
-        assertEquals(1, console.count("Applying 0001 "), console.toString());
+        assertEquals(1, console.count("Upgrading from 0001 to 0004"), console.toString());
+        assertEquals(1, console.count("Applying 0002 "), console.toString());
         assertEquals(1, console.count("Applying 0003 "), console.toString());
         assertEquals(0, console.count("Applying 0004 "), console.toString());
+    }
+
+    /**
+     * A {@code sql} step could {@code set local} what the migrations after it would run under: a run with one is
+     * planned first, as before, running nothing until the plan is complete.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aRunWithASqlStepIsPlannedFirst(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        h.add("a row", sql(List.of("insert into alpha (id, label) values (1, 'one')"), List.of("delete from alpha")));
+        h.add("create epsilon", new CreateTable(table("epsilon", t -> t.id())));
+        AtomicBoolean wholePlan = new AtomicBoolean();
+        PlanAhead.pause = (plan, i) -> {
+            if (i == 5) {
+                wholePlan.set(plan.awaitRunWaitingFor(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(5)));
+            }
+        };
+
+        db.migrator(h.chain()).upgrade("head");
+
+        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
+        assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
+        assertEquals(List.of("1|one"), db.query("select id, label from alpha"));
     }
 
     @ParameterizedTest
@@ -177,7 +198,6 @@ class PlanAheadRunTest {
 
         assertTrue(reached.get());
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertEquals(List.of("1|kept"), db.query("select id, label from beta"));
         DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(4)), db.schema(), "after the run");
         List<String> said = console.lines().stream().filter(l -> l.startsWith("Applying") || l.startsWith("Upgrading")
                 || l.startsWith("Applied")).map(l -> l.substring(0, Math.min(l.length(), 14))).toList();
@@ -241,15 +261,7 @@ class PlanAheadRunTest {
             java.util.concurrent.CompletableFuture<Void> run = java.util.concurrent.CompletableFuture.runAsync(() ->
                     new Migrator(new Database(url, null, null, null), h.chain(),
                             io.github.entitymigrations.migrations.Console.SILENT).upgrade("head"));
-            String pid = null;
-            for (int i = 0; i < 600 && pid == null; i++) {
-                List<String> waiting = db.query("select pid from pg_stat_activity where datname = current_database()"
-                        + " and wait_event_type = 'Lock' and query like 'alter table alpha%'");
-                pid = waiting.isEmpty() ? null : waiting.get(0);
-                if (pid == null) {
-                    Thread.sleep(50);
-                }
-            }
+            String pid = FailureInjectionTest.lockWaiter(db, "alter table alpha");
             assertTrue(pid != null, "0003 should wait for the lock on alpha");
             try (ResultSet rs = s.executeQuery("select pg_terminate_backend(" + pid + ")")) {
                 rs.next();
@@ -296,7 +308,7 @@ class PlanAheadRunTest {
         assertEquals(List.of("0001"), db.appliedIds());
         db.migrator(h.chain()).upgrade("head");
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertEquals(List.of("1|kept"), db.query("select id, label from beta"));
+        DatabaseSchemaReader.assertSame(db.expected(h.schemaAt(4)), db.schema(), "after the rerun");
     }
 
     /**
@@ -305,20 +317,11 @@ class PlanAheadRunTest {
      * shows a write transaction by its journal, after which the runner waits (it does nothing else then).
      */
     private static void awaitHeld(Kind kind, TestDatabase db, Process runner) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!runner.isAlive()) {
-                fail("the runner ended (exit " + runner.exitValue() + ") before it could be killed");
-            }
-            if (kind == Kind.POSTGRESQL ? pgHolding(db) : sqliteWriting(db)) {
-                if (kind == Kind.SQLITE) {
-                    Thread.sleep(1000);
-                }
-                return;
-            }
-            Thread.sleep(20);
+        KillDuringMigrationTest.awaitRunner(runner, 60, "the runner never came to wait for its plan",
+                () -> kind == Kind.POSTGRESQL ? pgHolding(db) : KillDuringMigrationTest.sqliteWriting(db));
+        if (kind == Kind.SQLITE) {
+            Thread.sleep(1000);
         }
-        fail("the runner never came to wait for its plan");
     }
 
     private static boolean pgHolding(TestDatabase db) throws Exception {
@@ -344,10 +347,5 @@ class PlanAheadRunTest {
             Thread.sleep(20);
         }
         fail("the killed runner's session did not end");
-    }
-
-    private static boolean sqliteWriting(TestDatabase db) {
-        String file = db.database().url().substring("jdbc:sqlite:".length());
-        return Files.exists(Path.of(file + "-journal")) || Files.exists(Path.of(file + "-wal"));
     }
 }
