@@ -45,6 +45,11 @@ final class StepExecutor implements AutoCloseable {
     private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
     /** The plan being worked out beside the run, whose checksums are computed as its steps are planned. */
     private PlanAhead ahead;
+    /**
+     * The id of the last step run in the transaction {@link #hold} started whose version row went in its batch: the
+     * next one's duration counts from that row's time ({@code null}: from the transaction's start).
+     */
+    private String lastHeldRow;
     private volatile boolean closed;
 
     /**
@@ -98,6 +103,7 @@ final class StepExecutor implements AutoCloseable {
     void hold(Connection c) throws SQLException {
         execute(c, dialect.beforeMigration());
         c.setAutoCommit(false);
+        lastHeldRow = null;
     }
 
     /**
@@ -154,7 +160,8 @@ final class StepExecutor implements AutoCloseable {
         StepLockTimeout lockTimeout = StepLockTimeout.set(c, dialect, step);
         // On PostgreSQL an atomic step's statements go in batches, the version row's change in the last one.
         boolean batched = batches && step.atomic() && versions.kind() instanceof PostgresKind;
-        String versionRow = batched && step.integrityChecks().isEmpty() ? versionRowStatement(step) : null;
+        String versionRow = batched && step.integrityChecks().isEmpty()
+                ? versionRowStatement(step, held ? lastHeldRow : null) : null;
         try {
             if (batched) {
                 StatementBatches.run(c, step, versionRow, (index, e) -> statementFailure(c, step, index,
@@ -182,6 +189,9 @@ final class StepExecutor implements AutoCloseable {
         if (!held && !c.getAutoCommit()) {
             c.commit();
         }
+        if (held) {
+            lastHeldRow = versionRow != null && step.upgrade() ? step.id() : null;
+        }
         return ms;
     }
 
@@ -206,16 +216,17 @@ final class StepExecutor implements AutoCloseable {
 
     /**
      * The statement that records the step in the version table, to run in the batch with its statements: the row's
-     * insert (its checksum computed now, its time and duration the server's) or, going down, its delete.
+     * insert (its checksum computed now, its time and duration the server's; the duration from the row of
+     * {@code after}, the step before it in the same transaction, if not {@code null}) or, going down, its delete.
      */
-    private String versionRowStatement(Step step) {
+    private String versionRowStatement(Step step, String after) {
         if (!step.upgrade()) {
             return versions.deleteStatement(step.id());
         }
         long since = System.nanoTime();
         String checksum = checksum(step);
         times.addWithin(RunTimes.Phase.STATEMENTS, RunTimes.Phase.CHECKSUMS, since);
-        return versions.insertStatement(step.id(), step.file().message(), checksum, appliedBy);
+        return versions.insertStatement(step.id(), step.file().message(), checksum, appliedBy, after);
     }
 
     private void runStatements(Connection c, Step step, String databaseName) throws SQLException {

@@ -206,13 +206,24 @@ public final class VersionTable {
      * statement's text can carry: the row is then inserted on its own, with parameters.
      */
     String insertStatement(String id, String message, String checksum, String appliedBy) {
-        if ((id + message + checksum + appliedBy).indexOf('\0') >= 0) {
+        return insertStatement(id, message, checksum, appliedBy, null);
+    }
+
+    /**
+     * As {@link #insertStatement(String, String, String, String)}, for a migration that shares its transaction with
+     * the one before it, whose row is {@code after}'s: its duration counts from that row's time, not from the
+     * transaction's start ({@code null}: from the transaction's start).
+     */
+    String insertStatement(String id, String message, String checksum, String appliedBy, String after) {
+        if ((id + message + checksum + appliedBy + (after == null ? "" : after)).indexOf('\0') >= 0) {
             return null;
         }
+        String since = after == null ? "transaction_timestamp()"
+                : "(select applied_at from " + qualifiedName() + " where id = " + text(after) + ")";
         return "insert into " + qualifiedName() + " (" + COLUMNS + ", stamped) values (" + text(id) + ", "
                 + text(truncate(message, 1000)) + ", " + text(checksum) + ", clock_timestamp(), "
                 + text(truncate(appliedBy, 128)) + ", cast(floor(extract(epoch from clock_timestamp() - "
-                + "transaction_timestamp()) * 1000) as bigint), false)";
+                + since + ") * 1000) as bigint), false)";
     }
 
     /** PostgreSQL: the delete of a reverted migration's row, as one statement, like {@link #insertStatement}. */

@@ -210,6 +210,34 @@ class PlanAheadRunTest {
     }
 
     /**
+     * PostgreSQL writes each version row in one batch with its migration's statements, its duration the server's:
+     * in a transaction shared with the migrations before it, the duration counts from the row before it, not from
+     * the transaction's start. The plan is held back a second before the third step, so the third row would say
+     * over a second if it counted from the start.
+     */
+    @org.junit.jupiter.api.Test
+    void aMigrationSharingItsTransactionRecordsItsOwnDuration() throws Exception {
+        TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
+        MigrationHistory h = fourTables();
+        PlanAhead.pause = (plan, i) -> {
+            if (i == 1 && plan.awaitRunWaitingFor(1, TimeUnit.SECONDS.toMillis(60))) {
+                Thread.sleep(1200); // the run waits, idle in its transaction, with 0001 run
+            } else if (i == 3) {
+                plan.awaitRunWaitingFor(3, TimeUnit.SECONDS.toMillis(60));
+            }
+        };
+
+        db.migrator(h.chain()).upgrade("head");
+
+        List<Applied> rows = db.versionRows();
+        assertEquals(List.of("0001", "0002", "0003", "0004"), rows.stream().map(Applied::id).toList());
+        long span = java.time.Duration.between(rows.get(0).appliedAt(), rows.get(2).appliedAt()).toMillis();
+        assertTrue(span >= 1000, "0002 and 0003 should have waited for the plan after 0001: " + span + " ms");
+        assertTrue(rows.get(2).executionMs() < 1000, "0003 counted from the transaction's start: " + rows);
+        assertTrue(rows.get(3).executionMs() < 1000, "0004 counted from the transaction's start: " + rows);
+    }
+
+    /**
      * PostgreSQL refuses the commit of the migrations run while the plan was held back (a deferred constraint
      * trigger on the version table refuses every row at commit): nothing of them is applied, they run again one
      * transaction each, and the first one's refused commit is reported; once the trigger is gone they apply.
