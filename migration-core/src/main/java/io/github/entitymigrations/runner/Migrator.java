@@ -311,8 +311,9 @@ public final class Migrator {
             } catch (SQLException | RuntimeException | Error e) {
                 failure = e;
             }
+            boolean committing = failure == null;
             try {
-                executor.release(c, failure == null, failure);
+                executor.release(c, committing, failure);
             } catch (SQLException e) {
                 failure = e; // the commit, say: nothing of the held steps is applied
             }
@@ -323,7 +324,7 @@ public final class Migrator {
                 }
                 List<Step> plan = waitFor(times, ahead::all); // a migration that cannot run: nothing was run
                 if (c.isClosed() || !c.isValid(5)) {
-                    throw heldAndLost(failure, plan, held.next, name, from);
+                    throw heldAndLost(failure, plan, committing ? -1 : held.next, name, from);
                 }
                 // The plan is good, so the failure is a migration's: run them one transaction each, to report it
                 // as always, with what went before it applied.
@@ -341,12 +342,19 @@ public final class Migrator {
     }
 
     /**
-     * A migration run before the plan was complete failed, and the connection went with it (the server restarted,
-     * or ended the session), so they cannot run again to report it as always: its failure, and that those run
-     * with it in the same transaction were rolled back with it.
+     * A migration run before the plan was complete failed ({@code failed}: its index; -1: their commit), and the
+     * connection went with it (the server restarted, or ended the session), so they cannot run again to report it
+     * as always: its failure, and that those run with it in the same transaction were rolled back with it.
      */
     private MigrationException heldAndLost(Throwable failure, List<Step> plan, int failed, String name, int from) {
-        Step step = plan.get(Math.min(failed, plan.size() - 1));
+        if (failed < 0) {
+            return new MigrationException("The commit of the migrations run while the plan was completed failed on "
+                    + database.describe() + ": " + failure.getMessage() + "\nThe connection was lost with it, so "
+                    + "nothing of them was applied (they shared that transaction): " + database.describe()
+                    + " is still at " + Targets.label(chain, from) + ". Check that the database is up and "
+                    + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".", failure);
+        }
+        Step step = plan.get(failed);
         String with = failed == 0 ? "" : " " + String.join(", ", plan.subList(0, failed).stream().map(Step::id).toList())
                 + (failed == 1 ? " was" : " were") + " run in the same transaction and rolled back with it, so";
         String note = "\nIt ran in one transaction with the migrations before it, uncommitted until the run had "

@@ -192,9 +192,14 @@ class KillDuringMigrationTest {
     }
 
     private static boolean pgSleeping(TestDatabase db) throws Exception {
+        return otherSession(db, "state = 'active' and query like '%pg_sleep%'");
+    }
+
+    /** Whether another session on the database is in the state {@code condition} (on pg_stat_activity) says. */
+    static boolean otherSession(TestDatabase db, String condition) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-                        + " and state = 'active' and query like '%pg_sleep%'")) {
+                        + " and " + condition)) {
             rs.next();
             return rs.getInt(1) > 0;
         }

@@ -244,25 +244,47 @@ class PlanAheadRunTest {
      */
     @org.junit.jupiter.api.Test
     void aCommitRefusedAtTheEndOfTheHeldMigrationsIsReportedAsAlways() throws Exception {
+        Exception e = failingAtTheHeldCommit("raise exception 'refused at commit';");
+        assertTrue(String.valueOf(e.getMessage()).contains("refused at commit"), String.valueOf(e.getMessage()));
+    }
+
+    /**
+     * The session ends at the commit of the migrations run while the plan was held back (the trigger ends its own
+     * session): the error says that the commit failed and the connection with it, and nothing of them is applied.
+     */
+    @org.junit.jupiter.api.Test
+    void theSessionEndingAtTheCommitOfTheHeldMigrationsLeavesNothingApplied() throws Exception {
+        Exception e = failingAtTheHeldCommit("perform pg_terminate_backend(pg_backend_pid()); return null;");
+        assertTrue(e instanceof MigrationException && e.getMessage().startsWith(
+                "The commit of the migrations run while the plan was completed failed"), String.valueOf(e));
+        assertTrue(e.getMessage().contains("is still at 0001."), e.getMessage());
+    }
+
+    /**
+     * On PostgreSQL at 0001, with a deferred constraint trigger on the version table running {@code body} at
+     * commit, upgrades while the plan is held back before 0004: what the run threw, once checked that nothing of
+     * 0002 and 0003 is left, and that the upgrade runs once the trigger is gone.
+     */
+    private Exception failingAtTheHeldCommit(String body) throws Exception {
         TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
         MigrationHistory h = fourTables();
         db.migrator(h.chain()).upgrade("0001");
         List<String> before = db.schema();
-        db.execute("create function em_refuse_at_commit() returns trigger language plpgsql as $$ begin "
-                        + "raise exception 'refused at commit'; end $$",
-                "create constraint trigger em_refuse after insert on entity_migrations_history deferrable initially"
-                        + " deferred for each row execute function em_refuse_at_commit()");
+        db.execute("create function em_at_commit() returns trigger language plpgsql as $$ begin " + body + " end $$",
+                "create constraint trigger em_at_commit after insert on entity_migrations_history deferrable"
+                        + " initially deferred for each row execute function em_at_commit()");
         AtomicBoolean reached = holdBefore(2);
 
         Exception e = assertThrows(Exception.class, () -> db.migrator(h.chain()).upgrade("head"));
 
         assertTrue(reached.get());
-        assertTrue(String.valueOf(e.getMessage()).contains("refused at commit"), String.valueOf(e.getMessage()));
         assertEquals(List.of("0001"), db.appliedIds());
-        db.execute("drop trigger em_refuse on entity_migrations_history", "drop function em_refuse_at_commit()");
+        db.execute("drop trigger em_at_commit on entity_migrations_history", "drop function em_at_commit()");
         assertEquals(before, db.schema());
+        PlanAhead.pause = null;
         db.migrator(h.chain()).upgrade("head");
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        return e;
     }
 
     /**
@@ -353,12 +375,8 @@ class PlanAheadRunTest {
     }
 
     private static boolean pgHolding(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-                        + " and state = 'idle in transaction' and query like '%entity_migrations_history%'")) {
-            rs.next();
-            return rs.getInt(1) > 0;
-        }
+        return KillDuringMigrationTest.otherSession(db, "state = 'idle in transaction' and query like "
+                + "'%entity_migrations_history%'");
     }
 
     private static void awaitNoOtherSession(TestDatabase db) throws Exception {
