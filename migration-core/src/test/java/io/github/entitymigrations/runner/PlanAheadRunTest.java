@@ -334,6 +334,40 @@ class PlanAheadRunTest {
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
     }
 
+    /**
+     * Two upgrades at once while the first holds its migrations uncommitted, waiting for its plan: the second waits
+     * for the lock, then finds everything applied, and each migration is applied once.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aSecondRunWaitsForTheHeldMigrationsAndFindsThemApplied(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+        PlanAhead.pause = (plan, i) -> {
+            if (i == 3 && plan.awaitRunWaitingFor(3, TimeUnit.SECONDS.toMillis(60))) {
+                holding.countDown(); // the first run has run 0001-0003, uncommitted
+                secondStarted.await(60, TimeUnit.SECONDS);
+                Thread.sleep(500); // the second run is waiting for the lock meanwhile
+            }
+        };
+        RecordingConsole second = new RecordingConsole();
+        java.util.concurrent.CompletableFuture<Movement> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> db.migrator(h.chain()).upgrade("head"));
+        assertTrue(holding.await(60, TimeUnit.SECONDS), "the first run should hold 0001-0003");
+        java.util.concurrent.CompletableFuture<Movement> other = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    secondStarted.countDown();
+                    return db.migrator(h.chain(), second).upgrade("head");
+                });
+
+        assertEquals(4, first.get(60, TimeUnit.SECONDS).migrations());
+        assertEquals(0, other.get(60, TimeUnit.SECONDS).migrations(), second.toString());
+        assertEquals(1, second.count("Nothing to do: the database is at 0004 (head)."), second.toString());
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void killedWhileItsMigrationsWaitForThePlanItLeavesNothingOfThem(Kind kind) throws Exception {
