@@ -108,7 +108,7 @@ public final class Migrator {
                     + ": " + (to - current) + " migration(s)";
             int ran;
             if (kind.transactionalDdl()) {
-                try (PlanAhead ahead = PlanAhead.upgrade(chain, dialect, current, to, true)) {
+                try (PlanAhead ahead = PlanAhead.upgrade(chain, dialect, current, to)) {
                     ran = runAhead(c, ahead, fresh, upgrading, current, to, times);
                     ahead.addTimesTo(times);
                 }
@@ -278,19 +278,35 @@ public final class Migrator {
      */
     private int runAhead(Connection c, PlanAhead ahead, boolean fresh, String upgrading, int from, int to,
                          RunTimes times) throws SQLException {
-        boolean holdable = waitFor(times, ahead::holdable);
-        if (holdable) {
+        if (waitFor(times, ahead::holdable)) {
             // The first step before any transaction, so a plan that fails there leaves nothing open.
             waitFor(times, () -> ahead.take(0));
-        }
-        if (!holdable || ahead.done()) { // a plan complete by now (most are: they are short) runs as planned first
-            List<Step> steps = waitFor(times, ahead::all);
-            if (fresh) {
-                versions.create(c);
+            if (!ahead.done()) { // a plan complete by now (most are: they are short) runs as if planned first
+                int ran = runHeld(c, ahead, fresh, upgrading, from, to, times);
+                if (ran != ROLLED_BACK) {
+                    return ran;
+                }
             }
-            console.info(upgrading);
-            return run(c, steps, to, times, ahead);
         }
+        // Planned first, or held steps rolled back with the plan good: one transaction each, as always.
+        List<Step> steps = waitFor(times, ahead::all);
+        if (fresh) {
+            versions.create(c);
+        }
+        console.info(upgrading);
+        return run(c, steps, to, times, ahead);
+    }
+
+    /** What {@link #runHeld} returns when the held steps were rolled back, for the caller to run them again. */
+    private static final int ROLLED_BACK = -1;
+
+    /**
+     * Runs the steps planned while the plan is completed in one transaction, committed once it is, then the rest one
+     * transaction each; returns how many it ran, or {@link #ROLLED_BACK} when one of the held steps failed, the plan
+     * being good: they were all rolled back, to run again one transaction each.
+     */
+    private int runHeld(Connection c, PlanAhead ahead, boolean fresh, String upgrading, int from, int to,
+                        RunTimes times) throws SQLException {
         try (StepExecutor executor = executor(c, times)) {
             executor.checksumsFrom(ahead);
             String name = c.getMetaData().getDatabaseProductName();
@@ -317,7 +333,6 @@ public final class Migrator {
             } catch (SQLException e) {
                 failure = e; // the commit, say: nothing of the held steps is applied
             }
-            Progress progress = held;
             if (failure != null) {
                 if (failure instanceof Error e) {
                     throw e;
@@ -326,18 +341,13 @@ public final class Migrator {
                 if (c.isClosed() || !c.isValid(5)) {
                     throw heldAndLost(failure, plan, committing ? -1 : held.next, name, from);
                 }
-                // The plan is good, so the failure is a migration's: run them one transaction each, to report it
-                // as always, with what went before it applied.
-                if (fresh) {
-                    versions.create(c);
-                }
-                console.info(upgrading);
-                progress = new Progress();
-                return runSteps(c, plan, progress, to, executor, console);
+                // The plan is good, so the failure is a migration's: they run again one transaction each, to report
+                // it as always, with what went before it applied.
+                return ROLLED_BACK;
             }
             lines.forEach(console::info);
             console.debug(held.next + " migration(s) ran in one transaction while the plan was completed");
-            return runSteps(c, waitFor(times, ahead::all), progress, to, executor, console);
+            return runSteps(c, waitFor(times, ahead::all), held, to, executor, console);
         }
     }
 

@@ -56,18 +56,21 @@ final class PlanAhead implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts planning the steps from position {@code from} up to {@code to}, as {@link Planner#upgrade} does. */
-    static PlanAhead upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
+    /**
+     * Starts planning the steps from position {@code from} up to {@code to}, as {@link Planner#upgrade} does for a
+     * database with transactional DDL (the only kind whose migrations can share a transaction).
+     */
+    static PlanAhead upgrade(MigrationChain chain, Dialect dialect, int from, int to) {
         PlanAhead[] self = new PlanAhead[1];
-        PlanAhead ahead = new PlanAhead(to - from, () -> self[0].plan(chain, dialect, from, to, transactionalDdl));
+        PlanAhead ahead = new PlanAhead(to - from, () -> self[0].plan(chain, dialect, from, to));
         self[0] = ahead;
         ahead.thread.start();
         return ahead;
     }
 
-    private void plan(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl) {
+    private void plan(MigrationChain chain, Dialect dialect, int from, int to) {
         try {
-            Planner.upgrade(chain, dialect, from, to, transactionalDdl, times, this::parsed, this::planned);
+            Planner.upgrade(chain, dialect, from, to, true, times, this::parsed, this::planned);
             synchronized (this) {
                 finished = true;
                 notifyAll();
