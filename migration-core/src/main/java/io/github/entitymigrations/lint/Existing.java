@@ -47,60 +47,95 @@ final class Existing {
                     DropCheck.class, AddForeignKey.class, DropForeignKey.class, CreateSequence.class,
                     DropSequence.class, AlterSequence.class, Sql.class));
 
-    /** Table key now, to its key before the migration (what the database's facts are keyed by). */
-    private final Map<String, String> origin = new HashMap<>();
-    private final Set<String> columns = new HashSet<>();
+    private final Schema before;
+    /**
+     * Table key now, to its key before the migration (what the database's facts are keyed by); with the tables
+     * before by key. Both built on the first question, and each table's columns on the first question about it: a
+     * migration that only adds tables (most of those {@code generate} writes, over histories of thousands of tables)
+     * asks none.
+     */
+    private Map<String, String> origin;
+    private Map<String, Table> tablesBefore;
+    /** By table key now: the lower-cased names of its columns that existed, for the tables asked about. */
+    private final Map<String, Set<String>> columns = new HashMap<>();
 
     Existing(Schema before) {
-        for (Table t : before.tables()) {
-            String key = QualifiedName.key(t.schema(), t.name());
-            origin.put(key, key);
-            for (Column c : t.columns()) {
-                columns.add(column(key, c.name()));
+        this.before = before;
+    }
+
+    private Map<String, String> origin() {
+        if (origin == null) {
+            origin = new HashMap<>();
+            tablesBefore = new HashMap<>();
+            for (Table t : before.tables()) {
+                String key = QualifiedName.key(t.schema(), t.name());
+                origin.put(key, key);
+                tablesBefore.put(key, t);
             }
         }
+        return origin;
+    }
+
+    /** The columns of the table now keyed {@code key} that existed, or {@code null} when the table is new. */
+    private Set<String> columnsOf(String key) {
+        String was = origin().get(key);
+        if (was == null) {
+            return null;
+        }
+        Set<String> known = columns.get(key);
+        if (known == null) {
+            known = new HashSet<>();
+            for (Column c : tablesBefore.get(was).columns()) {
+                known.add(lower(c.name()));
+            }
+            columns.put(key, known);
+        }
+        return known;
     }
 
     boolean table(String schema, String name) {
-        return origin.containsKey(QualifiedName.key(schema, name));
+        return origin().containsKey(QualifiedName.key(schema, name));
     }
 
     boolean column(String schema, String table, String name) {
-        return columns.contains(column(QualifiedName.key(schema, table), name));
+        Set<String> known = columnsOf(QualifiedName.key(schema, table));
+        return known != null && known.contains(lower(name));
     }
 
     /** The key the table had before the migration, or {@code null} when the migration created it. */
     String origin(String schema, String name) {
-        return origin.get(QualifiedName.key(schema, name));
+        return origin().get(QualifiedName.key(schema, name));
     }
 
     /** Follows a step: renames carry what existed to the new name; drops end it (a table made again is new). */
     void after(Operation op) {
         if (op instanceof RenameTable r) {
             String from = QualifiedName.key(r.schema(), r.from());
-            String to = QualifiedName.key(r.schema(), r.to());
-            String was = origin.remove(from);
-            if (was != null) {
-                origin.put(to, was);
-                Set<String> moved = new HashSet<>();
-                columns.removeIf(c -> c.startsWith(from + "\u0000") && moved.add(to + c.substring(from.length())));
-                columns.addAll(moved);
+            Set<String> moved = columnsOf(from);
+            if (moved != null) {
+                String to = QualifiedName.key(r.schema(), r.to());
+                origin.put(to, origin.remove(from));
+                columns.remove(from);
+                columns.put(to, moved);
             }
         } else if (op instanceof RenameColumn r) {
-            String table = QualifiedName.key(r.schema(), r.table());
-            if (columns.remove(column(table, r.from()))) {
-                columns.add(column(table, r.to()));
+            Set<String> known = columnsOf(QualifiedName.key(r.schema(), r.table()));
+            if (known != null && known.remove(lower(r.from()))) {
+                known.add(lower(r.to()));
             }
         } else if (op instanceof DropTable d) {
             String key = QualifiedName.key(d.table().schema(), d.table().name());
-            origin.remove(key);
-            columns.removeIf(c -> c.startsWith(key + "\u0000"));
+            origin().remove(key);
+            columns.remove(key);
         } else if (op instanceof DropColumn d) {
-            columns.remove(column(QualifiedName.key(d.schema(), d.table()), d.column().name()));
+            Set<String> known = columnsOf(QualifiedName.key(d.schema(), d.table()));
+            if (known != null) {
+                known.remove(lower(d.column().name()));
+            }
         }
     }
 
-    private static String column(String tableKey, String name) {
-        return tableKey + "\u0000" + name.toLowerCase(Locale.ROOT);
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -26,11 +26,6 @@ final class FileText {
      * character).
      */
     record Text(String text, byte[] bytes) {
-
-        /** The SHA-256 of the file's bytes. */
-        String sha256() {
-            return MigrationFile.sha256(bytes);
-        }
     }
 
     /** Why the file cannot be read, as a message without the file name. */

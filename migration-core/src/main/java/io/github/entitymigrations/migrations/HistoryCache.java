@@ -29,11 +29,11 @@ import java.util.Optional;
  * What validating a history found, kept between builds in a file under the build directory, so that
  * {@code generate} and {@code check} validate only the migrations added since ({@link ChainValidation}): the
  * schema the validated files produce, and the steps only some databases cannot run, for a list of files each
- * known by its name and the SHA-256 of its text. Two entries are kept: the whole history last validated, and the
- * same without its newest file (the one most often edited, deleted or generated again while a change is reviewed),
- * so that an unchanged history needs no validating at all, and one whose newest file changed only that file. Each
- * file's id, parent and message are kept too, so that reading a file whose name and text are the ones validated
- * needs no parsing ({@link #knownFiles}).
+ * known by its name and the CRC-32C and CRC-32 of its bytes ({@link MigrationFile#fileCheck}). Two entries are
+ * kept: the whole history last validated, and the same without its newest file (the one most often edited, deleted
+ * or generated again while a change is reviewed), so that an unchanged history needs no validating at all, and one
+ * whose newest file changed only that file. Each file's id, parent and message are kept too, so that reading a file
+ * whose name and text are the ones validated needs no parsing ({@link #knownFiles}).
  *
  * <p>It is trusted only as far as it provably applies: a history that starts with exactly those files (same
  * names, same text, same order), checked by the same engine build (the same jars of the engine, the model and
@@ -49,8 +49,19 @@ import java.util.Optional;
  */
 final class HistoryCache {
 
-    /** The format of the file; another number is not read. 3: each entry's length in bytes, so it is read alone. */
-    static final long FORMAT = 3;
+    /**
+     * The format of the file; another number is not read. 3: each entry's length in bytes, so it is read alone.
+     * 4: every check is the CRC-32C and CRC-32 of the bytes ({@link OnDisk#check}), not their SHA-256: the header
+     * line's, each entry's, the engine build's and each migration file's. They guard against a file torn or changed
+     * by accident, which CRCs tell as surely, at a fraction of SHA-256's cost in a JVM just started (hashing a
+     * history of a thousand tables took tens of milliseconds there). A file edited to collide on purpose would only
+     * be taken as the one validated by {@code generate} and {@code check}; the runner checks files by their SHA-256.
+     */
+    static final long FORMAT = 4;
+
+    /** How the header line ends: its check, over the bytes before it, then the object's end. */
+    private static final byte[] CHECK_MARK = ", \"check\" : \"".getBytes(StandardCharsets.US_ASCII);
+    private static final int CHECK_TAIL = CHECK_MARK.length + OnDisk.CHECK_LENGTH + 3;
 
     /** Larger files are not read (a file this large was not written by this class). */
     private static final long MAX_BYTES = 1L << 30;
@@ -65,12 +76,12 @@ final class HistoryCache {
             "com/fasterxml/jackson/core/JsonParser.class",
             "com/fasterxml/jackson/databind/ObjectMapper.class");
 
-    /** A file validated: its name, the SHA-256 of its text, and its header as read then. */
+    /** A file validated: its name, the check of its bytes ({@link MigrationFile#fileCheck}), its header then. */
     record Validated(String name, String checksum, String id, String parent, String message) {
 
         /** Whether {@code f} is this file: the same name and text. */
         boolean is(MigrationFile f) {
-            return f.contentChecksum() != null && checksum.equals(f.contentChecksum()) && name.equals(f.fileName());
+            return f.fileCheck() != null && checksum.equals(f.fileCheck()) && name.equals(f.fileName());
         }
     }
 
@@ -145,11 +156,10 @@ final class HistoryCache {
 
     /** Each file of {@code history} as validated: its name, checksum and header. */
     static List<Validated> validated(List<MigrationFile> history) {
-        MigrationFile.takeChecksums(history);
         List<Validated> list = new ArrayList<>(history.size());
         for (MigrationFile f : history) {
-            list.add(new Validated(f.fileName(), f.contentChecksum() != null ? f.contentChecksum()
-                    : MigrationFile.sha256(MigrationJson.write(f.migration())), f.id(), f.parent(), f.message()));
+            list.add(new Validated(f.fileName(), f.fileCheck() != null ? f.fileCheck()
+                    : check(MigrationJson.write(f.migration())), f.id(), f.parent(), f.message()));
         }
         return list;
     }
@@ -208,7 +218,7 @@ final class HistoryCache {
         try {
             byte[] bytes = read(file, s.offsets()[i], s.lengths()[i]);
             // The bytes as written (the checksum is of the text's UTF-8): no need to encode the text again.
-            if (!MigrationFile.sha256(bytes).equals(s.checksums().get(i))) {
+            if (!OnDisk.check(bytes, bytes.length).equals(s.checksums().get(i))) {
                 return null;
             }
             String body = text(bytes);
@@ -289,6 +299,10 @@ final class HistoryCache {
             if (line == null) {
                 return null;
             }
+            // The headers are taken as they are for the files they name: the line must read back exactly.
+            if (!checked(line)) {
+                return null;
+            }
             Map<?, ?> header = (Map<?, ?>) Json.read(text(line));
             if (!Long.valueOf(FORMAT).equals(header.get("format")) || !engine.equals(header.get("engine"))) {
                 return null;
@@ -298,10 +312,6 @@ final class HistoryCache {
                 List<?> f = (List<?>) o;
                 files.add(new Validated(string(f.get(0)), string(f.get(1)), string(f.get(2)),
                         f.get(3) == null ? null : string(f.get(3)), string(f.get(4))));
-            }
-            // The headers are taken as they are for the files they name: they must read back exactly, too.
-            if (!filesChecksum(files).equals(header.get("filesChecksum"))) {
-                return null;
             }
             List<Integer> counts = new ArrayList<>();
             List<Map<String, ChainValidation.Unsupported>> unsupported = new ArrayList<>();
@@ -347,9 +357,21 @@ final class HistoryCache {
                 v.message())).toList();
     }
 
-    /** The checksum of the files' names, checksums and headers, as the file holds them. */
-    private static String filesChecksum(List<Validated> files) {
-        return MigrationFile.sha256(Json.write(filesJson(files)));
+    /** {@link OnDisk#check} of the text's UTF-8: what a file holding exactly this text is known by. */
+    private static String check(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return OnDisk.check(bytes, bytes.length);
+    }
+
+    /** Whether the header line ends with the check of the bytes before it, as {@link #write} ends it. */
+    private static boolean checked(byte[] line) {
+        int at = line.length - CHECK_TAIL;
+        if (at < 0 || !java.util.Arrays.equals(line, at, at + CHECK_MARK.length, CHECK_MARK, 0, CHECK_MARK.length)) {
+            return false;
+        }
+        String check = new String(line, at + CHECK_MARK.length, OnDisk.CHECK_LENGTH, StandardCharsets.US_ASCII);
+        return check.equals(OnDisk.check(line, at))
+                && new String(line, line.length - 3, 3, StandardCharsets.US_ASCII).equals("\" }");
     }
 
     private static String string(Object o) {
@@ -384,7 +406,7 @@ final class HistoryCache {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("files", (long) e.files().size());
             d.put("length", (long) bytes.length);
-            d.put("body", MigrationFile.sha256(bytes));
+            d.put("body", OnDisk.check(bytes, bytes.length));
             d.put("unsupported", e.unsupported().entrySet().stream()
                     .map(u -> List.<Object>of(u.getKey(), (long) u.getValue().count(), u.getValue().first())).toList());
             described.add(d);
@@ -394,10 +416,15 @@ final class HistoryCache {
         header.put("format", FORMAT);
         header.put("engine", engine);
         header.put("files", filesJson(files));
-        header.put("filesChecksum", filesChecksum(files));
         header.put("entries", described);
-        // One line: Json writes none inside a value (a newline in a string is escaped).
-        texts.add(0, (Json.write(header).replace("\n", "") + "\n").getBytes(StandardCharsets.UTF_8));
+        // One line: Json writes none inside a value (a newline in a string is escaped). Its check ends it.
+        String json = Json.write(header).replace("\n", "");
+        byte[] head = json.substring(0, json.lastIndexOf('}')).stripTrailing().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = (new String(CHECK_MARK, StandardCharsets.US_ASCII) + OnDisk.check(head, head.length) + "\" }\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] line = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, line, head.length, tail.length);
+        texts.add(0, line);
         stored = null; // read again when next asked: what is kept now
         longest = null;
         Path temporary = null;
@@ -443,6 +470,7 @@ final class HistoryCache {
                 return null;
             }
         }
-        return MigrationFile.sha256(jars.toString());
+        byte[] identity = jars.toString().getBytes(StandardCharsets.UTF_8);
+        return OnDisk.check(identity, identity.length);
     }
 }

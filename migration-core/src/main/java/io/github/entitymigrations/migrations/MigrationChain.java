@@ -167,7 +167,8 @@ public final class MigrationChain {
         MigrationFile last = ordered.stream().max(java.util.Comparator.comparingLong(f -> Long.parseLong(f.id())))
                 .orElse(null);
         long max = last == null ? 0 : Long.parseLong(last.id());
-        String next = String.format("%04d", max + 1);
+        String next = Long.toString(max + 1);
+        next = "0".repeat(Math.max(0, 4 - next.length())) + next; // as %04d, without the Formatter's start-up
         if (next.length() > MigrationReader.MAX_ID_DIGITS) {
             throw new MigrationException(last.fileName() + ": " + last.id() + " is the largest migration number ("
                     + MigrationReader.MAX_ID_DIGITS + " digits), so no migration can follow it; renumber the history "

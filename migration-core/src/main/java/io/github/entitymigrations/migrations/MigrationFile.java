@@ -26,6 +26,8 @@ public final class MigrationFile {
     private byte[] content;
     /** Instead of {@link #content}, for a file parsed whole from disk: its bytes, to read again when asked for. */
     private OnDisk onDisk;
+    /** The CRC check of the bytes read ({@link OnDisk#check}), once taken: see {@link #fileCheck()}. */
+    private String fileCheck;
     private final Object hashing = new Object();
     private Supplier<Migration> parser;
     private Migration migration;
@@ -56,14 +58,16 @@ public final class MigrationFile {
 
     /**
      * A file whose steps are parsed on first use by {@code parser}, which throws if they cannot be. Its checksum is
-     * {@code contentChecksum} when given, else that of {@code content} (its bytes), taken when first asked for: a run
-     * that applies a migration never compares its file's checksum, so hashing every file of a long history up front
-     * would be wasted on a new database.
+     * that of {@code content} (its bytes), taken when first asked for: a run that applies a migration never compares
+     * its file's checksum, so hashing every file of a long history up front would be wasted on a new database.
+     *
+     * @param fileCheck {@link #fileCheck()}, when already taken (else it is taken from {@code content} when asked for)
      */
-    static MigrationFile lazy(Path path, String id, String parent, String message, String contentChecksum,
-                              byte[] content, Supplier<Migration> parser) {
-        MigrationFile f = new MigrationFile(path, id, parent, message, contentChecksum, parser);
-        f.content = contentChecksum == null ? content : null;
+    static MigrationFile lazy(Path path, String id, String parent, String message, String fileCheck, byte[] content,
+                              Supplier<Migration> parser) {
+        MigrationFile f = new MigrationFile(path, id, parent, message, null, parser);
+        f.content = content;
+        f.fileCheck = fileCheck;
         return f;
     }
 
@@ -83,6 +87,7 @@ public final class MigrationFile {
     static MigrationFile readFromDisk(Path path, Migration migration, byte[] content) {
         MigrationFile f = new MigrationFile(path, migration, null);
         f.onDisk = OnDisk.of(path, content);
+        f.fileCheck = f.onDisk.check();
         return f;
     }
 
@@ -136,6 +141,9 @@ public final class MigrationFile {
         synchronized (hashing) {
             if (contentChecksum == null && content != null) {
                 contentChecksum = sha256(content);
+                if (fileCheck == null) {
+                    fileCheck = OnDisk.check(content, content.length);
+                }
                 content = null;
             } else if (contentChecksum == null && onDisk != null) {
                 byte[] again = onDisk.readAgain();
@@ -143,6 +151,20 @@ public final class MigrationFile {
                 onDisk = null;
             }
             return contentChecksum;
+        }
+    }
+
+    /**
+     * The CRC-32C and CRC-32 of the file's bytes as read ({@link OnDisk#check}), or {@code null} when it was not read
+     * from bytes: what a kept validated history knows a file by. A check of the bytes parsed, so a file edited since
+     * is not taken for the one validated. Far cheaper than {@link #contentChecksum()} in a JVM just started.
+     */
+    String fileCheck() {
+        synchronized (hashing) {
+            if (fileCheck == null && content != null) {
+                fileCheck = OnDisk.check(content, content.length);
+            }
+            return fileCheck;
         }
     }
 

@@ -129,12 +129,12 @@ public final class MigrationReader {
         String text = read.text();
         if (lazyBodies) {
             HistoryCache.Validated validated = known.get(name);
-            // Hashed now only to be matched with a file validated before; else when first asked for.
-            String checksum = validated == null ? null : read.sha256();
-            Header header = validated != null && validated.checksum().equals(checksum)
+            // Checked now only to be matched with a file validated before (the checksum when first asked for).
+            String check = validated == null ? null : OnDisk.check(read.bytes(), read.bytes().length);
+            Header header = validated != null && validated.checksum().equals(check)
                     ? new Header(validated.id(), validated.parent(), validated.message()) : Header.of(text);
             if (header != null && m.group(1).equals(header.id)) {
-                return new Outcome(MigrationFile.lazy(path, header.id, header.parent, header.message, checksum,
+                return new Outcome(MigrationFile.lazy(path, header.id, header.parent, header.message, check,
                         read.bytes(), () -> {
                     try {
                         return parse(name, text);

@@ -30,15 +30,40 @@ record OnDisk(Path path, int length, long crc32c, long crc32) {
         }
     }
 
+    /** {@link #check} of the bytes first read. */
+    String check() {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return hex.toHexDigits((int) crc32c) + hex.toHexDigits((int) crc32);
+    }
+
+    /** The length of {@link #check}'s text. */
+    static final int CHECK_LENGTH = 16;
+
+    /**
+     * The CRC-32C and CRC-32 of the first {@code length} bytes, as 16 hexadecimal digits: a check against accidental
+     * change (a torn or edited file), for files this engine writes for itself.
+     */
+    static String check(byte[] bytes, int length) {
+        return new OnDisk(null, length, crc32c(bytes, length), crc32(bytes, length)).check();
+    }
+
     private static long crc32c(byte[] bytes) {
-        CRC32C c = new CRC32C();
-        c.update(bytes, 0, bytes.length);
-        return c.getValue();
+        return crc32c(bytes, bytes.length);
     }
 
     private static long crc32(byte[] bytes) {
+        return crc32(bytes, bytes.length);
+    }
+
+    private static long crc32c(byte[] bytes, int length) {
+        CRC32C c = new CRC32C();
+        c.update(bytes, 0, length);
+        return c.getValue();
+    }
+
+    private static long crc32(byte[] bytes, int length) {
         CRC32 c = new CRC32();
-        c.update(bytes, 0, bytes.length);
+        c.update(bytes, 0, length);
         return c.getValue();
     }
 }

@@ -234,7 +234,8 @@ public final class Workspace {
         } catch (IOException e) {
             throw new MigrationException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        return new MigrationFile(file, migration, MigrationFile.sha256(json));
+        // Its checksum when asked for, from these bytes (the file's): most runs never ask.
+        return MigrationFile.read(file, migration, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String requireMessage(String message, Advice.Goal goal) {

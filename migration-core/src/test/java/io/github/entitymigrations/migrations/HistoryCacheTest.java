@@ -201,6 +201,10 @@ class HistoryCacheTest {
         Files.writeString(file, Files.readString(file).replace("\"message\"", " \"message\""));
         assertEquals("create b", MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations().get(1)
                 .message());
+        // Other text of the same length (one letter changed): the file's own header too.
+        Files.writeString(file, Files.readString(file).replace("create b", "create q"));
+        assertEquals("create q", MigrationChain.loadForRunner(dir, cache().knownFiles()).migrations().get(1)
+                .message());
         // Every file of the repository reads the same either way.
         for (Path history : new TreeSet<>(Fixtures.repositoryMigrationFiles().stream().map(Path::getParent).toList())) {
             MigrationChain chain;
@@ -352,6 +356,18 @@ class HistoryCacheTest {
     }
 
     /** Ways a cache file is found broken: each is ignored (a full validation), then written afresh. */
+    /**
+     * The cache file's text with {@code from} replaced by {@code to} in its header line, whose check is made again for
+     * the new line (as {@link HistoryCache} ends it), so that only what was replaced tells it apart.
+     */
+    private static String rechecked(String text, String from, String to) {
+        int end = text.indexOf('\n');
+        String header = text.substring(0, end).replace(from, to);
+        String head = header.substring(0, header.lastIndexOf(", \"check\""));
+        byte[] bytes = head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return head + ", \"check\" : \"" + OnDisk.check(bytes, bytes.length) + "\" }" + text.substring(end);
+    }
+
     @Test
     void aBrokenOrForeignCacheFileIsIgnoredAndRewritten() throws IOException {
         threeMigrations();
@@ -365,8 +381,16 @@ class HistoryCacheTest {
         breakages.add(text -> writeText(cacheFile, "\u0000\u0001 not json\n{}"));
         breakages.add(text -> writeText(cacheFile, "[1, 2]\n" + text.substring(text.indexOf('\n') + 1)));
         breakages.add(text -> writeText(cacheFile, text.replace("planted_by_the_test", "planted_by_the_tesT")));
-        breakages.add(text -> writeText(cacheFile, text.replace("\"format\":3", "\"format\":4")
-                .replace("\"format\" : 3", "\"format\" : 4")));
+        breakages.add(text -> writeText(cacheFile, text.replace("\"format\" : " + HistoryCache.FORMAT,
+                "\"format\" : " + (HistoryCache.FORMAT + 1))));
+        // Another format, the header's check made again for it: the format alone refuses it.
+        breakages.add(text -> writeText(cacheFile, rechecked(text, "\"format\" : " + HistoryCache.FORMAT,
+                "\"format\" : " + (HistoryCache.FORMAT - 1))));
+        // The header's check itself changed.
+        breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"check\" : \"[0-9a-f]", "\"check\" : \"g")));
+        // A header line cut short of its check, the entries after it as they were.
+        breakages.add(text -> writeText(cacheFile, text.substring(0, text.indexOf(", \"check\"")) + " }"
+                + text.substring(text.indexOf('\n'))));
         breakages.add(text -> writeText(cacheFile, text + " ")); // longer than its entries say
         breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"length\" ?: ?(\\d+)", "\"length\" : 99999999")));
         breakages.add(text -> writeText(cacheFile, text.replaceFirst("\"files\" ?: ?2,", "\"files\" : 7,")));
@@ -380,6 +404,10 @@ class HistoryCacheTest {
                 throw new IllegalStateException(e);
             }
         });
+        plant();
+        String planted = Files.readString(cacheFile);
+        assertEquals(planted, rechecked(planted, "\"format\"", "\"format\""), "the test makes checks as the cache does");
+        assertTrue(planted.contains("\"format\" : " + HistoryCache.FORMAT), planted);
         for (int i = 0; i < breakages.size(); i++) {
             if (Files.isDirectory(cacheFile)) {
                 Files.delete(cacheFile);

@@ -144,7 +144,8 @@ public final class ApplyBenchmark implements Benchmark {
         if (tool == MVN) {
             String plugin = "io.github.entitymigrations:migration-maven-plugin:" + version(
                     io.github.entitymigrations.runner.Migrator.class, "io.github.entitymigrations",
-                    "migration-maven-plugin") + ":upgrade";
+                    "migration-core") + ":upgrade"; // the plugin's version is the engine's
+
             return Measure.command(List.of("mvn", "-B", "-o", "-q", "-Dstyle.color=never", "-f",
                     project.resolve("pom.xml").toString(), plugin, "-Dmigration.url=" + url,
                     "-Dmigration.directory=" + fixture.json()), project, Map.of());

@@ -235,12 +235,12 @@ public final class GenerateBenchmark implements Benchmark {
                 """.formatted(version);
     }
 
-    /** The installed plugin's version: the one on this class path. */
+    /** The installed plugin's version: the engine's on this class path (they are released together). */
     static String pluginVersion() throws IOException {
         try (InputStream in = Workspace.class.getResourceAsStream(
-                "/META-INF/maven/io.github.entitymigrations/migration-maven-plugin/pom.properties")) {
+                "/META-INF/maven/io.github.entitymigrations/migration-core/pom.properties")) {
             if (in == null) {
-                throw new IllegalStateException("migration-maven-plugin's pom.properties is not on the class path");
+                throw new IllegalStateException("migration-core's pom.properties is not on the class path");
             }
             Properties p = new Properties();
             p.load(in);
