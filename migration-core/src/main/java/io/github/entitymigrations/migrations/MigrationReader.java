@@ -248,19 +248,26 @@ public final class MigrationReader {
     private record Header(String id, String parent, String message) {
 
         /**
-         * The mapper's limits on depth and size, without building the mapper. A top-level key given twice is refused
-         * here; one inside a step when the steps are parsed, as any other problem of a step.
+         * What reading a header takes, made on the first header read: a header taken from a kept validated history
+         * needs neither, so a run that reads no file's JSON does not start Jackson.
          */
-        private static final JsonFactory JSON = StrictJson.DUPLICATES_CHECKED_BY_READER;
-        /** The top-level keys a migration file may have: the components of {@link Migration}. */
-        private static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
-                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        private static final class Reading {
+            /**
+             * The mapper's limits on depth and size, without building the mapper. A top-level key given twice is
+             * refused here; one inside a step when the steps are parsed, as any other problem of a step.
+             */
+            static final JsonFactory JSON = StrictJson.DUPLICATES_CHECKED_BY_READER;
+            /** The top-level keys a migration file may have: the components of {@link Migration}. */
+            static final Set<String> KEYS = java.util.Arrays.stream(Migration.class.getRecordComponents())
+                    .map(java.lang.reflect.RecordComponent::getName)
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
 
         static Header of(String text) {
             String id = null;
             String parent = null;
             String message = null;
-            try (JsonParser p = JSON.createParser(text)) {
+            try (JsonParser p = Reading.JSON.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return null;
                 }
@@ -269,7 +276,7 @@ public final class MigrationReader {
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (!KEYS.contains(key) || !seen.add(key)) {
+                    if (!Reading.KEYS.contains(key) || !seen.add(key)) {
                         return null;
                     }
                     if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
