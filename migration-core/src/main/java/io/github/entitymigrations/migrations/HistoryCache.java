@@ -60,7 +60,8 @@ final class HistoryCache {
     static final long FORMAT = 4;
 
     /** How the header line ends: its check, over the bytes before it, then the object's end. */
-    private static final byte[] CHECK_MARK = ", \"check\" : \"".getBytes(StandardCharsets.US_ASCII);
+    private static final String CHECK_KEY = ", \"check\" : \"";
+    private static final byte[] CHECK_MARK = CHECK_KEY.getBytes(StandardCharsets.US_ASCII);
     private static final int CHECK_TAIL = CHECK_MARK.length + OnDisk.CHECK_LENGTH + 3;
 
     /** Larger files are not read (a file this large was not written by this class). */
@@ -218,7 +219,7 @@ final class HistoryCache {
         try {
             byte[] bytes = read(file, s.offsets()[i], s.lengths()[i]);
             // The bytes as written (the checksum is of the text's UTF-8): no need to encode the text again.
-            if (!OnDisk.check(bytes, bytes.length).equals(s.checksums().get(i))) {
+            if (!OnDisk.check(bytes).equals(s.checksums().get(i))) {
                 return null;
             }
             String body = text(bytes);
@@ -360,7 +361,7 @@ final class HistoryCache {
     /** {@link OnDisk#check} of the text's UTF-8: what a file holding exactly this text is known by. */
     private static String check(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return OnDisk.check(bytes, bytes.length);
+        return OnDisk.check(bytes);
     }
 
     /** Whether the header line ends with the check of the bytes before it, as {@link #write} ends it. */
@@ -406,7 +407,7 @@ final class HistoryCache {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("files", (long) e.files().size());
             d.put("length", (long) bytes.length);
-            d.put("body", OnDisk.check(bytes, bytes.length));
+            d.put("body", OnDisk.check(bytes));
             d.put("unsupported", e.unsupported().entrySet().stream()
                     .map(u -> List.<Object>of(u.getKey(), (long) u.getValue().count(), u.getValue().first())).toList());
             described.add(d);
@@ -420,7 +421,7 @@ final class HistoryCache {
         // One line: Json writes none inside a value (a newline in a string is escaped). Its check ends it.
         String json = Json.write(header).replace("\n", "");
         byte[] head = json.substring(0, json.lastIndexOf('}')).stripTrailing().getBytes(StandardCharsets.UTF_8);
-        byte[] tail = (new String(CHECK_MARK, StandardCharsets.US_ASCII) + OnDisk.check(head, head.length) + "\" }\n")
+        byte[] tail = (CHECK_KEY + OnDisk.check(head) + "\" }\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] line = java.util.Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, line, head.length, tail.length);
@@ -471,6 +472,6 @@ final class HistoryCache {
             }
         }
         byte[] identity = jars.toString().getBytes(StandardCharsets.UTF_8);
-        return OnDisk.check(identity, identity.length);
+        return OnDisk.check(identity);
     }
 }

@@ -141,9 +141,7 @@ public final class MigrationFile {
         synchronized (hashing) {
             if (contentChecksum == null && content != null) {
                 contentChecksum = sha256(content);
-                if (fileCheck == null) {
-                    fileCheck = OnDisk.check(content, content.length);
-                }
+                checkContent(); // before the bytes go
                 content = null;
             } else if (contentChecksum == null && onDisk != null) {
                 byte[] again = onDisk.readAgain();
@@ -161,10 +159,15 @@ public final class MigrationFile {
      */
     String fileCheck() {
         synchronized (hashing) {
-            if (fileCheck == null && content != null) {
-                fileCheck = OnDisk.check(content, content.length);
-            }
+            checkContent();
             return fileCheck;
+        }
+    }
+
+    /** Takes {@link #fileCheck} from the bytes held, if not yet taken; holding {@link #hashing}. */
+    private void checkContent() {
+        if (fileCheck == null && content != null) {
+            fileCheck = OnDisk.check(content);
         }
     }
 

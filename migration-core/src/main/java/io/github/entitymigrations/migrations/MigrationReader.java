@@ -130,7 +130,7 @@ public final class MigrationReader {
         if (lazyBodies) {
             HistoryCache.Validated validated = known.get(name);
             // Checked now only to be matched with a file validated before (the checksum when first asked for).
-            String check = validated == null ? null : OnDisk.check(read.bytes(), read.bytes().length);
+            String check = validated == null ? null : OnDisk.check(read.bytes());
             Header header = validated != null && validated.checksum().equals(check)
                     ? new Header(validated.id(), validated.parent(), validated.message()) : Header.of(text);
             if (header != null && m.group(1).equals(header.id)) {

@@ -17,14 +17,14 @@ import java.util.zip.CRC32C;
 record OnDisk(Path path, int length, long crc32c, long crc32) {
 
     static OnDisk of(Path path, byte[] bytes) {
-        return new OnDisk(path, bytes.length, crc32c(bytes), crc32(bytes));
+        return new OnDisk(path, bytes.length, crc32c(bytes, bytes.length), crc32(bytes, bytes.length));
     }
 
     /** The file's bytes now, if they are those first read; else (edited, removed, unreadable) {@code null}. */
     byte[] readAgain() {
         try {
             byte[] bytes = Files.readAllBytes(path);
-            return bytes.length == length && crc32c(bytes) == crc32c && crc32(bytes) == crc32 ? bytes : null;
+            return bytes.length == length && crc32c(bytes, length) == crc32c && crc32(bytes, length) == crc32 ? bytes : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -32,8 +32,7 @@ record OnDisk(Path path, int length, long crc32c, long crc32) {
 
     /** {@link #check} of the bytes first read. */
     String check() {
-        java.util.HexFormat hex = java.util.HexFormat.of();
-        return hex.toHexDigits((int) crc32c) + hex.toHexDigits((int) crc32);
+        return check(crc32c, crc32);
     }
 
     /** The length of {@link #check}'s text. */
@@ -44,15 +43,17 @@ record OnDisk(Path path, int length, long crc32c, long crc32) {
      * change (a torn or edited file), for files this engine writes for itself.
      */
     static String check(byte[] bytes, int length) {
-        return new OnDisk(null, length, crc32c(bytes, length), crc32(bytes, length)).check();
+        return check(crc32c(bytes, length), crc32(bytes, length));
     }
 
-    private static long crc32c(byte[] bytes) {
-        return crc32c(bytes, bytes.length);
+    /** {@link #check(byte[], int)} of all the bytes. */
+    static String check(byte[] bytes) {
+        return check(bytes, bytes.length);
     }
 
-    private static long crc32(byte[] bytes) {
-        return crc32(bytes, bytes.length);
+    private static String check(long crc32c, long crc32) {
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return hex.toHexDigits((int) crc32c) + hex.toHexDigits((int) crc32);
     }
 
     private static long crc32c(byte[] bytes, int length) {
