@@ -36,12 +36,11 @@ public final class EntityMigrations {
     private final MigrationChain chain;
     private final Migrator migrator;
 
-    private EntityMigrations(Configuration configuration, Database database, MigrationChain chain) {
+    private EntityMigrations(Configuration configuration, Database database, Migrator migrator) {
         this.configuration = configuration;
         this.database = database;
-        this.chain = chain;
-        this.migrator = new Migrator(database, chain, configuration.console).lockTimeout(configuration.lockTimeout)
-                .verifyBefore(configuration.verifyBefore);
+        this.chain = migrator.chain();
+        this.migrator = migrator.lockTimeout(configuration.lockTimeout).verifyBefore(configuration.verifyBefore);
     }
 
     /** Starts a configuration; {@link Configuration#load()} ends it. */
@@ -288,8 +287,9 @@ public final class EntityMigrations {
             c.console = console != null ? console : new LoggerConsole();
             c.classLoader = loader();
             Database database = database();
-            MigrationChain chain = MigrationChain.load(c.sourceFor());
-            return new EntityMigrations(c, database, chain);
+            // A server's connection is opened while the files are read, for the first operation (if any) to use.
+            return new EntityMigrations(c, database, Migrator.connectingWhile(database,
+                    () -> MigrationChain.load(c.sourceFor()), c.console));
         }
 
         private Database database() {

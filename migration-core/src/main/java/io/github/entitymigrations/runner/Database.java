@@ -99,7 +99,7 @@ public record Database(String url, String username, String password, String sche
             kind.checkUrl(this);
         }
         try {
-            return DriverManager.getConnection(url, props);
+            return kind != null ? Drivers.connect(kind.driverClass(), url, props) : DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             String reason = scrub(String.valueOf(e.getMessage())).replaceAll("[.\\s]+$", "");
             Throwable cause = scrub(e);

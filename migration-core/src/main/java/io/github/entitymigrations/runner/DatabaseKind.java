@@ -58,6 +58,12 @@ public sealed interface DatabaseKind permits PostgresKind, SqliteKind, MariaDbKi
         return Optional.empty();
     }
 
+    /**
+     * The class of the JDBC driver that serves this kind's URLs, tried before {@link java.sql.DriverManager} (see
+     * {@link Drivers}).
+     */
+    String driverClass();
+
     /** The dialect's name, as migration files name it ({@code postgresql}, {@code sqlite}, {@code mariadb}, {@code mysql}). */
     String name();
 

@@ -39,17 +39,19 @@ public final class MariaDbKind implements DatabaseKind {
     public static final MariaDbKind MYSQL = new MariaDbKind(Flavour.MYSQL);
 
     private enum Flavour {
-        MARIADB("mariadb", "jdbc:mariadb:", "MariaDB"),
-        MYSQL("mysql", "jdbc:mysql:", "MySQL");
+        MARIADB("mariadb", "jdbc:mariadb:", "MariaDB", "org.mariadb.jdbc.Driver"),
+        MYSQL("mysql", "jdbc:mysql:", "MySQL", "com.mysql.cj.jdbc.Driver");
 
         final String name;
         final String scheme;
         final String product;
+        final String driver;
 
-        Flavour(String name, String scheme, String product) {
+        Flavour(String name, String scheme, String product, String driver) {
             this.name = name;
             this.scheme = scheme;
             this.product = product;
+            this.driver = driver;
         }
     }
 
@@ -76,6 +78,11 @@ public final class MariaDbKind implements DatabaseKind {
     @Override
     public String name() {
         return flavour.name;
+    }
+
+    @Override
+    public String driverClass() {
+        return flavour.driver;
     }
 
     @Override

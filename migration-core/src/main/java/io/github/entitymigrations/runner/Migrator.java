@@ -21,12 +21,20 @@ import java.util.List;
  */
 public final class Migrator {
 
+    /**
+     * The fewest migrations an upgrade runs for the first ones to go before the plan is complete ({@link #runAhead});
+     * fewer are planned first. Lowered by tests that need a short run to share its transaction.
+     */
+    static volatile int shareFrom = 16;
+
     private final Database database;
     private final DatabaseKind kind;
     private final MigrationChain chain;
     private final Console console;
     /** The dialect for the URL, then for the server once a connection tells its version. */
     private Dialect dialect;
+    private final java.util.concurrent.atomic.AtomicReference<EarlyConnection> early =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final VersionTable versions;
     private final UndoJournal journal;
     private Duration lockTimeout = DatabaseLock.DEFAULT_TIMEOUT;
@@ -40,6 +48,33 @@ public final class Migrator {
         this.dialect = kind.dialect(database);
         this.versions = new VersionTable(kind, dialect, database.schema());
         this.journal = new UndoJournal(dialect, versions);
+    }
+
+    /**
+     * A runner whose first operation uses a connection to {@code database} opened ({@link EarlyConnection}) while
+     * {@code files} reads the migrations; the operations after it open their own. When reading fails, the connection
+     * is given up.
+     */
+    public static Migrator connectingWhile(Database database, java.util.function.Supplier<MigrationChain> files,
+                                           Console console) {
+        EarlyConnection early = EarlyConnection.start(database);
+        MigrationChain chain;
+        try {
+            chain = files.get();
+        } catch (RuntimeException | Error e) {
+            if (early != null) {
+                early.discard();
+            }
+            throw e;
+        }
+        Migrator migrator = new Migrator(database, chain, console);
+        migrator.early.set(early);
+        return migrator;
+    }
+
+    /** The migrations this runner runs. */
+    public MigrationChain chain() {
+        return chain;
     }
 
     /**
@@ -269,18 +304,20 @@ public final class Migrator {
     }
 
     /**
-     * Runs the steps as {@code ahead} plans them; returns how many this run did. Where each migration may share a
-     * transaction with others ({@link PlanAhead#holdable}), those that come before the whole plan is known good run
-     * in one transaction, committed only once it is: a migration that cannot run still leaves nothing applied, as
-     * when everything was planned first, and the first migrations do not wait for the last to be planned. Should one
-     * of them fail, they are all rolled back and, if the plan is good, run again one transaction each, so the
-     * failure is reported, and what went before it stays, as always. The rest run one transaction each.
+     * Runs the steps as {@code ahead} plans them; returns how many this run did. In a run of at least
+     * {@link #shareFrom} migrations, those that come before the whole plan is known good, up to the first that may
+     * not share a transaction ({@link PlanAhead#holdable}), run in one transaction, committed only once it is: a
+     * migration that cannot run still leaves nothing applied, as when everything was planned first, and the first
+     * migrations do not wait for the last to be planned. Should one of them fail, they are all rolled back and, if the
+     * plan is good, run again one transaction each, so the failure is reported, and what went before it stays, as
+     * always. The rest run one transaction each.
      */
     private int runAhead(Connection c, PlanAhead ahead, boolean fresh, String upgrading, int from, int to,
                          RunTimes times) throws SQLException {
-        if (waitFor(times, ahead::holdable)) {
-            // The first step before any transaction, so a plan that fails there leaves nothing open.
-            waitFor(times, () -> ahead.take(0));
+        // The first step before any transaction, so a plan that fails there leaves nothing open. A short run waits
+        // for its whole plan (milliseconds), so it never shares a transaction.
+        Step first = ahead.count() < shareFrom ? null : waitFor(times, () -> ahead.take(0));
+        if (first != null && PlanAhead.holdable(first)) {
             if (!ahead.done()) { // a plan complete by now (most are: they are short) runs as if planned first
                 int ran = runHeld(c, ahead, fresh, upgrading, from, to, times);
                 if (ran != ROLLED_BACK) {
@@ -320,6 +357,9 @@ public final class Migrator {
                 }
                 while (held.next < ahead.count() && !ahead.done()) {
                     Step step = waitFor(times, () -> ahead.take(held.next));
+                    if (!PlanAhead.holdable(step)) {
+                        break; // it runs in a transaction of its own, after those before it are committed
+                    }
                     lines.add(applying(step));
                     held.count(step, executor.runHeld(c, step, name), lines::add);
                 }
@@ -347,7 +387,7 @@ public final class Migrator {
             }
             lines.forEach(console::info);
             console.debug(held.next + " migration(s) ran in one transaction while the plan was completed");
-            return runSteps(c, waitFor(times, ahead::all), held, to, executor, console);
+            return runFrom(c, waitFor(times, ahead::all), held, to, executor);
         }
     }
 
@@ -427,19 +467,31 @@ public final class Migrator {
      * checksums come from {@code ahead} when it planned them, else are computed beside the statements.
      */
     private int run(Connection c, List<Step> steps, int to, RunTimes times, PlanAhead ahead) throws SQLException {
-        UnitPlan.warn(steps, kind, console);
-        boolean stepByStep = steps.stream().anyMatch(s -> !s.atomic());
-        if (stepByStep) {
-            journal.create(c);
-        }
-        Throwable failure = null;
         try (StepExecutor executor = executor(c, times)) {
             if (ahead != null) {
                 executor.checksumsFrom(ahead);
             } else {
                 executor.checksumsAhead(steps);
             }
-            return runSteps(c, steps, new Progress(), to, executor, console);
+            return runFrom(c, steps, new Progress(), to, executor);
+        }
+    }
+
+    /**
+     * Runs the steps from {@code progress.next} on, one transaction each, with the undo journal there while any of
+     * them runs step by step (and a warning for each step whose failure would leave part of it applied).
+     */
+    private int runFrom(Connection c, List<Step> steps, Progress progress, int to, StepExecutor executor)
+            throws SQLException {
+        List<Step> rest = steps.subList(progress.next, steps.size());
+        UnitPlan.warn(rest, kind, console);
+        boolean stepByStep = rest.stream().anyMatch(s -> !s.atomic());
+        if (stepByStep) {
+            journal.create(c);
+        }
+        Throwable failure = null;
+        try {
+            return runSteps(c, steps, progress, to, executor, console);
         } catch (SQLException | RuntimeException e) {
             failure = e;
             throw e;
@@ -558,8 +610,14 @@ public final class Migrator {
         return true;
     }
 
+    private Connection connect() {
+        EarlyConnection first = early.getAndSet(null);
+        Connection c = first == null ? null : first.take();
+        return c != null ? c : database.connect();
+    }
+
     private <T> T withConnection(Work<T> work) {
-        try (Connection c = database.connect()) {
+        try (Connection c = connect()) {
             kind.prepare(c, lockTimeout);
             dialect = kind.dialect(database, c);
             return work.run(c);

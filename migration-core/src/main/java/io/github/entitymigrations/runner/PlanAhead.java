@@ -2,7 +2,6 @@ package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.MigrationChain;
-import io.github.entitymigrations.migrations.MigrationFile;
 import io.github.entitymigrations.operations.Sql;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,7 +26,7 @@ final class PlanAhead implements AutoCloseable {
     }
 
     /**
-     * For tests: called on the planning thread before it plans step {@code step} (0 after the files are parsed), so
+     * For tests: called on the planning thread before it plans step {@code step} (once its file is parsed), so
      * a test can hold the plan back at a point of its choosing ({@link #waitingFor}); {@code null} in a real run.
      */
     interface Pause {
@@ -43,8 +42,6 @@ final class PlanAhead implements AutoCloseable {
     private final Map<Step, CompletableFuture<String>> checksums = new IdentityHashMap<>();
     /** The planning thread's own clock, added to the run's when the plan is complete. */
     private final RunTimes times = new RunTimes();
-    /** Whether every migration to run may share one transaction with others: known once all are parsed. */
-    private Boolean holdable;
     private boolean finished;
     private Throwable failure;
     private volatile boolean closed;
@@ -70,7 +67,17 @@ final class PlanAhead implements AutoCloseable {
 
     private void plan(MigrationChain chain, Dialect dialect, int from, int to) {
         try {
-            Planner.upgrade(chain, dialect, from, to, true, times, this::parsed, this::planned);
+            if (!Planner.upgradeEach(chain, dialect, from, to, times, this::pause, this::planned)) {
+                // A file that cannot be parsed, checked or planned: the ordered planner reports what it always
+                // did (a later file's problem may come first there). Nothing of this run is committed yet.
+                int handed;
+                synchronized (this) {
+                    handed = steps.size();
+                }
+                Planner.upgrade(chain, dialect, from, to, true, new RunTimes());
+                throw new IllegalStateException("Planning migration " + (from + handed + 1) + " failed, but the "
+                        + "same plan made in order did not");
+            }
             synchronized (this) {
                 finished = true;
                 notifyAll();
@@ -85,16 +92,14 @@ final class PlanAhead implements AutoCloseable {
         }
     }
 
-    /** Every file to run is parsed (and nothing refused yet): whether they all could share a transaction. */
-    private void parsed(List<MigrationFile> files) {
-        boolean all = files.stream().allMatch(f -> !f.migration().outsideTransaction()
-                && f.migration().lockTimeout() == null
-                && f.migration().upgrade().stream().noneMatch(op -> op instanceof Sql));
-        synchronized (this) {
-            holdable = all;
-            notifyAll();
-        }
-        pause(0);
+    /**
+     * Whether the step may share one transaction with others: its migration is not marked
+     * {@code outsideTransaction}, has no {@code lockTimeout} (a setting its transaction ends) and no {@code sql} step
+     * (whose {@code set local}, say, would reach the migrations after it).
+     */
+    static boolean holdable(Step step) {
+        var m = step.file().migration();
+        return !m.outsideTransaction() && m.lockTimeout() == null && m.upgrade().stream().noneMatch(op -> op instanceof Sql);
     }
 
     private void pause(int step) {
@@ -127,26 +132,11 @@ final class PlanAhead implements AutoCloseable {
             checksum.completeExceptionally(e); // fails its step when its version row is written, as before
         }
         times.addWithin(RunTimes.Phase.PLAN, RunTimes.Phase.CHECKSUMS, since);
-        pause(steps.size());
     }
 
     /** How many steps the plan has. */
     int count() {
         return count;
-    }
-
-    /**
-     * Waits until every file to run is parsed; whether each migration may run in a transaction shared with others:
-     * none is marked {@code outsideTransaction}, has a {@code lockTimeout} (a setting its transaction ends) or a
-     * {@code sql} step (whose {@code set local}, say, would reach the migrations after it).
-     * Throws what planning threw, if it failed first.
-     */
-    synchronized boolean holdable() {
-        while (holdable == null) {
-            rethrowIfFailed();
-            await(0);
-        }
-        return holdable;
     }
 
     /** Step {@code i}, waiting for it to be planned; throws what planning threw, if it failed before step {@code i}. */

@@ -47,28 +47,65 @@ final class Planner {
     static List<Step> upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
                               RunTimes times) {
         List<Step> steps = new ArrayList<>();
-        upgrade(chain, dialect, from, to, transactionalDdl, times, files -> { }, steps::add);
-        return steps;
-    }
-
-    /**
-     * As {@link #upgrade(MigrationChain, Dialect, int, int, boolean, RunTimes)}, handing each step to {@code step} as
-     * soon as it is planned, and the files to run to {@code parsed} once they are all parsed (before anything is
-     * refused): what {@link PlanAhead} runs on a thread of its own.
-     */
-    static void upgrade(MigrationChain chain, Dialect dialect, int from, int to, boolean transactionalDdl,
-                        RunTimes times, Consumer<List<MigrationFile>> parsed, Consumer<Step> step) {
         List<MigrationFile> migrations = chain.migrations();
         long t = parse(migrations.subList(from, to), times, System.nanoTime());
-        parsed.accept(migrations.subList(from, to));
         refuseUnsafe(migrations.subList(from, to), dialect);
         t = parse(migrations.subList(0, from), times, times.add(RunTimes.Phase.CHECKS, t));
         SchemaState state = stateAt(migrations, from);
         for (int i = from; i < to; i++) {
             MigrationFile f = migrations.get(i);
-            step.accept(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl, times));
+            steps.add(step(f, true, f.migration().upgrade(), dialect, state, transactionalDdl, times));
         }
         times.add(RunTimes.Phase.PLAN, t);
+        return steps;
+    }
+
+    /**
+     * The steps of {@link #upgrade(MigrationChain, Dialect, int, int, boolean, RunTimes)} for a database with
+     * transactional DDL, worked out file by file: each migration is parsed, checked and planned before
+     * the next file is parsed, so the first step is handed to {@code step} without waiting for the last file to be
+     * read. When every file parses, passes its checks and plans, the steps are exactly those of the ordered planner
+     * (parsing and planning are deterministic, and each step depends only on those before it). When one does not,
+     * this stops and returns {@code false}, the steps handed over so far being good: the caller runs the ordered
+     * planner for the error it reports (a later file's parse error or check comes before an earlier step's plan
+     * there). {@code before} is called with each step's index before it is planned.
+     */
+    static boolean upgradeEach(MigrationChain chain, Dialect dialect, int from, int to, RunTimes times,
+                               java.util.function.IntConsumer before, Consumer<Step> step) {
+        List<MigrationFile> migrations = chain.migrations();
+        SchemaState state;
+        try {
+            long t = parse(migrations.subList(0, from), times, System.nanoTime());
+            state = stateAt(migrations, from);
+            times.add(RunTimes.Phase.PLAN, t);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            MigrationFile f = migrations.get(i);
+            long t = System.nanoTime();
+            try {
+                f.migration();
+                t = times.add(RunTimes.Phase.PARSE, t);
+                if (!MigrationSafety.problems(f, dialect.name()).isEmpty()) {
+                    return false;
+                }
+                t = times.add(RunTimes.Phase.CHECKS, t);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            before.accept(i - from);
+            t = System.nanoTime(); // a test's pause is no phase's time
+            Step planned;
+            try {
+                planned = step(f, true, f.migration().upgrade(), dialect, state, true, times);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            step.accept(planned); // its checksum is counted apart, within this span
+            times.add(RunTimes.Phase.PLAN, t);
+        }
+        return true;
     }
 
     /** Below this many files, parsing them one after the other costs less than spreading them over threads. */

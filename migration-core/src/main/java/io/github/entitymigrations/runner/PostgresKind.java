@@ -47,6 +47,11 @@ public final class PostgresKind implements DatabaseKind {
     }
 
     @Override
+    public String driverClass() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
     public Dialect dialect(Database database) {
         return new PostgresDialect(database.schema());
     }

@@ -50,6 +50,11 @@ public final class SqliteKind implements DatabaseKind {
     }
 
     @Override
+    public String driverClass() {
+        return "org.sqlite.JDBC";
+    }
+
+    @Override
     public Dialect dialect(Database database) {
         if (database.schema() != null) {
             throw new MigrationException("SQLite has no schemas: remove "

@@ -20,6 +20,7 @@ public final class ForkedRunner {
 
     public static void main(String[] args) {
         if (args.length > 2 && args[2].equals(HOLD_LAST_STEP)) {
+            Migrator.shareFrom = 1; // a short run, sharing its transaction as a long one would
             PlanAhead.pause = (plan, step) -> {
                 if (step == plan.count() - 1) {
                     Thread.sleep(Long.MAX_VALUE);

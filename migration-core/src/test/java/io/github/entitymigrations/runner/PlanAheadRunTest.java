@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +52,55 @@ class PlanAheadRunTest {
     @TempDir
     Path tmp;
 
+    /** These runs are short: they share a transaction as a run of {@link Migrator#shareFrom} migrations would. */
+    @BeforeEach
+    void shareShortRuns() {
+        Migrator.shareFrom = 1;
+    }
+
     @AfterEach
     void noPause() {
         PlanAhead.pause = null;
+        Migrator.shareFrom = SHARE_FROM;
+    }
+
+    private static final int SHARE_FROM = Migrator.shareFrom;
+
+    /** A run of fewer than {@link Migrator#shareFrom} migrations is planned first: it never shares a transaction. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aShortRunIsPlannedFirst(Kind kind) throws Exception {
+        Migrator.shareFrom = SHARE_FROM;
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        List<String> debug = new ArrayList<>();
+        AtomicBoolean wholePlan = holdBefore(3, Integer.MAX_VALUE);
+
+        db.migrator(h.chain(), debugTo(debug, new RecordingConsole())).upgrade("head");
+
+        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        assertTrue(debug.stream().noneMatch(l -> l.contains("ran in one transaction while")), debug.toString());
+    }
+
+    /** {@code console}, with the debug lines going to {@code debug}. */
+    private static io.github.entitymigrations.migrations.Console debugTo(List<String> debug, RecordingConsole console) {
+        return new io.github.entitymigrations.migrations.Console() {
+            @Override
+            public void info(String line) {
+                console.info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                console.warn(line);
+            }
+
+            @Override
+            public void debug(String line) {
+                debug.add(line);
+            }
+        };
     }
 
     /** Four tables, one per migration: what runs before the plan is complete. */
@@ -77,13 +124,30 @@ class PlanAheadRunTest {
 
     /** Holds the plan back before step {@code step} until the run waits for it (or a later one); records that. */
     private static AtomicBoolean holdBefore(int step) {
+        return holdBefore(step, step);
+    }
+
+    /**
+     * Holds the plan back before step {@code step} until the run waits for step {@code waitedFor} or a later one
+     * ({@link Integer#MAX_VALUE}: the whole plan); records that it came to that.
+     */
+    private static AtomicBoolean holdBefore(int step, int waitedFor) {
         AtomicBoolean reached = new AtomicBoolean();
         PlanAhead.pause = (plan, i) -> {
             if (i == step) {
-                reached.set(plan.awaitRunWaitingFor(step, TimeUnit.SECONDS.toMillis(60)));
+                reached.set(plan.awaitRunWaitingFor(waitedFor, TimeUnit.SECONDS.toMillis(60)));
             }
         };
         return reached;
+    }
+
+    /** The ids in the version table as another session sees them (committed), or none when there is no table. */
+    private static List<String> committedIds(TestDatabase db) {
+        try {
+            return db.hasVersionTable() ? db.appliedIds() : List.of();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest
@@ -162,28 +226,90 @@ class PlanAheadRunTest {
     }
 
     /**
-     * A {@code sql} step could {@code set local} what the migrations after it would run under: a run with one is
-     * planned first, as before, running nothing until the plan is complete.
+     * A {@code sql} step could {@code set local} what the migrations after it would run under: the migrations before
+     * it share the transaction of those run while the plan is completed; it waits for the whole plan, their commit,
+     * and runs in a transaction of its own, the rest after it one transaction each.
      */
     @ParameterizedTest
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
-    void aRunWithASqlStepIsPlannedFirst(Kind kind) throws Exception {
+    void aSqlStepRunsInATransactionOfItsOwnOnceThePlanIsComplete(Kind kind) throws Exception {
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = fourTables();
         h.add("a row", sql(List.of("insert into alpha (id, label) values (1, 'one')"), List.of("delete from alpha")));
         h.add("create epsilon", new CreateTable(table("epsilon", t -> t.id())));
         AtomicBoolean wholePlan = new AtomicBoolean();
+        List<String> appliedWhileHeld = new ArrayList<>();
         PlanAhead.pause = (plan, i) -> {
             if (i == 5) {
-                wholePlan.set(plan.awaitRunWaitingFor(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(5)));
+                // The run holds 0001-0004, then stops at the sql step to wait for the whole plan.
+                wholePlan.set(plan.awaitRunWaitingFor(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(60)));
+                appliedWhileHeld.addAll(committedIds(db));
             }
         };
+        RecordingConsole console = new RecordingConsole();
+        List<String> debug = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        db.migrator(h.chain()).upgrade("head");
+        db.migrator(h.chain(), debugTo(debug, console)).upgrade("head");
 
-        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
+        assertTrue(wholePlan.get(), "the sql step should wait for the whole plan");
+        assertEquals(List.of(), appliedWhileHeld, "nothing is committed before the plan is complete");
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
         assertEquals(List.of("1|one"), db.query("select id, label from alpha"));
+        assertTrue(debug.contains("4 migration(s) ran in one transaction while the plan was completed"),
+                debug.toString());
+        assertEquals(1, console.count("Applying 0005 "), console.toString());
+    }
+
+    /** A {@code sql} step first: nothing runs before the plan is complete, as when everything was planned first. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aRunStartingWithASqlStepWaitsForItsWholePlan(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        h.add("create alpha", new CreateTable(table("alpha", t -> {
+            t.id();
+            t.col("label", varchar(40));
+        })));
+        db.migrator(h.chain()).upgrade("head");
+        h.add("a row", sql(List.of("insert into alpha (id, label) values (1, 'one')"), List.of("delete from alpha")));
+        h.add("create beta", new CreateTable(table("beta", t -> t.id())));
+        h.add("create gamma", new CreateTable(table("gamma", t -> t.id())));
+        AtomicBoolean wholePlan = holdBefore(2, Integer.MAX_VALUE);
+        List<String> debug = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        db.migrator(h.chain(), debugTo(debug, new RecordingConsole())).upgrade("head");
+
+        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        assertTrue(debug.stream().noneMatch(l -> l.contains("ran in one transaction while")), debug.toString());
+    }
+
+    /**
+     * The plan is worked out file by file, but reports what planning every file in order reports: a later file that
+     * cannot be parsed comes before an earlier migration that does not fit its schema, as when all were parsed
+     * first. The migrations run meanwhile leave nothing.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
+    void aLaterFileThatCannotBeParsedIsReportedBeforeAnEarlierMisfit(Kind kind) throws Exception {
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        MigrationHistory h = fourTables();
+        addMisfit(h, "0005", "0004");
+        Files.writeString(h.directory().resolve("0006_broken.json"), """
+                { "id" : "0006", "parent" : "0005", "message" : "broken", "upgrade" : [ { "op" : "add_column",
+                  "table" : "alpha", "column" : { "name" : "note", "nullable" : 1, "type" : "VARCHAR(10)" } } ],
+                  "downgrade" : [ ] }
+                """);
+        AtomicBoolean reached = holdBefore(4);
+
+        MigrationException e = assertThrows(MigrationException.class, () -> db.migrator(
+                io.github.entitymigrations.migrations.MigrationChain.loadForRunner(h.directory())).upgrade("head"));
+
+        assertTrue(reached.get(), "the four migrations should have run while the fifth was not planned yet");
+        assertTrue(e.getMessage().contains("0006_broken.json: upgrade[0].column.nullable must be true or false"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("0005"), e.getMessage());
+        assertEquals(List.of(), db.schema(), "the run must leave nothing");
     }
 
     @ParameterizedTest

@@ -165,7 +165,8 @@ public abstract class AbstractDatabaseMojo extends AbstractMigrationMojo {
     }
 
     protected Migrator migrator() {
-        return new Migrator(database(), chain(), console()).lockTimeout(lockTimeout());
+        // A server's connection is opened while the files are read, for the goal's first operation.
+        return Migrator.connectingWhile(database(), this::chain, console()).lockTimeout(lockTimeout());
     }
 
     /** The configured lock timeout, or {@code null} for the default. */
