@@ -73,34 +73,15 @@ class PlanAheadRunTest {
         Migrator.shareFrom = SHARE_FROM;
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         MigrationHistory h = fourTables();
-        List<String> debug = new ArrayList<>();
         AtomicBoolean wholePlan = holdBefore(3, Integer.MAX_VALUE);
+        RecordingConsole console = new RecordingConsole();
 
-        db.migrator(h.chain(), debugTo(debug, new RecordingConsole())).upgrade("head");
+        db.migrator(h.chain(), console).upgrade("head");
 
         assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertTrue(debug.stream().noneMatch(l -> l.contains("ran in one transaction while")), debug.toString());
-    }
-
-    /** {@code console}, with the debug lines going to {@code debug}. */
-    private static io.github.entitymigrations.migrations.Console debugTo(List<String> debug, RecordingConsole console) {
-        return new io.github.entitymigrations.migrations.Console() {
-            @Override
-            public void info(String line) {
-                console.info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                console.warn(line);
-            }
-
-            @Override
-            public void debug(String line) {
-                debug.add(line);
-            }
-        };
+        assertTrue(console.debugLines().stream().noneMatch(l -> l.contains("ran in one transaction while")),
+                console.debugLines().toString());
     }
 
     /** Four tables, one per migration: what runs before the plan is complete. */
@@ -247,16 +228,15 @@ class PlanAheadRunTest {
             }
         };
         RecordingConsole console = new RecordingConsole();
-        List<String> debug = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        db.migrator(h.chain(), debugTo(debug, console)).upgrade("head");
+        db.migrator(h.chain(), console).upgrade("head");
 
         assertTrue(wholePlan.get(), "the sql step should wait for the whole plan");
         assertEquals(List.of(), appliedWhileHeld, "nothing is committed before the plan is complete");
         assertEquals(List.of("0001", "0002", "0003", "0004", "0005", "0006"), db.appliedIds());
         assertEquals(List.of("1|one"), db.query("select id, label from alpha"));
-        assertTrue(debug.contains("4 migration(s) ran in one transaction while the plan was completed"),
-                debug.toString());
+        assertTrue(console.debugLines().contains("4 migration(s) ran in one transaction while the plan was completed"),
+                console.debugLines().toString());
         assertEquals(1, console.count("Applying 0005 "), console.toString());
     }
 
@@ -275,13 +255,14 @@ class PlanAheadRunTest {
         h.add("create beta", new CreateTable(table("beta", t -> t.id())));
         h.add("create gamma", new CreateTable(table("gamma", t -> t.id())));
         AtomicBoolean wholePlan = holdBefore(2, Integer.MAX_VALUE);
-        List<String> debug = java.util.Collections.synchronizedList(new ArrayList<>());
+        RecordingConsole console = new RecordingConsole();
 
-        db.migrator(h.chain(), debugTo(debug, new RecordingConsole())).upgrade("head");
+        db.migrator(h.chain(), console).upgrade("head");
 
         assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
         assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertTrue(debug.stream().noneMatch(l -> l.contains("ran in one transaction while")), debug.toString());
+        assertTrue(console.debugLines().stream().noneMatch(l -> l.contains("ran in one transaction while")),
+                console.debugLines().toString());
     }
 
     /**

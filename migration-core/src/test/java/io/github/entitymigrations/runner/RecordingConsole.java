@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A console that keeps every line it is told, info and warnings alike (safe to share between threads). */
+/**
+ * A console that keeps every line it is told, info and warnings alike, and the debug lines apart (safe to share
+ * between threads).
+ */
 final class RecordingConsole implements Console {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> debug = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void info(String line) {
@@ -18,6 +22,18 @@ final class RecordingConsole implements Console {
     @Override
     public void warn(String line) {
         lines.add("WARNING: " + line);
+    }
+
+    @Override
+    public void debug(String line) {
+        debug.add(line);
+    }
+
+    /** The debug lines, apart from {@link #lines()}. */
+    List<String> debugLines() {
+        synchronized (debug) {
+            return List.copyOf(debug);
+        }
     }
 
     List<String> lines() {
