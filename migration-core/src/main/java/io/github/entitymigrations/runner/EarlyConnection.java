@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * <p>It is the connection that operation would have opened, only opened earlier: a connection that could not be
  * opened is reported by {@link #take} exactly as {@link Database#connect()} reports it, without a second attempt
  * (a wrong password is tried once). Taken once; a connection nobody takes within {@link #UNCLAIMED_MILLIS}, or
- * {@link #discard discarded}, is closed on its own thread. Not for SQLite, where connecting creates the file and
- * costs next to nothing.
+ * {@link #discard discarded}, is closed on its own thread; a failure nobody asks for within that window is dropped
+ * too (the operation then connects anew: the server may be up by then). Not for SQLite, where connecting creates the
+ * file and costs next to nothing.
  */
 public final class EarlyConnection {
 
