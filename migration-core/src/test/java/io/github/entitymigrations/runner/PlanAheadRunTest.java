@@ -78,10 +78,7 @@ class PlanAheadRunTest {
 
         db.migrator(h.chain(), console).upgrade("head");
 
-        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
-        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertTrue(console.debugLines().stream().noneMatch(l -> l.contains("ran in one transaction while")),
-                console.debugLines().toString());
+        assertPlannedFirst(wholePlan, db, console);
     }
 
     /** Four tables, one per migration: what runs before the plan is complete. */
@@ -120,6 +117,15 @@ class PlanAheadRunTest {
             }
         };
         return reached;
+    }
+
+    /** The run waited for its whole plan before its first migration, shared no transaction, and applied 0001-0004. */
+    private static void assertPlannedFirst(AtomicBoolean wholePlan, TestDatabase db, RecordingConsole console)
+            throws Exception {
+        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
+        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
+        assertTrue(console.debugLines().stream().noneMatch(l -> l.contains("ran in one transaction while")),
+                console.debugLines().toString());
     }
 
     /** The ids in the version table as another session sees them (committed), or none when there is no table. */
@@ -259,10 +265,7 @@ class PlanAheadRunTest {
 
         db.migrator(h.chain(), console).upgrade("head");
 
-        assertTrue(wholePlan.get(), "the run should wait for the whole plan before its first migration");
-        assertEquals(List.of("0001", "0002", "0003", "0004"), db.appliedIds());
-        assertTrue(console.debugLines().stream().noneMatch(l -> l.contains("ran in one transaction while")),
-                console.debugLines().toString());
+        assertPlannedFirst(wholePlan, db, console);
     }
 
     /**
