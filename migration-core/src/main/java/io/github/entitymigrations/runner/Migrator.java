@@ -496,16 +496,24 @@ public final class Migrator {
             failure = e;
             throw e;
         } finally {
+            // The journal goes once no row is left, so it is there only while a step-by-step migration runs (or was
+            // cut). The commits made early are on disk before the run reports its end (StepExecutor#settle).
             if (stepByStep) {
-                dropJournal(c, failure);
+                alongside(failure, () -> journal.dropIfEmpty(c));
             }
+            alongside(failure, () -> executor.settle(c));
         }
     }
 
-    /** The journal goes once no row is left, so it is there only while a step-by-step migration runs (or was cut). */
-    private void dropJournal(Connection c, Throwable failure) throws SQLException {
+    /** What runs after a run's steps, whatever became of them. */
+    private interface Afterwards {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code work}; after a failure, a failure of its own (the connection lost with it, say) is kept with it. */
+    private static void alongside(Throwable failure, Afterwards work) throws SQLException {
         try {
-            journal.dropIfEmpty(c);
+            work.run();
         } catch (SQLException e) {
             if (failure == null) {
                 throw e;
@@ -523,7 +531,7 @@ public final class Migrator {
             out.info(applying(step));
             long ms;
             try {
-                ms = executor.run(c, step, name);
+                ms = executor.run(c, step, name, progress.next + 1 < steps.size());
             } catch (SQLException e) {
                 if (kind.isBusy(e)) {
                     throw PartialRun.failed(new MigrationException(Sessions.sqliteLocked(database, lockTimeout, step), e),
@@ -538,6 +546,10 @@ public final class Migrator {
         out.info((steps.get(0).upgrade() ? "Applied " : "Reverted ") + progress.done + " migration(s) in "
                 + progress.total + " ms; " + database.describe() + " is now at " + Targets.label(chain, to)
                 + (to == chain.migrations().size() ? " (head)" : "") + ".");
+        if (executor.earlyCommitted() > 0) {
+            out.debug(executor.earlyCommitted() + " migration(s) committed without waiting for the disk; the last "
+                    + "commit waited for them all");
+        }
         return progress.done;
     }
 

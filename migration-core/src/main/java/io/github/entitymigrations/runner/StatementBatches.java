@@ -42,14 +42,20 @@ final class StatementBatches {
     }
 
     /**
-     * Runs the step's statements, then {@code versionRow} if not {@code null}.
+     * Runs {@code first} if not {@code null} (a setting of the step's transaction, before its statements: a failure
+     * there is {@link NotPlaced}, for the step to run again without it), the step's statements, then
+     * {@code versionRow} if not {@code null}.
      *
      * @throws NotPlaced when a batch failed and the driver did not say at which statement
      */
-    static void run(Connection c, Step step, String versionRow, Failure failure) throws SQLException {
+    static void run(Connection c, Step step, String first, String versionRow, Failure failure) throws SQLException {
         int count = 0;
         try (Statement s = c.createStatement()) {
             List<String> batch = new ArrayList<>();
+            if (first != null) {
+                s.addBatch(first);
+                batch.add(first);
+            }
             for (Unit unit : step.units()) {
                 boolean written = unit.operation() instanceof Sql;
                 for (String sql : unit.statements()) {
@@ -67,12 +73,12 @@ final class StatementBatches {
                     count++;
                 }
             }
-            int first = count - batch.size();
+            int start = count - batch.size();
             if (versionRow != null) {
                 s.addBatch(versionRow);
                 batch.add(versionRow);
             }
-            execute(s, first, batch, count, failure);
+            execute(s, start, batch, count, failure);
         }
     }
 
@@ -96,6 +102,9 @@ final class StatementBatches {
             SQLException cause = e.getNextException() != null ? e.getNextException() : e;
             if (first + failed >= count) {
                 throw cause; // the version row's
+            }
+            if (first + failed < 0) {
+                throw new NotPlaced(cause); // the statement before the step's: the step runs again without it
             }
             throw failure.of(first + failed, cause);
         } catch (SQLException e) {

@@ -51,6 +51,23 @@ final class StepExecutor implements AutoCloseable {
      */
     private String lastHeldRow;
     private volatile boolean closed;
+    /**
+     * What starts the batch of a PostgreSQL step that another step of the run follows: its commit returns without
+     * waiting for the server to flush it to disk. The server still writes its log in order, so the last step's
+     * commit, which waits (or {@link #settle}, when the run stops before it), makes every earlier one durable with
+     * it; a server crash before that can only lose a tail of whole migrations, each with its version row (never a
+     * part of one), which the next run applies. Tests replace it with a statement the server refuses, as a server
+     * that only speaks PostgreSQL's protocol may.
+     */
+    static volatile String earlyCommit = StepExecutor.EARLY_COMMIT;
+    /** The early commit's statement: for the transaction it starts only. */
+    static final String EARLY_COMMIT = "set local synchronous_commit to off";
+    /** Whether steps followed by another may still commit early: until the server refuses it once. */
+    private boolean earlyCommits = true;
+    /** How many steps committed early ({@link #earlyCommit}). */
+    private int earlyCommitted;
+    /** Whether the last step committed by {@link #run} committed early, so {@link #settle} has to wait for it. */
+    private boolean unflushed;
 
     /**
      * @param recheck whether to check inside each step's transaction that no other run did the step
@@ -66,23 +83,39 @@ final class StepExecutor implements AutoCloseable {
         this.recheck = recheck;
     }
 
-    /** Runs the step; returns its duration in ms, or -1 when another runner had already done it. */
-    long run(Connection c, Step step, String databaseName) throws SQLException {
+    /**
+     * Runs the step; returns its duration in ms, or -1 when another runner had already done it. With {@code more}
+     * (another step of the run follows it) a PostgreSQL commit does not wait for its flush to disk
+     * ({@link #earlyCommit}).
+     */
+    long run(Connection c, Step step, String databaseName, boolean more) throws SQLException {
         long started = System.nanoTime();
         execute(c, dialect.beforeMigration());
         Throwable failure = null;
         try {
+            String first = more && earlyCommits && step.atomic() && versions.kind() instanceof PostgresKind
+                    ? earlyCommit : null;
             try {
-                return runInTransaction(c, step, databaseName, true, false);
+                long ms = runInTransaction(c, step, databaseName, true, false, first);
+                if (ms >= 0) {
+                    unflushed = first != null;
+                    earlyCommitted += first != null ? 1 : 0;
+                }
+                return ms;
             } catch (StatementBatches.NotPlaced e) {
                 // The driver did not say which statement of a batch failed. Nothing of the step is left (it is
-                // one transaction), so it runs again a statement at a time, to name the one that fails.
+                // one transaction), so it runs again a statement at a time, to name the one that fails. A server
+                // that may have refused the early commit (one that only speaks PostgreSQL's protocol) is not asked
+                // again in this run.
+                earlyCommits &= first == null;
                 try {
                     c.rollback();
                 } catch (SQLException lost) {
                     throw connectionLost(step, databaseName, (SQLException) e.getCause(), lost);
                 }
-                return runInTransaction(c, step, databaseName, false, false);
+                long ms = runInTransaction(c, step, databaseName, false, false, null);
+                unflushed &= ms < 0;
+                return ms;
             }
         } catch (SQLException | RuntimeException | Error e) {
             failure = e;
@@ -94,6 +127,53 @@ final class StepExecutor implements AutoCloseable {
                 times.add(RunTimes.Phase.STATEMENTS, started);
             }
         }
+    }
+
+    /**
+     * Waits until the steps committed early are on disk, when the last step committed was one (the run stopped
+     * before its last step, which would have waited for them): until the server's log is flushed as far as it was
+     * written when asked, which holds every earlier commit. The server flushes it within a few of its
+     * {@code wal_writer_delay}s (200 ms by default); a disk that takes longer than {@link #SETTLE_MILLIS} is not
+     * waited for further.
+     */
+    void settle(Connection c) throws SQLException {
+        if (!unflushed) {
+            return;
+        }
+        unflushed = false;
+        try (Statement s = c.createStatement()) {
+            String written;
+            try (ResultSet rs = s.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+                rs.next();
+                written = rs.getString(1);
+            }
+            long until = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+            try (PreparedStatement flushed = c.prepareStatement("select pg_current_wal_flush_lsn() >= ?::pg_lsn")) {
+                flushed.setString(1, written);
+                while (true) {
+                    try (ResultSet rs = flushed.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1) || System.nanoTime() > until) {
+                            return;
+                        }
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // stop waiting: the commits are the server's to flush
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** How long {@link #settle} waits at most. */
+    static final long SETTLE_MILLIS = 10_000;
+
+    /** How many steps run by {@link #run} committed without waiting for the disk ({@link #earlyCommit}). */
+    int earlyCommitted() {
+        return earlyCommitted;
     }
 
     /**
@@ -117,7 +197,7 @@ final class StepExecutor implements AutoCloseable {
     long runHeld(Connection c, Step step, String databaseName) throws SQLException {
         long started = System.nanoTime();
         try {
-            return runInTransaction(c, step, databaseName, true, true);
+            return runInTransaction(c, step, databaseName, true, true, null);
         } finally {
             times.add(RunTimes.Phase.STATEMENTS, started);
         }
@@ -148,8 +228,8 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
-    private long runInTransaction(Connection c, Step step, String databaseName, boolean batches, boolean held)
-            throws SQLException {
+    private long runInTransaction(Connection c, Step step, String databaseName, boolean batches, boolean held,
+                                  String first) throws SQLException {
         long started = System.nanoTime();
         if (!held) {
             c.setAutoCommit(!step.atomic());
@@ -164,7 +244,7 @@ final class StepExecutor implements AutoCloseable {
                 ? versionRowStatement(step, held ? lastHeldRow : null) : null;
         try {
             if (batched) {
-                StatementBatches.run(c, step, versionRow, (index, e) -> statementFailure(c, step, index,
+                StatementBatches.run(c, step, first, versionRow, (index, e) -> statementFailure(c, step, index,
                         step.statements(), databaseName, e));
             } else if (step.atomic()) {
                 runStatements(c, step, databaseName);

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -141,9 +142,10 @@ class FailureInjectionTest {
      * does not name the statement ({@code logServerErrorDetail=false} leaves it out), the step is run again a
      * statement at a time, to the same message.
      */
-    @ParameterizedTest(name = "the driver names the statement: {0}")
-    @ValueSource(booleans = {true, false})
-    void aFailingStatementInTheMiddleOfABatchIsNamedByItsNumber(boolean driverNamesIt) throws Exception {
+    @ParameterizedTest(name = "the driver names the statement: {0}; another migration follows: {1}")
+    @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+    void aFailingStatementInTheMiddleOfABatchIsNamedByItsNumber(boolean driverNamesIt, boolean followed)
+            throws Exception {
         TestDatabase db = TestDatabase.open(Kind.POSTGRESQL, PG, tmp);
         MigrationHistory h = headWithRows(db);
         Column message = h.column("event_log", "message");
@@ -151,6 +153,9 @@ class FailureInjectionTest {
         steps.add(new AlterColumn(null, "event_log", message, changed(message, INTEGER, true, null)));
         steps.add(new CreateIndex(null, "note", new Index("ix_note_text", List.of("text"), false)));
         h.add("message becomes a number", steps, Diff.reverse(steps), false);
+        if (followed) { // its batch starts with the early commit (StepExecutor.EARLY_COMMIT): still numbered as its own
+            h.add("a later table", new CreateTable(table("later_table", t -> t.id())));
+        }
         List<String> planned = Planner.upgrade(h.chain(), db.database().dialect(), 5, 6).get(0).statements();
         int bad = -1;
         for (int i = 0; i < planned.size(); i++) {
@@ -165,7 +170,7 @@ class FailureInjectionTest {
         MigrationException e = assertThrows(MigrationException.class, () -> new Migrator(new Database(url, null, null,
                 null), h.chain(), Console.SILENT).upgrade("head"));
         assertEquals(before, State.of(db), "a failed migration must change nothing; it said: " + e.getMessage());
-        assertMessage(e, h, "failed at statement " + (bad + 1) + " of " + planned.size() + ":\n    "
+        assertMessage(e, h.files().get(5), "failed at statement " + (bad + 1) + " of " + planned.size() + ":\n    "
                 + planned.get(bad) + "\n  PostgreSQL said: ERROR: invalid input syntax for type integer", "\"created\"");
         assertFalse(e.getMessage().contains("atch entry") || e.getMessage().contains("getNextException"),
                 e.getMessage());
@@ -384,8 +389,12 @@ class FailureInjectionTest {
     }
 
     private static void assertMessage(MigrationException e, MigrationHistory h, String statement, String databaseSays) {
+        assertMessage(e, h.files().get(h.files().size() - 1), statement, databaseSays);
+    }
+
+    private static void assertMessage(MigrationException e, Path failed, String statement, String databaseSays) {
         String message = e.getMessage();
-        String file = h.files().get(h.files().size() - 1).getFileName().toString();
+        String file = failed.getFileName().toString();
         for (String part : List.of("Migration 0006", file, statement, databaseSays, "rolled back")) {
             assertTrue(message.contains(part), "the message should name " + part + ":\n" + message);
         }
