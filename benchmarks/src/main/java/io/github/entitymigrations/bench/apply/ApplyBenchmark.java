@@ -108,30 +108,45 @@ public final class ApplyBenchmark implements Benchmark {
         Map<String, List<Sample>> noop = new LinkedHashMap<>();
         for (int run = 1; run <= context.runs(); run++) {
             for (String dialect : Generator.DIALECTS) {
-                for (Tool tool : TOOLS) {
-                    String db = "bench_apply_" + tool.key();
-                    Path file = sqliteFiles.resolve(tool.key() + "-" + run + ".db");
-                    String url = dialect.equals("sqlite") ? "jdbc:sqlite:" + file : context.postgres().create(db);
-                    try {
-                        Sample a = measure(tool, dialect, url, fixture, project);
-                        Inventory.require(url, fixture.tables(), fixture.columns(), tool.label() + " on " + dialect);
-                        apply.computeIfAbsent(key(tool, dialect), k -> new ArrayList<>()).add(a);
-                        String line = String.format(Locale.ROOT, "  run %d/%d %-10s %-42s apply %9s",
-                                run, context.runs(), dialect, tool.label(), Stats.ms(a.millis()));
-                        if (tool != JDBC) {
-                            Sample n = measure(tool, dialect, url, fixture, project);
-                            Inventory.require(url, fixture.tables(), fixture.columns(), tool.label() + " no-op on "
-                                    + dialect);
-                            noop.computeIfAbsent(key(tool, dialect), k -> new ArrayList<>()).add(n);
-                            line += "   no-op " + Stats.ms(n.millis());
-                        }
-                        System.out.println(line);
-                    } finally {
+                // PostgreSQL's databases of a round are dropped after its last tool, not after each: DROP DATABASE
+                // forces a checkpoint and removes thousands of files, and a run right after one took 10-25% longer
+                // (alternated pairs), so every tool but the first would have been measured in that state.
+                List<String> databases = new ArrayList<>();
+                try {
+                    for (Tool tool : TOOLS) {
+                        String db = "bench_apply_" + tool.key();
+                        Path file = sqliteFiles.resolve(tool.key() + "-" + run + ".db");
+                        String url;
                         if (dialect.equals("sqlite")) {
-                            Files.deleteIfExists(file);
+                            url = "jdbc:sqlite:" + file;
                         } else {
-                            context.postgres().drop(db);
+                            url = context.postgres().create(db);
+                            databases.add(db);
                         }
+                        try {
+                            Sample a = measure(tool, dialect, url, fixture, project);
+                            Inventory.require(url, fixture.tables(), fixture.columns(), tool.label() + " on "
+                                    + dialect);
+                            apply.computeIfAbsent(key(tool, dialect), k -> new ArrayList<>()).add(a);
+                            String line = String.format(Locale.ROOT, "  run %d/%d %-10s %-42s apply %9s",
+                                    run, context.runs(), dialect, tool.label(), Stats.ms(a.millis()));
+                            if (tool != JDBC) {
+                                Sample n = measure(tool, dialect, url, fixture, project);
+                                Inventory.require(url, fixture.tables(), fixture.columns(), tool.label()
+                                        + " no-op on " + dialect);
+                                noop.computeIfAbsent(key(tool, dialect), k -> new ArrayList<>()).add(n);
+                                line += "   no-op " + Stats.ms(n.millis());
+                            }
+                            System.out.println(line);
+                        } finally {
+                            if (dialect.equals("sqlite")) {
+                                Files.deleteIfExists(file);
+                            }
+                        }
+                    }
+                } finally {
+                    for (String db : databases) {
+                        context.postgres().drop(db);
                     }
                 }
             }
@@ -178,7 +193,9 @@ public final class ApplyBenchmark implements Benchmark {
                 + "Flyway from versioned SQL files, Liquibase from one formatted-SQL changelog, raw JDBC from a list "
                 + "read before its clock starts (the floor: no history table, no checks). In-process times cover "
                 + "everything the tool does, reading its migrations included; the mvn row is the whole `mvn -o -q` "
-                + "process. After every run the database is checked to hold exactly the expected tables and columns.",
+                + "process. After every run the database is checked to hold exactly the expected tables and columns. "
+                + "PostgreSQL's databases are dropped after each round's last tool, so no measured run comes right after "
+                + "a `DROP DATABASE` (which forces a checkpoint and removes thousands of files).",
                 "tool", "database", "median", "vs raw JDBC", "peak memory");
         for (String dialect : Generator.DIALECTS) {
             double floor = Stats.medianMillis(samples.getOrDefault(key(JDBC, dialect), List.of()));
