@@ -56,12 +56,14 @@ final class StepExecutor implements AutoCloseable {
      * waiting for the server to flush it to disk. The server still writes its log in order, so the last step's
      * commit, which waits (or {@link #settle}, when the run stops before it), makes every earlier one durable with
      * it; a server crash before that can only lose a tail of whole migrations, each with its version row (never a
-     * part of one), which the next run applies. Tests replace it with a statement the server refuses, as a server
-     * that only speaks PostgreSQL's protocol may.
+     * part of one), which the next run applies.
      */
-    static volatile String earlyCommit = StepExecutor.EARLY_COMMIT;
-    /** The early commit's statement: for the transaction it starts only. */
     static final String EARLY_COMMIT = "set local synchronous_commit to off";
+    /**
+     * The early commit's statement in this JVM: {@link #EARLY_COMMIT}, or a statement the server refuses, which tests
+     * put in its place, as a server that only speaks PostgreSQL's protocol may refuse it.
+     */
+    static volatile String earlyCommit = EARLY_COMMIT;
     /** Whether steps followed by another may still commit early: until the server refuses it once. */
     private boolean earlyCommits = true;
     /** How many steps committed early ({@link #earlyCommit}). */
@@ -93,8 +95,7 @@ final class StepExecutor implements AutoCloseable {
         execute(c, dialect.beforeMigration());
         Throwable failure = null;
         try {
-            String first = more && earlyCommits && step.atomic() && versions.kind() instanceof PostgresKind
-                    ? earlyCommit : null;
+            String first = more && earlyCommits && batched(step) ? earlyCommit : null;
             try {
                 long ms = runInTransaction(c, step, databaseName, true, false, first);
                 if (ms >= 0) {
@@ -228,6 +229,14 @@ final class StepExecutor implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the step's statements go in batches ({@link StatementBatches}), the version row's change in the last
+     * one: an atomic step on PostgreSQL.
+     */
+    private boolean batched(Step step) {
+        return step.atomic() && versions.kind() instanceof PostgresKind;
+    }
+
     private long runInTransaction(Connection c, Step step, String databaseName, boolean batches, boolean held,
                                   String first) throws SQLException {
         long started = System.nanoTime();
@@ -238,8 +247,7 @@ final class StepExecutor implements AutoCloseable {
             return -1; // the clean-up rolls the empty transaction back
         }
         StepLockTimeout lockTimeout = StepLockTimeout.set(c, dialect, step);
-        // On PostgreSQL an atomic step's statements go in batches, the version row's change in the last one.
-        boolean batched = batches && step.atomic() && versions.kind() instanceof PostgresKind;
+        boolean batched = batches && batched(step);
         String versionRow = batched && step.integrityChecks().isEmpty()
                 ? versionRowStatement(step, held ? lastHeldRow : null) : null;
         try {

@@ -6,18 +6,12 @@ import static io.github.entitymigrations.runner.MigrationHistory.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.Operation;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +39,7 @@ class ServerCrashTest {
         Path data = tmp.resolve("pgdata");
         EmbeddedPostgres server = start(data, 0);
         int port = server.getPort();
-        String url = server.getJdbcUrl("postgres", "postgres");
+        TestDatabase db = TestDatabase.postgresAt(server.getJdbcUrl("postgres", "postgres"));
         MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
         for (int i = 1; i <= COUNT; i++) {
             // A table, then a pause (a sql step, run on its own after the batch that starts the transaction).
@@ -56,10 +50,10 @@ class ServerCrashTest {
             h.add("create t" + i, steps, List.of(), false);
         }
 
-        Process runner = ForkedRunner.start(url, h.directory());
+        Process runner = ForkedRunner.start(db.url(), h.directory());
         int seen;
         try {
-            seen = awaitRows(url, COUNT / 4, runner);
+            seen = awaitRows(db, COUNT / 4, runner);
             kill(data);
         } finally {
             runner.destroyForcibly();
@@ -72,9 +66,8 @@ class ServerCrashTest {
         }
         server = start(data, port); // crash recovery
         try {
-            List<String> rows = query(url, "select id from " + VersionTable.NAME + " order by id");
-            List<String> tables = query(url, "select table_name from information_schema.tables where table_schema = "
-                    + "'public' and table_name ~ '^t[0-9]+$' order by length(table_name), table_name");
+            List<String> rows = db.appliedIds();
+            List<String> tables = db.numberedTables();
             System.out.printf("server killed with %d migration(s) seen applied; after recovery %d%n", seen,
                     rows.size());
             int kept = rows.size();
@@ -84,11 +77,10 @@ class ServerCrashTest {
             assertEquals(IntStream.rangeClosed(1, kept).mapToObj(i -> "t" + i).toList(), tables,
                     "each listed migration's table, and no other");
 
-            new Migrator(new Database(url, null, null, null), h.chain(), Console.SILENT).upgrade("head");
+            db.migrator(h.chain()).upgrade("head");
 
-            assertEquals(COUNT, query(url, "select id from " + VersionTable.NAME).size());
-            assertEquals(COUNT, query(url, "select table_name from information_schema.tables where table_schema = "
-                    + "'public' and table_name ~ '^t[0-9]+$'").size());
+            assertEquals(COUNT, db.appliedIds().size());
+            assertEquals(COUNT, db.numberedTables().size());
         } finally {
             server.close();
         }
@@ -107,17 +99,13 @@ class ServerCrashTest {
     }
 
     /** Waits until the run has applied at least {@code rows} migrations; returns how many it has. */
-    private static int awaitRows(String url, int rows, Process runner) throws Exception {
+    private static int awaitRows(TestDatabase db, int rows, Process runner) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             assertTrue(runner.isAlive(), "the runner ended before the server was killed");
-            try {
-                int n = query(url, "select id from " + VersionTable.NAME).size();
-                if (n >= rows) {
-                    return n;
-                }
-            } catch (SQLException notYet) {
-                // the version table is not there yet
+            int n = db.appliedIds().size(); // none before the version table is there
+            if (n >= rows) {
+                return n;
             }
             Thread.sleep(20);
         }
@@ -133,17 +121,6 @@ class ServerCrashTest {
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : all) {
             p.onExit().join();
-        }
-    }
-
-    private static List<String> query(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            List<String> result = new ArrayList<>();
-            while (rs.next()) {
-                result.add(rs.getString(1));
-            }
-            return result;
         }
     }
 }

@@ -103,6 +103,11 @@ final class TestDatabase {
         return new TestDatabase(kind, url, name);
     }
 
+    /** A PostgreSQL database as it is, by its URL (a server of the test's own, say). */
+    static TestDatabase postgresAt(String url) {
+        return new TestDatabase(Kind.POSTGRESQL, url, null);
+    }
+
     /** An SQLite file as it is. */
     static TestDatabase sqliteFile(Path file) {
         return new TestDatabase(Kind.SQLITE, "jdbc:sqlite:" + file, null);
@@ -204,6 +209,12 @@ final class TestDatabase {
     /** The applied ids, oldest first. */
     List<String> appliedIds() throws SQLException {
         return versionRows().stream().map(Applied::id).toList();
+    }
+
+    /** PostgreSQL's tables named {@code t} and a number ({@code t1}, {@code t2}, ...), in their numbers' order. */
+    List<String> numberedTables() throws SQLException {
+        return query("select table_name from information_schema.tables where table_schema = current_schema() "
+                + "and table_name ~ '^t[0-9]+$' order by length(table_name), table_name");
     }
 
     /** Rows breaking a foreign key: {@code pragma foreign_key_check} on SQLite; PostgreSQL enforces them always. */
