@@ -22,6 +22,16 @@ public final class SchemaJson {
     }
 
     public static String write(Schema schema) {
+        return SnapshotWriter.writeString(schema);
+    }
+
+    /**
+     * The same text as {@link #write}, as UTF-8 bytes ({@code write(schema).getBytes(UTF_8)}), written without an
+     * intermediate String: what a snapshot file holds, for the processor to write as it is instead of encoding a
+     * text of megabytes into another copy. A lone surrogate, which UTF-8 cannot hold, is a '?' there, as in
+     * {@code getBytes}.
+     */
+    public static byte[] writeUtf8(Schema schema) {
         return SnapshotWriter.write(schema);
     }
 

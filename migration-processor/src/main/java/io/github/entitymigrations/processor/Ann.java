@@ -62,6 +62,7 @@ final class Ann {
         try {
             return work.get();
         } finally {
+            last = null;
             if (previous == null) {
                 CACHE.remove();
             } else {
@@ -71,13 +72,87 @@ final class Ann {
     }
 
     private static final ThreadLocal<Cache> CACHE = new ThreadLocal<>();
+    /**
+     * The cache last looked up, with its thread: asked hundreds of thousands of times in a build, and javac's
+     * thread has enough thread-locals that {@link ThreadLocal#get} probes past misses.
+     */
+    private static volatile Cache last;
 
     /** What {@link #cached} keeps: by identity, as javac hands out the same symbols and mirrors. */
     private static final class Cache {
+        final Thread thread = Thread.currentThread();
         final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
         final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
         /** Annotation type names: a few dozen types, so a small map that stays in the CPU's cache. */
         final Map<Element, String> names = new IdentityHashMap<>();
+        /** Other types' qualified names ({@link #qualifiedNameOf}). */
+        final Map<Element, String> typeNames = new IdentityHashMap<>(2048);
+        /** Simple names of members and annotation members ({@link #simpleNameOf}). */
+        final Map<Element, String> simpleNames = new IdentityHashMap<>(8192);
+        /** Classes' members ({@link #enclosedElementsOf}). */
+        final Map<Element, List<? extends Element>> members = new IdentityHashMap<>(2048);
+    }
+
+    /**
+     * A class's members, read once per compilation inside {@link #cached}: javac builds a new list on every
+     * {@code getEnclosedElements()}, and the processor walks each compiled class for nested types before the
+     * schema's build reads the same members.
+     */
+    static List<? extends Element> enclosedElementsOf(TypeElement type) {
+        Cache cache = cache();
+        if (cache == null) {
+            return type.getEnclosedElements();
+        }
+        List<? extends Element> members = cache.members.get(type);
+        if (members == null) {
+            members = type.getEnclosedElements();
+            cache.members.put(type, members);
+        }
+        return members;
+    }
+
+    /** This thread's cache, or null outside {@link #cached}. */
+    private static Cache cache() {
+        Cache c = last;
+        if (c != null && c.thread == Thread.currentThread()) {
+            return c;
+        }
+        c = CACHE.get();
+        if (c != null) {
+            last = c;
+        }
+        return c;
+    }
+
+    /**
+     * A type's qualified name, decoded once per compilation inside {@link #cached} (javac decodes a name from its
+     * table on every {@code toString()}; the binders ask for the same types' names for every attribute).
+     */
+    static String qualifiedNameOf(TypeElement type) {
+        Cache cache = cache();
+        if (cache == null) {
+            return type.getQualifiedName().toString();
+        }
+        String name = cache.typeNames.get(type);
+        if (name == null) {
+            name = type.getQualifiedName().toString();
+            cache.typeNames.put(type, name);
+        }
+        return name;
+    }
+
+    /** An element's simple name, decoded once per compilation inside {@link #cached}. */
+    static String simpleNameOf(Element element) {
+        Cache cache = cache();
+        if (cache == null) {
+            return element.getSimpleName().toString();
+        }
+        String name = cache.simpleNames.get(element);
+        if (name == null) {
+            name = element.getSimpleName().toString();
+            cache.simpleNames.put(element, name);
+        }
+        return name;
     }
 
     private static final Ann[] NONE = new Ann[0];
@@ -88,7 +163,7 @@ final class Ann {
         if (mirrors.isEmpty()) {
             return NONE;
         }
-        Cache cache = CACHE.get();
+        Cache cache = cache();
         Ann[] result = new Ann[mirrors.size()];
         int i = 0;
         for (AnnotationMirror m : mirrors) {
@@ -103,7 +178,7 @@ final class Ann {
      * decoded once, whichever binder asks.
      */
     static Ann[] annotationsOf(Element element) {
-        Cache cache = CACHE.get();
+        Cache cache = cache();
         if (cache == null) {
             return read(element);
         }
@@ -206,7 +281,7 @@ final class Ann {
         AnnotationValue[] values = new AnnotationValue[names.length];
         int i = 0;
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : given.entrySet()) {
-            names[i] = e.getKey().getSimpleName().toString();
+            names[i] = simpleNameOf(e.getKey());
             values[i++] = e.getValue();
         }
         explicitValues = values;
@@ -236,7 +311,7 @@ final class Ann {
         if (given != null) {
             return given.getValue();
         }
-        Cache cache = CACHE.get();
+        Cache cache = cache();
         Element type = mirror.getAnnotationType().asElement();
         if (cache != null) {
             return cache.defaults.computeIfAbsent(type, Ann::defaults).get(member);

@@ -78,7 +78,7 @@ final class Attribute {
     @Override
     public String toString() {
         if (description == null) {
-            description = declarer.getSimpleName() + "." + name;
+            description = Ann.simpleNameOf(declarer) + "." + name;
         }
         return description;
     }

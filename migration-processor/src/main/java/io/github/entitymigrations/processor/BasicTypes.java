@@ -36,6 +36,8 @@ final class BasicTypes {
     private final Types types;
     private final Map<String, TypeMirror> autoApplyConverters;
     private final HibernateVersion hibernate;
+    /** Each enum's constant names, read once: many attributes share an enum. */
+    private final Map<TypeElement, List<String>> enumConstants = new java.util.IdentityHashMap<>();
 
     BasicTypes(Types types, Map<String, TypeMirror> autoApplyConverters, HibernateVersion hibernate) {
         this.types = types;
@@ -94,7 +96,7 @@ final class BasicTypes {
             if (element.getKind() == ElementKind.ENUM) {
                 return enumMapping(element, source, column, keyOfMap);
             }
-            String qualified = element.getQualifiedName().toString();
+            String qualified = Ann.qualifiedNameOf(element);
             String name = byClassName(qualified, source, keyOfMap);
             if (name != null) {
                 return sized(name, column, nationalized, type);
@@ -107,11 +109,16 @@ final class BasicTypes {
     }
 
     private Mapping enumMapping(TypeElement enumType, Element source, Ann column, boolean keyOfMap) {
-        List<String> constants = new ArrayList<>();
-        for (Element e : enumType.getEnclosedElements()) {
-            if (e.getKind() == ElementKind.ENUM_CONSTANT) {
-                constants.add(e.getSimpleName().toString());
+        List<String> constants = enumConstants.get(enumType);
+        if (constants == null) {
+            List<String> read = new ArrayList<>();
+            for (Element e : enumType.getEnclosedElements()) {
+                if (e.getKind() == ElementKind.ENUM_CONSTANT) {
+                    read.add(e.getSimpleName().toString());
+                }
             }
+            constants = List.copyOf(read);
+            enumConstants.put(enumType, constants);
         }
         Ann enumerated = Ann.jpa(source, keyOfMap ? "MapKeyEnumerated" : "Enumerated");
         boolean ordinal = enumerated == null || enumerated.enumName("value").equals("ORDINAL");
@@ -226,7 +233,7 @@ final class BasicTypes {
     private static int defaultLength(TypeMirror type, String sqlType) {
         String name = type == null ? "" : type.getKind().isPrimitive()
                 ? wrapperOf(type.getKind()) : type instanceof DeclaredType d
-                ? ((TypeElement) d.asElement()).getQualifiedName().toString() : "";
+                ? Ann.qualifiedNameOf((TypeElement) d.asElement()) : "";
         return switch (name) {
             case "java.util.Currency" -> 3;
             case "java.time.ZoneOffset" -> 6;
@@ -284,7 +291,7 @@ final class BasicTypes {
             return databaseType;
         }
         if (type instanceof DeclaredType d) {
-            TypeMirror auto = autoApplyConverters.get(((TypeElement) d.asElement()).getQualifiedName().toString());
+            TypeMirror auto = autoApplyConverters.get(Ann.qualifiedNameOf((TypeElement) d.asElement()));
             if (auto != null) {
                 return auto;
             }

@@ -28,7 +28,24 @@ final class CollectionTables {
             return Kind.BAG;
         }
         TypeElement t = (TypeElement) d.asElement();
-        String name = t.getQualifiedName().toString();
+        String name = Ann.qualifiedNameOf(t);
+        // The interfaces themselves, as most attributes declare them, need no subtype check.
+        switch (name) {
+            case "java.util.Map", "java.util.SortedMap" -> {
+                return Kind.MAP;
+            }
+            case "java.util.Set", "java.util.SortedSet" -> {
+                return Kind.SET;
+            }
+            case "java.util.List" -> {
+                return a.has("OrderColumn") ? Kind.LIST : Kind.BAG;
+            }
+            case "java.util.Collection" -> {
+                return Kind.BAG;
+            }
+            default -> {
+            }
+        }
         if (isSubtype(a.type(), "java.util.Map")) {
             return Kind.MAP;
         }

@@ -3,6 +3,9 @@ package io.github.entitymigrations.processor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -43,6 +47,13 @@ final class EntityIndex {
     private Path classOutput;
     private boolean classOutputKnown;
     private com.sun.source.util.Trees trees;
+    /** {@code Elements.getFileObjectOf}, where the running JDK has it (18 and later); looked up once. */
+    private java.util.Optional<MethodHandle> fileObjectOf;
+    /** A file-object class whose names are their paths ({@link #localPath}), once one has shown it. */
+    private Class<?> namedByPath;
+    private final Set<Class<?>> checkedKinds = new java.util.HashSet<>();
+    /** Source directories relative to the class output. */
+    private final Map<Path, Path> relativeDirs = new java.util.HashMap<>();
 
     EntityIndex(ProcessingEnvironment env) {
         this.env = env;
@@ -108,21 +119,93 @@ final class EntityIndex {
     /** The type's source file relative to the class output directory, or "" when not a local file. */
     String sourcePathOf(TypeElement type) {
         Path base = classOutput();
+        if (base == null) {
+            return "";
+        }
         try {
-            if (trees == null) {
-                trees = com.sun.source.util.Trees.instance(env);
-            }
-            com.sun.source.util.TreePath path = trees.getPath(type);
-            if (base == null || path == null) {
+            FileObject source = sourceFileOf(type);
+            if (source == null || source instanceof javax.tools.JavaFileObject j
+                    && j.getKind() != javax.tools.JavaFileObject.Kind.SOURCE) {
                 return "";
             }
-            URI uri = path.getCompilationUnit().getSourceFile().toUri();
-            if (!"file".equals(uri.getScheme())) {
+            Path file = localPath(source);
+            if (file == null) {
                 return "";
             }
-            return base.relativize(Path.of(uri)).toString().replace('\\', '/');
+            Path dir = file.getParent();
+            // Sources share directories (a package's): each directory is made relative once.
+            Path relativeDir = dir == null ? null : relativeDirs.computeIfAbsent(dir, base::relativize);
+            Path relative = relativeDir == null ? base.relativize(file) : relativeDir.resolve(file.getFileName());
+            return relative.toString().replace('\\', '/');
         } catch (RuntimeException | LinkageError e) {
             return ""; // not javac (or a wrapped environment): fall back to class lookups only
+        }
+    }
+
+    /**
+     * The local file a file object reads, or null when it is not one. Its URI says so; building and parsing one is
+     * most of the time this index costs a build, so a file manager's file objects whose name is their path (javac's
+     * own: the path as given) are read by name once the first of their class has been seen to name the file its URI
+     * names.
+     */
+    private Path localPath(FileObject source) {
+        Class<?> kind = source.getClass();
+        if (kind == namedByPath) {
+            return Path.of(source.getName()).toAbsolutePath();
+        }
+        URI uri = source.toUri();
+        if (!"file".equals(uri.getScheme())) {
+            return null;
+        }
+        Path file = Path.of(uri);
+        if (namedByPath == null && !checkedKinds.contains(kind)) {
+            checkedKinds.add(kind);
+            try {
+                if (Path.of(source.getName()).toAbsolutePath().equals(file)) {
+                    namedByPath = kind;
+                }
+            } catch (RuntimeException e) {
+                // a name that is no path: keep asking for URIs
+            }
+        }
+        return file;
+    }
+
+    /**
+     * The file a type was read from: {@code Elements.getFileObjectOf} where the running javac has it (Java 18
+     * and later: a field read), else the compilation unit of the type's tree (a search of that unit's tree).
+     */
+    private FileObject sourceFileOf(TypeElement type) {
+        if (fileObjectOf == null) {
+            fileObjectOf = fileObjectOf();
+        }
+        if (fileObjectOf.isPresent()) {
+            try {
+                return (FileObject) fileObjectOf.get().invokeExact(env.getElementUtils(), (Element) type);
+            } catch (Throwable e) {
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                if (e instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e);
+            }
+        }
+        if (trees == null) {
+            trees = com.sun.source.util.Trees.instance(env);
+        }
+        com.sun.source.util.TreePath path = trees.getPath(type);
+        return path == null ? null : path.getCompilationUnit().getSourceFile();
+    }
+
+    private static java.util.Optional<MethodHandle> fileObjectOf() {
+        try {
+            return java.util.Optional.of(MethodHandles.publicLookup().findVirtual(Elements.class, "getFileObjectOf",
+                            MethodType.methodType(javax.tools.JavaFileObject.class, Element.class))
+                    .asType(MethodType.methodType(FileObject.class, Elements.class, Element.class)));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return java.util.Optional.empty(); // Java 17
         }
     }
 

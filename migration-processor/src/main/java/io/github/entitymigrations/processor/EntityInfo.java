@@ -23,7 +23,7 @@ record EntityInfo(TypeElement type, String entityName, Ident table, Ident schema
     EntityInfo(TypeElement type, String entityName, Ident table, Ident schema, EntityInfo parent,
                Inheritance strategy, List<Attribute> attributes, boolean isAbstract) {
         this(type, entityName, table, schema, parent, strategy, attributes, isAbstract,
-                type.getQualifiedName().toString());
+                Ann.qualifiedNameOf(type));
     }
 
     enum Inheritance { SINGLE_TABLE, JOINED, TABLE_PER_CLASS }

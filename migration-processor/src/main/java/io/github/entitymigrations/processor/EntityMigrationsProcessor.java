@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +21,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -51,8 +50,9 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private EntityIndex index;
-    private final Set<String> entities = new LinkedHashSet<>();
     private final Set<String> compiledTypes = new LinkedHashSet<>();
+    /** The top-level types of every round, by name: {@link #collect} finds them and their nested types. */
+    private final Set<String> topLevelTypes = new LinkedHashSet<>();
     private final Map<String, String> sourcePaths = new HashMap<>();
     private final Map<String, String> converters = new TreeMap<>();
     /** Whether a type compiled now is in a named module: then lookups by name ask every module. */
@@ -83,25 +83,21 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        for (TypeElement type : allTypes(round.getRootElements())) {
-            String name = type.getQualifiedName().toString();
-            compiledTypes.add(name);
-            if (!modular && TypeLookup.inNamedModule(processingEnv.getElementUtils(), type)) {
-                modular = true;
-            }
-            if (EntityScanner.isEntity(type)) {
-                entities.add(name);
-                sourcePaths.put(name, index.sourcePathOf(type));
-            }
-            if (isAutoApplyConverter(type)) {
-                converters.put(name, index.sourcePathOf(type));
+        for (Element root : round.getRootElements()) {
+            if (root instanceof TypeElement type) {
+                topLevelTypes.add(type.getQualifiedName().toString());
+                if (!modular && TypeLookup.inNamedModule(processingEnv.getElementUtils(), type)) {
+                    modular = true;
+                }
             }
         }
-        if (round.processingOver() && !compiledTypes.isEmpty()) {
+        if (round.processingOver() && !topLevelTypes.isEmpty()) {
             try {
                 // The snapshot's build reads each annotation once (Ann's caches, dropped when it is done).
                 Ann.cached(() -> {
-                    writeSnapshot();
+                    TypeLookup lookup = TypeLookup.of(processingEnv, modular);
+                    collect(lookup);
+                    writeSnapshot(lookup);
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -111,8 +107,32 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         return false;
     }
 
-    private void writeSnapshot() {
-        TypeLookup lookup = TypeLookup.of(processingEnv, modular);
+    /**
+     * Notes the compiled types, among them the entities and auto-applied converters with their source files. Done
+     * once, in the last round, on that round's symbols: javac enters the sources again for it, so reading the
+     * members of the first round's (to find nested types) would complete classes that are thrown away.
+     */
+    private void collect(TypeLookup lookup) {
+        List<TypeElement> types = new ArrayList<>();
+        for (String name : topLevelTypes) {
+            TypeElement type = lookup.find(name);
+            if (type != null) {
+                addWithNested(type, types);
+            }
+        }
+        for (TypeElement type : types) {
+            String name = Ann.qualifiedNameOf(type);
+            compiledTypes.add(name);
+            if (EntityScanner.isEntity(type)) {
+                sourcePaths.put(name, index.sourcePathOf(type));
+            }
+            if (isAutoApplyConverter(type)) {
+                converters.put(name, index.sourcePathOf(type));
+            }
+        }
+    }
+
+    private void writeSnapshot(TypeLookup lookup) {
         ProcessorOptions options = ProcessorOptions.read(processingEnv, lookup, reporter);
         if (options == null) {
             return;
@@ -150,7 +170,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
             return; // a wrong snapshot is worse than none: the build fails on the errors anyway
         }
         index.write(new EntityIndex.Contents(allEntities, allConverters, hintsKept));
-        write(SchemaJson.write(schema));
+        write(SchemaJson.writeUtf8(schema));
     }
 
     /**
@@ -200,25 +220,26 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         return converter != null && converter.bool("autoApply");
     }
 
-    private void write(String json) {
+    /** Writes the snapshot's UTF-8 bytes as they are (a text of megabytes is not encoded into another copy). */
+    private void write(byte[] json) {
         try {
             FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
-            try (Writer w = file.openWriter()) {
-                w.write(json);
+            try (OutputStream out = file.openOutputStream()) {
+                out.write(json);
             }
         } catch (IOException e) {
             reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
         }
     }
 
-    /** Top-level types and every nested type in them. */
-    private static List<TypeElement> allTypes(Set<? extends Element> roots) {
-        List<TypeElement> result = new ArrayList<>();
-        for (TypeElement t : ElementFilter.typesIn(roots)) {
-            result.add(t);
-            result.addAll(allTypes(new LinkedHashSet<>(ElementFilter.typesIn(t.getEnclosedElements()))));
+    /** A type and every type nested in it. */
+    private static void addWithNested(TypeElement type, List<TypeElement> result) {
+        result.add(type);
+        for (Element member : Ann.enclosedElementsOf(type)) {
+            if (member instanceof TypeElement nested) {
+                addWithNested(nested, result);
+            }
         }
-        return result;
     }
 
 }

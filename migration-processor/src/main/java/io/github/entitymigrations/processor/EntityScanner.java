@@ -17,7 +17,6 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /** Reads entity classes into {@link EntityInfo}: names, hierarchy, access type and attributes. */
@@ -32,6 +31,32 @@ final class EntityScanner {
     /** {@link #embeddableAttributes} by embeddable, for field and for property access. */
     private final Map<TypeElement, List<Attribute>> embeddableFields = new IdentityHashMap<>();
     private final Map<TypeElement, List<Attribute>> embeddableProperties = new IdentityHashMap<>();
+    /** Each class's members by kind, sorted once. */
+    private final Map<TypeElement, Members> members = new IdentityHashMap<>();
+
+    /** A class's fields and methods, in declaration order. */
+    private record Members(List<Element> all, List<Element> fields, List<ExecutableElement> methods) {
+    }
+
+    private Members membersOf(TypeElement c) {
+        Members known = members.get(c);
+        if (known == null) {
+            List<? extends Element> all = Ann.enclosedElementsOf(c);
+            List<Element> fields = new ArrayList<>();
+            List<ExecutableElement> methods = new ArrayList<>();
+            for (Element e : all) {
+                ElementKind kind = e.getKind();
+                if (kind == ElementKind.FIELD || kind == ElementKind.ENUM_CONSTANT) {
+                    fields.add(e);
+                } else if (kind == ElementKind.METHOD) {
+                    methods.add((ExecutableElement) e);
+                }
+            }
+            known = new Members(List.copyOf(all), fields, methods);
+            members.put(c, known);
+        }
+        return known;
+    }
 
     EntityScanner(ProcessingEnvironment env) {
         this.types = env.getTypeUtils();
@@ -50,7 +75,7 @@ final class EntityScanner {
         if (known != null) {
             return known;
         }
-        known = cache.get(type.getQualifiedName().toString());
+        known = cache.get(Ann.qualifiedNameOf(type));
         if (known != null) {
             byType.put(type, known);
             return known;
@@ -78,7 +103,7 @@ final class EntityScanner {
             }
         }
         Ann entity = Ann.jpa(type, "Entity");
-        String entityName = entity.string("name").isEmpty() ? type.getSimpleName().toString() : entity.string("name");
+        String entityName = entity.string("name").isEmpty() ? Ann.simpleNameOf(type) : entity.string("name");
         Ann table = Ann.jpa(type, "Table");
         Ident tableName = table == null || table.string("name").isEmpty() ? null : Ident.parse(table.string("name"));
         Ident schema = table == null || table.string("schema").isEmpty() ? null : Ident.parse(table.string("schema"));
@@ -138,7 +163,7 @@ final class EntityScanner {
             return access.enumName("value").equals("FIELD");
         }
         for (TypeElement c = root; c != null; c = superclass(c)) {
-            for (Element e : c.getEnclosedElements()) {
+            for (Element e : membersOf(c).all()) {
                 if (Ann.hasJpa(e, "Id") || Ann.hasJpa(e, "EmbeddedId")) {
                     return e.getKind() == ElementKind.FIELD;
                 }
@@ -157,30 +182,31 @@ final class EntityScanner {
         Ann access = Ann.jpa(c, "Access");
         boolean fields = access == null ? hierarchyFields : access.enumName("value").equals("FIELD");
         List<Attribute> result = new ArrayList<>();
+        Members members = membersOf(c);
         if (fields) {
-            for (Element f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+            for (Element f : members.fields()) {
                 Ann fieldAccess = Ann.jpa(f, "Access");
                 if (persistentField(f) && (fieldAccess == null || fieldAccess.enumName("value").equals("FIELD"))) {
-                    result.add(new Attribute(f.getSimpleName().toString(), f, memberType(asSeenFrom, f), c));
+                    result.add(new Attribute(Ann.simpleNameOf(f), f, memberType(asSeenFrom, f), c));
                 }
             }
-            for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements())) {
+            for (ExecutableElement m : members.methods()) {
                 Ann a = Ann.jpa(m, "Access");
                 if (a != null && a.enumName("value").equals("PROPERTY") && propertyName(m) != null) {
                     result.add(new Attribute(propertyName(m), m, returnType(asSeenFrom, m), c));
                 }
             }
         } else {
-            for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements())) {
+            for (ExecutableElement m : members.methods()) {
                 String name = propertyName(m);
                 if (name != null && !m.getModifiers().contains(Modifier.STATIC) && !Ann.hasJpa(m, "Transient")) {
                     result.add(new Attribute(name, m, returnType(asSeenFrom, m), c));
                 }
             }
-            for (Element f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+            for (Element f : members.fields()) {
                 Ann a = Ann.jpa(f, "Access");
                 if (a != null && a.enumName("value").equals("FIELD") && persistentField(f)) {
-                    result.add(new Attribute(f.getSimpleName().toString(), f, memberType(asSeenFrom, f), c));
+                    result.add(new Attribute(Ann.simpleNameOf(f), f, memberType(asSeenFrom, f), c));
                 }
             }
         }
@@ -188,15 +214,16 @@ final class EntityScanner {
     }
 
     private static boolean persistentField(Element f) {
-        return !f.getModifiers().contains(Modifier.STATIC) && !f.getModifiers().contains(Modifier.TRANSIENT)
-                && !Ann.hasJpa(f, "Transient") && !f.getSimpleName().toString().startsWith("$");
+        java.util.Set<Modifier> modifiers = f.getModifiers();
+        return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
+                && !Ann.hasJpa(f, "Transient") && !Ann.simpleNameOf(f).startsWith("$");
     }
 
     private static String propertyName(ExecutableElement m) {
         if (!m.getParameters().isEmpty() || m.getReturnType().getKind() == TypeKind.VOID) {
             return null;
         }
-        String n = m.getSimpleName().toString();
+        String n = Ann.simpleNameOf(m);
         if (n.startsWith("get") && n.length() > 3 && !n.equals("getClass")) {
             return Introspector.decapitalize(n.substring(3));
         }

@@ -360,6 +360,56 @@ class IncrementalCompileTest {
         assertEquals(List.of(), dropped, "annotations the processor reads but class files do not keep");
     }
 
+    /**
+     * The index lists every entity compiled, nested ones too, with its source file relative to the class output,
+     * from sources in several directories (each directory is made relative once); a later partial recompilation
+     * drops an entity whose source is gone, though its class file is still there.
+     */
+    @Test
+    void theIndexNamesEachSourceAndAPartialRecompilationDropsAnEntityWhoseSourceIsGone(@TempDir Path dir)
+            throws IOException {
+        Path sources = dir.resolve("src");
+        List<Path> files = writeSmallModel(sources, Map.of("other.Holder", """
+                package other;
+
+                import jakarta.persistence.Entity;
+                import jakarta.persistence.Id;
+
+                public class Holder {
+                    @Entity
+                    public static class Inner {
+                        @Id
+                        private Long id;
+                    }
+                }
+                """));
+        Path classes = dir.resolve("out/classes");
+        ClassOutputCompiler.compile(classes, files);
+        Map<String, Path> listed = new TreeMap<>();
+        for (String line : Files.readAllLines(classes.resolve("META-INF/entity-migrations/entities.idx"), UTF_8)) {
+            String[] parts = line.split("\t", -1);
+            if (parts.length == 3 && parts[0].equals("E")) {
+                assertTrue(!parts[2].isEmpty() && !parts[2].contains("\\"), "a source path: " + line);
+                listed.put(parts[1], classes.resolve(parts[2]).normalize());
+            }
+        }
+        assertEquals(Map.of("incremental.Renamed", files.get(0).toAbsolutePath().normalize(),
+                "incremental.Plain", files.get(1).toAbsolutePath().normalize(),
+                "other.Holder.Inner", sources.resolve("other/Holder.java").toAbsolutePath().normalize()), listed);
+        assertEquals(List.of("inner", "plain", "renamed"), tableNames(classes));
+
+        Files.delete(files.get(1));
+        ClassOutputCompiler.compile(classes, List.of(files.get(0)));
+        assertTrue(Files.exists(classes.resolve("incremental/Plain.class")), "the stale class file stays");
+        assertEquals(List.of("inner", "renamed"), tableNames(classes), "Plain's source is gone");
+    }
+
+    /** The snapshot's table names, lower case, sorted. */
+    private static List<String> tableNames(Path classes) {
+        return io.github.entitymigrations.schema.SchemaJson.read(ClassOutputCompiler.snapshot(classes)).tables().stream()
+                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+    }
+
     /** Two entities in two files: {@code Renamed} (with the hints) and {@code Plain}, plus {@code more}. */
     private static List<Path> writeSmallModel(Path sources, Map<String, String> more) {
         Map<String, String> all = new TreeMap<>(more);
