@@ -33,19 +33,41 @@ final class Ann {
     static final String JAVAX_VALIDATION = "javax.validation.constraints.";
 
     private final AnnotationMirror mirror;
-    /** The annotation type's qualified name, or null until asked. */
-    private String qualifiedName;
+    /** The annotation type's name, split for lookups; null for a nested annotation (never looked up). */
+    private final TypeName type;
     /** The explicit members' names and values, decoded on first use (a few per annotation: a scan is fastest). */
     private String[] explicitNames;
     private AnnotationValue[] explicitValues;
 
     Ann(AnnotationMirror mirror) {
-        this.mirror = mirror;
+        this(mirror, null);
     }
 
-    private Ann(AnnotationMirror mirror, String qualifiedName) {
+    private Ann(AnnotationMirror mirror, TypeName type) {
         this.mirror = mirror;
-        this.qualifiedName = qualifiedName;
+        this.type = type;
+    }
+
+    /**
+     * An annotation type's name, split once per type: lookups compare a hash and then the simple name, and the
+     * package by identity first (its text is interned, as the package constants callers pass are). These lookups
+     * run for every attribute and annotation name, tens of thousands of times in a large model, much of it before
+     * the JIT has compiled them: string prefix and suffix tests on every annotation of the element were a quarter of
+     * the processor's interpreted work.
+     */
+    private record TypeName(String qualified, int qualifiedHash, String prefix, String simple, int simpleHash) {
+
+        static TypeName of(Element annotationType) {
+            String qualified = ((TypeElement) annotationType).getQualifiedName().toString();
+            int dot = qualified.lastIndexOf('.');
+            String simple = qualified.substring(dot + 1);
+            return new TypeName(qualified, qualified.hashCode(), qualified.substring(0, dot + 1).intern(), simple,
+                    simple.hashCode());
+        }
+
+        boolean inPackage(String packagePrefix) {
+            return prefix == packagePrefix || prefix.equals(packagePrefix);
+        }
     }
 
     AnnotationMirror mirror() {
@@ -84,7 +106,7 @@ final class Ann {
         final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
         final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
         /** Annotation type names: a few dozen types, so a small map that stays in the CPU's cache. */
-        final Map<Element, String> names = new IdentityHashMap<>();
+        final Map<Element, TypeName> names = new IdentityHashMap<>();
         /** Other types' qualified names ({@link #qualifiedNameOf}). */
         final Map<Element, String> typeNames = new IdentityHashMap<>(2048);
         /** Simple names of members and annotation members ({@link #simpleNameOf}). */
@@ -130,27 +152,20 @@ final class Ann {
      */
     static String qualifiedNameOf(TypeElement type) {
         Cache cache = cache();
-        if (cache == null) {
-            return type.getQualifiedName().toString();
-        }
-        String name = cache.typeNames.get(type);
-        if (name == null) {
-            name = type.getQualifiedName().toString();
-            cache.typeNames.put(type, name);
-        }
-        return name;
+        return cache == null ? type.getQualifiedName().toString() : remembered(cache.typeNames, type, true);
     }
 
     /** An element's simple name, decoded once per compilation inside {@link #cached}. */
     static String simpleNameOf(Element element) {
         Cache cache = cache();
-        if (cache == null) {
-            return element.getSimpleName().toString();
-        }
-        String name = cache.simpleNames.get(element);
+        return cache == null ? element.getSimpleName().toString() : remembered(cache.simpleNames, element, false);
+    }
+
+    private static String remembered(Map<Element, String> names, Element element, boolean qualified) {
+        String name = names.get(element);
         if (name == null) {
-            name = element.getSimpleName().toString();
-            cache.simpleNames.put(element, name);
+            name = (qualified ? ((TypeElement) element).getQualifiedName() : element.getSimpleName()).toString();
+            names.put(element, name);
         }
         return name;
     }
@@ -167,8 +182,8 @@ final class Ann {
         Ann[] result = new Ann[mirrors.size()];
         int i = 0;
         for (AnnotationMirror m : mirrors) {
-            result[i++] = new Ann(m, cache == null ? qualifiedName(m) : cache.names.computeIfAbsent(
-                    m.getAnnotationType().asElement(), type -> ((TypeElement) type).getQualifiedName().toString()));
+            result[i++] = new Ann(m, cache == null ? typeName(m)
+                    : cache.names.computeIfAbsent(m.getAnnotationType().asElement(), TypeName::of));
         }
         return result;
     }
@@ -195,12 +210,20 @@ final class Ann {
 
     /** Among {@code annotations}, {@code first + simpleName}, else {@code second + simpleName} (may be null). */
     static Ann find(Ann[] annotations, String first, String second, String simpleName) {
+        if (annotations.length == 0) {
+            return null;
+        }
+        int hash = simpleName.hashCode();
         Ann fallback = null;
         for (Ann a : annotations) {
-            if (isIn(a.qualifiedName, first, simpleName)) {
+            TypeName t = a.type;
+            if (t.simpleHash != hash || !t.simple.equals(simpleName)) {
+                continue;
+            }
+            if (t.inPackage(first)) {
                 return a;
             }
-            if (fallback == null && second != null && isIn(a.qualifiedName, second, simpleName)) {
+            if (fallback == null && second != null && t.inPackage(second)) {
                 fallback = a;
             }
         }
@@ -236,29 +259,30 @@ final class Ann {
      * {@code toString()}, and these lookups ask for the same few dozen names thousands of times. Weak keys: a
      * compilation's symbols are not kept once it is over.
      */
-    private static final Map<Element, String> NAMES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final Map<Element, TypeName> NAMES =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private static String qualifiedName(AnnotationMirror m) {
+    private static TypeName typeName(AnnotationMirror m) {
         Element type = m.getAnnotationType().asElement();
-        String name = NAMES.get(type);
+        TypeName name = NAMES.get(type);
         if (name == null) {
-            name = ((TypeElement) type).getQualifiedName().toString();
+            name = TypeName.of(type);
             NAMES.put(type, name);
         }
         return name;
-    }
-
-    private static boolean isIn(String qualifiedName, String packagePrefix, String simpleName) {
-        return qualifiedName.length() == packagePrefix.length() + simpleName.length()
-                && qualifiedName.startsWith(packagePrefix) && qualifiedName.endsWith(simpleName);
     }
 
     static Ann named(Element element, String qualifiedName) {
         if (element == null) {
             return null;
         }
-        for (Ann a : annotationsOf(element)) {
-            if (a.qualifiedName.equals(qualifiedName)) {
+        Ann[] annotations = annotationsOf(element);
+        if (annotations.length == 0) {
+            return null;
+        }
+        int hash = qualifiedName.hashCode();
+        for (Ann a : annotations) {
+            if (a.type.qualifiedHash == hash && a.type.qualified.equals(qualifiedName)) {
                 return a;
             }
         }

@@ -37,7 +37,7 @@ final class ColumnBinder {
         boolean naturalId = isNaturalId(scope, a);
         TypeElement embeddable = embeddableType(a);
         if (embeddable != null) {
-            List<String> before = scope.table().columnNames();
+            List<String> before = naturalId ? scope.table().columnNames() : List.of();
             Map<TableDraft, Integer> sizes = secondaryTableSizes(scope);
             bindEmbedded(scope.nested(a), embeddable);
             checkOneTable(scope, a, embeddable, sizes);
@@ -65,6 +65,9 @@ final class ColumnBinder {
 
     /** Hibernate refuses an embedded value whose columns are spread over several tables of the entity. */
     private static void checkOneTable(Scope scope, Attribute a, TypeElement embeddable, Map<TableDraft, Integer> sizes) {
+        if (sizes.isEmpty()) {
+            return; // no secondary tables
+        }
         List<String> grown = sizes.entrySet().stream()
                 .filter(e -> e.getKey().columnNames().size() != e.getValue())
                 .map(e -> e.getKey().nameText()).toList();

@@ -96,8 +96,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
                 // The snapshot's build reads each annotation once (Ann's caches, dropped when it is done).
                 Ann.cached(() -> {
                     TypeLookup lookup = TypeLookup.of(processingEnv, modular);
-                    collect(lookup);
-                    writeSnapshot(lookup);
+                    writeSnapshot(lookup, collect(lookup));
                     return null;
                 });
             } catch (RuntimeException e) {
@@ -112,7 +111,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
      * once, in the last round, on that round's symbols: javac enters the sources again for it, so reading the
      * members of the first round's (to find nested types) would complete classes that are thrown away.
      */
-    private void collect(TypeLookup lookup) {
+    private Map<String, TypeElement> collect(TypeLookup lookup) {
         List<TypeElement> types = new ArrayList<>();
         for (String name : topLevelTypes) {
             TypeElement type = lookup.find(name);
@@ -120,9 +119,11 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
                 addWithNested(type, types);
             }
         }
+        Map<String, TypeElement> byName = new HashMap<>();
         for (TypeElement type : types) {
             String name = Ann.qualifiedNameOf(type);
             compiledTypes.add(name);
+            byName.put(name, type);
             if (EntityScanner.isEntity(type)) {
                 sourcePaths.put(name, index.sourcePathOf(type));
             }
@@ -130,9 +131,11 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
                 converters.put(name, index.sourcePathOf(type));
             }
         }
+        return byName;
     }
 
-    private void writeSnapshot(TypeLookup lookup) {
+    /** @param compiled the types compiled now, by name, as {@link #collect} found them */
+    private void writeSnapshot(TypeLookup lookup, Map<String, TypeElement> compiled) {
         ProcessorOptions options = ProcessorOptions.read(processingEnv, lookup, reporter);
         if (options == null) {
             return;
@@ -156,7 +159,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         }
         List<TypeElement> types = new ArrayList<>();
         for (String name : allEntities.keySet()) {
-            types.add(lookup.find(name));
+            TypeElement type = compiled.get(name);
+            types.add(type != null ? type : lookup.find(name));
         }
         if (options.note() != null) {
             reporter.note(options.note());

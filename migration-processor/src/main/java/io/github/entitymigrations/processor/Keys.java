@@ -93,8 +93,21 @@ final class Keys {
     private EntityKey rootKey(EntityInfo e) {
         List<Attribute> all = e.attributes();
         Scope scope = Scope.of(e, b.tableOf(e), false, b.scanner.hierarchyUsesFields(e.type()));
-        Attribute embeddedId = all.stream().filter(a -> isEmbeddedId(e, a)).findFirst().orElse(null);
-        List<Attribute> mapsIds = all.stream().filter(a -> a.has("MapsId")).toList();
+        // Plain loops: once per entity, mostly before the JIT has compiled any of it.
+        Attribute embeddedId = null;
+        List<Attribute> mapsIds = new ArrayList<>();
+        List<Attribute> ids = new ArrayList<>();
+        for (Attribute a : all) {
+            if (embeddedId == null && isEmbeddedId(e, a)) {
+                embeddedId = a;
+            }
+            if (a.has("MapsId")) {
+                mapsIds.add(a);
+            }
+            if (a.has("Id")) {
+                ids.add(a);
+            }
+        }
         List<KeyColumn> columns = new ArrayList<>();
         if (embeddedId != null) {
             TypeElement embeddable = (TypeElement) b.types.asElement(embeddedId.type());
@@ -108,7 +121,6 @@ final class Keys {
             }
             return new EntityKey(b.tableOf(e), columns, false);
         }
-        List<Attribute> ids = new ArrayList<>(all.stream().filter(a -> a.has("Id")).toList());
         if (ids.isEmpty()) {
             throw new MappingException(e.type(), Message.NO_ID, e.qualifiedName());
         }

@@ -198,7 +198,11 @@ final class TableDraft {
     }
 
     List<String> columnNames() {
-        return columns.values().stream().map(c -> c.name.text()).toList();
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnDraft c : columns.values()) {
+            names.add(c.name.text());
+        }
+        return names;
     }
 
     private static String key(Ident name) {

@@ -1,6 +1,5 @@
 package io.github.entitymigrations.processor;
 
-import java.util.List;
 
 /**
  * Mappings the processor does not model yet. Each is a compile error naming a way around it, because a
@@ -13,11 +12,11 @@ final class Unsupported {
 
     static void check(EntityInfo e) {
         for (Attribute a : e.attributes()) {
-            for (String hibernate : List.of("Any", "ManyToAny")) {
-                if (a.hibernate(hibernate) != null) {
-                    throw new MappingException(a.element(), Message.UNSUPPORTED, "@" + hibernate,
-                            "map the association per target type, or mark the attribute @Transient");
-                }
+            String unsupported = a.hibernate("Any") != null ? "Any" : a.hibernate("ManyToAny") != null ? "ManyToAny"
+                    : null;
+            if (unsupported != null) {
+                throw new MappingException(a.element(), Message.UNSUPPORTED, "@" + unsupported,
+                        "map the association per target type, or mark the attribute @Transient");
             }
         }
     }
