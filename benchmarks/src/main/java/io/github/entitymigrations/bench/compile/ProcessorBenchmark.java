@@ -130,10 +130,22 @@ public final class ProcessorBenchmark implements Benchmark {
                         + "%.0f%% of plain javac. This run: %s on top of the no-op processor's %s, %.1f%% of plain "
                         + "javac's %s: **%s**.", TARGET * 100, Stats.ms(ours - floor), Stats.ms(floor), own * 100,
                 Stats.ms(plain), own <= TARGET ? "met" : "missed"));
+        // Each round compiles with the no-op processor and right after it with ours: the difference within a round is
+        // steadier than the difference of two medians on a machine whose speed drifts between rounds.
+        double[] paired = new double[samples.get("ours").size()];
+        for (int i = 0; i < paired.length; i++) {
+            paired[i] = samples.get("ours").get(i).millis() - samples.get("noop").get(i).millis();
+        }
+        double pairedMedian = Stats.median(paired);
+        section.note(String.format(Locale.ROOT, "The same by each round's pair (ours less the no-op processor run "
+                        + "just before it, the median of the %d rounds' differences): %s, %.1f%% of plain javac "
+                        + "(round by round %s to %s).", paired.length, Stats.ms(pairedMedian),
+                100 * pairedMedian / plain, Stats.ms(java.util.Arrays.stream(paired).min().orElse(Double.NaN)),
+                Stats.ms(java.util.Arrays.stream(paired).max().orElse(Double.NaN))));
         int warm = Math.min(INSIDE_WARM, iterations - 1);
         List<double[]> last = inside.subList(inside.size() - warm, inside.size());
-        double warmOwn = median(last.stream().mapToDouble(r -> r[0]).toArray());
-        double warmCompile = median(last.stream().mapToDouble(r -> r[1]).toArray());
+        double warmOwn = Stats.median(last.stream().mapToDouble(r -> r[0]).toArray());
+        double warmCompile = Stats.median(last.stream().mapToDouble(r -> r[1]).toArray());
         double warmShare = warmOwn / plain;
         section.note(String.format(Locale.ROOT, "Where our part goes: the time javac spends inside our processor (its "
                         + "init and process calls), compiling the same sources %d times in one JVM: %s in the first, "
@@ -180,13 +192,6 @@ public final class ProcessorBenchmark implements Benchmark {
         if (mode.equals("hibernate") ? metamodel < entities : metamodel != 0) {
             throw new IllegalStateException(mode + ": " + metamodel + " metamodel classes for " + entities + " entities");
         }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
