@@ -1,12 +1,12 @@
 package io.github.entitymigrations.processor;
 
 import com.google.auto.service.AutoService;
-import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +50,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
 
     private Reporter reporter;
     private EntityIndex index;
-    private final Set<String> compiledTypes = new LinkedHashSet<>();
     /** The top-level types of every round, by name: {@link #collect} finds them and their nested types. */
     private final Set<String> topLevelTypes = new LinkedHashSet<>();
-    private final Map<String, String> sourcePaths = new HashMap<>();
-    private final Map<String, String> converters = new TreeMap<>();
     /** Whether a type compiled now is in a named module: then lookups by name ask every module. */
     private boolean modular;
 
@@ -111,7 +108,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
      * once, in the last round, on that round's symbols: javac enters the sources again for it, so reading the
      * members of the first round's (to find nested types) would complete classes that are thrown away.
      */
-    private Map<String, TypeElement> collect(TypeLookup lookup) {
+    private Compiled collect(TypeLookup lookup) {
         List<TypeElement> types = new ArrayList<>();
         for (String name : topLevelTypes) {
             TypeElement type = lookup.find(name);
@@ -119,23 +116,30 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
                 addWithNested(type, types);
             }
         }
-        Map<String, TypeElement> byName = new HashMap<>();
+        Compiled compiled = new Compiled(new LinkedHashMap<>(), new HashMap<>(), new TreeMap<>());
         for (TypeElement type : types) {
             String name = Ann.qualifiedNameOf(type);
-            compiledTypes.add(name);
-            byName.put(name, type);
+            compiled.types().put(name, type);
             if (EntityScanner.isEntity(type)) {
-                sourcePaths.put(name, index.sourcePathOf(type));
+                compiled.entities().put(name, index.sourcePathOf(type));
             }
             if (isAutoApplyConverter(type)) {
-                converters.put(name, index.sourcePathOf(type));
+                compiled.converters().put(name, index.sourcePathOf(type));
             }
         }
-        return byName;
+        return compiled;
     }
 
-    /** @param compiled the types compiled now, by name, as {@link #collect} found them */
-    private void writeSnapshot(TypeLookup lookup, Map<String, TypeElement> compiled) {
+    /**
+     * What this compilation compiles: its types by name, in the order found; its entities and auto-applied
+     * converters, by name, to their source files.
+     */
+    private record Compiled(Map<String, TypeElement> types, Map<String, String> entities,
+                            Map<String, String> converters) {
+    }
+
+    /** @param compiled what this compilation compiles, as {@link #collect} found it */
+    private void writeSnapshot(TypeLookup lookup, Compiled compiled) {
         ProcessorOptions options = ProcessorOptions.read(processingEnv, lookup, reporter);
         if (options == null) {
             return;
@@ -145,21 +149,23 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
             return;
         }
         EntityIndex.Contents previous = index.read();
-        Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, lookup, EntityScanner::isEntity);
+        Set<String> compiledTypes = compiled.types().keySet();
+        Map<String, String> allEntities = index.carriedOver(previous.entities(), compiledTypes, lookup,
+                EntityScanner::isEntity);
         boolean hintsKept = ProjectAnnotations.keptInClassFiles(lookup);
         if (!hintsSurvive(allEntities.keySet(), previous.hintsKept(), hintsKept)) {
             return;
         }
-        allEntities.putAll(sourcePaths);
+        allEntities.putAll(compiled.entities());
         Map<String, String> allConverters = index.carriedOver(previous.converters(), compiledTypes, lookup,
                 EntityMigrationsProcessor::isAutoApplyConverter);
-        allConverters.putAll(converters);
+        allConverters.putAll(compiled.converters());
         if (allEntities.isEmpty() && previous.entities().isEmpty()) {
             return; // not a JPA project, or no entities yet: write nothing
         }
         List<TypeElement> types = new ArrayList<>();
         for (String name : allEntities.keySet()) {
-            TypeElement type = compiled.get(name);
+            TypeElement type = compiled.types().get(name);
             types.add(type != null ? type : lookup.find(name));
         }
         if (options.note() != null) {
@@ -169,12 +175,38 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         SchemaBuilder builder = new SchemaBuilder(processingEnv, options.naming(), options.beanValidation(),
                 hibernate.version(), reporter,
                 autoApplied(allConverters.keySet(), lookup));
-        Schema schema = builder.build(types);
+        SchemaBuilder.Bound bound = builder.bind(types);
         if (reporter.hadErrors()) {
             return; // a wrong snapshot is worse than none: the build fails on the errors anyway
         }
         index.write(new EntityIndex.Contents(allEntities, allConverters, hintsKept));
-        write(SchemaJson.writeUtf8(schema));
+        FileObject file = snapshotFile();
+        if (file == null) {
+            return;
+        }
+        // The records and their JSON need nothing of javac's: made beside the rest of the compilation where javac
+        // says when it ends (written then, before javac returns), else now.
+        boolean beside;
+        try {
+            beside = AtCompilationEnd.run(processingEnv, () -> SchemaJson.writeUtf8(bound.toSchema()),
+                    json -> write(file, json), this::snapshotFailed);
+        } catch (LinkageError e) {
+            beside = false; // no com.sun.source in this compiler
+        }
+        if (!beside) {
+            write(file, SchemaJson.writeUtf8(bound.toSchema()));
+        }
+    }
+
+    /** The snapshot's records or JSON could not be made (on the thread that made them): as if made here. */
+    private void snapshotFailed(Throwable e) {
+        if (e instanceof RuntimeException r) {
+            reporter.internalError(null, r);
+        } else if (e instanceof Error error) {
+            throw error;
+        } else {
+            reporter.internalError(null, new IllegalStateException(e));
+        }
     }
 
     /**
@@ -224,13 +256,20 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         return converter != null && converter.bool("autoApply");
     }
 
-    /** Writes the snapshot's UTF-8 bytes as they are (a text of megabytes is not encoded into another copy). */
-    private void write(byte[] json) {
+    /** The snapshot's file, created now, while the processor runs; null with an error when it cannot be. */
+    private FileObject snapshotFile() {
         try {
-            FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
-            try (OutputStream out = file.openOutputStream()) {
-                out.write(json);
-            }
+            return processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
+        } catch (IOException e) {
+            reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Writes the snapshot's UTF-8 bytes as they are (a text of megabytes is not encoded into another copy). */
+    private void write(FileObject file, byte[] json) {
+        try (OutputStream out = file.openOutputStream()) {
+            out.write(json);
         } catch (IOException e) {
             reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
         }

@@ -31,11 +31,11 @@ final class EntityScanner {
     /** {@link #embeddableAttributes} by embeddable, for field and for property access. */
     private final Map<TypeElement, List<Attribute>> embeddableFields = new IdentityHashMap<>();
     private final Map<TypeElement, List<Attribute>> embeddableProperties = new IdentityHashMap<>();
-    /** Each class's members by kind, sorted once. */
+    /** Each class's members split by kind, once. */
     private final Map<TypeElement, Members> members = new IdentityHashMap<>();
 
-    /** A class's fields and methods, in declaration order. */
-    private record Members(List<Element> all, List<Element> fields, List<ExecutableElement> methods) {
+    /** A class's members, and its fields and methods, in declaration order. */
+    private record Members(List<? extends Element> all, List<Element> fields, List<ExecutableElement> methods) {
     }
 
     private Members membersOf(TypeElement c) {
@@ -52,7 +52,7 @@ final class EntityScanner {
                     methods.add((ExecutableElement) e);
                 }
             }
-            known = new Members(List.copyOf(all), fields, methods);
+            known = new Members(all, fields, methods); // all: Ann's list, kept for the compilation, never changed
             members.put(c, known);
         }
         return known;

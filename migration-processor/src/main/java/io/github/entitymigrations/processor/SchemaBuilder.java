@@ -1,5 +1,6 @@
 package io.github.entitymigrations.processor;
 
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
@@ -64,7 +65,40 @@ final class SchemaBuilder {
         this.discriminatorChecks = new DiscriminatorChecks(this);
     }
 
+    /** The schema of these entity types and every entity they reach: {@link #bind} and {@link Bound#toSchema}. */
     Schema build(List<TypeElement> entityTypes) {
+        return bind(entityTypes).toSchema();
+    }
+
+    /**
+     * The bound tables and sequences, before they become the snapshot's records. {@link #toSchema} reads only
+     * these drafts (names, types, keys and constraints, no compiler state), so it may run on another thread
+     * once binding is over; binding itself reads javac's symbols and runs on javac's thread.
+     */
+    static final class Bound {
+        private final NamingStrategy naming;
+        private final List<TableDraft> tables;
+        private final List<Sequence> sequences;
+        private final String hibernate;
+
+        private Bound(NamingStrategy naming, List<TableDraft> tables, List<Sequence> sequences, String hibernate) {
+            this.naming = naming;
+            this.tables = tables;
+            this.sequences = sequences;
+            this.hibernate = hibernate;
+        }
+
+        Schema toSchema() {
+            List<Table> result = new ArrayList<>(tables.size());
+            for (TableDraft t : tables) {
+                result.add(t.toTable());
+            }
+            return new Schema(naming, result, sequences, hibernate);
+        }
+    }
+
+    /** Binds every entity: the reported mapping errors, and the tables and sequences for {@link Bound#toSchema}. */
+    Bound bind(List<TypeElement> entityTypes) {
         List<EntityInfo> infos = new ArrayList<>();
         for (TypeElement type : new EntityClosure(this).of(entityTypes)) {
             guarded(type, () -> infos.add(scanner.scan(type)));
@@ -81,8 +115,13 @@ final class SchemaBuilder {
             r.run();
         }
         discriminatorChecks.apply();
-        List<Table> result = tables.values().stream().filter(t -> t.physical).map(TableDraft::toTable).toList();
-        return new Schema(naming.strategy(), result, List.copyOf(sequences.values()), hibernate.label());
+        List<TableDraft> physical = new ArrayList<>(tables.size());
+        for (TableDraft t : tables.values()) {
+            if (t.physical) {
+                physical.add(t);
+            }
+        }
+        return new Bound(naming.strategy(), physical, List.copyOf(sequences.values()), hibernate.label());
     }
 
     /** Runs one entity's work, turning a mapping problem into a diagnostic on that entity. */
