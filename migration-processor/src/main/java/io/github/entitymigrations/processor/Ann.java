@@ -76,11 +76,12 @@ final class Ann {
 
     /**
      * Runs {@code work} with the per-compilation caches on (for this thread), and drops them after: nothing of
-     * a compilation's symbols is kept once it is over.
+     * a compilation's symbols is kept once it is over. The caches start at a size for about {@code types} top-level
+     * types (at most 4,096 counted) instead of growing through a large model, each growth rehashing every entry.
      */
-    static <T> T cached(java.util.function.Supplier<T> work) {
+    static <T> T cached(int types, java.util.function.Supplier<T> work) {
         Cache previous = CACHE.get();
-        CACHE.set(new Cache());
+        CACHE.set(new Cache(Math.min(types, 4096)));
         try {
             return work.get();
         } finally {
@@ -103,16 +104,25 @@ final class Ann {
     /** What {@link #cached} keeps: by identity, as javac hands out the same symbols and mirrors. */
     private static final class Cache {
         final Thread thread = Thread.currentThread();
-        final Map<Element, Ann[]> annotations = new IdentityHashMap<>(4096);
+        /** Annotated elements: an entity's class and its fields or getters, some annotated several times. */
+        final Map<Element, Ann[]> annotations;
         final Map<Element, Map<String, Object>> defaults = new IdentityHashMap<>();
         /** Annotation type names: a few dozen types, so a small map that stays in the CPU's cache. */
         final Map<Element, TypeName> names = new IdentityHashMap<>();
         /** Other types' qualified names ({@link #qualifiedNameOf}). */
-        final Map<Element, String> typeNames = new IdentityHashMap<>(2048);
-        /** Simple names of members and annotation members ({@link #simpleNameOf}). */
-        final Map<Element, String> simpleNames = new IdentityHashMap<>(8192);
+        final Map<Element, String> typeNames;
+        /** Simple names of members and annotation members ({@link #simpleNameOf}): fields, getters, setters. */
+        final Map<Element, String> simpleNames;
         /** Classes' members ({@link #enclosedElementsOf}). */
-        final Map<Element, List<? extends Element>> members = new IdentityHashMap<>(2048);
+        final Map<Element, List<? extends Element>> members;
+
+        /** @param types about how many top-level types the compilation has (sizes only) */
+        Cache(int types) {
+            annotations = new IdentityHashMap<>(Math.max(4096, types * 16));
+            typeNames = new IdentityHashMap<>(Math.max(2048, types * 2));
+            simpleNames = new IdentityHashMap<>(Math.max(8192, types * 48));
+            members = new IdentityHashMap<>(Math.max(2048, types * 2));
+        }
     }
 
     /**

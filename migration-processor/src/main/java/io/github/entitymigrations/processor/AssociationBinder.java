@@ -159,8 +159,7 @@ final class AssociationBinder {
             }
             names.add(c.name.text());
         }
-        boolean unique = a.has("OneToOne")
-                || joinColumnAnnotations(scope, a).stream().anyMatch(j -> j.bool("unique"));
+        boolean unique = a.has("OneToOne") || anyUnique(joinColumnAnnotations(scope, a));
         if (unique) {
             scope.table().addUnique(null, names);
         }
@@ -214,19 +213,32 @@ final class AssociationBinder {
      * instead of writing a snapshot for a mapping the application cannot start with.
      */
     private static void checkJoinColumnsAgree(Attribute a, Ann kind) {
-        List<Ann> written = new ArrayList<>();
         Ann plural = a.jpa("JoinColumns");
-        if (plural != null) {
-            written.addAll(plural.annotations("value"));
+        if (plural == null) {
+            return; // one join column at most: nothing to disagree
         }
+        List<Ann> written = plural.annotations("value");
         for (String member : List.of("nullable", "insertable", "updatable")) {
             if (member.equals("nullable") && !kind.bool("optional")) {
                 continue; // optional = false makes every join column NOT NULL
             }
-            if (written.stream().map(w -> w.bool(member)).distinct().count() > 1) {
-                throw new MappingException(a.element(), plural.mirror(), Message.JOIN_COLUMNS_DISAGREE, a, member);
+            for (Ann w : written) {
+                if (w.bool(member) != written.get(0).bool(member)) {
+                    throw new MappingException(a.element(), plural.mirror(), Message.JOIN_COLUMNS_DISAGREE, a,
+                            member);
+                }
             }
         }
+    }
+
+    /** Whether any of these join columns says {@code unique = true}. */
+    static boolean anyUnique(List<Ann> joinColumns) {
+        for (Ann j : joinColumns) {
+            if (j.bool("unique")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The foreign key of an association whose columns are (part of) the primary key. */
@@ -266,11 +278,14 @@ final class AssociationBinder {
     private void checkMappedBy(Attribute a, Ann kind, EntityInfo target) {
         String mappedBy = kind.string("mappedBy");
         String first = mappedBy.contains(".") ? mappedBy.substring(0, mappedBy.indexOf('.')) : mappedBy;
-        List<String> names = target.allAttributes().stream().map(Attribute::name).toList();
-        if (!names.contains(first)) {
-            throw new MappingException(a.element(), kind.mirror(), Message.MAPPED_BY_MISSING, mappedBy,
-                    target.qualifiedName(), String.join(", ", names));
+        for (Attribute t : target.allAttributes()) {
+            if (t.name().equals(first)) {
+                return;
+            }
         }
+        List<String> names = target.allAttributes().stream().map(Attribute::name).toList();
+        throw new MappingException(a.element(), kind.mirror(), Message.MAPPED_BY_MISSING, mappedBy,
+                target.qualifiedName(), String.join(", ", names));
     }
 
     /** The attribute of {@code target} that maps this association from the other side, if any. */

@@ -91,7 +91,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         if (round.processingOver() && !topLevelTypes.isEmpty()) {
             try {
                 // The snapshot's build reads each annotation once (Ann's caches, dropped when it is done).
-                Ann.cached(() -> {
+                Ann.cached(topLevelTypes.size(), () -> {
                     TypeLookup lookup = TypeLookup.of(processingEnv, modular);
                     writeSnapshot(lookup, collect(lookup));
                     return null;

@@ -20,7 +20,13 @@ final class Generators {
         if (key.columns().size() != 1) {
             return;
         }
-        Attribute id = root.attributes().stream().filter(a -> a.has("Id")).findFirst().orElse(null);
+        Attribute id = null;
+        for (Attribute a : root.attributes()) {
+            if (a.has("Id")) {
+                id = a;
+                break;
+            }
+        }
         Ann generated = id == null ? null : id.jpa("GeneratedValue");
         if (generated == null) {
             return;

@@ -31,7 +31,11 @@ final class Keys {
      */
     record EntityKey(TableDraft table, List<KeyColumn> columns, boolean identifierMapper) {
         List<String> names() {
-            return columns.stream().map(k -> k.physical().text()).toList();
+            List<String> names = new ArrayList<>(columns.size());
+            for (KeyColumn k : columns) {
+                names.add(k.physical().text());
+            }
+            return names;
         }
     }
 
@@ -39,7 +43,11 @@ final class Keys {
     record JoinColumns(List<TableDraft.ColumnDraft> columns, List<String> logicalNames, TableDraft target,
                        List<String> targetColumns, String foreignKeyName, boolean noConstraint) {
         List<String> names() {
-            return columns.stream().map(c -> c.name.text()).toList();
+            List<String> names = new ArrayList<>(columns.size());
+            for (TableDraft.ColumnDraft c : columns) {
+                names.add(c.name.text());
+            }
+            return names;
         }
     }
 

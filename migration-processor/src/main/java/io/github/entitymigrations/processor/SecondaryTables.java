@@ -110,7 +110,7 @@ final class SecondaryTables {
         for (int i = 0; i < element.columns().size(); i++) {
             table.addColumn(element.columns().get(i), element.logicalNames().get(i));
         }
-        if (a.has("OneToOne") || jt.annotations("inverseJoinColumns").stream().anyMatch(j -> j.bool("unique"))) {
+        if (a.has("OneToOne") || AssociationBinder.anyUnique(jt.annotations("inverseJoinColumns"))) {
             table.addUnique(null, element.names());
         }
         table.addForeignKey(new TableDraft.ForeignKeyDraft(null, element.names(), element.target(),

@@ -135,7 +135,8 @@ final class TableDraft {
      */
     ColumnDraft addColumn(ColumnDraft column, String logicalName, String owner) {
         column.owner = owner;
-        ColumnDraft existing = columns.get(key(column.name));
+        String key = key(column.name);
+        ColumnDraft existing = columns.get(key);
         if (existing != null && owner != null && owner.equals(existing.owner)
                 && !existing.readOnly && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
@@ -154,7 +155,7 @@ final class TableDraft {
             return existing;
         }
         if (existing == null) {
-            columns.put(key(column.name), column);
+            columns.put(key, column);
             return column;
         }
         if (!existing.type.equals(column.type)) {
@@ -251,14 +252,21 @@ final class TableDraft {
     }
 
     boolean hasCheckNamed(String checkName) {
-        return checks.stream().anyMatch(c -> c.name().equals(checkName));
+        for (CheckConstraint c : checks) {
+            if (c.name().equals(checkName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void addForeignKey(ForeignKeyDraft fk) {
-        boolean exists = foreignKeys.stream().anyMatch(f -> f.columns().equals(fk.columns()) && f.target() == fk.target());
-        if (!exists) {
-            foreignKeys.add(fk);
+        for (ForeignKeyDraft f : foreignKeys) {
+            if (f.target() == fk.target() && f.columns().equals(fk.columns())) {
+                return;
+            }
         }
+        foreignKeys.add(fk);
     }
 
     /** Hibernate's DDL order, unless a unique constraint over exactly the key columns fixes it. */
