@@ -15,8 +15,9 @@ import javax.annotation.processing.ProcessingEnvironment;
  * returns and before it counts its errors). javac compiles on one thread, so on a machine with a core to spare
  * this takes the snapshot's serialization off the compilation's time.
  *
- * <p>Only where javac itself says when the compilation ends: another compiler, or a build tool that wraps the
- * processing environment, has no task to listen to, and the caller then does the work at once, as before.
+ * <p>Only where javac itself says when the compilation ends: another compiler, a build tool that wraps the
+ * processing environment, or a tool that drives javac's phases itself has no such event, and the caller then does
+ * the work at once, as before.
  * Kept apart from the processor so that loading the processor never needs {@code com.sun.source}.
  */
 final class AtCompilationEnd {
@@ -42,6 +43,9 @@ final class AtCompilationEnd {
         } catch (IllegalArgumentException | LinkageError e) {
             return false; // not javac's own environment, or no com.sun.source (another compiler)
         }
+        if (!insideCompile()) {
+            return false;
+        }
         FutureTask<T> job = new FutureTask<>(work::get);
         task.addTaskListener(new TaskListener() {
             @Override
@@ -60,6 +64,17 @@ final class AtCompilationEnd {
         thread.setDaemon(true); // never keeps a JVM alive: the listener waits for it
         thread.start();
         return true;
+    }
+
+    /**
+     * Whether javac runs this processor from {@code JavaCompiler.compile}, whose {@code finally} fires the
+     * {@code COMPILATION} event: a whole compilation ({@code javac}, {@code CompilationTask.call()}, Maven, Gradle).
+     * Tools that drive javac's phases themselves (its staged {@code JavacTask.enter()}/{@code analyze()}, or
+     * kapt) process annotations without that method and never fire the event: the work is then done at once.
+     */
+    private static boolean insideCompile() {
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("compile")
+                && f.getClassName().equals("com.sun.tools.javac.main.JavaCompiler")));
     }
 
     /** The job's result, waiting for it; what it threw, as it was thrown. */

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +28,11 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +58,22 @@ class AtCompilationEndTest {
         String besideJson = snapshot(beside);
         assertTrue(besideJson.contains("\"author_id\""), besideJson);
         assertEquals(besideJson, snapshot(atOnce));
+    }
+
+    @Test
+    void javacsStagedApiWhichFiresNoCompilationEventGetsTheSnapshotAtOnce() throws IOException {
+        Path out = Files.createTempDirectory("staged");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+            JavacTask task = (JavacTask) javac.getTask(null, files, null, List.of("-d", out.toString(), "-classpath",
+                    System.getProperty("java.class.path")), null, List.of(SOURCES));
+            task.setProcessors(List.of(new EntityMigrationsProcessor()));
+            // Processing runs as analyze() enters the sources, outside JavaCompiler.compile: no COMPILATION event.
+            task.analyze();
+            Path snapshot = out.resolve(EntityMigrationsProcessor.SNAPSHOT);
+            assertTrue(Files.exists(snapshot), "written during processing, as nothing would write it later");
+            assertEquals(snapshot(compile(new EntityMigrationsProcessor())), Files.readString(snapshot));
+        }
     }
 
     @Test
