@@ -148,7 +148,9 @@ public final class ProcessorBenchmark implements Benchmark {
         double warmCompile = Stats.median(last.stream().mapToDouble(r -> r[1]).toArray());
         double warmShare = warmOwn / plain;
         section.note(String.format(Locale.ROOT, "Where our part goes: the time javac spends inside our processor (its "
-                        + "init and process calls), compiling the same sources %d times in one JVM: %s in the first, "
+                        + "init and process calls, on javac's thread; the snapshot's JSON, made on a thread of its "
+                        + "own while javac compiles on, is only in the compilations' totals above), compiling the "
+                        + "same sources %d times in one JVM: %s in the first, "
                         + "cold compilation (%.1f%% of plain javac), %s warm (median of the last %d: %.1f%% of plain "
                         + "javac; the warm compilations took %s in all). %s",
                 iterations, Stats.ms(inside.get(0)[0]), 100 * inside.get(0)[0] / plain, Stats.ms(warmOwn), warm,
