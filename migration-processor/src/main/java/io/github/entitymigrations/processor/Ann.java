@@ -250,11 +250,6 @@ final class Ann {
         return inEither(element, JAKARTA_VALIDATION, JAVAX_VALIDATION, simpleName);
     }
 
-    /** The annotation {@code packagePrefix + simpleName} ({@code "org.hibernate.annotations."}, {@code "Check"}). */
-    static Ann inPackage(Element element, String packagePrefix, String simpleName) {
-        return inEither(element, packagePrefix, null, simpleName);
-    }
-
     /**
      * The annotation {@code first + simpleName}, else {@code second + simpleName}. One pass over the element's
      * annotations, each type name decoded once and no name concatenated: these lookups run for every

@@ -49,9 +49,8 @@ final class EntityIndex {
     private com.sun.source.util.Trees trees;
     /** {@code Elements.getFileObjectOf}, where the running JDK has it (18 and later); looked up once. */
     private java.util.Optional<MethodHandle> fileObjectOf;
-    /** A file-object class whose names are their paths ({@link #localPath}), once one has shown it. */
-    private Class<?> namedByPath;
-    private final Set<Class<?>> checkedKinds = new java.util.HashSet<>();
+    /** By file-object class: whether its names are their paths ({@link #localPath}), as the first of it showed. */
+    private final Map<Class<?>, Boolean> namedByPath = new java.util.HashMap<>();
     /** Source directories relative to the class output. */
     private final Map<Path, Path> relativeDirs = new java.util.HashMap<>();
 
@@ -150,7 +149,8 @@ final class EntityIndex {
      */
     private Path localPath(FileObject source) {
         Class<?> kind = source.getClass();
-        if (kind == namedByPath) {
+        Boolean byName = namedByPath.get(kind);
+        if (byName == Boolean.TRUE) {
             return Path.of(source.getName()).toAbsolutePath();
         }
         URI uri = source.toUri();
@@ -158,15 +158,14 @@ final class EntityIndex {
             return null;
         }
         Path file = Path.of(uri);
-        if (namedByPath == null && !checkedKinds.contains(kind)) {
-            checkedKinds.add(kind);
+        if (byName == null) {
+            boolean named;
             try {
-                if (Path.of(source.getName()).toAbsolutePath().equals(file)) {
-                    namedByPath = kind;
-                }
+                named = Path.of(source.getName()).toAbsolutePath().equals(file);
             } catch (RuntimeException e) {
-                // a name that is no path: keep asking for URIs
+                named = false; // a name that is no path: keep asking for URIs
             }
+            namedByPath.put(kind, named);
         }
         return file;
     }

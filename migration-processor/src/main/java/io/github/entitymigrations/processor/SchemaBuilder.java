@@ -65,11 +65,6 @@ final class SchemaBuilder {
         this.discriminatorChecks = new DiscriminatorChecks(this);
     }
 
-    /** The schema of these entity types and every entity they reach: {@link #bind} and {@link Bound#toSchema}. */
-    Schema build(List<TypeElement> entityTypes) {
-        return bind(entityTypes).toSchema();
-    }
-
     /**
      * The bound tables and sequences, before they become the snapshot's records. {@link #toSchema} reads only
      * these drafts (names, types, keys and constraints, no compiler state), so it may run on another thread
