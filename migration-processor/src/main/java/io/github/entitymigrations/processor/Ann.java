@@ -182,13 +182,14 @@ final class Ann {
 
     private static final Ann[] NONE = new Ann[0];
 
-    /** The element's annotations, each with its type's qualified name, read now. */
-    private static Ann[] read(Element element) {
-        List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+    /**
+     * These annotation mirrors (an element's), each with its type's name: from {@code cache} when given (inside
+     * {@link #cached}), else from the names kept across compilations.
+     */
+    private static Ann[] read(List<? extends AnnotationMirror> mirrors, Cache cache) {
         if (mirrors.isEmpty()) {
             return NONE;
         }
-        Cache cache = cache();
         Ann[] result = new Ann[mirrors.size()];
         int i = 0;
         for (AnnotationMirror m : mirrors) {
@@ -204,15 +205,13 @@ final class Ann {
      */
     static Ann[] annotationsOf(Element element) {
         Cache cache = cache();
-        if (cache == null) {
-            return read(element);
-        }
-        if (element.getAnnotationMirrors().isEmpty()) {
-            return NONE; // most getters and setters: nothing to keep
+        List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+        if (cache == null || mirrors.isEmpty()) {
+            return read(mirrors, cache); // none: most getters and setters, nothing to keep
         }
         Ann[] known = cache.annotations.get(element);
         if (known == null) {
-            known = read(element);
+            known = read(mirrors, cache);
             cache.annotations.put(element, known);
         }
         return known;

@@ -1,6 +1,5 @@
 package io.github.entitymigrations.processor;
 
-
 /**
  * Mappings the processor does not model yet. Each is a compile error naming a way around it, because a
  * snapshot that silently misses a table or puts a column in the wrong one is worse than none.
