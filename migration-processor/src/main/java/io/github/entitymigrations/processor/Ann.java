@@ -115,6 +115,13 @@ final class Ann {
         final Map<Element, String> simpleNames;
         /** Classes' members ({@link #enclosedElementsOf}). */
         final Map<Element, List<? extends Element>> members;
+        /**
+         * The element {@link #annotationsOf} was last asked for, and its answer: the binders ask one attribute's
+         * field for a dozen annotations in a row (column, type, checks, defaults), hundreds of thousands of lookups
+         * in a large model, and this saves javac's list and the identity map's probe for all but the first.
+         */
+        Element lastElement;
+        Ann[] lastAnnotations;
 
         /** @param types about how many top-level types the compilation has (sizes only) */
         Cache(int types) {
@@ -205,15 +212,25 @@ final class Ann {
      */
     static Ann[] annotationsOf(Element element) {
         Cache cache = cache();
+        if (cache == null) {
+            return read(element.getAnnotationMirrors(), null);
+        }
+        if (element == cache.lastElement) {
+            return cache.lastAnnotations;
+        }
         List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
-        if (cache == null || mirrors.isEmpty()) {
-            return read(mirrors, cache); // none: most getters and setters, nothing to keep
+        Ann[] known;
+        if (mirrors.isEmpty()) {
+            known = NONE; // most getters and setters: nothing to keep
+        } else {
+            known = cache.annotations.get(element);
+            if (known == null) {
+                known = read(mirrors, cache);
+                cache.annotations.put(element, known);
+            }
         }
-        Ann[] known = cache.annotations.get(element);
-        if (known == null) {
-            known = read(mirrors, cache);
-            cache.annotations.put(element, known);
-        }
+        cache.lastElement = element;
+        cache.lastAnnotations = known;
         return known;
     }
 

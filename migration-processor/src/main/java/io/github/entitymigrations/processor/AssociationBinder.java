@@ -22,18 +22,10 @@ final class AssociationBinder {
         this.collections = new CollectionTables(builder);
     }
 
-    static boolean isToOne(Attribute a) {
-        return a.has("ManyToOne") || a.has("OneToOne");
-    }
-
-    static boolean isAssociation(Attribute a) {
-        return isToOne(a) || a.has("OneToMany") || a.has("ManyToMany") || a.has("ElementCollection");
-    }
-
     void bind(Scope scope, Attribute a) {
         if (a.has("ElementCollection")) {
             collections.elementCollection(scope, a);
-        } else if (isToOne(a)) {
+        } else if (a.isToOne()) {
             toOne(scope, a);
         } else {
             toMany(scope, a);
@@ -292,7 +284,7 @@ final class AssociationBinder {
     Attribute inverseOf(Attribute owning, EntityInfo owner, EntityInfo target) {
         for (Attribute t : target.allAttributes()) {
             Ann k = kind(t);
-            TypeMirror back = k == null ? null : isToOne(t) ? t.type() : elementType(t.type());
+            TypeMirror back = k == null ? null : t.isToOne() ? t.type() : elementType(t.type());
             if (k != null && k.string("mappedBy").equals(owning.name()) && back != null
                     && b.types.isAssignable(b.types.erasure(owner.type().asType()), b.types.erasure(back))) {
                 return t;

@@ -59,6 +59,40 @@ final class Attribute {
         return jpa(simpleName) != null;
     }
 
+    private static final byte READ = 1;
+    private static final byte TO_ONE = 2;
+    private static final byte TO_MANY = 4;
+    /**
+     * Which association annotations the attribute has ({@link #READ} once looked at): the binders and the entity
+     * closure ask every attribute whether it is an association, and which kind, several times over.
+     */
+    private byte association;
+
+    private byte association() {
+        byte kind = association;
+        if (kind == 0) {
+            kind = READ;
+            if (has("ManyToOne") || has("OneToOne")) {
+                kind |= TO_ONE;
+            }
+            if (has("OneToMany") || has("ManyToMany") || has("ElementCollection")) {
+                kind |= TO_MANY;
+            }
+            association = kind;
+        }
+        return kind;
+    }
+
+    /** {@code @ManyToOne} or {@code @OneToOne}, jakarta or javax. */
+    boolean isToOne() {
+        return (association() & TO_ONE) != 0;
+    }
+
+    /** A to-one, {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
+    boolean isAssociation() {
+        return (association() & (TO_ONE | TO_MANY)) != 0;
+    }
+
     Ann hibernate(String simpleName) {
         return Ann.find(annotations(), "org.hibernate.annotations.", null, simpleName);
     }

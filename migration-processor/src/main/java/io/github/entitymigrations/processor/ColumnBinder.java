@@ -22,7 +22,7 @@ final class ColumnBinder {
 
     void bindAttribute(Scope scope, Attribute a) {
         if (a.has("Id") || a.has("EmbeddedId")) {
-            if (AssociationBinder.isToOne(a)) {
+            if (a.isToOne()) {
                 b.defer(scope.owner(), () -> b.associations.bindKeyAssociation(scope, a));
             }
             return;
@@ -30,7 +30,7 @@ final class ColumnBinder {
         if (a.hibernate("Formula") != null) {
             return;
         }
-        if (AssociationBinder.isAssociation(a)) {
+        if (a.isAssociation()) {
             b.defer(scope.owner(), () -> b.associations.bind(scope, a));
             return;
         }

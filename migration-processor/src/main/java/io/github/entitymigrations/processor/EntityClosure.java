@@ -48,8 +48,8 @@ final class EntityClosure {
     private void collectTargets(List<Attribute> attributes, boolean fields, Deque<TypeElement> work,
                                 Set<TypeElement> embeddablesSeen) {
         for (Attribute a : attributes) {
-            if (AssociationBinder.isAssociation(a)) {
-                TypeMirror target = AssociationBinder.isToOne(a) ? a.type() : AssociationBinder.elementType(a.type());
+            if (a.isAssociation()) {
+                TypeMirror target = a.isToOne() ? a.type() : AssociationBinder.elementType(a.type());
                 TypeElement element = target instanceof DeclaredType d ? (TypeElement) d.asElement() : null;
                 if (element != null && EntityScanner.isEntity(element)) {
                     work.push(element);

@@ -136,7 +136,7 @@ final class Keys {
         Attribute simpleDerived = mapsIds.stream().filter(m -> m.jpa("MapsId").string("value").isEmpty())
                 .findFirst().orElse(null);
         for (Attribute id : ids) {
-            if (AssociationBinder.isToOne(id)) {
+            if (id.isToOne()) {
                 columns.addAll(associationKey(scope, id));
             } else if (simpleDerived != null && ids.size() == 1) {
                 columns.addAll(associationKey(scope, simpleDerived));
