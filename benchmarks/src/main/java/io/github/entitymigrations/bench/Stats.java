@@ -33,8 +33,9 @@ public final class Stats {
         if (Double.isNaN(millis)) {
             return "n/a";
         }
-        return millis >= 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000)
-                : millis >= 100 ? String.format(Locale.ROOT, "%.0f ms", millis)
+        double size = Math.abs(millis); // a difference may be negative: "-833 ms", as "833 ms" is printed
+        return size >= 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000)
+                : size >= 100 ? String.format(Locale.ROOT, "%.0f ms", millis)
                 : String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
