@@ -266,13 +266,23 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         }
     }
 
-    /** Writes the snapshot's UTF-8 bytes as they are (a text of megabytes is not encoded into another copy). */
+    /**
+     * Writes the snapshot's UTF-8 bytes as they are (a text of megabytes is not encoded into another copy). Whatever
+     * the file manager throws, checked or not (a build tool's own file manager, a full disk), is an error naming the
+     * file: nothing else runs here.
+     */
     private void write(FileObject file, byte[] json) {
         try (OutputStream out = file.openOutputStream()) {
             out.write(json);
-        } catch (IOException e) {
-            reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            reporter.error("Cannot write " + SNAPSHOT + ": " + reason(e));
         }
+    }
+
+    /** What went wrong, for a message: javac wraps what a file manager throws unchecked in an exception of its own. */
+    private static String reason(Exception e) {
+        Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /** A type and every type nested in it. */

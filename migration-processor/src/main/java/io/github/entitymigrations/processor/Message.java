@@ -87,7 +87,9 @@ enum Message {
             + "and a rename becomes a drop and add. Use the same version of migration-annotations as of "
             + "migration-processor, then recompile all sources (mvn clean compile)"),
     INTERNAL_ERROR("entity-migrations internal error while reading %s: %s. Please report it with this entity; "
-            + "the snapshot is not written while this error stands");
+            + "the snapshot is not written while this error stands"),
+    INTERNAL_ERROR_IN_SNAPSHOT("entity-migrations internal error while making the schema snapshot: %s. Please report "
+            + "it; the snapshot is not written while this error stands");
 
     private final String template;
 

@@ -23,7 +23,7 @@ final class Reporter {
         }
     }
 
-    /** An unexpected exception: one diagnostic on the element instead of a javac crash. */
+    /** An unexpected exception: one diagnostic on the element (if any) instead of a javac crash. */
     void internalError(Element element, RuntimeException e) {
         StringBuilder trace = new StringBuilder();
         StackTraceElement[] frames = e.getStackTrace();
@@ -31,7 +31,10 @@ final class Reporter {
             trace.append("\n\tat ").append(frames[i]);
         }
         errors = true;
-        messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(element, e) + trace, element);
+        // Without an element (the snapshot made from every entity, or written at the end) there is no entity to name.
+        String message = element == null ? Message.INTERNAL_ERROR_IN_SNAPSHOT.format(e)
+                : Message.INTERNAL_ERROR.format(element, e);
+        messager.printMessage(Diagnostic.Kind.ERROR, message + trace, element);
     }
 
     /** A mapping that works but may not do what its author meant; the snapshot is still written. */
