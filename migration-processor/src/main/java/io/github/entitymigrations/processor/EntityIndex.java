@@ -108,9 +108,10 @@ final class EntityIndex {
             try (Writer w = file.openWriter()) {
                 w.write(text.toString());
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Checked or not (a file manager's own exception), only this file is at stake.
             env.getMessager().printMessage(javax.tools.Diagnostic.Kind.WARNING,
-                    "entity-migrations could not write " + PATH + " (" + e.getMessage()
+                    "entity-migrations could not write " + PATH + " (" + Reporter.fileProblem(e)
                             + "); the next partial recompilation may miss entities");
         }
     }

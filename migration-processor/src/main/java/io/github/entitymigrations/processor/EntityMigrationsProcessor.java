@@ -260,8 +260,8 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
     private FileObject snapshotFile() {
         try {
             return processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
-        } catch (IOException e) {
-            reporter.error("Cannot write " + SNAPSHOT + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            reporter.error("Cannot write " + SNAPSHOT + ": " + Reporter.fileProblem(e));
             return null;
         }
     }
@@ -275,15 +275,10 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         try (OutputStream out = file.openOutputStream()) {
             out.write(json);
         } catch (IOException | RuntimeException e) {
-            reporter.error("Cannot write " + SNAPSHOT + ": " + reason(e));
+            reporter.error("Cannot write " + SNAPSHOT + ": " + Reporter.fileProblem(e));
         }
     }
 
-    /** What went wrong, for a message: javac wraps what a file manager throws unchecked in an exception of its own. */
-    private static String reason(Exception e) {
-        Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
-    }
 
     /** A type and every type nested in it. */
     private static void addWithNested(TypeElement type, List<TypeElement> result) {

@@ -42,6 +42,15 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.MANDATORY_WARNING, message, element);
     }
 
+    /**
+     * What a file manager's failure says, for a message: javac wraps what a file manager throws unchecked in an
+     * exception of its own, whose message is only the class of the cause.
+     */
+    static String fileProblem(Exception e) {
+        Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+    }
+
     void error(String message) {
         errors = true;
         messager.printMessage(Diagnostic.Kind.ERROR, message);

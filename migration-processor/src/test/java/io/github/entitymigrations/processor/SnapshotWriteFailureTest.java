@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class SnapshotWriteFailureTest {
 
     @Test
     void aFullDiskWhenTheSnapshotIsWrittenFailsTheCompilationNamingTheFile() throws IOException {
-        Failed failed = compileFailingAtOpen(new IOException("No space left on device"));
+        Failed failed = compileFailing(At.OPENING_THE_SNAPSHOT, new IOException("No space left on device"));
         assertFalse(failed.succeeded, "the compilation must fail");
         assertTrue(failed.errors.contains("Cannot write " + EntityMigrationsProcessor.SNAPSHOT
                 + ": No space left on device"), failed.errors.toString());
@@ -50,11 +51,30 @@ class SnapshotWriteFailureTest {
 
     @Test
     void aFileManagerThatThrowsUncheckedIsReportedAsTheFileNotWrittenNotAsACrash() throws IOException {
-        Failed failed = compileFailingAtOpen(new IllegalStateException("output directory was removed"));
+        Failed failed = compileFailing(At.OPENING_THE_SNAPSHOT, new IllegalStateException("output directory was removed"));
         assertFalse(failed.succeeded, "the compilation must fail");
         assertEquals(List.of("Cannot write " + EntityMigrationsProcessor.SNAPSHOT + ": output directory was removed"),
                 failed.errors);
         assertFalse(Files.exists(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+    }
+
+    @Test
+    void aSnapshotFileThatCannotBeCreatedFailsTheCompilationNamingTheFile() throws IOException {
+        Failed failed = compileFailing(At.CREATING_THE_SNAPSHOT, new UnsupportedOperationException("read-only output"));
+        assertFalse(failed.succeeded, "the compilation must fail");
+        assertEquals(List.of("Cannot write " + EntityMigrationsProcessor.SNAPSHOT + ": read-only output"),
+                failed.errors);
+        assertFalse(Files.exists(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+    }
+
+    @Test
+    void anIndexThatCannotBeWrittenIsAWarningAndTheSnapshotIsStillWritten() throws IOException {
+        Failed failed = compileFailing(At.OPENING_THE_INDEX, new IllegalStateException("index locked"));
+        assertTrue(failed.succeeded, failed.errors.toString());
+        assertTrue(failed.warnings.stream().anyMatch(w -> w.equals("entity-migrations could not write "
+                + EntityIndex.PATH + " (index locked); the next partial recompilation may miss entities")),
+                failed.warnings.toString());
+        assertTrue(Files.readString(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)).contains("\"Author\""));
     }
 
     @Test
@@ -69,11 +89,14 @@ class SnapshotWriteFailureTest {
         assertFalse(printed.get(0).contains("null"), printed.get(0));
     }
 
-    private record Failed(boolean succeeded, List<String> errors, Path out) {
+    private record Failed(boolean succeeded, List<String> errors, List<String> warnings, Path out) {
     }
 
-    /** Compiles {@link #AUTHOR} with a file manager whose snapshot file throws {@code failure} when opened. */
-    private static Failed compileFailingAtOpen(Exception failure) throws IOException {
+    /** Where the file manager fails. */
+    private enum At { OPENING_THE_SNAPSHOT, CREATING_THE_SNAPSHOT, OPENING_THE_INDEX }
+
+    /** Compiles {@link #AUTHOR} with a file manager that throws {@code failure} {@code at} that point. */
+    private static Failed compileFailing(At at, Exception failure) throws IOException {
         Path out = Files.createTempDirectory("snapshot-write");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -82,18 +105,25 @@ class SnapshotWriteFailureTest {
                 @Override
                 public FileObject getFileForOutput(Location location, String packageName, String relativeName,
                                                    FileObject sibling) throws IOException {
+                    boolean snapshot = relativeName.equals(EntityMigrationsProcessor.SNAPSHOT);
+                    if (location == StandardLocation.CLASS_OUTPUT && snapshot && at == At.CREATING_THE_SNAPSHOT) {
+                        throw thrown(failure);
+                    }
                     FileObject file = super.getFileForOutput(location, packageName, relativeName, sibling);
-                    if (location != StandardLocation.CLASS_OUTPUT
-                            || !relativeName.equals(EntityMigrationsProcessor.SNAPSHOT)) {
+                    boolean index = relativeName.equals(EntityIndex.PATH);
+                    if (location != StandardLocation.CLASS_OUTPUT || !(snapshot && at == At.OPENING_THE_SNAPSHOT
+                            || index && at == At.OPENING_THE_INDEX)) {
                         return file;
                     }
                     return new ForwardingFileObject<>(file) {
                         @Override
                         public OutputStream openOutputStream() throws IOException {
-                            if (failure instanceof IOException io) {
-                                throw io;
-                            }
-                            throw (RuntimeException) failure;
+                            throw thrown(failure);
+                        }
+
+                        @Override
+                        public Writer openWriter() throws IOException {
+                            throw thrown(failure);
                         }
                     };
                 }
@@ -104,8 +134,18 @@ class SnapshotWriteFailureTest {
             boolean succeeded = task.call();
             List<String> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(d -> d.getMessage(Locale.ROOT)).toList();
-            return new Failed(succeeded, errors, out);
+            List<String> warnings = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.WARNING).map(d -> d.getMessage(Locale.ROOT)).toList();
+            return new Failed(succeeded, errors, warnings, out);
         }
+    }
+
+    /** {@code failure}, to be thrown where a file manager may throw an {@link IOException}. */
+    private static IOException thrown(Exception failure) {
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        return (IOException) failure;
     }
 
     /** A messager that keeps what it is given. */
