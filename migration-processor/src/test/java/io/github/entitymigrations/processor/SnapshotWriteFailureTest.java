@@ -41,30 +41,30 @@ class SnapshotWriteFailureTest {
 
     @Test
     void aFullDiskWhenTheSnapshotIsWrittenFailsTheCompilationNamingTheFile() throws IOException {
-        Failed failed = compileFailing(At.OPENING_THE_SNAPSHOT, new IOException("No space left on device"));
-        assertFalse(failed.succeeded, "the compilation must fail");
-        assertTrue(failed.errors.contains("Cannot write " + EntityMigrationsProcessor.SNAPSHOT
-                + ": No space left on device"), failed.errors.toString());
-        assertFalse(Files.exists(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+        Failed failed = assertFailsNaming(At.OPENING_THE_SNAPSHOT, new IOException("No space left on device"),
+                "No space left on device");
         assertTrue(Files.exists(failed.out.resolve("test/Author.class")), "javac itself compiled on");
     }
 
     @Test
     void aFileManagerThatThrowsUncheckedIsReportedAsTheFileNotWrittenNotAsACrash() throws IOException {
-        Failed failed = compileFailing(At.OPENING_THE_SNAPSHOT, new IllegalStateException("output directory was removed"));
-        assertFalse(failed.succeeded, "the compilation must fail");
-        assertEquals(List.of("Cannot write " + EntityMigrationsProcessor.SNAPSHOT + ": output directory was removed"),
-                failed.errors);
-        assertFalse(Files.exists(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+        assertFailsNaming(At.OPENING_THE_SNAPSHOT, new IllegalStateException("output directory was removed"),
+                "output directory was removed");
     }
 
     @Test
     void aSnapshotFileThatCannotBeCreatedFailsTheCompilationNamingTheFile() throws IOException {
-        Failed failed = compileFailing(At.CREATING_THE_SNAPSHOT, new UnsupportedOperationException("read-only output"));
+        assertFailsNaming(At.CREATING_THE_SNAPSHOT, new UnsupportedOperationException("read-only output"),
+                "read-only output");
+    }
+
+    /** The compilation fails with one error naming the snapshot's file and {@code cause}; no snapshot is left. */
+    private static Failed assertFailsNaming(At at, Exception failure, String cause) throws IOException {
+        Failed failed = compileFailing(at, failure);
         assertFalse(failed.succeeded, "the compilation must fail");
-        assertEquals(List.of("Cannot write " + EntityMigrationsProcessor.SNAPSHOT + ": read-only output"),
-                failed.errors);
+        assertEquals(List.of("Cannot write " + EntityMigrationsProcessor.SNAPSHOT + ": " + cause), failed.errors);
         assertFalse(Files.exists(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)));
+        return failed;
     }
 
     @Test
