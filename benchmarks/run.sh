@@ -7,6 +7,8 @@
 #                           [--fleet-schemas N] [--network-delay-us N]
 #
 # apply and noop are measured together (the no-op runs on the databases the apply runs migrated).
+# processor runs plain javac, the no-op processor and ours at least 11 rounds, whatever --runs says (outside
+# --quick): its effect is small next to how much one compilation's time swings.
 #
 # PostgreSQL: MIGRATION_TEST_PG_URL if set, else the server on 127.0.0.1:5432 (user postgres), else an
 # embedded one. --quick takes one run of smaller sizes, to check the harness; its numbers are not for
