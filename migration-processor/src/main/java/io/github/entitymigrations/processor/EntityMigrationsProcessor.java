@@ -279,7 +279,6 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         }
     }
 
-
     /** A type and every type nested in it. */
     private static void addWithNested(TypeElement type, List<TypeElement> result) {
         result.add(type);

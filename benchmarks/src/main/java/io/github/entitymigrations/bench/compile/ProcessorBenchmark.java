@@ -169,8 +169,8 @@ public final class ProcessorBenchmark implements Benchmark {
                         + "own while javac compiles on, is only in the compilations' totals above), compiling the "
                         + "same sources %d times in one JVM: %s in the first, "
                         + "cold compilation (%.1f%% of plain javac; %s of it CPU time of javac's thread, the rest "
-                        + "waiting for a core the JIT's compiler threads hold), %s warm (median of the last %d: %.1f%% of plain "
-                        + "javac; the warm compilations took %s in all). %s",
+                        + "waiting for a core the JIT's compiler threads hold), %s warm (median of the last %d: "
+                        + "%.1f%% of plain javac; the warm compilations took %s in all). %s",
                 iterations, Stats.ms(inside.get(0)[0]), 100 * inside.get(0)[0] / plain, Stats.ms(inside.get(0)[2]),
                 Stats.ms(warmOwn), warm,
                 100 * warmShare, Stats.ms(warmCompile), warmShare <= TARGET
