@@ -47,15 +47,69 @@ final class EntityIndex {
     private Path classOutput;
     private boolean classOutputKnown;
     private com.sun.source.util.Trees trees;
-    /** {@code Elements.getFileObjectOf}, where the running JDK has it (18 and later); looked up once. */
+    /** See {@link #fileObjectOf()}. */
     private java.util.Optional<MethodHandle> fileObjectOf;
     /** By file-object class: whether its names are their paths ({@link #localPath}), as the first of it showed. */
     private final Map<Class<?>, Boolean> namedByPath = new java.util.HashMap<>();
     /** Source directories relative to the class output. */
     private final Map<Path, Path> relativeDirs = new java.util.HashMap<>();
+    /**
+     * Where the running javac has no {@code getFileObjectOf} (17): each top-level type's source file, by qualified
+     * name, as javac entered its compilation unit (see {@link #listen}); else empty.
+     */
+    private final Map<String, javax.tools.JavaFileObject> enteredUnits = new java.util.HashMap<>();
 
     EntityIndex(ProcessingEnvironment env) {
         this.env = env;
+    }
+
+    /**
+     * Where javac cannot tell a type's source file directly (Java 17), notes each compilation unit's file as javac
+     * enters it. javac enters every source again before the last round, the one the index is made in, so every
+     * compiled type is there by then: finding a type's unit through {@code Trees.getPath} instead searches the unit's
+     * tree and leaves the search by throwing an {@code Error}, about 10 µs a type. Called from the processor's
+     * {@code init}; does nothing under another compiler or a wrapped environment (the search is done then).
+     */
+    void listen() {
+        if (fileObjectOf().isPresent()) {
+            return;
+        }
+        try {
+            com.sun.source.util.JavacTask.instance(env).addTaskListener(new com.sun.source.util.TaskListener() {
+                @Override
+                public void finished(com.sun.source.util.TaskEvent event) {
+                    if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ENTER
+                            && event.getCompilationUnit() != null) {
+                        entered(event.getCompilationUnit());
+                    }
+                }
+            });
+        } catch (IllegalArgumentException | LinkageError e) {
+            // Not javac's own environment, or no com.sun.source: types are found through their trees, if at all.
+        }
+    }
+
+    private void entered(com.sun.source.tree.CompilationUnitTree unit) {
+        com.sun.source.tree.ExpressionTree packageName = unit.getPackageName();
+        String prefix = packageName == null ? "" : packageName + ".";
+        for (com.sun.source.tree.Tree declaration : unit.getTypeDecls()) {
+            if (declaration instanceof com.sun.source.tree.ClassTree type) {
+                enteredUnits.put(prefix + type.getSimpleName(), unit.getSourceFile());
+            }
+        }
+    }
+
+    /** Whether the type's source file is known from the units javac entered (for tests). */
+    boolean knownFromEnteredUnits(TypeElement type) {
+        return enteredUnits.containsKey(topLevel(type).getQualifiedName().toString());
+    }
+
+    private static TypeElement topLevel(TypeElement type) {
+        TypeElement top = type;
+        while (top.getEnclosingElement() instanceof TypeElement outer) {
+            top = outer;
+        }
+        return top;
     }
 
     Contents read() {
@@ -176,10 +230,7 @@ final class EntityIndex {
      * and later: a field read), else the compilation unit of the type's tree (a search of that unit's tree).
      */
     private FileObject sourceFileOf(TypeElement type) {
-        if (fileObjectOf == null) {
-            fileObjectOf = fileObjectOf();
-        }
-        if (fileObjectOf.isPresent()) {
+        if (fileObjectOf().isPresent()) {
             try {
                 return (FileObject) fileObjectOf.get().invokeExact(env.getElementUtils(), (Element) type);
             } catch (Throwable e) {
@@ -192,6 +243,12 @@ final class EntityIndex {
                 throw new IllegalStateException(e);
             }
         }
+        if (!enteredUnits.isEmpty()) {
+            FileObject entered = enteredUnits.get(Ann.qualifiedNameOf(topLevel(type)));
+            if (entered != null) {
+                return entered;
+            }
+        }
         if (trees == null) {
             trees = com.sun.source.util.Trees.instance(env);
         }
@@ -199,7 +256,15 @@ final class EntityIndex {
         return path == null ? null : path.getCompilationUnit().getSourceFile();
     }
 
-    private static java.util.Optional<MethodHandle> fileObjectOf() {
+    /** {@code Elements.getFileObjectOf}, where the running JDK has it (18 and later), looked up once. */
+    private java.util.Optional<MethodHandle> fileObjectOf() {
+        if (fileObjectOf == null) {
+            fileObjectOf = findFileObjectOf();
+        }
+        return fileObjectOf;
+    }
+
+    private static java.util.Optional<MethodHandle> findFileObjectOf() {
         try {
             return java.util.Optional.of(MethodHandles.publicLookup().findVirtual(Elements.class, "getFileObjectOf",
                             MethodType.methodType(javax.tools.JavaFileObject.class, Element.class))

@@ -60,6 +60,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         super.init(processingEnv);
         reporter = new Reporter(processingEnv.getMessager());
         index = new EntityIndex(processingEnv);
+        index.listen();
     }
 
     @Override
