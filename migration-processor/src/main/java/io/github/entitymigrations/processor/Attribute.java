@@ -59,38 +59,64 @@ final class Attribute {
         return jpa(simpleName) != null;
     }
 
+    /** {@link #column()} once looked up. */
+    private boolean columnRead;
+    private Ann column;
+
+    /**
+     * The attribute's own {@code @Column}, jakarta or javax, or null: asked about nine times for each basic attribute
+     * (its name, type, nullability, uniqueness, definition), read once.
+     */
+    Ann column() {
+        if (!columnRead) {
+            column = jpa("Column");
+            columnRead = true;
+        }
+        return column;
+    }
+
     private static final byte READ = 1;
     private static final byte TO_ONE = 2;
     private static final byte TO_MANY = 4;
+    private static final byte ID = 8;
     /**
-     * Which association annotations the attribute has ({@link #READ} once looked at): the binders and the entity
-     * closure ask every attribute whether it is an association, and which kind, several times over.
+     * Which association annotations the attribute has, and whether it has {@code @Id} ({@link #READ} once looked
+     * at): the binders and the entity closure ask every attribute whether it is an association, and which kind, and
+     * the key, generator and column binders whether it is an id, several times over.
      */
-    private byte association;
+    private byte kind;
 
-    private byte association() {
-        byte kind = association;
-        if (kind == 0) {
-            kind = READ;
+    private byte kind() {
+        byte known = kind;
+        if (known == 0) {
+            known = READ;
             if (has("ManyToOne") || has("OneToOne")) {
-                kind |= TO_ONE;
+                known |= TO_ONE;
             }
             if (has("OneToMany") || has("ManyToMany") || has("ElementCollection")) {
-                kind |= TO_MANY;
+                known |= TO_MANY;
             }
-            association = kind;
+            if (has("Id")) {
+                known |= ID;
+            }
+            kind = known;
         }
-        return kind;
+        return known;
+    }
+
+    /** {@code @Id}, jakarta or javax. */
+    boolean isId() {
+        return (kind() & ID) != 0;
     }
 
     /** {@code @ManyToOne} or {@code @OneToOne}, jakarta or javax. */
     boolean isToOne() {
-        return (association() & TO_ONE) != 0;
+        return (kind() & TO_ONE) != 0;
     }
 
     /** A to-one, {@code @OneToMany}, {@code @ManyToMany} or {@code @ElementCollection}. */
     boolean isAssociation() {
-        return (association() & (TO_ONE | TO_MANY)) != 0;
+        return (kind() & (TO_ONE | TO_MANY)) != 0;
     }
 
     Ann hibernate(String simpleName) {

@@ -21,7 +21,7 @@ final class ColumnBinder {
     }
 
     void bindAttribute(Scope scope, Attribute a) {
-        if (a.has("Id") || a.has("EmbeddedId")) {
+        if (a.isId() || a.has("EmbeddedId")) {
             if (a.isToOne()) {
                 b.defer(scope.owner(), () -> b.associations.bindKeyAssociation(scope, a));
             }
@@ -184,7 +184,7 @@ final class ColumnBinder {
      * (single-table subclasses, whose rows of other types have no value).
      */
     private boolean notNull(Scope scope, Attribute a, Ann column, boolean forcedNull) {
-        if (a.has("Id") || (column != null && !column.bool("nullable"))
+        if (a.isId() || (column != null && !column.bool("nullable"))
                 || (b.hibernate.atLeast(HibernateVersion.V7_4) && isGeneratedOnWrite(a))) {
             return true;
         }
@@ -258,7 +258,7 @@ final class ColumnBinder {
     /** The {@code @Column} in effect: an override along the path, else the attribute's own. */
     Ann columnAnnotation(Scope scope, Attribute a) {
         Ann override = scope.columnOverrides().get(a.name());
-        return override != null ? override : a.jpa("Column");
+        return override != null ? override : a.column();
     }
 
     /** The logical column name: as written in the effective {@code @Column}, else the attribute name. */

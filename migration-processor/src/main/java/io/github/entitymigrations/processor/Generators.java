@@ -22,7 +22,7 @@ final class Generators {
         }
         Attribute id = null;
         for (Attribute a : root.attributes()) {
-            if (a.has("Id")) {
+            if (a.isId()) {
                 id = a;
                 break;
             }
@@ -123,7 +123,7 @@ final class Generators {
                                                 String name) {
         for (EntityInfo other : b.entities()) {
             boolean declared = matching(other.type(), kind, name) != null || other.attributes().stream()
-                    .anyMatch(a -> a.has("Id") && matching(a.element(), kind, name) != null);
+                    .anyMatch(a -> a.isId() && matching(a.element(), kind, name) != null);
             if (declared && !other.type().equals(root.type())) {
                 String where = other.type().getSimpleName().toString();
                 b.warn(id.element(), Message.GENERATOR_ELSEWHERE, name, id, kind, where, where, name, kind);

@@ -112,7 +112,7 @@ final class Keys {
             if (a.has("MapsId")) {
                 mapsIds.add(a);
             }
-            if (a.has("Id")) {
+            if (a.isId()) {
                 ids.add(a);
             }
         }
@@ -153,7 +153,7 @@ final class Keys {
      */
     private boolean isEmbeddedId(EntityInfo e, Attribute a) {
         return a.has("EmbeddedId")
-                || (a.has("Id") && b.columns.embeddableType(a) != null && Ann.jpa(e.type(), "IdClass") == null);
+                || (a.isId() && b.columns.embeddableType(a) != null && Ann.jpa(e.type(), "IdClass") == null);
     }
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {
