@@ -49,10 +49,10 @@ final class BasicTypes {
      * @param type    the value's Java type
      * @param source  where the mapping annotations are (the attribute's field or getter)
      * @param column  the effective {@code @Column} (after overrides), or {@code null}
-     * @param what    the attribute, for messages
+     * @param what    the attribute, for messages (its {@code toString()} is made only for one)
      * @param keyOfMap read {@code @MapKeyEnumerated}/{@code @MapKeyTemporal} instead of the value ones
      */
-    Mapping map(TypeMirror type, Element source, Ann column, String what, boolean keyOfMap) {
+    Mapping map(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
         Mapping mapping = mapType(type, source, column, what, keyOfMap);
         ColumnType t = mapping.type();
         // Hibernate 7 creates time columns with whole seconds, time(0), where 6.6 kept microseconds.
@@ -64,7 +64,7 @@ final class BasicTypes {
         return mapping;
     }
 
-    private Mapping mapType(TypeMirror type, Element source, Ann column, String what, boolean keyOfMap) {
+    private Mapping mapType(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
         Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
         if (jdbcTypeCode != null) {
             String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));

@@ -136,7 +136,7 @@ final class ColumnBinder {
     /** The column for a basic attribute, not yet added to a table. */
     TableDraft.ColumnDraft basicColumn(Scope scope, Attribute a, boolean forcedNull) {
         Ann column = columnAnnotation(scope, a);
-        BasicTypes.Mapping mapping = b.basicTypes.map(a.type(), a.element(), column, a.toString(), false);
+        BasicTypes.Mapping mapping = b.basicTypes.map(a.type(), a.element(), column, a, false);
         ColumnType type = mapping.type();
         if (b.beanValidation && scope.validated()) {
             type = BeanValidation.apply(a.element(), a.type(), type);
@@ -146,7 +146,7 @@ final class ColumnBinder {
             b.discriminatorChecks.require(scope.owner(), b.naming.physical(logicalName(scope, a)));
         }
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
-                a.element(), a.toString());
+                a.element(), a);
         c.mapping = mapping;
         try {
             c.defaultValue = serverDefault(a.element());

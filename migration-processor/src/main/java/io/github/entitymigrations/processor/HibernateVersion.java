@@ -35,7 +35,7 @@ enum HibernateVersion {
     }
 
     boolean atLeast(HibernateVersion other) {
-        return compareTo(other) >= 0;
+        return ordinal() >= other.ordinal(); // the constants are in release order
     }
 
     /** The constant spelled {@code label}, or {@code null}. */

@@ -50,9 +50,10 @@ final class TableDraft {
         /** How a basic value was mapped (its enum constants, for the check), or {@code null}. */
         BasicTypes.Mapping mapping;
         final Element origin;
-        final String mappedBy;
+        /** What maps the column, for messages: its {@code toString()} is made only for one. */
+        final Object mappedBy;
 
-        ColumnDraft(Ident name, ColumnType type, boolean nullable, Element origin, String mappedBy) {
+        ColumnDraft(Ident name, ColumnType type, boolean nullable, Element origin, Object mappedBy) {
             this.name = name;
             this.type = type;
             this.nullable = nullable;
