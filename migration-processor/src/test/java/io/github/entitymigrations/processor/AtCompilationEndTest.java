@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Completion;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -135,7 +134,7 @@ class AtCompilationEndTest {
     }
 
     /** A processor that starts one job in the last round. */
-    private static final class OneJob extends AbstractProcessor {
+    private static final class OneJob extends LastRound {
         private final java.util.function.Consumer<ProcessingEnvironment> job;
 
         OneJob(java.util.function.Consumer<ProcessingEnvironment> job) {
@@ -143,21 +142,8 @@ class AtCompilationEndTest {
         }
 
         @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (round.processingOver()) {
-                job.accept(processingEnv);
-            }
-            return false;
+        void lastRound() {
+            job.accept(processingEnv);
         }
     }
 

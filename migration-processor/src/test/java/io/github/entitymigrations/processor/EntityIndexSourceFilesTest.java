@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -70,7 +66,7 @@ class EntityIndexSourceFilesTest {
     }
 
     /** Asks an index, in the last round, for the source of every compiled type. */
-    private static final class Recording extends AbstractProcessor {
+    private static final class Recording extends LastRound {
         final Map<String, String> paths = new TreeMap<>();
         final Map<String, Boolean> fromEnteredUnits = new TreeMap<>();
         private EntityIndex index;
@@ -83,25 +79,12 @@ class EntityIndexSourceFilesTest {
         }
 
         @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return Set.of("*");
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return SourceVersion.latestSupported();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            if (round.processingOver()) {
-                for (String name : List.of("shop.Order", "shop.parts.Holder", "shop.parts.Holder.Inner", "Loose")) {
-                    TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-                    paths.put(name, index.sourcePathOf(type));
-                    fromEnteredUnits.put(name, index.knownFromEnteredUnits(type));
-                }
+        void lastRound() {
+            for (String name : List.of("shop.Order", "shop.parts.Holder", "shop.parts.Holder.Inner", "Loose")) {
+                TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+                paths.put(name, index.sourcePathOf(type));
+                fromEnteredUnits.put(name, index.knownFromEnteredUnits(type));
             }
-            return false;
         }
     }
 }
