@@ -227,7 +227,8 @@ final class EntityIndex {
 
     /**
      * The file a type was read from: {@code Elements.getFileObjectOf} where the running javac has it (Java 18
-     * and later: a field read), else the compilation unit of the type's tree (a search of that unit's tree).
+     * and later: a field read), else the compilation unit javac entered its top-level type from ({@link #listen}),
+     * else the compilation unit of the type's tree (a search of that unit's tree).
      */
     private FileObject sourceFileOf(TypeElement type) {
         if (fileObjectOf().isPresent()) {
