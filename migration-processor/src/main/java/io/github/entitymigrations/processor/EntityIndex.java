@@ -91,11 +91,32 @@ final class EntityIndex {
 
     private void entered(com.sun.source.tree.CompilationUnitTree unit) {
         com.sun.source.tree.ExpressionTree packageName = unit.getPackageName();
-        String prefix = packageName == null ? "" : packageName + ".";
+        StringBuilder name = new StringBuilder();
+        if (packageName != null) {
+            appendName(packageName, name);
+            name.append('.');
+        }
+        int prefix = name.length();
         for (com.sun.source.tree.Tree declaration : unit.getTypeDecls()) {
             if (declaration instanceof com.sun.source.tree.ClassTree type) {
-                enteredUnits.put(prefix + type.getSimpleName(), unit.getSourceFile());
+                name.setLength(prefix);
+                enteredUnits.put(name.append(type.getSimpleName()).toString(), unit.getSourceFile());
             }
+        }
+    }
+
+    /**
+     * A package name's text ({@code a.b.c}), read from its tree: the tree's {@code toString()} would run javac's
+     * pretty printer for each of the compilation's files.
+     */
+    private static void appendName(com.sun.source.tree.Tree tree, StringBuilder name) {
+        if (tree instanceof com.sun.source.tree.MemberSelectTree select) {
+            appendName(select.getExpression(), name);
+            name.append('.').append(select.getIdentifier());
+        } else if (tree instanceof com.sun.source.tree.IdentifierTree identifier) {
+            name.append(identifier.getName());
+        } else {
+            name.append(tree); // no other tree names a package; printed as javac would
         }
     }
 
