@@ -122,7 +122,12 @@ final class EntityIndex {
 
     /** Whether the type's source file is known from the units javac entered (for tests). */
     boolean knownFromEnteredUnits(TypeElement type) {
-        return enteredUnits.containsKey(topLevel(type).getQualifiedName().toString());
+        return enteredUnit(type) != null;
+    }
+
+    /** The file javac entered the type's top-level type from, or null (none seen, or not Java 17). */
+    private FileObject enteredUnit(TypeElement type) {
+        return enteredUnits.isEmpty() ? null : enteredUnits.get(Ann.qualifiedNameOf(topLevel(type)));
     }
 
     private static TypeElement topLevel(TypeElement type) {
@@ -265,11 +270,9 @@ final class EntityIndex {
                 throw new IllegalStateException(e);
             }
         }
-        if (!enteredUnits.isEmpty()) {
-            FileObject entered = enteredUnits.get(Ann.qualifiedNameOf(topLevel(type)));
-            if (entered != null) {
-                return entered;
-            }
+        FileObject entered = enteredUnit(type);
+        if (entered != null) {
+            return entered;
         }
         if (trees == null) {
             trees = com.sun.source.util.Trees.instance(env);

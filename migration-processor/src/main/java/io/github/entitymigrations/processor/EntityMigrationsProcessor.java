@@ -262,7 +262,7 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         try {
             return processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", SNAPSHOT);
         } catch (IOException | RuntimeException e) {
-            reporter.error("Cannot write " + SNAPSHOT + ": " + Reporter.fileProblem(e));
+            snapshotNotWritten(e);
             return null;
         }
     }
@@ -276,8 +276,13 @@ public final class EntityMigrationsProcessor extends AbstractProcessor {
         try (OutputStream out = file.openOutputStream()) {
             out.write(json);
         } catch (IOException | RuntimeException e) {
-            reporter.error("Cannot write " + SNAPSHOT + ": " + Reporter.fileProblem(e));
+            snapshotNotWritten(e);
         }
+    }
+
+    /** The file manager refused the snapshot's file (checked or not: a build tool's own, a full disk). */
+    private void snapshotNotWritten(Exception e) {
+        reporter.error("Cannot write " + SNAPSHOT + ": " + Reporter.fileProblem(e));
     }
 
     /** A type and every type nested in it. */

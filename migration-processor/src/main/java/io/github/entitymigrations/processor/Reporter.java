@@ -43,12 +43,14 @@ final class Reporter {
     }
 
     /**
-     * What a file manager's failure says, for a message: javac wraps what a file manager throws unchecked in an
-     * exception of its own, whose message is only the class of the cause.
+     * What a file manager's failure says, for a message. javac wraps what a file manager throws unchecked in an
+     * exception of its own whose message is only the cause printed: such a wrapper (one that adds nothing to its
+     * cause) is skipped for the cause's own message; any other exception says what it says.
      */
     static String fileProblem(Exception e) {
-        Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        Throwable cause = e.getCause();
+        Throwable told = cause != null && cause.toString().equals(e.getMessage()) ? cause : e;
+        return told.getMessage() != null ? told.getMessage() : told.toString();
     }
 
     void error(String message) {

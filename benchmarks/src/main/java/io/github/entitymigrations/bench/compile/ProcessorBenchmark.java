@@ -118,9 +118,9 @@ public final class ProcessorBenchmark implements Benchmark {
                         + "sequence generators, @Version, getters and setters) compiled with javac `--release 17` "
                         + "through javax.tools in a fresh JVM per run, as maven-compiler-plugin does; only the "
                         + "compilation is timed. Plain javac, the no-op processor and ours: medians of "
-                        + samples.get("ours").size() + (samples.get("ours").size() == 1 ? " round" : " rounds")
+                        + rounds + (rounds == 1 ? " round" : " rounds")
                         + ", each compiling once in each mode, in that order"
-                        + (samples.get("ours").size() > context.runs() ? " (more rounds than the other sections: "
+                        + (rounds > context.runs() ? " (more rounds than the other sections: "
                         + "the processor's share is small next to how much one compilation swings)" : "")
                         + "; Hibernate's: of " + samples.get("hibernate").size() + ".",
                 "compilation", "median", "vs plain javac", "on top of the no-op floor", "per entity",
