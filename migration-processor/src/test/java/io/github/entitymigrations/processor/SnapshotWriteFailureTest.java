@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,17 @@ class SnapshotWriteFailureTest {
                 + EntityIndex.PATH + " (index locked); the next partial recompilation may miss entities")),
                 failed.warnings.toString());
         assertTrue(Files.readString(failed.out.resolve(EntityMigrationsProcessor.SNAPSHOT)).contains("\"Author\""));
+    }
+
+    @Test
+    void aFileProblemIsToldByTheCauseOnlyWhereAWrapperAddsNothingToIt() {
+        IOException disk = new IOException("No space left on device");
+        assertEquals("No space left on device", Reporter.fileProblem(disk));
+        assertEquals("No space left on device", Reporter.fileProblem(new UncheckedIOException(disk)));
+        assertEquals("No space left on device", Reporter.fileProblem(new RuntimeException(disk)), "as javac wraps");
+        assertEquals("output locked by the IDE", Reporter.fileProblem(
+                new IllegalStateException("output locked by the IDE", disk)));
+        assertEquals("java.lang.IllegalStateException", Reporter.fileProblem(new IllegalStateException()));
     }
 
     @Test
