@@ -200,10 +200,19 @@ final class Ann {
         Ann[] result = new Ann[mirrors.size()];
         int i = 0;
         for (AnnotationMirror m : mirrors) {
-            result[i++] = new Ann(m, cache == null ? typeName(m)
-                    : cache.names.computeIfAbsent(m.getAnnotationType().asElement(), TypeName::of));
+            result[i++] = new Ann(m, cache == null ? typeName(m) : cachedTypeName(cache, m));
         }
         return result;
+    }
+
+    private static TypeName cachedTypeName(Cache cache, AnnotationMirror m) {
+        Element type = m.getAnnotationType().asElement();
+        TypeName name = cache.names.get(type);
+        if (name == null) {
+            name = TypeName.of(type);
+            cache.names.put(type, name);
+        }
+        return name;
     }
 
     /**
@@ -359,7 +368,12 @@ final class Ann {
         Cache cache = cache();
         Element type = mirror.getAnnotationType().asElement();
         if (cache != null) {
-            return cache.defaults.computeIfAbsent(type, Ann::defaults).get(member);
+            Map<String, Object> defaults = cache.defaults.get(type);
+            if (defaults == null) {
+                defaults = defaults(type);
+                cache.defaults.put(type, defaults);
+            }
+            return defaults.get(member);
         }
         return defaults(type).get(member);
     }

@@ -1,8 +1,6 @@
 package io.github.entitymigrations.processor;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -54,21 +52,29 @@ final class EntityIndex {
     /** Source directories relative to the class output. */
     private final Map<Path, Path> relativeDirs = new java.util.HashMap<>();
     /**
-     * Where the running javac has no {@code getFileObjectOf} (17): each top-level type's source file, by qualified
-     * name, as javac entered its compilation unit (see {@link #listen}); else empty.
+     * Where the running javac has no {@code getFileObjectOf} (17): the compilation units javac entered, in order (see
+     * {@link #listen}); else empty.
      */
-    private final Map<String, javax.tools.JavaFileObject> enteredUnits = new java.util.HashMap<>();
+    private final java.util.List<com.sun.source.tree.CompilationUnitTree> enteredUnits = new java.util.ArrayList<>();
+    /**
+     * Each entered unit's top-level class declarations, to the unit: made from {@link #enteredUnits} when first asked
+     * (by identity: javac's tree objects), {@link #unitsIndexed} of them so far.
+     */
+    private Map<com.sun.source.tree.Tree, com.sun.source.tree.CompilationUnitTree> unitOfDeclaration;
+    private int unitsIndexed;
 
     EntityIndex(ProcessingEnvironment env) {
         this.env = env;
     }
 
     /**
-     * Where javac cannot tell a type's source file directly (Java 17), notes each compilation unit's file as javac
-     * enters it. javac enters every source again before the last round, the one the index is made in, so every
-     * compiled type is there by then: finding a type's unit through {@code Trees.getPath} instead searches the unit's
-     * tree and leaves the search by throwing an {@code Error}, about 10 µs a type. Called from the processor's
-     * {@code init}; does nothing under another compiler or a wrapped environment (the search is done then).
+     * Where javac cannot tell a type's source file directly (Java 17), notes each compilation unit as javac enters
+     * it. javac enters every source again before the last round, the one the index is made in, so every compiled
+     * type's unit is there by then, found through the type's declaration ({@link #enteredUnit}): finding it through
+     * {@code Trees.getPath} instead searches the unit's tree and leaves the search by throwing an {@code Error}, about
+     * 10 µs a type. The listener only keeps the unit (it runs for every file of every compilation, entities or not).
+     * Called from the processor's {@code init}; does nothing under another compiler or a wrapped environment (the
+     * search is done then).
      */
     void listen() {
         if (fileObjectOf().isPresent()) {
@@ -80,7 +86,7 @@ final class EntityIndex {
                 public void finished(com.sun.source.util.TaskEvent event) {
                     if (event.getKind() == com.sun.source.util.TaskEvent.Kind.ENTER
                             && event.getCompilationUnit() != null) {
-                        entered(event.getCompilationUnit());
+                        enteredUnits.add(event.getCompilationUnit());
                     }
                 }
             });
@@ -89,45 +95,41 @@ final class EntityIndex {
         }
     }
 
-    private void entered(com.sun.source.tree.CompilationUnitTree unit) {
-        com.sun.source.tree.ExpressionTree packageName = unit.getPackageName();
-        StringBuilder name = new StringBuilder();
-        if (packageName != null) {
-            appendName(packageName, name);
-            name.append('.');
-        }
-        int prefix = name.length();
-        for (com.sun.source.tree.Tree declaration : unit.getTypeDecls()) {
-            if (declaration instanceof com.sun.source.tree.ClassTree type) {
-                name.setLength(prefix);
-                enteredUnits.put(name.append(type.getSimpleName()).toString(), unit.getSourceFile());
-            }
-        }
-    }
-
-    /**
-     * A package name's text ({@code a.b.c}), read from its tree: the tree's {@code toString()} would run javac's
-     * pretty printer for each of the compilation's files.
-     */
-    private static void appendName(com.sun.source.tree.Tree tree, StringBuilder name) {
-        if (tree instanceof com.sun.source.tree.MemberSelectTree select) {
-            appendName(select.getExpression(), name);
-            name.append('.').append(select.getIdentifier());
-        } else if (tree instanceof com.sun.source.tree.IdentifierTree identifier) {
-            name.append(identifier.getName());
-        } else {
-            name.append(tree); // no other tree names a package; printed as javac would
-        }
-    }
-
     /** Whether the type's source file is known from the units javac entered (for tests). */
     boolean knownFromEnteredUnits(TypeElement type) {
         return enteredUnit(type) != null;
     }
 
-    /** The file javac entered the type's top-level type from, or null (none seen, or not Java 17). */
+    /**
+     * The file javac entered the type's top-level type from, or null (none seen, or not Java 17): the unit holding
+     * that type's declaration ({@code Trees.getTree}, which javac answers from what it entered, without a search).
+     */
     private FileObject enteredUnit(TypeElement type) {
-        return enteredUnits.isEmpty() ? null : enteredUnits.get(Ann.qualifiedNameOf(topLevel(type)));
+        if (enteredUnits.isEmpty()) {
+            return null;
+        }
+        com.sun.source.tree.Tree declaration = trees().getTree(topLevel(type));
+        if (declaration == null) {
+            return null;
+        }
+        if (unitOfDeclaration == null) {
+            unitOfDeclaration = new java.util.IdentityHashMap<>(enteredUnits.size() * 2);
+        }
+        for (; unitsIndexed < enteredUnits.size(); unitsIndexed++) {
+            com.sun.source.tree.CompilationUnitTree unit = enteredUnits.get(unitsIndexed);
+            for (com.sun.source.tree.Tree d : unit.getTypeDecls()) {
+                unitOfDeclaration.put(d, unit);
+            }
+        }
+        com.sun.source.tree.CompilationUnitTree unit = unitOfDeclaration.get(declaration);
+        return unit == null ? null : unit.getSourceFile();
+    }
+
+    private com.sun.source.util.Trees trees() {
+        if (trees == null) {
+            trees = com.sun.source.util.Trees.instance(env);
+        }
+        return trees;
     }
 
     private static TypeElement topLevel(TypeElement type) {
@@ -144,15 +146,13 @@ final class EntityIndex {
         boolean hintsKept = true; // no index: nothing is carried over
         try {
             FileObject file = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
-            StringBuilder text = new StringBuilder();
-            try (Reader r = file.openReader(true)) {
-                char[] buffer = new char[8192];
-                for (int n; (n = r.read(buffer)) > 0; ) {
-                    text.append(buffer, 0, n);
-                }
+            String text;
+            // UTF-8 as written, whatever the sources' encoding (-encoding, which a Reader of the Filer's would use).
+            try (java.io.InputStream in = file.openInputStream()) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            hintsKept = text.toString().startsWith(HINTS_KEPT + "\n");
-            for (String line : text.toString().split("\n")) {
+            hintsKept = text.startsWith(HINTS_KEPT + "\n");
+            for (String line : text.split("\n")) {
                 String[] parts = line.split("\t", -1);
                 if (parts.length == 3) {
                     (parts[0].equals("C") ? converters : entities).put(parts[1], parts[2]);
@@ -169,30 +169,40 @@ final class EntityIndex {
                                     Predicate<Element> stillHolds) {
         Path base = classOutput();
         Map<String, String> result = new TreeMap<>();
-        entries.forEach((name, source) -> {
+        for (Map.Entry<String, String> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            String source = entry.getValue();
             boolean deleted = base != null && !source.isEmpty() && !Files.exists(base.resolve(source).normalize());
             TypeElement type = deleted || recompiled.contains(name) ? null : lookup.find(name);
             if (type != null && stillHolds.test(type)) {
                 result.put(name, source);
             }
-        });
+        }
         return result;
     }
 
     void write(Contents contents) {
         StringBuilder text = new StringBuilder(contents.hintsKept() ? HINTS_KEPT + "\n" : "");
-        contents.entities().forEach((name, source) -> text.append("E\t").append(name).append('\t').append(source).append('\n'));
-        contents.converters().forEach((name, source) -> text.append("C\t").append(name).append('\t').append(source).append('\n'));
+        append(text, "E\t", contents.entities());
+        append(text, "C\t", contents.converters());
         try {
             FileObject file = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", PATH);
-            try (Writer w = file.openWriter()) {
-                w.write(text.toString());
+            // Bytes, not a Writer: the text is ASCII but for unusual paths, and String's UTF-8 encoding copies it as
+            // it is, where a Writer's encoder goes through it a character at a time (run cold, once a build).
+            try (java.io.OutputStream out = file.openOutputStream()) {
+                out.write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         } catch (IOException | RuntimeException e) {
             // Checked or not (a file manager's own exception), only this file is at stake.
             env.getMessager().printMessage(javax.tools.Diagnostic.Kind.WARNING,
                     "entity-migrations could not write " + PATH + " (" + Reporter.fileProblem(e)
                             + "); the next partial recompilation may miss entities");
+        }
+    }
+
+    private static void append(StringBuilder text, String kind, Map<String, String> entries) {
+        for (Map.Entry<String, String> e : entries.entrySet()) {
+            text.append(kind).append(e.getKey()).append('\t').append(e.getValue()).append('\n');
         }
     }
 
@@ -274,10 +284,7 @@ final class EntityIndex {
         if (entered != null) {
             return entered;
         }
-        if (trees == null) {
-            trees = com.sun.source.util.Trees.instance(env);
-        }
-        com.sun.source.util.TreePath path = trees.getPath(type);
+        com.sun.source.util.TreePath path = trees().getPath(type);
         return path == null ? null : path.getCompilationUnit().getSourceFile();
     }
 

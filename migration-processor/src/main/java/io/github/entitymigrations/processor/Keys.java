@@ -121,10 +121,9 @@ final class Keys {
             TypeElement embeddable = (TypeElement) b.types.asElement(embeddedId.type());
             Scope nested = scope.nested(embeddedId);
             List<Attribute> parts = new ArrayList<>(b.scanner.embeddableAttributes(embeddable, scope.fieldAccess()));
-            parts.sort(Comparator.comparing(Attribute::name));
+            parts.sort(BY_NAME);
             for (Attribute part : parts) {
-                Attribute derivedFrom = mapsIds.stream()
-                        .filter(m -> m.jpa("MapsId").string("value").equals(part.name())).findFirst().orElse(null);
+                Attribute derivedFrom = mapsIdNamed(mapsIds, part.name());
                 columns.addAll(derivedFrom != null ? associationKey(scope, derivedFrom) : basicKey(nested, part));
             }
             return new EntityKey(b.tableOf(e), columns, false);
@@ -132,9 +131,8 @@ final class Keys {
         if (ids.isEmpty()) {
             throw new MappingException(e.type(), Message.NO_ID, e.qualifiedName());
         }
-        ids.sort(Comparator.comparing(Attribute::name));
-        Attribute simpleDerived = mapsIds.stream().filter(m -> m.jpa("MapsId").string("value").isEmpty())
-                .findFirst().orElse(null);
+        ids.sort(BY_NAME);
+        Attribute simpleDerived = mapsIdNamed(mapsIds, "");
         for (Attribute id : ids) {
             if (id.isToOne()) {
                 columns.addAll(associationKey(scope, id));
@@ -232,8 +230,7 @@ final class Keys {
         List<String> referenced = new ArrayList<>();
         TableDraft referencedTable = key.table();
         int count = written.isEmpty() ? key.columns().size() : written.size();
-        if (!written.isEmpty() && written.size() != key.columns().size()
-                && written.stream().anyMatch(w -> w.string("referencedColumnName").isEmpty())) {
+        if (!written.isEmpty() && written.size() != key.columns().size() && anyUnreferenced(written)) {
             throw new MappingException(source.element(), Message.JOIN_COLUMN_MISMATCH, source, written.size(),
                     target.qualifiedName(), key.columns().size());
         }
@@ -313,6 +310,40 @@ final class Keys {
     private static <T> void reorder(List<T> items, List<Integer> order) {
         List<T> copy = List.copyOf(items);
         items.clear();
-        order.forEach(i -> items.add(copy.get(i)));
+        for (int i : order) {
+            items.add(copy.get(i));
+        }
+    }
+
+    /**
+     * Attributes by name: a class rather than {@code Comparator.comparing(Attribute::name)}, as this file's other
+     * per-entity helpers are plain loops: the processor runs once per build in a cold JVM, where each lambda's first
+     * call costs a class spun at run time and stream pipelines run interpreted (BENCHMARKS.md).
+     */
+    private static final Comparator<Attribute> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(Attribute x, Attribute y) {
+            return x.name().compareTo(y.name());
+        }
+    };
+
+    /** The first of {@code mapsIds} whose {@code @MapsId} names {@code attribute} ("" for the whole id), or null. */
+    private static Attribute mapsIdNamed(List<Attribute> mapsIds, String attribute) {
+        for (Attribute m : mapsIds) {
+            if (m.jpa("MapsId").string("value").equals(attribute)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Whether any of the written join columns leaves {@code referencedColumnName} out. */
+    private static boolean anyUnreferenced(List<Ann> written) {
+        for (Ann w : written) {
+            if (w.string("referencedColumnName").isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

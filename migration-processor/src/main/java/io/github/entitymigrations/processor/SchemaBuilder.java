@@ -96,12 +96,20 @@ final class SchemaBuilder {
     Bound bind(List<TypeElement> entityTypes) {
         List<EntityInfo> infos = new ArrayList<>();
         for (TypeElement type : new EntityClosure(this).of(entityTypes)) {
-            guarded(type, () -> infos.add(scanner.scan(type)));
+            try {
+                infos.add(scanner.scan(type));
+            } catch (RuntimeException e) {
+                reportOn(type, e);
+            }
         }
         entities = infos;
         subclasses = null;
         for (EntityInfo e : infos) {
-            guarded(e.type(), () -> bindEntity(e));
+            try {
+                bindEntity(e);
+            } catch (RuntimeException problem) {
+                reportOn(e.type(), problem);
+            }
         }
         for (Runnable r : deferred) {
             r.run();
@@ -123,9 +131,16 @@ final class SchemaBuilder {
     void guarded(TypeElement type, Runnable work) {
         try {
             work.run();
-        } catch (MappingException e) {
-            reporter.error(e);
         } catch (RuntimeException e) {
+            reportOn(type, e);
+        }
+    }
+
+    /** A mapping problem as a diagnostic on its element, anything else as an internal error on {@code type}. */
+    private void reportOn(TypeElement type, RuntimeException e) {
+        if (e instanceof MappingException mapping) {
+            reporter.error(mapping);
+        } else {
             reporter.internalError(type, e);
         }
     }
@@ -202,7 +217,12 @@ final class SchemaBuilder {
             subclasses = new HashMap<>();
             for (EntityInfo e : entities) {
                 for (EntityInfo p = e.parent(); p != null; p = p.parent()) {
-                    subclasses.computeIfAbsent(p.type(), k -> new ArrayList<>()).add(e);
+                    List<EntityInfo> below = subclasses.get(p.type());
+                    if (below == null) {
+                        below = new ArrayList<>();
+                        subclasses.put(p.type(), below);
+                    }
+                    below.add(e);
                 }
             }
         }
@@ -232,7 +252,12 @@ final class SchemaBuilder {
     TableDraft table(Ident schema, Ident physicalName, boolean physical) {
         Ident physicalSchema = naming.physical(schema);
         String key = QualifiedName.key(physicalSchema == null ? null : physicalSchema.text(), physicalName.text());
-        return tables.computeIfAbsent(key, k -> new TableDraft(physicalSchema, physicalName, physical));
+        TableDraft known = tables.get(key);
+        if (known == null) {
+            known = new TableDraft(physicalSchema, physicalName, physical);
+            tables.put(key, known);
+        }
+        return known;
     }
 
     void addSequence(Ident schema, Ident name, long start, long increment) {

@@ -52,16 +52,8 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
             associations.put(stripValuePrefix(o.string("name")), o);
         }
         // Outer overrides naming a deeper path win over inner ones, as in JPA.
-        columnOverrides.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                columns.put(k.substring(prefix.length()), v);
-            }
-        });
-        associationOverrides.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                associations.put(k.substring(prefix.length()), v);
-            }
-        });
+        inherit(columnOverrides, prefix, columns);
+        inherit(associationOverrides, prefix, associations);
         // Hibernate's Bean Validation integration descends into an embeddable only through @Valid, and
         // takes @NotNull inside it only when the embedding attribute is @NotNull as well.
         boolean valid = validated && (Ann.named(attribute.element(), "jakarta.validation.Valid") != null
@@ -101,5 +93,14 @@ record Scope(EntityInfo owner, TableDraft table, String path, Map<String, Ann> c
             result.addAll(plural.annotations("value"));
         }
         return result;
+    }
+
+    /** The outer overrides under {@code prefix}, by their path below it. */
+    private static void inherit(Map<String, Ann> outer, String prefix, Map<String, Ann> into) {
+        for (Map.Entry<String, Ann> e : outer.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                into.put(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
     }
 }

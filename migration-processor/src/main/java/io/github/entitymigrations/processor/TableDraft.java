@@ -220,7 +220,13 @@ final class TableDraft {
 
     void addUnique(String explicitName, List<String> cols) {
         Set<String> set = new HashSet<>(cols);
-        boolean exists = uniques.stream().anyMatch(u -> new HashSet<>(u.columns()).equals(set));
+        boolean exists = false;
+        for (UniqueConstraint u : uniques) {
+            if (new HashSet<>(u.columns()).equals(set)) {
+                exists = true;
+                break;
+            }
+        }
         if (!exists) {
             String n = explicitName == null || explicitName.isEmpty() ? ConstraintNames.unique(name.text(), cols) : explicitName;
             uniques.add(new UniqueConstraint(n, cols));
@@ -282,7 +288,10 @@ final class TableDraft {
     }
 
     Table toTable() {
-        List<Column> cols = columns.values().stream().map(ColumnDraft::toColumn).toList();
+        List<Column> cols = new ArrayList<>(columns.size());
+        for (ColumnDraft c : columns.values()) {
+            cols.add(c.toColumn());
+        }
         PrimaryKey pk = primaryKey == null ? null
                 : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKeyOrder());
         List<ForeignKey> fks = new ArrayList<>();

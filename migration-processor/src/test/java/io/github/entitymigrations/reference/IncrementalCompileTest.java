@@ -404,6 +404,32 @@ class IncrementalCompileTest {
         assertEquals(List.of("inner", "renamed"), tableNames(classes), "Plain's source is gone");
     }
 
+    /**
+     * The index is UTF-8 whatever the sources' encoding: written through the Filer's {@code Writer}, it took
+     * javac's {@code -encoding}, and a source directory whose name that encoding cannot spell (Cyrillic under
+     * ISO-8859-1) was written as {@code ?}: the next partial recompilation found no such source, took the entity's
+     * source as deleted and left its table out of the snapshot, which the next migration would have dropped.
+     */
+    @Test
+    void theIndexKeepsSourcePathsTheSourceEncodingCannotSpell(@TempDir Path dir) throws IOException {
+        Path sources;
+        try {
+            sources = dir.resolve("исходники");
+        } catch (java.nio.file.InvalidPathException e) {
+            // A JVM started without a UTF-8 locale (sun.jnu.encoding) cannot name such a directory at all.
+            org.junit.jupiter.api.Assumptions.abort("this JVM's file names cannot hold Cyrillic: " + e.getMessage());
+            return;
+        }
+        List<Path> files = writeSmallModel(sources, Map.of());
+        Path classes = dir.resolve("out/classes");
+        ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
+        String index = Files.readString(classes.resolve("META-INF/entity-migrations/entities.idx"), UTF_8);
+        assertTrue(index.contains("исходники/incremental/Plain.java"), "the index, read as UTF-8:\n" + index);
+
+        ClassOutputCompiler.compile(classes, List.of(files.get(0)), "-encoding", "ISO-8859-1");
+        assertEquals(List.of("plain", "renamed"), tableNames(classes), "Plain, not recompiled, is still there");
+    }
+
     /** The snapshot's table names, lower case, sorted. */
     private static List<String> tableNames(Path classes) {
         return io.github.entitymigrations.schema.SchemaJson.read(ClassOutputCompiler.snapshot(classes)).tables().stream()
