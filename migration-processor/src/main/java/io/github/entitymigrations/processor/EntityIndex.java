@@ -146,11 +146,7 @@ final class EntityIndex {
         boolean hintsKept = true; // no index: nothing is carried over
         try {
             FileObject file = env.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", PATH);
-            String text;
-            // UTF-8 as written, whatever the sources' encoding (-encoding, which a Reader of the Filer's would use).
-            try (java.io.InputStream in = file.openInputStream()) {
-                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
+            String text = readText(file);
             hintsKept = text.startsWith(HINTS_KEPT + "\n");
             for (String line : text.split("\n")) {
                 String[] parts = line.split("\t", -1);
@@ -162,6 +158,26 @@ final class EntityIndex {
             // No index yet (first or clean build): nothing to carry over.
         }
         return new Contents(entities, converters, hintsKept);
+    }
+
+    /**
+     * The index's text: UTF-8 as {@link #write} writes it, whatever the sources' encoding. An index that is not UTF-8
+     * was written by an earlier version, through the Filer's {@code Writer} in the sources' encoding ({@code
+     * -encoding}), which a processor cannot ask for: read as ISO-8859-1, the non-UTF-8 encoding projects use, so that
+     * such entries still hold until the index is written again (in another encoding, a source directory named
+     * outside ASCII is taken as gone, and its entities come back with the next full build).
+     */
+    private static String readText(FileObject file) throws IOException {
+        byte[] bytes;
+        try (java.io.InputStream in = file.openInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** The entries of the previous compilation that were not recompiled and still hold. */

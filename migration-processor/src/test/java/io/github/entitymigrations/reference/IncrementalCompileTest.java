@@ -412,14 +412,7 @@ class IncrementalCompileTest {
      */
     @Test
     void theIndexKeepsSourcePathsTheSourceEncodingCannotSpell(@TempDir Path dir) throws IOException {
-        Path sources;
-        try {
-            sources = dir.resolve("исходники");
-        } catch (java.nio.file.InvalidPathException e) {
-            // A JVM started without a UTF-8 locale (sun.jnu.encoding) cannot name such a directory at all.
-            org.junit.jupiter.api.Assumptions.abort("this JVM's file names cannot hold Cyrillic: " + e.getMessage());
-            return;
-        }
+        Path sources = nonAsciiDirectory(dir, "исходники");
         List<Path> files = writeSmallModel(sources, Map.of());
         Path classes = dir.resolve("out/classes");
         ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
@@ -428,6 +421,40 @@ class IncrementalCompileTest {
 
         ClassOutputCompiler.compile(classes, List.of(files.get(0)), "-encoding", "ISO-8859-1");
         assertEquals(List.of("plain", "renamed"), tableNames(classes), "Plain, not recompiled, is still there");
+    }
+
+    /**
+     * An index an earlier version wrote (through the Filer's {@code Writer}, in the sources' encoding, here
+     * ISO-8859-1 with an {@code é} in a source directory's name) is still read as it was written: not UTF-8, so the
+     * entity it lists is carried over, not taken as deleted.
+     */
+    @Test
+    void anIndexAnEarlierVersionWroteInTheSourcesEncodingIsStillRead(@TempDir Path dir) throws IOException {
+        Path sources = nonAsciiDirectory(dir, "sourcés");
+        List<Path> files = writeSmallModel(sources, Map.of());
+        Path classes = dir.resolve("out/classes");
+        ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
+        Path index = classes.resolve("META-INF/entity-migrations/entities.idx");
+        String text = Files.readString(index, UTF_8);
+        assertTrue(text.contains("sourcés/incremental/Plain.java"), text);
+        Files.writeString(index, text, java.nio.charset.StandardCharsets.ISO_8859_1); // as an earlier version did
+
+        ClassOutputCompiler.compile(classes, List.of(files.get(0)), "-encoding", "ISO-8859-1");
+        assertEquals(List.of("plain", "renamed"), tableNames(classes), "Plain, not recompiled, is still there");
+        assertTrue(Files.readString(index, UTF_8).contains("sourcés/incremental/Plain.java"), "written again in UTF-8");
+    }
+
+    /**
+     * {@code dir/name}; aborts the test (reported as skipped) where this JVM cannot name files outside ASCII at all (a
+     * JVM started without a UTF-8 locale: {@code sun.jnu.encoding}).
+     */
+    private static Path nonAsciiDirectory(Path dir, String name) {
+        try {
+            return dir.resolve(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            org.junit.jupiter.api.Assumptions.abort("this JVM's file names cannot hold " + name + ": " + e.getMessage());
+            throw e;
+        }
     }
 
     /** The snapshot's table names, lower case, sorted. */
