@@ -412,36 +412,46 @@ class IncrementalCompileTest {
      */
     @Test
     void theIndexKeepsSourcePathsTheSourceEncodingCannotSpell(@TempDir Path dir) throws IOException {
-        Path sources = nonAsciiDirectory(dir, "исходники");
-        List<Path> files = writeSmallModel(sources, Map.of());
-        Path classes = dir.resolve("out/classes");
-        ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
-        String index = Files.readString(classes.resolve("META-INF/entity-migrations/entities.idx"), UTF_8);
-        assertTrue(index.contains("исходники/incremental/Plain.java"), "the index, read as UTF-8:\n" + index);
-
-        ClassOutputCompiler.compile(classes, List.of(files.get(0)), "-encoding", "ISO-8859-1");
-        assertEquals(List.of("plain", "renamed"), tableNames(classes), "Plain, not recompiled, is still there");
+        buildThenRecompileOneUnderIso88591(dir, "исходники", index -> { });
     }
 
     /**
      * An index an earlier version wrote (through the Filer's {@code Writer}, in the sources' encoding, here
-     * ISO-8859-1 with an {@code é} in a source directory's name) is still read as it was written: not UTF-8, so the
-     * entity it lists is carried over, not taken as deleted.
+     * ISO-8859-1 with an {@code é} in a source directory's name) is still read: not UTF-8, so the entity it lists is
+     * carried over, not taken as deleted; the index is then written again in UTF-8.
      */
     @Test
     void anIndexAnEarlierVersionWroteInTheSourcesEncodingIsStillRead(@TempDir Path dir) throws IOException {
-        Path sources = nonAsciiDirectory(dir, "sourcés");
+        buildThenRecompileOneUnderIso88591(dir, "sourcés", index -> {
+            try {
+                Files.writeString(index, Files.readString(index, UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Builds the small model from a source directory named {@code directory} with {@code -encoding ISO-8859-1}
+     * (its index, read as UTF-8, must name that directory), runs {@code betweenBuilds} on the index, then recompiles
+     * {@code Renamed} alone: {@code Plain}'s table must still be in the snapshot, and the index name the directory.
+     */
+    private static void buildThenRecompileOneUnderIso88591(Path dir, String directory,
+                                                           java.util.function.Consumer<Path> betweenBuilds)
+            throws IOException {
+        Path sources = nonAsciiDirectory(dir, directory);
         List<Path> files = writeSmallModel(sources, Map.of());
         Path classes = dir.resolve("out/classes");
-        ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
         Path index = classes.resolve("META-INF/entity-migrations/entities.idx");
+        String plain = directory + "/incremental/Plain.java";
+        ClassOutputCompiler.compile(classes, files, "-encoding", "ISO-8859-1");
         String text = Files.readString(index, UTF_8);
-        assertTrue(text.contains("sourcés/incremental/Plain.java"), text);
-        Files.writeString(index, text, java.nio.charset.StandardCharsets.ISO_8859_1); // as an earlier version did
+        assertTrue(text.contains(plain), "the index, read as UTF-8:\n" + text);
+        betweenBuilds.accept(index);
 
         ClassOutputCompiler.compile(classes, List.of(files.get(0)), "-encoding", "ISO-8859-1");
         assertEquals(List.of("plain", "renamed"), tableNames(classes), "Plain, not recompiled, is still there");
-        assertTrue(Files.readString(index, UTF_8).contains("sourcés/incremental/Plain.java"), "written again in UTF-8");
+        assertTrue(Files.readString(index, UTF_8).contains(plain), "written again in UTF-8");
     }
 
     /**
