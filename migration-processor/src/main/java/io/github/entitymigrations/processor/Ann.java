@@ -200,19 +200,9 @@ final class Ann {
         Ann[] result = new Ann[mirrors.size()];
         int i = 0;
         for (AnnotationMirror m : mirrors) {
-            result[i++] = new Ann(m, cache == null ? typeName(m) : cachedTypeName(cache, m));
+            result[i++] = new Ann(m, typeName(cache == null ? NAMES : cache.names, m));
         }
         return result;
-    }
-
-    private static TypeName cachedTypeName(Cache cache, AnnotationMirror m) {
-        Element type = m.getAnnotationType().asElement();
-        TypeName name = cache.names.get(type);
-        if (name == null) {
-            name = TypeName.of(type);
-            cache.names.put(type, name);
-        }
-        return name;
     }
 
     /**
@@ -292,12 +282,13 @@ final class Ann {
     private static final Map<Element, TypeName> NAMES =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    private static TypeName typeName(AnnotationMirror m) {
+    /** The mirror's annotation type name, from {@code names} (the compilation's, or {@link #NAMES}), else made. */
+    private static TypeName typeName(Map<Element, TypeName> names, AnnotationMirror m) {
         Element type = m.getAnnotationType().asElement();
-        TypeName name = NAMES.get(type);
+        TypeName name = names.get(type);
         if (name == null) {
             name = TypeName.of(type);
-            NAMES.put(type, name);
+            names.put(type, name);
         }
         return name;
     }

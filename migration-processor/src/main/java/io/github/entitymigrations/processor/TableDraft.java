@@ -219,15 +219,7 @@ final class TableDraft {
     }
 
     void addUnique(String explicitName, List<String> cols) {
-        Set<String> set = new HashSet<>(cols);
-        boolean exists = false;
-        for (UniqueConstraint u : uniques) {
-            if (new HashSet<>(u.columns()).equals(set)) {
-                exists = true;
-                break;
-            }
-        }
-        if (!exists) {
+        if (uniqueOver(new HashSet<>(cols)) == null) {
             String n = explicitName == null || explicitName.isEmpty() ? ConstraintNames.unique(name.text(), cols) : explicitName;
             uniques.add(new UniqueConstraint(n, cols));
         }
@@ -278,13 +270,21 @@ final class TableDraft {
 
     /** Hibernate's DDL order, unless a unique constraint over exactly the key columns fixes it. */
     private List<String> primaryKeyOrder() {
-        Set<String> key = new HashSet<>(primaryKey);
-        for (UniqueConstraint u : uniques) {
-            if (new HashSet<>(u.columns()).equals(key)) {
-                return u.columns();
-            }
+        UniqueConstraint sameColumns = uniqueOver(new HashSet<>(primaryKey));
+        if (sameColumns != null) {
+            return sameColumns.columns();
         }
         return KeyColumnOrder.order(primaryKey, c -> column(c).type);
+    }
+
+    /** The first unique constraint over exactly these columns, in any order, or null. */
+    private UniqueConstraint uniqueOver(Set<String> cols) {
+        for (UniqueConstraint u : uniques) {
+            if (new HashSet<>(u.columns()).equals(cols)) {
+                return u;
+            }
+        }
+        return null;
     }
 
     Table toTable() {
