@@ -25,8 +25,10 @@ import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -173,25 +175,29 @@ public final class MariaDbDialect implements Dialect {
                     + MariaDbNames.column(op.column()));
         } else if (operation instanceof AlterColumn op) {
             Table t = names.find(op.schema(), op.table());
+            Column to = op.to().identity() && !leadsAKey(t, op.to().name(), true) ? withoutIdentity(op.to()) : op.to();
             return List.of(alterTable(names, op.schema(), op.table()) + " modify column "
-                    + tables.columnDefinition(t, op.to()));
+                    + tables.columnDefinition(t, to));
         } else if (operation instanceof RenameColumn op) {
             return renameColumn(names, op);
         } else if (operation instanceof AddPrimaryKey op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " "
                     + MariaDbForeignKeyIndexes.droppedWhenAddingPrimaryKey(t, op.primaryKey()) + "add "
-                    + tables.primaryKey(t, op.primaryKey()));
+                    + tables.primaryKey(t, op.primaryKey()) + autoIncrementRestored(tables, t, op.primaryKey()));
         } else if (operation instanceof DropPrimaryKey op) {
-            return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.keptBeforeDroppingPrimaryKey(names.find(op.schema(), op.table()))
-                    + "drop primary key");
+            Table t = names.find(op.schema(), op.table());
+            return List.of(alterTable(names, op.schema(), op.table()) + " " + autoIncrementDropped(tables, t)
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingPrimaryKey(t) + "drop primary key");
         } else if (operation instanceof AddUnique op) {
             Table t = names.find(op.schema(), op.table());
-            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.unique(t, op.unique()));
+            return List.of(alterTable(names, op.schema(), op.table()) + " "
+                    + MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.unique().columns()) + "add "
+                    + tables.unique(t, op.unique()));
         } else if (operation instanceof DropUnique op) {
-            return List.of(alterTable(names, op.schema(), op.table()) + " drop index "
-                    + MariaDbNames.plain(op.unique().name()));
+            return List.of(alterTable(names, op.schema(), op.table()) + " "
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(names.find(op.schema(), op.table()),
+                    op.unique().name()) + "drop index " + MariaDbNames.plain(op.unique().name()));
         } else if (operation instanceof AddCheck op) {
             return addCheck(names, tables, op.schema(), op.table(), op.check());
         } else if (operation instanceof DropCheck op) {
@@ -201,12 +207,23 @@ public final class MariaDbDialect implements Dialect {
             return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.foreignKey(t, op.foreignKey()));
         } else if (operation instanceof DropForeignKey op) {
             return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
-                    + MariaDbNames.plain(op.foreignKey().name()));
+                    + MariaDbNames.plain(op.foreignKey().name())
+                    + MariaDbForeignKeyIndexes.implicitIndexDropped(names.find(op.schema(), op.table()),
+                    op.foreignKey()));
         } else if (operation instanceof CreateIndex op) {
-            return List.of(tables.createIndex(op.schema(), op.table(), names.find(op.schema(), op.table()), op.index()));
+            Table t = names.find(op.schema(), op.table());
+            String dropped = MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.index().columns());
+            return List.of(dropped.isEmpty() ? tables.createIndex(op.schema(), op.table(), t, op.index())
+                    : alterTable(names, op.schema(), op.table()) + " " + dropped + "add "
+                    + (op.index().unique() ? "unique " : "") + "index " + MariaDbNames.plain(op.index().name()) + " ("
+                    + MariaDbNames.columns(t, op.index().columns()) + ")");
         } else if (operation instanceof DropIndex op) {
-            return List.of("drop index " + MariaDbNames.plain(op.index().name()) + " on "
-                    + names.table(op.schema(), op.table()));
+            String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(names.find(op.schema(), op.table()),
+                    op.index().name());
+            return List.of(kept.isEmpty() ? "drop index " + MariaDbNames.plain(op.index().name()) + " on "
+                    + names.table(op.schema(), op.table())
+                    : alterTable(names, op.schema(), op.table()) + " " + kept + "drop index "
+                    + MariaDbNames.plain(op.index().name()));
         } else if (operation instanceof CreateSequence op) {
             return MariaDbSequences.create(names.sequence(op.sequence()), op.sequence(), mysql);
         } else if (operation instanceof DropSequence op) {
@@ -217,6 +234,66 @@ public final class MariaDbDialect implements Dialect {
             return List.copyOf(Sql.statementsFor(op.upgrade(), name()));
         }
         throw new UnsupportedOperationException(product() + " cannot render " + operation.describe());
+    }
+
+    /**
+     * {@code modify column c ... , } without {@code auto_increment} for the key's identity column, unless an index
+     * starts with it too: MariaDB keeps an {@code auto_increment} column only as a key, so the key goes with it (the migration then drops the column or
+     * makes it a plain one, as a key change away from an {@code IDENTITY} id does); or empty.
+     */
+    private static String autoIncrementDropped(MariaDbTableSql tables, Table t) {
+        StringBuilder sql = new StringBuilder();
+        if (t == null || t.primaryKey() == null) {
+            return "";
+        }
+        for (String name : t.primaryKey().columns()) {
+            Column c = t.column(name);
+            if (c != null && c.identity() && !leadsAKey(t, c.name(), false)) {
+                sql.append("modify column ").append(tables.columnDefinition(t, withoutIdentity(c))).append(", ");
+            }
+        }
+        return sql.toString();
+    }
+
+    /**
+     * {@code , modify column c ... auto_increment} for an identity column the new primary key starts with, which was
+     * no key before (so it has no {@code auto_increment} yet, see {@link #autoIncrementDropped}): the reverse of a key
+     * change away from an {@code IDENTITY} id; or empty.
+     */
+    private static String autoIncrementRestored(MariaDbTableSql tables, Table t, PrimaryKey added) {
+        if (t == null || added.columns().isEmpty()) {
+            return "";
+        }
+        Column c = t.column(added.columns().get(0));
+        return c != null && c.identity() && !leadsAKey(t, c.name(), true)
+                ? ", modify column " + tables.columnDefinition(t, c) : "";
+    }
+
+    /**
+     * Whether {@code column} is the first column of one of {@code t}'s indexes or unique constraints, or (when
+     * {@code primaryKey}) of its primary key: what MariaDB needs of an {@code auto_increment} column.
+     */
+    private static boolean leadsAKey(Table t, String column, boolean primaryKey) {
+        if (t == null) {
+            return true; // unknown: as written
+        }
+        List<List<String>> keys = new ArrayList<>();
+        if (primaryKey && t.primaryKey() != null) {
+            keys.add(t.primaryKey().columns());
+        }
+        t.indexes().forEach(i -> keys.add(i.columns()));
+        t.uniques().forEach(u -> keys.add(u.columns()));
+        for (List<String> k : keys) {
+            if (!k.isEmpty() && k.get(0).equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Column withoutIdentity(Column c) {
+        return new Column(c.name(), c.type(), c.nullable(), false, c.defaultValue(), c.columnDefinition(), c.quoted(),
+                c.renamedFrom(), c.backfill());
     }
 
     private static String alterTable(MariaDbNames names, String schema, String table) {

@@ -42,6 +42,82 @@ final class MariaDbForeignKeyIndexes {
         return sql.toString();
     }
 
+    /**
+     * {@code , drop index fk} when InnoDB made an index of its own for the foreign key being dropped (nothing else of
+     * {@code owner} starts with its columns), which {@code drop foreign key} leaves behind; or empty.
+     */
+    static String implicitIndexDropped(Table owner, ForeignKey dropped) {
+        if (owner == null || dropped.name() == null || servedOtherwise(owner, dropped, null)) {
+            return "";
+        }
+        return ", drop index " + MariaDbNames.plain(dropped.name());
+    }
+
+    /**
+     * {@code add index fk (cols), } for each foreign key of {@code owner} only the index or unique constraint named
+     * {@code dropped} serves, which InnoDB refuses to drop ("needed in a foreign key constraint"): the index InnoDB
+     * itself makes for such a key, named as the constraint, as a fresh {@code create table} would have it; or empty.
+     */
+    static String keptBeforeDroppingIndex(Table owner, String dropped) {
+        StringBuilder sql = new StringBuilder();
+        if (owner == null) {
+            return "";
+        }
+        List<String> columns = null;
+        for (Index i : owner.indexes()) {
+            columns = i.name().equalsIgnoreCase(dropped) ? i.columns() : columns;
+        }
+        for (UniqueConstraint u : owner.uniques()) {
+            columns = u.name() != null && u.name().equalsIgnoreCase(dropped) ? u.columns() : columns;
+        }
+        for (ForeignKey f : owner.foreignKeys()) {
+            if (columns != null && f.name() != null && serves(columns, f.columns())
+                    && !servedOtherwise(owner, f, dropped)) {
+                sql.append("add index ").append(MariaDbNames.plain(f.name())).append(" (")
+                        .append(MariaDbNames.columns(owner, f.columns())).append("), ");
+            }
+        }
+        return sql.toString();
+    }
+
+    /**
+     * {@code drop index fk, } for each foreign key of {@code owner} that an index or unique constraint on
+     * {@code columns}, being added, serves and nothing of the table did (so an index named as the key stands in: the
+     * one InnoDB made, or {@link #keptBeforeDroppingIndex}'s); or empty. InnoDB drops its own such index by itself,
+     * but not one a migration made: either way the table ends as a fresh {@code create table} leaves it.
+     */
+    static String droppedWhenAddingIndex(Table owner, List<String> columns) {
+        StringBuilder sql = new StringBuilder();
+        if (owner == null) {
+            return "";
+        }
+        for (ForeignKey f : owner.foreignKeys()) {
+            if (f.name() != null && serves(columns, f.columns()) && !servedOtherwise(owner, f, null)) {
+                sql.append("drop index ").append(MariaDbNames.plain(f.name())).append(", ");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** Whether the primary key or an index or unique constraint of {@code owner} not named {@code except} serves it. */
+    private static boolean servedOtherwise(Table owner, ForeignKey f, String except) {
+        if (owner.primaryKey() != null && serves(owner.primaryKey().columns(), f.columns())) {
+            return true;
+        }
+        for (Index i : owner.indexes()) {
+            if (!i.name().equalsIgnoreCase(except == null ? "" : except) && serves(i.columns(), f.columns())) {
+                return true;
+            }
+        }
+        for (UniqueConstraint u : owner.uniques()) {
+            if ((u.name() == null || !u.name().equalsIgnoreCase(except == null ? "" : except))
+                    && serves(u.columns(), f.columns())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The foreign keys {@code key} serves and no index or unique constraint of {@code owner} does. */
     private static List<ForeignKey> servedOnlyBy(Table owner, PrimaryKey key) {
         List<ForeignKey> served = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.QualifiedName;
 import io.github.entitymigrations.schema.Schema;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The differ: a pure function from the schema the migrations produce and the schema the entities need
@@ -53,12 +55,62 @@ public final class SchemaDiff {
                 TableDiff.diff(e.getValue(), target, plan);
             }
         }
+        retypedForeignKeys(before, after, plan);
         dropTables(dropped, plan);
         createTables(after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue)
                 .toList(), plan);
         sequences(current.sequences(), to.sequences(), plan);
         List<Operation> upgrade = plan.ordered();
         return new Diff(upgrade, Warnings.of(upgrade, before.keySet()));
+    }
+
+    /**
+     * A foreign key both versions have, whose columns or referenced columns change type, is dropped before the
+     * columns change and added again after: PostgreSQL checks the key at each column's change and refuses one whose
+     * two sides no longer compare (a {@code varchar} id becoming a {@code uuid}, before its references do), and
+     * MariaDB refuses to change a column a foreign key uses at all.
+     */
+    private static void retypedForeignKeys(Map<String, Table> before, Map<String, Table> after, Plan plan) {
+        for (Map.Entry<String, Table> e : before.entrySet()) {
+            Table from = e.getValue();
+            Table to = after.get(e.getKey());
+            if (to == null || from.foreignKeys().isEmpty()) {
+                continue;
+            }
+            List<ForeignKey> dropping = new ArrayList<>();
+            for (Operation op : plan.dropForeignKeys) {
+                if (op instanceof DropForeignKey d && d.table().equals(from.name())
+                        && Objects.equals(d.schema(), from.schema())) {
+                    dropping.add(d.foreignKey());
+                }
+            }
+            for (ForeignKey f : from.foreignKeys()) {
+                String target = QualifiedName.key(f.referencedSchema(), f.referencedTable());
+                // Kept as it is (the differ keeps a key whose content is unchanged under its old name): dropped and
+                // added back around the columns' changes.
+                if (!dropping.contains(f) && (retyped(from, to, f.columns())
+                        || retyped(before.get(target), after.get(target), f.referencedColumns()))) {
+                    plan.dropForeignKeys.add(new DropForeignKey(from.schema(), from.name(), f));
+                    plan.addForeignKeys.add(new AddForeignKey(from.schema(), from.name(), f));
+                }
+            }
+        }
+    }
+
+    /** Whether any of {@code columns} has another type (or column definition) in {@code to} than in {@code from}. */
+    private static boolean retyped(Table from, Table to, List<String> columns) {
+        if (from == null || to == null) {
+            return false;
+        }
+        for (String name : columns) {
+            Column old = from.column(name);
+            Column now = to.column(name);
+            if (old != null && now != null && (!old.type().equals(now.type())
+                    || !Objects.equals(old.columnDefinition(), now.columnDefinition()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void dropTables(List<Table> dropped, Plan plan) {

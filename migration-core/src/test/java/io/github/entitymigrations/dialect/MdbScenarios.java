@@ -215,9 +215,9 @@ final class MdbScenarios {
                                 null, "customer", List.of("id"), OnDelete.SET_NULL)))
                         .expect("alter table tag add constraint fk_tag_customer foreign key (customer_id) references "
                                 + "customer (id) on delete set null"),
-                named("drop foreign key").given(create(CUSTOMER), create(ORDER))
+                named("drop foreign key, with the index InnoDB made for it").given(create(CUSTOMER), create(ORDER))
                         .when(new DropForeignKey(null, "Order", ORDER.foreignKeys().get(0)))
-                        .expect("alter table `Order` drop foreign key fk_order_customer"));
+                        .expect("alter table `Order` drop foreign key fk_order_customer, drop index fk_order_customer"));
     }
 
     static List<MdbScenario> sequences() {

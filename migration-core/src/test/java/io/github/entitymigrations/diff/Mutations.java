@@ -20,17 +20,17 @@ import java.util.Locale;
  * columns added, dropped, altered and renamed (with {@code @RenamedFrom} hints), keys, constraints, indexes,
  * foreign keys and sequences added, dropped and changed, constraints renamed, names re-cased, stale hints.
  */
-final class Mutations {
+public final class Mutations {
 
     private final RandomSchemas gen;
     /** What was done, for failure messages. */
-    final List<String> log = new ArrayList<>();
+    public final List<String> log = new ArrayList<>();
 
-    Mutations(RandomSchemas gen) {
+    public Mutations(RandomSchemas gen) {
         this.gen = gen;
     }
 
-    Schema mutate(Schema a) {
+    public Schema mutate(Schema a) {
         Model m = Model.of(a);
         for (int i = 1 + gen.random.nextInt(5); i > 0; i--) {
             mutateOnce(m);

@@ -25,6 +25,7 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.SchemaBuilder;
+import io.github.entitymigrations.operations.TeamsAndUsers;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
 import io.github.entitymigrations.schema.OnDelete;
@@ -110,6 +111,27 @@ class OrderingDiffTest {
         });
         assertDiff(from, to, new CreateTable(table(to, "teams")), new AddForeignKey(null, "users",
                 new ForeignKey("fk_users_team_id", List.of("team_id"), null, "teams", List.of("id"), OnDelete.NO_ACTION)));
+    }
+
+    /**
+     * A key column changing type under a foreign key (an {@code Integer} id becoming a {@code Long}, with its
+     * reference): the foreign key comes off before the columns change and back after, as PostgreSQL and MariaDB need.
+     */
+    @Test
+    void aKeyChangingTypeTakesTheForeignKeysOnItOffAndBack() {
+        ForeignKey teamOf = new ForeignKey("fk_users_team_id", List.of("team_id"), null, "teams", List.of("id"),
+                OnDelete.NO_ACTION);
+        Schema from = TeamsAndUsers.withIds(INTEGER);
+        Schema to = TeamsAndUsers.withIds(BIGINT);
+        assertDiff(from, to, new DropForeignKey(null, "users", teamOf),
+                new AlterColumn(null, "teams", column(from, "teams", "id"), column(to, "teams", "id")),
+                new AlterColumn(null, "users", column(from, "users", "team_id"), column(to, "users", "team_id")),
+                new AddForeignKey(null, "users", teamOf));
+        assertRoundTrips(from, to);
+        // Only the type matters: the referencing column becoming NOT NULL keeps the key where it is.
+        Schema required = TeamsAndUsers.of(INTEGER, true, true, t -> { });
+        assertDiff(from, required, new AlterColumn(null, "users", column(from, "users", "team_id"),
+                column(required, "users", "team_id")));
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * independent schemas share tables and columns and their diff has alterations, not only drops and creates.
  * {@link Mutations} derives a second schema from a first one.
  */
-final class RandomSchemas {
+public final class RandomSchemas {
 
     static final String[] TABLES = {"alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "lambda"};
     static final String[] COLUMNS = {"code", "name", "amount", "created", "flag", "note", "qty", "status", "label",
@@ -34,12 +34,12 @@ final class RandomSchemas {
     final Random random;
     private int fresh;
 
-    RandomSchemas(long seed) {
+    public RandomSchemas(long seed) {
         this.random = new Random(seed);
     }
 
     /** A schema of 0 to 5 tables, with foreign keys among them (self-references and cycles included). */
-    Schema schema() {
+    public Schema schema() {
         Model m = new Model(new ArrayList<>(), new ArrayList<>());
         int tables = random.nextInt(6);
         for (int i = 0; i < tables; i++) {
@@ -120,6 +120,9 @@ final class RandomSchemas {
         String value = !give ? null : c.type().name().equals("VARCHAR") || c.type().name().equals("CHAR")
                 || c.type().name().equals("CLOB") ? "'" + pick("x", "y") + "'" : c.type().name().equals("BOOLEAN")
                 ? pick("true", "false") : c.type().name().equals("TIMESTAMP") ? "CURRENT_TIMESTAMP" : pick("0", "1");
+        if (c.type().name().equals("CLOB")) {
+            value = null; // PostgreSQL's CLOB is an oid (as Hibernate maps it), which takes no text default
+        }
         return new Column(c.name(), c.type(), c.nullable(), c.identity(), value, c.columnDefinition(), c.quoted(),
                 c.renamedFrom());
     }

@@ -100,7 +100,7 @@ final class ExpectedSchema {
                 case "DOUBLE" -> "double precision";
                 case "TIMESTAMP", "TIMESTAMP_WITH_TIMEZONE" -> "timestamp";
                 case "UUID", "VARBINARY" -> "blob";
-                case "JSON", "LONG32VARCHAR" -> "clob";
+                case "JSON", "LONG32VARCHAR", "CLOB" -> "clob";
                 default -> throw new IllegalArgumentException("no expected SQLite type for " + t);
             };
         }
@@ -119,6 +119,7 @@ final class ExpectedSchema {
             case "JSON" -> "jsonb";
             case "VARBINARY" -> "bytea";
             case "LONG32VARCHAR" -> "text";
+            case "CLOB" -> "oid";
             default -> throw new IllegalArgumentException("no expected PostgreSQL type for " + t);
         };
     }
@@ -139,7 +140,7 @@ final class ExpectedSchema {
             case "TIMESTAMP" -> "datetime(" + (t.precision() == null ? 6 : t.precision()) + ")";
             case "TIMESTAMP_WITH_TIMEZONE" -> "timestamp(" + (t.precision() == null ? 6 : t.precision()) + ")";
             case "UUID" -> kind == Kind.MARIADB ? "uuid" : "binary(16)";
-            case "JSON", "LONG32VARCHAR" -> "longtext";
+            case "JSON", "LONG32VARCHAR", "CLOB" -> "longtext";
             case "VARBINARY" -> "varbinary(" + t.length() + ")";
             default -> throw new IllegalArgumentException("no expected MariaDB type for " + t);
         };

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.diff.SchemaDiff;
 import io.github.entitymigrations.migrations.Migration;
 import io.github.entitymigrations.migrations.MigrationChain;
 import io.github.entitymigrations.migrations.MigrationJson;
@@ -13,6 +14,7 @@ import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.io.IOException;
@@ -64,6 +66,19 @@ final class MigrationHistory {
         write(file, MigrationJson.write(m));
         files.add(file);
         return this;
+    }
+
+    /**
+     * Two migrations in {@code directory}, as the differ writes them (each with its downgrade): one creating
+     * {@code from}, one changing it into {@code to}.
+     */
+    static MigrationHistory createThenChange(Path directory, Schema from, Schema to) {
+        MigrationHistory h = new MigrationHistory(directory);
+        Diff create = SchemaDiff.diff(new Schema(NamingStrategy.JPA, List.of(), List.of()), from);
+        Diff change = SchemaDiff.diff(from, to);
+        h.add("create", create.upgrade(), create.downgrade(), false);
+        h.add("change", change.upgrade(), change.downgrade(), false);
+        return h;
     }
 
     List<Path> files() {

@@ -287,6 +287,25 @@ final class TableDraft {
         return null;
     }
 
+    /**
+     * The unique constraints but one over exactly the primary key's columns, which Hibernate (6.6 and 7) leaves out
+     * (having ordered the key by it, {@link #primaryKeyOrder}): the key makes them unique already. PostgreSQL and SQLite
+     * leave such a constraint out of a {@code create table} too, so a snapshot keeping it never matched the database.
+     */
+    private List<UniqueConstraint> uniquesBesideTheKey() {
+        if (primaryKey == null) {
+            return uniques;
+        }
+        Set<String> key = new HashSet<>(primaryKey);
+        List<UniqueConstraint> kept = new ArrayList<>(uniques.size());
+        for (UniqueConstraint u : uniques) {
+            if (!new HashSet<>(u.columns()).equals(key)) {
+                kept.add(u);
+            }
+        }
+        return kept;
+    }
+
     Table toTable() {
         List<Column> cols = new ArrayList<>(columns.size());
         for (ColumnDraft c : columns.values()) {
@@ -304,6 +323,6 @@ final class TableDraft {
                     f.target().name.text(), f.targetColumns(), f.onDelete()));
         }
         return new Table(schema == null ? null : schema.text(), name.text(), name.quoted(), renamedFrom,
-                List.copyOf(sources), cols, pk, uniques, indexes, checks, fks);
+                List.copyOf(sources), cols, pk, uniquesBesideTheKey(), indexes, checks, fks);
     }
 }

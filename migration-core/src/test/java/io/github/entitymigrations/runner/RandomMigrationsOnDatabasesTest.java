@@ -1,0 +1,219 @@
+package io.github.entitymigrations.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.entitymigrations.diff.Mutations;
+import io.github.entitymigrations.diff.RandomSchemas;
+import io.github.entitymigrations.diff.SchemaDiff;
+import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.ColumnType;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.Table;
+import io.github.entitymigrations.schema.UniqueConstraint;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The differ's property test ({@code RandomSchemaDiffTest}) run on real databases: each seeded random schema
+ * pair becomes two migrations, one creating the first schema and one changing it into the second (what the differ
+ * writes, with its downgrade), and they are run up, down and up again. After every step the database holds
+ * exactly what the migrations say, read back two ways: JDBC metadata against {@link ExpectedSchema} and the
+ * runner's own {@code drift}. This reaches the combinations no hand-written case lists: several changes to one
+ * table in one migration (on SQLite one rebuild), renames beside type changes, keys changed under foreign keys.
+ * Deterministic; a failure names its seed and what was done to the schema.
+ */
+class RandomMigrationsOnDatabasesTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    @TempDir
+    Path tmp;
+
+    /** Pairs per database: SQLite is a file, the servers drop and create a schema or database for each. */
+    private static int pairs(Kind kind) {
+        return kind == Kind.SQLITE ? 150 : 60;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void randomChangesLeaveExactlyTheSchemaTheMigrationsDescribe(Kind kind) throws Exception {
+        for (long seed = 1; seed <= pairs(kind); seed++) {
+            RandomSchemas gen = new RandomSchemas(seed);
+            Schema generated = gen.schema();
+            Mutations mutations = new Mutations(gen);
+            Schema b = realizable(mutations.mutate(generated), kind);
+            Schema a = realizable(generated, kind);
+            String what = "seed " + seed + " (" + String.join(", ", mutations.log) + ")";
+            Path dir = Files.createDirectories(tmp.resolve("seed" + seed));
+            MigrationHistory h = MigrationHistory.createThenChange(dir.resolve("migrations"), a, b);
+            TestDatabase db = TestDatabase.open(kind, PG, dir);
+            Migrator migrator = db.migrator(h.chain());
+            // What the migrations replay to: b up to what the differ leaves alone (a primary key's name), which
+            // RandomSchemaDiffTest checks.
+            Schema created = h.schemaAt(1);
+            Schema changed = h.schemaAt(2);
+            try {
+                migrator.upgrade("+1");
+                LiveSchemaAssert.holds(db, migrator, created, what + ", created");
+                migrator.upgrade("head");
+                LiveSchemaAssert.holds(db, migrator, changed, what + ", changed");
+                migrator.downgrade("0001", true);
+                LiveSchemaAssert.holds(db, migrator, created, what + ", changed back");
+                migrator.upgrade("head");
+                LiveSchemaAssert.holds(db, migrator, changed, what + ", changed again");
+            } catch (RuntimeException e) {
+                throw new AssertionError(what + ": " + e.getMessage() + "\nupgrade: " + SchemaDiff.diff(a, b).upgrade(), e);
+            }
+        }
+    }
+
+    /**
+     * The schema without the checks its column's type cannot hold (the generator puts any check on any column, which
+     * the differ does not mind but a database does: {@code in ('A', 'B')} on an integer); what the processor writes
+     * never has them (nor, on MariaDB, the generator's constant table checks, {@code 1 = 1}: MariaDB drops a check
+     * that names no column whenever any column is dropped; nor an {@code in} check, which makes a column a native
+     * enum there, on a column a foreign key references, which stays a {@code varchar}); nor a unique constraint over exactly the primary key's columns, which Hibernate leaves out
+     * (and PostgreSQL and SQLite drop from a {@code create table}); nor an identity column but a single-column integer
+     * primary key, and that without a default (Hibernate's {@code IDENTITY} is on an {@code @Id}; SQLite cannot have
+     * another) and no check on it; no default outside a column's {@code in} check; no CLOB in a key or index; and foreign key columns of the types they reference. The same rule for both schemas of a pair, so their diff stays a real one.
+     */
+    private static Schema realizable(Schema s, Kind kind) {
+        List<Table> unkeyedLobs = new ArrayList<>();
+        for (Table t : s.tables()) {
+            unkeyedLobs.add(withoutKeyedLobs(t));
+        }
+        s = new Schema(s.naming(), unkeyedLobs, s.sequences());
+        List<Table> tables = new ArrayList<>();
+        for (Table t : s.tables()) {
+            t = withForeignKeyTypes(s, t);
+            List<CheckConstraint> checks = new ArrayList<>();
+            for (CheckConstraint c : t.checks()) {
+                String type = c.column() == null ? null : t.column(c.column()).type().name();
+                if (c.column() != null && identity(t, t.column(c.column()))) {
+                    continue; // MariaDB takes no check on an auto_increment column
+                }
+                boolean fits = type == null ? !kind.isMariaDb() : c.values() != null && !c.values().isEmpty()
+                        ? (type.equals("VARCHAR") || type.equals("CHAR"))
+                        && !(kind.isMariaDb() && referenced(s, t, c.column()))
+                        : List.of("INTEGER", "BIGINT", "SMALLINT", "NUMERIC").contains(type);
+                if (fits) {
+                    checks.add(c);
+                }
+            }
+            List<UniqueConstraint> uniques = new ArrayList<>();
+            for (UniqueConstraint u : t.uniques()) {
+                if (t.primaryKey() == null || !lower(u.columns()).equals(lower(t.primaryKey().columns()))) {
+                    uniques.add(u);
+                }
+            }
+            List<Column> columns = new ArrayList<>();
+            for (Column c : t.columns()) {
+                for (CheckConstraint k : checks) {
+                    if (c.defaultValue() != null && c.name().equalsIgnoreCase(k.column()) && k.values() != null
+                            && !k.values().isEmpty() && !k.values().contains(c.defaultValue().replace("'", ""))) {
+                        c = new Column(c.name(), c.type(), c.nullable(), c.identity(), null, c.columnDefinition(),
+                                c.quoted(), c.renamedFrom(), c.backfill());
+                    }
+                }
+                boolean identity = identity(t, c);
+                columns.add(identity == c.identity() && (!identity || c.defaultValue() == null) ? c
+                        : new Column(c.name(), c.type(), c.nullable(), identity,
+                        identity ? null : c.defaultValue(), c.columnDefinition(), c.quoted(), c.renamedFrom(),
+                        c.backfill()));
+            }
+            tables.add(new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(), columns,
+                    t.primaryKey(), uniques, t.indexes(), checks, t.foreignKeys()));
+        }
+        return new Schema(s.naming(), tables, s.sequences());
+    }
+
+    /**
+     * The table with its CLOB columns that are in a key or index (the generator's; nobody indexes a {@code @Lob}, and
+     * MariaDB indexes no {@code longtext}) made VARCHAR(255).
+     */
+    private static Table withoutKeyedLobs(Table t) {
+        Set<String> keyed = new HashSet<>();
+        if (t.primaryKey() != null) {
+            keyed.addAll(lower(t.primaryKey().columns()));
+        }
+        t.uniques().forEach(u -> keyed.addAll(lower(u.columns())));
+        t.indexes().forEach(i -> keyed.addAll(lower(i.columns())));
+        t.foreignKeys().forEach(f -> keyed.addAll(lower(f.columns())));
+        List<Column> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            boolean lob = c.type().name().equals("CLOB") && keyed.contains(c.name().toLowerCase(Locale.ROOT));
+            columns.add(!lob ? c : new Column(c.name(), ColumnType.ofLength("VARCHAR", 255), c.nullable(),
+                    c.identity(), c.defaultValue(), c.columnDefinition(), c.quoted(), c.renamedFrom(), c.backfill()));
+        }
+        return new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(), columns, t.primaryKey(),
+                t.uniques(), t.indexes(), t.checks(), t.foreignKeys());
+    }
+
+    /**
+     * The table with each foreign key's columns of the types of the columns they reference, as Hibernate derives them:
+     * the generator changes a key column's type without its references, which no database takes.
+     */
+    private static Table withForeignKeyTypes(Schema s, Table t) {
+        List<Column> columns = new ArrayList<>(t.columns());
+        Set<String> done = new HashSet<>();
+        for (ForeignKey f : t.foreignKeys()) {
+            Table target = s.tables().stream().filter(x -> x.name().equalsIgnoreCase(f.referencedTable())).findFirst()
+                    .orElseThrow();
+            for (int i = 0; i < f.columns().size(); i++) {
+                String name = f.columns().get(i);
+                ColumnType type = target.column(f.referencedColumns().get(i)).type();
+                for (int j = 0; j < columns.size(); j++) {
+                    Column c = columns.get(j);
+                    if (c.name().equalsIgnoreCase(name) && done.add(name.toLowerCase(Locale.ROOT))
+                            && !c.type().equals(type)) {
+                        columns.set(j, new Column(c.name(), type, c.nullable(), c.identity(), null,
+                                c.columnDefinition(), c.quoted(), c.renamedFrom(), c.backfill()));
+                    }
+                }
+            }
+        }
+        return new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(), columns, t.primaryKey(),
+                t.uniques(), t.indexes(), t.checks(), t.foreignKeys());
+    }
+
+    /** Whether the column stays an identity column: a single-column integer primary key. */
+    private static boolean identity(Table t, Column c) {
+        return c.identity() && List.of("INTEGER", "BIGINT", "SMALLINT").contains(c.type().name())
+                && t.primaryKey() != null && t.primaryKey().columns().size() == 1
+                && t.primaryKey().columns().get(0).equalsIgnoreCase(c.name());
+    }
+
+    /** Whether a foreign key of {@code s} references that column of {@code t}. */
+    private static boolean referenced(Schema s, Table t, String column) {
+        for (Table other : s.tables()) {
+            for (ForeignKey f : other.foreignKeys()) {
+                if (f.referencedTable().equalsIgnoreCase(t.name())
+                        && f.referencedColumns().stream().anyMatch(column::equalsIgnoreCase)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> lower(List<String> names) {
+        Set<String> result = new HashSet<>();
+        names.forEach(n -> result.add(n.toLowerCase(Locale.ROOT)));
+        return result;
+    }
+
+}

@@ -1,0 +1,60 @@
+package io.github.entitymigrations.reference;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
+import io.github.entitymigrations.schema.Table;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A unique constraint over exactly an entity's primary key columns: Hibernate orders the key by it and leaves it out
+ * (its {@code Table} drops a unique key that is the primary key's), and so does the processor. PostgreSQL and SQLite
+ * leave it out of a {@code create table} as well, so a snapshot keeping it was drift on every migrated database and
+ * its later removal a {@code drop constraint} of a constraint that did not exist.
+ */
+class UniqueOverPrimaryKeyReferenceTest {
+
+    private static final JavaFileObject TOKEN = source("Token",
+            "@Entity @Table(uniqueConstraints = @UniqueConstraint(name = \"uk_token_id\", columnNames = \"id\"))",
+            "public class Token { @Id Long id; @Column(unique = true) String value; }");
+    private static final JavaFileObject SLOT = source("Slot",
+            "@Entity @IdClass(SlotId.class)",
+            "@Table(uniqueConstraints = @UniqueConstraint(name = \"uk_slot_key\", columnNames = {\"day\", \"room\"}))",
+            "public class Slot { @Id String room; @Id int day; String label; }",
+            "class SlotId implements java.io.Serializable { String room; int day; }");
+
+    @Test
+    void leftOutAsByHibernateWhichOrdersTheKeyByIt() throws IOException {
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Token", "test.Slot"), TOKEN, SLOT);
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(TOKEN, SLOT);
+        assertThat(compilation).succeeded();
+        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+
+        Table token = snapshot.tablesNamed("Token").get(0);
+        assertEquals(List.of("uk_Token_value"), token.uniques().stream().map(u -> u.name()).toList(),
+                "only the unique constraint beside the key");
+        Table slot = snapshot.tablesNamed("Slot").get(0);
+        assertEquals(List.of(), slot.uniques());
+        assertEquals(List.of("day", "room"), slot.primaryKey().columns(), "the key in the unique constraint's order");
+        assertTrue(hibernate.dump().contains("primary key: (day, room)"), hibernate.dump());
+        assertEquals(List.of(), hibernate.differences(SnapshotSchemaReader.normalize(snapshot)));
+    }
+
+    private static JavaFileObject source(String simpleName, String... lines) {
+        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
+                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
+    }
+}
