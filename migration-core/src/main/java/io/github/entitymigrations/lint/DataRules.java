@@ -25,6 +25,7 @@ import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** The rules on both databases: data loss, and steps that fail on the rows a table already holds. */
@@ -64,10 +65,25 @@ final class DataRules implements Judge {
         } else if (op instanceof AddCheck c && !(c.notValid() && s.dialect().equals("postgresql"))) {
             onRows(s, "check-on-existing", c.schema(), c.table(), "adds check constraint " + c.check().name()
                     + " on " + c.table(), out);
-        } else if (op instanceof AddForeignKey f && !(f.notValid() && s.dialect().equals("postgresql"))) {
+        } else if (op instanceof AddForeignKey f && !(f.notValid() && s.dialect().equals("postgresql"))
+                && !putBack(s, f)) {
             onRows(s, "fk-on-existing", f.schema(), f.table(), "adds foreign key " + f.foreignKey().name() + " on "
                     + f.table() + " (" + String.join(", ", f.foreignKey().columns()) + ")", out);
         }
+    }
+
+    /**
+     * Whether the migration dropped this very foreign key before (as the differ does around its columns' type
+     * change): the rows met it until then, so none can reference a missing row.
+     */
+    private static boolean putBack(StepView s, AddForeignKey f) {
+        for (Operation earlier : s.earlier()) {
+            if (earlier instanceof DropForeignKey d && d.table().equals(f.table())
+                    && Objects.equals(d.schema(), f.schema()) && d.foreignKey().equals(f.foreignKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void alter(StepView s, AlterColumn a, List<Finding> out) {

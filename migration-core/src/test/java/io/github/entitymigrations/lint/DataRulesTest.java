@@ -26,9 +26,12 @@ import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.DropColumn;
+import io.github.entitymigrations.operations.DropForeignKey;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.CheckConstraint;
+import io.github.entitymigrations.schema.ForeignKey;
+import io.github.entitymigrations.schema.OnDelete;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,5 +139,23 @@ class DataRulesTest {
         var notValid = new AddForeignKey(null, "orders", fk(), true);
         assertLacks(lint(PG, migration(notValid)), "fk-on-existing");
         assertHas(lint(SQLITE, migration(notValid)), "fk-on-existing");
+    }
+
+    /**
+     * The differ drops a foreign key and adds it back around its columns' type change: the rows met that very key
+     * until then, so its return finds no orphans. A key added anew still may.
+     */
+    @Test
+    void aForeignKeyPutBackInTheSameMigrationCannotFailOnRows() {
+        var add = new AddForeignKey(null, "orders", fk());
+        var drop = new DropForeignKey(null, "orders", fk());
+        var other = new AddForeignKey(null, "orders", new ForeignKey("fk_orders_user", List.of("user_id"), null,
+                "users", List.of("id"), OnDelete.CASCADE));
+        for (String db : EVERY) {
+            List<String> found = rules(lint(db, migration(add, drop, add)));
+            assertEquals(1, found.stream().filter("fk-on-existing"::equals).count(), db + ": " + found);
+            found = rules(lint(db, migration(add, drop, other)));
+            assertEquals(2, found.stream().filter("fk-on-existing"::equals).count(), db + ": " + found);
+        }
     }
 }
