@@ -209,7 +209,7 @@ public final class MariaDbDialect implements Dialect {
             return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
                     + MariaDbNames.plain(op.foreignKey().name())
                     + MariaDbForeignKeyIndexes.implicitIndexDropped(names.find(op.schema(), op.table()),
-                    op.foreignKey()));
+                    op.foreignKey(), mysql));
         } else if (operation instanceof CreateIndex op) {
             Table t = names.find(op.schema(), op.table());
             String dropped = MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.index().columns());

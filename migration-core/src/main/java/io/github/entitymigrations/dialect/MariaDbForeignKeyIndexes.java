@@ -44,13 +44,15 @@ final class MariaDbForeignKeyIndexes {
 
     /**
      * {@code , drop index fk} when InnoDB made an index of its own for the foreign key being dropped (nothing else of
-     * {@code owner} starts with its columns), which {@code drop foreign key} leaves behind; or empty.
+     * {@code owner} starts with its columns), which {@code drop foreign key} leaves behind; or empty. On MariaDB
+     * {@code if exists}: an index made by hand that serves the key (drift) means InnoDB made none; MySQL has no such
+     * clause there.
      */
-    static String implicitIndexDropped(Table owner, ForeignKey dropped) {
+    static String implicitIndexDropped(Table owner, ForeignKey dropped, boolean mysql) {
         if (owner == null || dropped.name() == null || servedOtherwise(owner, dropped, null)) {
             return "";
         }
-        return ", drop index " + MariaDbNames.plain(dropped.name());
+        return ", drop index " + (mysql ? "" : "if exists ") + MariaDbNames.plain(dropped.name());
     }
 
     /**
