@@ -238,8 +238,9 @@ public final class MariaDbDialect implements Dialect {
 
     /**
      * {@code modify column c ... , } without {@code auto_increment} for the key's identity column, unless an index
-     * starts with it too: MariaDB keeps an {@code auto_increment} column only as a key, so the key goes with it (the migration then drops the column or
-     * makes it a plain one, as a key change away from an {@code IDENTITY} id does); or empty.
+     * starts with it too: MariaDB keeps an {@code auto_increment} column only as a key, so the key goes with it (the
+     * migration then drops the column or makes it a plain one, as a key change away from an {@code IDENTITY} id
+     * does); or empty.
      */
     private static String autoIncrementDropped(MariaDbTableSql tables, Table t) {
         StringBuilder sql = new StringBuilder();

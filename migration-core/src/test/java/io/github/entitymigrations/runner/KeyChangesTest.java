@@ -51,7 +51,8 @@ class KeyChangesTest {
             if (i == 0) {
                 migrator.downgrade("0001", true);
                 LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "changed back");
-                assertEquals(before, db.query("select id, team_id from users order by id"), "rows after the change back");
+                assertEquals(before, db.query("select id, team_id from users order by id"),
+                        "rows after the change back");
             }
         }
         return db;

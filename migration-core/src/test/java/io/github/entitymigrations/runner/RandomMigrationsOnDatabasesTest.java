@@ -76,20 +76,29 @@ class RandomMigrationsOnDatabasesTest {
                 migrator.upgrade("head");
                 LiveSchemaAssert.holds(db, migrator, changed, what + ", changed again");
             } catch (RuntimeException e) {
-                throw new AssertionError(what + ": " + e.getMessage() + "\nupgrade: " + SchemaDiff.diff(a, b).upgrade(), e);
+                throw new AssertionError(what + ": " + e.getMessage() + "\nupgrade: " + SchemaDiff.diff(a, b).upgrade(),
+                        e);
             }
         }
     }
 
     /**
-     * The schema without the checks its column's type cannot hold (the generator puts any check on any column, which
-     * the differ does not mind but a database does: {@code in ('A', 'B')} on an integer); what the processor writes
-     * never has them (nor, on MariaDB, the generator's constant table checks, {@code 1 = 1}: MariaDB drops a check
-     * that names no column whenever any column is dropped; nor an {@code in} check, which makes a column a native
-     * enum there, on a column a foreign key references, which stays a {@code varchar}); nor a unique constraint over exactly the primary key's columns, which Hibernate leaves out
-     * (and PostgreSQL and SQLite drop from a {@code create table}); nor an identity column but a single-column integer
-     * primary key, and that without a default (Hibernate's {@code IDENTITY} is on an {@code @Id}; SQLite cannot have
-     * another) and no check on it; no default outside a column's {@code in} check; no CLOB in a key or index; and foreign key columns of the types they reference. The same rule for both schemas of a pair, so their diff stays a real one.
+     * The schema as the processor could write it and the database can hold; the generator makes anything the differ
+     * takes. The same rules for both schemas of a pair, so their diff stays a real one:
+     * <ul>
+     *   <li>a check only on a column of a type it fits ({@code in ('A', 'B')} on a character column, {@code between}
+     *       on a number), none on an identity column (MariaDB refuses one on {@code auto_increment}); on MariaDB no
+     *       constant table check ({@code 1 = 1}: MariaDB drops a check naming no column whenever any column is
+     *       dropped) and no {@code in} check on a column a foreign key references (the check makes it a native
+     *       {@code enum} there, the referencing column stays a {@code varchar});</li>
+     *   <li>no unique constraint over exactly the primary key's columns (Hibernate leaves it out, and PostgreSQL and
+     *       SQLite drop it from a {@code create table});</li>
+     *   <li>identity only on a single-column integer primary key, and without a default (Hibernate's
+     *       {@code IDENTITY} is on an {@code @Id}; SQLite can have no other);</li>
+     *   <li>no default outside its column's {@code in} check; no CLOB in a key or index (nobody indexes a
+     *       {@code @Lob}; MariaDB cannot index a {@code longtext});</li>
+     *   <li>foreign key columns of the types of the columns they reference, as Hibernate derives them.</li>
+     * </ul>
      */
     private static Schema realizable(Schema s, Kind kind) {
         List<Table> unkeyedLobs = new ArrayList<>();

@@ -289,8 +289,9 @@ final class TableDraft {
 
     /**
      * The unique constraints but one over exactly the primary key's columns, which Hibernate (6.6 and 7) leaves out
-     * (having ordered the key by it, {@link #primaryKeyOrder}): the key makes them unique already. PostgreSQL and SQLite
-     * leave such a constraint out of a {@code create table} too, so a snapshot keeping it never matched the database.
+     * (having ordered the key by it, {@link #primaryKeyOrder}): the key makes them unique already. PostgreSQL and
+     * SQLite leave such a constraint out of a {@code create table} too, so a snapshot keeping it never matched the
+     * database.
      */
     private List<UniqueConstraint> uniquesBesideTheKey() {
         if (primaryKey == null) {
