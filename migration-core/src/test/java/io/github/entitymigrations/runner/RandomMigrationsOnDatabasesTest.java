@@ -49,6 +49,28 @@ class RandomMigrationsOnDatabasesTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Seed's pair on a fresh database of {@code kind}: the two schemas, what was done (for messages), the migrations'
+     * runner, and what they replay to ({@code b} up to what the differ leaves alone, a primary key's name, which
+     * RandomSchemaDiffTest checks).
+     */
+    private record Pair(Schema a, Schema b, String what, TestDatabase db, Migrator migrator, Schema created,
+                        Schema changed) {
+    }
+
+    private Pair pair(Kind kind, long seed, String variant) throws Exception {
+        RandomSchemas gen = new RandomSchemas(seed);
+        Schema generated = gen.schema();
+        Mutations mutations = new Mutations(gen);
+        Schema b = realizable(mutations.mutate(generated), kind);
+        Schema a = realizable(generated, kind);
+        Path dir = Files.createDirectories(tmp.resolve("seed" + seed + variant.replace(' ', '-')));
+        MigrationHistory h = MigrationHistory.createThenChange(dir.resolve("migrations"), a, b);
+        TestDatabase db = TestDatabase.open(kind, PG, dir);
+        return new Pair(a, b, "seed " + seed + variant + " (" + String.join(", ", mutations.log) + ")", db,
+                db.migrator(h.chain()), h.schemaAt(1), h.schemaAt(2));
+    }
+
     /** The databases' own words for a type pair they cannot convert at all, rows or not. */
     private static final Pattern NO_CAST = Pattern.compile("cannot cast type|Cannot cast '");
 
@@ -61,23 +83,12 @@ class RandomMigrationsOnDatabasesTest {
     @EnumSource(Kind.class)
     void randomChangesLeaveExactlyTheSchemaTheMigrationsDescribe(Kind kind) throws Exception {
         for (long seed = 1; seed <= pairs(kind); seed++) {
-            RandomSchemas gen = new RandomSchemas(seed);
-            Schema generated = gen.schema();
-            Mutations mutations = new Mutations(gen);
-            Schema b = realizable(mutations.mutate(generated), kind);
-            Schema a = realizable(generated, kind);
-            String what = "seed " + seed + " (" + String.join(", ", mutations.log) + ")";
-            Path dir = Files.createDirectories(tmp.resolve("seed" + seed));
-            MigrationHistory h = MigrationHistory.createThenChange(dir.resolve("migrations"), a, b);
-            TestDatabase db = TestDatabase.open(kind, PG, dir);
-            Migrator migrator = db.migrator(h.chain());
-            // What the migrations replay to: b up to what the differ leaves alone (a primary key's name), which
-            // RandomSchemaDiffTest checks.
-            Schema created = h.schemaAt(1);
-            Schema changed = h.schemaAt(2);
+            Pair p = pair(kind, seed, "");
+            TestDatabase db = p.db();
+            Migrator migrator = p.migrator();
             try {
                 migrator.upgrade("+1");
-                LiveSchemaAssert.holds(db, migrator, created, what + ", created");
+                LiveSchemaAssert.holds(db, migrator, p.created(), p.what() + ", created");
                 try {
                     migrator.upgrade("head");
                 } catch (MigrationException e) {
@@ -86,17 +97,17 @@ class RandomMigrationsOnDatabasesTest {
                     }
                     // A type pair the database has no conversion for (integer to timestamp on PostgreSQL, bigint to
                     // uuid on MariaDB), as documented: the change fails as a whole.
-                    LiveSchemaAssert.holds(db, migrator, created, what + ", after a change with no cast");
+                    LiveSchemaAssert.holds(db, migrator, p.created(), p.what() + ", after a change with no cast");
                     continue;
                 }
-                LiveSchemaAssert.holds(db, migrator, changed, what + ", changed");
+                LiveSchemaAssert.holds(db, migrator, p.changed(), p.what() + ", changed");
                 migrator.downgrade("0001", true);
-                LiveSchemaAssert.holds(db, migrator, created, what + ", changed back");
+                LiveSchemaAssert.holds(db, migrator, p.created(), p.what() + ", changed back");
                 migrator.upgrade("head");
-                LiveSchemaAssert.holds(db, migrator, changed, what + ", changed again");
+                LiveSchemaAssert.holds(db, migrator, p.changed(), p.what() + ", changed again");
             } catch (RuntimeException e) {
-                throw new AssertionError(what + ": " + e.getMessage() + "\nupgrade: " + SchemaDiff.diff(a, b).upgrade(),
-                        e);
+                throw new AssertionError(p.what() + ": " + e.getMessage() + "\nupgrade: "
+                        + SchemaDiff.diff(p.a(), p.b()).upgrade(), e);
             }
         }
     }
@@ -117,42 +128,34 @@ class RandomMigrationsOnDatabasesTest {
     void randomChangesKeepEveryRowOrChangeNothing(Kind kind) throws Exception {
         int changedWithRows = 0;
         for (long seed = 1; seed <= pairsWithRows(kind); seed++) {
-            RandomSchemas gen = new RandomSchemas(seed);
-            Schema generated = gen.schema();
-            Mutations mutations = new Mutations(gen);
-            Schema b = realizable(mutations.mutate(generated), kind);
-            Schema a = realizable(generated, kind);
-            String what = "seed " + seed + " with rows (" + String.join(", ", mutations.log) + ")";
-            Path dir = Files.createDirectories(tmp.resolve("rows" + seed));
-            MigrationHistory h = MigrationHistory.createThenChange(dir.resolve("migrations"), a, b);
-            TestDatabase db = TestDatabase.open(kind, PG, dir);
-            Migrator migrator = db.migrator(h.chain());
-            Schema created = h.schemaAt(1);
-            Schema changed = h.schemaAt(2);
+            Pair p = pair(kind, seed, " with rows");
+            TestDatabase db = p.db();
+            Migrator migrator = p.migrator();
             migrator.upgrade("+1");
-            Map<String, Long> rows = Rows.insertOneEach(db, created);
+            Map<String, Long> rows = Rows.insertOneEach(db, p.created());
             try {
                 migrator.upgrade("head");
             } catch (MigrationException e) {
-                LiveSchemaAssert.holds(db, migrator, created, what + ", after the failed change");
-                assertEquals(rows, Rows.count(db, created), what + ", rows after the failed change: " + e.getMessage());
+                LiveSchemaAssert.holds(db, migrator, p.created(), p.what() + ", after the failed change");
+                assertEquals(rows, Rows.count(db, p.created()),
+                        p.what() + ", rows after the failed change: " + e.getMessage());
                 continue;
             }
             changedWithRows++;
-            LiveSchemaAssert.holds(db, migrator, changed, what + ", changed");
-            assertEquals(Rows.kept(rows, b), Rows.count(db, changed), what + ", rows after the change");
+            LiveSchemaAssert.holds(db, migrator, p.changed(), p.what() + ", changed");
+            assertEquals(Rows.kept(rows, p.b()), Rows.count(db, p.changed()), p.what() + ", rows after the change");
             try {
                 migrator.downgrade("0001", true);
             } catch (MigrationException e) {
-                LiveSchemaAssert.holds(db, migrator, changed, what + ", after the failed change back");
-                assertEquals(Rows.kept(rows, b), Rows.count(db, changed),
-                        what + ", rows after the failed change back: " + e.getMessage());
+                LiveSchemaAssert.holds(db, migrator, p.changed(), p.what() + ", after the failed change back");
+                assertEquals(Rows.kept(rows, p.b()), Rows.count(db, p.changed()),
+                        p.what() + ", rows after the failed change back: " + e.getMessage());
                 continue;
             }
-            LiveSchemaAssert.holds(db, migrator, created, what + ", changed back");
+            LiveSchemaAssert.holds(db, migrator, p.created(), p.what() + ", changed back");
             Map<String, Long> back = new TreeMap<>(rows);
-            back.replaceAll((table, count) -> droppedBy(table, b) ? 0L : count); // back, but empty
-            assertEquals(back, Rows.count(db, created), what + ", rows after the change back");
+            back.replaceAll((table, count) -> droppedBy(table, p.b()) ? 0L : count); // back, but empty
+            assertEquals(back, Rows.count(db, p.created()), p.what() + ", rows after the change back");
         }
         assertTrue(changedWithRows > pairsWithRows(kind) / 4, "only " + changedWithRows + " changes ran on rows");
     }
