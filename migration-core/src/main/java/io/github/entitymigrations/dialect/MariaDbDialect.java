@@ -215,8 +215,7 @@ public final class MariaDbDialect implements Dialect {
             String dropped = MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.index().columns());
             return List.of(dropped.isEmpty() ? tables.createIndex(op.schema(), op.table(), t, op.index())
                     : alterTable(names, op.schema(), op.table()) + " " + dropped + "add "
-                    + (op.index().unique() ? "unique " : "") + "index " + MariaDbNames.plain(op.index().name()) + " ("
-                    + MariaDbNames.columns(t, op.index().columns()) + ")");
+                    + tables.index(t, op.index()));
         } else if (operation instanceof DropIndex op) {
             String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(names.find(op.schema(), op.table()),
                     op.index().name());

@@ -25,21 +25,13 @@ final class MariaDbForeignKeyIndexes {
 
     /** {@code add index fk (cols), } for each foreign key only {@code owner}'s primary key serves; or empty. */
     static String keptBeforeDroppingPrimaryKey(Table owner) {
-        StringBuilder sql = new StringBuilder();
-        for (ForeignKey f : servedOnlyBy(owner, owner.primaryKey())) {
-            sql.append("add index ").append(MariaDbNames.plain(f.name())).append(" (")
-                    .append(MariaDbNames.columns(owner, f.columns())).append("), ");
-        }
-        return sql.toString();
+        return owner == null || owner.primaryKey() == null ? ""
+                : indexesAdded(onlyServedBy(owner, owner.primaryKey().columns(), null, false), owner);
     }
 
     /** {@code drop index fk, } for each foreign key of {@code owner} (without a key) the new key serves; or empty. */
     static String droppedWhenAddingPrimaryKey(Table owner, PrimaryKey added) {
-        StringBuilder sql = new StringBuilder();
-        for (ForeignKey f : servedOnlyBy(owner, added)) {
-            sql.append("drop index ").append(MariaDbNames.plain(f.name())).append(", ");
-        }
-        return sql.toString();
+        return indexesDropped(onlyServedBy(owner, added.columns(), null, false));
     }
 
     /**
@@ -49,7 +41,7 @@ final class MariaDbForeignKeyIndexes {
      * clause there.
      */
     static String implicitIndexDropped(Table owner, ForeignKey dropped, boolean mysql) {
-        if (owner == null || dropped.name() == null || servedOtherwise(owner, dropped, null)) {
+        if (owner == null || dropped.name() == null || servedOtherwise(owner, dropped, null, true)) {
             return "";
         }
         return ", drop index " + (mysql ? "" : "if exists ") + MariaDbNames.plain(dropped.name());
@@ -61,7 +53,6 @@ final class MariaDbForeignKeyIndexes {
      * itself makes for such a key, named as the constraint, as a fresh {@code create table} would have it; or empty.
      */
     static String keptBeforeDroppingIndex(Table owner, String dropped) {
-        StringBuilder sql = new StringBuilder();
         if (owner == null) {
             return "";
         }
@@ -72,14 +63,7 @@ final class MariaDbForeignKeyIndexes {
         for (UniqueConstraint u : owner.uniques()) {
             columns = u.name() != null && u.name().equalsIgnoreCase(dropped) ? u.columns() : columns;
         }
-        for (ForeignKey f : owner.foreignKeys()) {
-            if (columns != null && f.name() != null && serves(columns, f.columns())
-                    && !servedOtherwise(owner, f, dropped)) {
-                sql.append("add index ").append(MariaDbNames.plain(f.name())).append(" (")
-                        .append(MariaDbNames.columns(owner, f.columns())).append("), ");
-            }
-        }
-        return sql.toString();
+        return columns == null ? "" : indexesAdded(onlyServedBy(owner, columns, dropped, true), owner);
     }
 
     /**
@@ -89,54 +73,66 @@ final class MariaDbForeignKeyIndexes {
      * but not one a migration made: either way the table ends as a fresh {@code create table} leaves it.
      */
     static String droppedWhenAddingIndex(Table owner, List<String> columns) {
+        return indexesDropped(onlyServedBy(owner, columns, null, true));
+    }
+
+    private static String indexesAdded(List<ForeignKey> keys, Table owner) {
         StringBuilder sql = new StringBuilder();
-        if (owner == null) {
-            return "";
-        }
-        for (ForeignKey f : owner.foreignKeys()) {
-            if (f.name() != null && serves(columns, f.columns()) && !servedOtherwise(owner, f, null)) {
-                sql.append("drop index ").append(MariaDbNames.plain(f.name())).append(", ");
-            }
+        for (ForeignKey f : keys) {
+            sql.append("add index ").append(MariaDbNames.plain(f.name())).append(" (")
+                    .append(MariaDbNames.columns(owner, f.columns())).append("), ");
         }
         return sql.toString();
     }
 
-    /** Whether the primary key or an index or unique constraint of {@code owner} not named {@code except} serves it. */
-    private static boolean servedOtherwise(Table owner, ForeignKey f, String except) {
-        if (owner.primaryKey() != null && serves(owner.primaryKey().columns(), f.columns())) {
-            return true;
+    private static String indexesDropped(List<ForeignKey> keys) {
+        StringBuilder sql = new StringBuilder();
+        for (ForeignKey f : keys) {
+            sql.append("drop index ").append(MariaDbNames.plain(f.name())).append(", ");
         }
-        for (Index i : owner.indexes()) {
-            if (!i.name().equalsIgnoreCase(except == null ? "" : except) && serves(i.columns(), f.columns())) {
-                return true;
-            }
-        }
-        for (UniqueConstraint u : owner.uniques()) {
-            if ((u.name() == null || !u.name().equalsIgnoreCase(except == null ? "" : except))
-                    && serves(u.columns(), f.columns())) {
-                return true;
-            }
-        }
-        return false;
+        return sql.toString();
     }
 
-    /** The foreign keys {@code key} serves and no index or unique constraint of {@code owner} does. */
-    private static List<ForeignKey> servedOnlyBy(Table owner, PrimaryKey key) {
+    /**
+     * The named foreign keys of {@code owner} an index on {@code columns} serves and nothing else of the table does:
+     * no index or unique constraint but the one named {@code except}, nor (when {@code primaryKeyCounts}) the primary
+     * key.
+     */
+    private static List<ForeignKey> onlyServedBy(Table owner, List<String> columns, String except,
+                                                 boolean primaryKeyCounts) {
         List<ForeignKey> served = new ArrayList<>();
-        if (owner == null || key == null) {
+        if (owner == null) {
             return served;
         }
         for (ForeignKey f : owner.foreignKeys()) {
-            if (f.name() == null || !serves(key.columns(), f.columns())) {
-                continue;
-            }
-            boolean other = owner.indexes().stream().map(Index::columns).anyMatch(c -> serves(c, f.columns()))
-                    || owner.uniques().stream().map(UniqueConstraint::columns).anyMatch(c -> serves(c, f.columns()));
-            if (!other) {
+            if (f.name() != null && serves(columns, f.columns())
+                    && !servedOtherwise(owner, f, except, primaryKeyCounts)) {
                 served.add(f);
             }
         }
         return served;
+    }
+
+    /**
+     * Whether an index or unique constraint of {@code owner} not named {@code except}, or (when
+     * {@code primaryKeyCounts}) its primary key, serves the foreign key.
+     */
+    private static boolean servedOtherwise(Table owner, ForeignKey f, String except, boolean primaryKeyCounts) {
+        if (primaryKeyCounts && owner.primaryKey() != null && serves(owner.primaryKey().columns(), f.columns())) {
+            return true;
+        }
+        String other = except == null ? "" : except;
+        for (Index i : owner.indexes()) {
+            if (!i.name().equalsIgnoreCase(other) && serves(i.columns(), f.columns())) {
+                return true;
+            }
+        }
+        for (UniqueConstraint u : owner.uniques()) {
+            if ((u.name() == null || !u.name().equalsIgnoreCase(other)) && serves(u.columns(), f.columns())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an index on {@code indexColumns} starts with the foreign key's columns (in any order). */

@@ -41,8 +41,7 @@ final class MariaDbTableSql {
             parts.add(primaryKey(t, t.primaryKey()));
         }
         t.uniques().forEach(u -> parts.add(unique(t, u)));
-        t.indexes().forEach(i -> parts.add((i.unique() ? "unique " : "") + "index " + MariaDbNames.plain(i.name())
-                + " (" + MariaDbNames.columns(t, i.columns()) + ")"));
+        t.indexes().forEach(i -> parts.add(index(t, i)));
         t.checks().stream().filter(c -> !isEnum(t, c)).forEach(c -> parts.add(check(t, c)));
         t.foreignKeys().forEach(f -> parts.add(foreignKey(t, f)));
         return "create table " + names.table(t) + " (" + String.join(", ", parts) + ") engine=InnoDB";
@@ -168,6 +167,12 @@ final class MariaDbTableSql {
             }
         }
         return -1;
+    }
+
+    /** {@code [unique] index ix (a, b)}, as in {@code create table} and {@code alter table ... add}. */
+    String index(Table owner, Index i) {
+        return (i.unique() ? "unique " : "") + "index " + MariaDbNames.plain(i.name()) + " ("
+                + MariaDbNames.columns(owner, i.columns()) + ")";
     }
 
     /** {@code create [unique] index ix on db.t (a, b)}; {@code owner} gives the columns' quoting. */

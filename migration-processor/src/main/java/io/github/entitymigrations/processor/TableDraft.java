@@ -268,13 +268,9 @@ final class TableDraft {
         foreignKeys.add(fk);
     }
 
-    /** Hibernate's DDL order, unless a unique constraint over exactly the key columns fixes it. */
-    private List<String> primaryKeyOrder() {
-        UniqueConstraint sameColumns = uniqueOver(new HashSet<>(primaryKey));
-        if (sameColumns != null) {
-            return sameColumns.columns();
-        }
-        return KeyColumnOrder.order(primaryKey, c -> column(c).type);
+    /** Hibernate's DDL order, unless {@code keyUnique}, a unique constraint over exactly the key columns, fixes it. */
+    private List<String> primaryKeyOrder(UniqueConstraint keyUnique) {
+        return keyUnique != null ? keyUnique.columns() : KeyColumnOrder.order(primaryKey, c -> column(c).type);
     }
 
     /** The first unique constraint over exactly these columns, in any order, or null. */
@@ -287,33 +283,22 @@ final class TableDraft {
         return null;
     }
 
-    /**
-     * The unique constraints but one over exactly the primary key's columns, which Hibernate (6.6 and 7) leaves out
-     * (having ordered the key by it, {@link #primaryKeyOrder}): the key makes them unique already. PostgreSQL and
-     * SQLite leave such a constraint out of a {@code create table} too, so a snapshot keeping it never matched the
-     * database.
-     */
-    private List<UniqueConstraint> uniquesBesideTheKey() {
-        if (primaryKey == null) {
-            return uniques;
-        }
-        Set<String> key = new HashSet<>(primaryKey);
-        List<UniqueConstraint> kept = new ArrayList<>(uniques.size());
-        for (UniqueConstraint u : uniques) {
-            if (!new HashSet<>(u.columns()).equals(key)) {
-                kept.add(u);
-            }
-        }
-        return kept;
-    }
-
     Table toTable() {
         List<Column> cols = new ArrayList<>(columns.size());
         for (ColumnDraft c : columns.values()) {
             cols.add(c.toColumn());
         }
+        // At most one unique constraint is over the key's columns (addUnique adds none twice): Hibernate orders the
+        // key by it and leaves it out (6.6 and 7), the key making it unique already. PostgreSQL and SQLite leave it
+        // out of a create table too, so a snapshot keeping it never matched the database.
+        UniqueConstraint keyUnique = primaryKey == null ? null : uniqueOver(new HashSet<>(primaryKey));
         PrimaryKey pk = primaryKey == null ? null
-                : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKeyOrder());
+                : new PrimaryKey(ConstraintNames.primaryKey(name.text()), primaryKeyOrder(keyUnique));
+        List<UniqueConstraint> kept = uniques;
+        if (keyUnique != null) {
+            kept = new ArrayList<>(uniques);
+            kept.remove(keyUnique);
+        }
         List<ForeignKey> fks = new ArrayList<>();
         for (ForeignKeyDraft f : foreignKeys) {
             if (!f.target().physical || f.target().hasDenormalizedTables) {
@@ -324,6 +309,6 @@ final class TableDraft {
                     f.target().name.text(), f.targetColumns(), f.onDelete()));
         }
         return new Table(schema == null ? null : schema.text(), name.text(), name.quoted(), renamedFrom,
-                List.copyOf(sources), cols, pk, uniquesBesideTheKey(), indexes, checks, fks);
+                List.copyOf(sources), cols, pk, kept, indexes, checks, fks);
     }
 }
