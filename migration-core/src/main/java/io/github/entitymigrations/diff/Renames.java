@@ -1,5 +1,6 @@
 package io.github.entitymigrations.diff;
 
+import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
@@ -42,8 +43,14 @@ final class Renames {
         from.tables().forEach(t -> unmatchedFrom.put(QualifiedName.key(t.schema(), t.name()), t));
         Set<String> inFrom = new HashSet<>(unmatchedFrom.keySet());
         to.tables().forEach(t -> unmatchedFrom.remove(QualifiedName.key(t.schema(), t.name())));
+        Set<String> inTo = new HashSet<>();
+        to.tables().forEach(t -> inTo.add(QualifiedName.key(t.schema(), t.name())));
         for (Table t : candidates) {
             if (inFrom.contains(QualifiedName.key(t.schema(), t.name()))) {
+                String old = QualifiedName.key(t.schema(), t.renamedFrom());
+                if (inFrom.contains(old) && !inTo.contains(old)) {
+                    throw ambiguous(t);
+                }
                 continue;
             }
             Table old = unmatchedFrom.remove(QualifiedName.key(t.schema(), t.renamedFrom()));
@@ -52,6 +59,28 @@ final class Renames {
             }
         }
         return result;
+    }
+
+    /**
+     * A table renamed onto the name of a table the migrations have and the entities no longer map: either the
+     * rename is meant (the old table of that name goes, the renamed one takes its place) or the hint is left over
+     * from a rename already made (the table of that name stays, the other goes). Each loses a table with its rows,
+     * a different one; nothing in the model says which.
+     */
+    private static MigrationException ambiguous(Table t) {
+        String name = qualified(t.schema(), t.name());
+        String old = qualified(t.schema(), t.renamedFrom());
+        return new MigrationException("Table " + name + " says @RenamedFrom(\"" + t.renamedFrom() + "\"), and the "
+                + "migrations have both " + name + " and " + old + ", which no entity maps any more: renaming " + old
+                + " would first drop the " + name + " they have, ignoring the hint would drop " + old
+                + ", each with its rows. Say which, in two migrations: to rename, map the entity to " + old
+                + " again for one generate (it drops the old " + name + "), then back to " + name + " (it renames); "
+                + "if the hint is left over from a rename already made, remove @RenamedFrom(\"" + t.renamedFrom()
+                + "\") (" + old + " is then dropped)");
+    }
+
+    private static String qualified(String schema, String name) {
+        return schema == null ? name : schema + "." + name;
     }
 
     /** Column renames of tables present on both sides (after table renames). */

@@ -8,7 +8,9 @@ import io.github.entitymigrations.operations.DropForeignKey;
 import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.PutBack;
 import io.github.entitymigrations.operations.SchemaState;
+import io.github.entitymigrations.operations.TableOperation;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.QualifiedName;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The differ: a pure function from the schema the migrations produce and the schema the entities need
@@ -47,15 +50,17 @@ public final class SchemaDiff {
         Map<String, Table> before = byName(current.tables());
         Map<String, Table> after = byName(to.tables());
         List<Table> dropped = new ArrayList<>();
+        TakenNames taken = new TakenNames(to);
         for (Map.Entry<String, Table> e : before.entrySet()) {
             Table target = after.get(e.getKey());
             if (target == null) {
                 dropped.add(e.getValue());
             } else {
-                TableDiff.diff(e.getValue(), target, plan);
+                TableDiff.diff(e.getValue(), target, taken, plan);
             }
         }
         retypedForeignKeys(before, after, plan);
+        referencesOfDroppedKeys(before, after, plan);
         dropTables(dropped, plan);
         createTables(after.entrySet().stream().filter(e -> !before.containsKey(e.getKey())).map(Map.Entry::getValue)
                 .toList(), plan);
@@ -77,19 +82,59 @@ public final class SchemaDiff {
             if (to == null || from.foreignKeys().isEmpty()) {
                 continue;
             }
-            List<ForeignKey> dropping = new ArrayList<>();
-            for (Operation op : plan.dropForeignKeys) {
-                if (op instanceof DropForeignKey d && d.table().equals(from.name())
-                        && Objects.equals(d.schema(), from.schema())) {
-                    dropping.add(d.foreignKey());
-                }
-            }
+            List<ForeignKey> dropping = dropping(from, plan);
             for (ForeignKey f : from.foreignKeys()) {
                 String target = QualifiedName.key(f.referencedSchema(), f.referencedTable());
                 // Kept as it is (the differ keeps a key whose content is unchanged under its old name): dropped and
                 // added back around the columns' changes.
                 if (!dropping.contains(f) && (retyped(from, to, f.columns())
                         || retyped(before.get(target), after.get(target), f.referencedColumns()))) {
+                    plan.dropForeignKeys.add(new DropForeignKey(from.schema(), from.name(), f));
+                    plan.addForeignKeys.add(new AddForeignKey(from.schema(), from.name(), f));
+                }
+            }
+        }
+    }
+
+    /** The foreign keys of {@code table} the plan drops so far. */
+    private static List<ForeignKey> dropping(Table table, Plan plan) {
+        List<ForeignKey> result = new ArrayList<>();
+        for (Operation op : plan.dropForeignKeys) {
+            if (op instanceof DropForeignKey d && d.table().equals(table.name())
+                    && Objects.equals(d.schema(), table.schema())) {
+                result.add(d.foreignKey());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A primary key, unique constraint or unique index the plan drops from a table it keeps, while a kept foreign key
+     * references its columns (the key is added again under a name another table now needs, or it moves to a
+     * unique constraint): the foreign key is dropped before and added again after, as no database drops a key
+     * that a foreign key stands on.
+     */
+    private static void referencesOfDroppedKeys(Map<String, Table> before, Map<String, Table> after, Plan plan) {
+        List<String> droppedKeys = new ArrayList<>();
+        for (Operation op : plan.dropConstraints) {
+            List<String> columns = PutBack.droppedKey(op);
+            if (columns != null) {
+                droppedKeys.add(QualifiedName.key(((TableOperation) op).schema(), ((TableOperation) op).table())
+                        + new TreeSet<>(Keys.lower(columns)));
+            }
+        }
+        if (droppedKeys.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, Table> e : before.entrySet()) {
+            Table from = e.getValue();
+            if (!after.containsKey(e.getKey()) || from.foreignKeys().isEmpty()) {
+                continue;
+            }
+            List<ForeignKey> dropping = dropping(from, plan);
+            for (ForeignKey f : from.foreignKeys()) {
+                if (!dropping.contains(f) && droppedKeys.contains(QualifiedName.referencedKey(f)
+                        + new TreeSet<>(Keys.lower(f.referencedColumns())))) {
                     plan.dropForeignKeys.add(new DropForeignKey(from.schema(), from.name(), f));
                     plan.addForeignKeys.add(new AddForeignKey(from.schema(), from.name(), f));
                 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** The differences between two versions of one table, added to a {@link Plan} by phase. */
 final class TableDiff {
@@ -36,24 +37,29 @@ final class TableDiff {
     private TableDiff() {
     }
 
-    static void diff(Table from, Table to, Plan plan) {
+    static void diff(Table from, Table to, TakenNames taken, Plan plan) {
         String schema = from.schema();
         String table = from.name();
         List<Column> fromColumns = from.columns();
         List<Column> toColumns = to.columns();
+        List<Operation> drops = new ArrayList<>();
         for (int i = 0; i < fromColumns.size(); i++) {
             Column c = fromColumns.get(i);
             if (column(to, i, c.name()) == null) {
-                plan.dropColumns.add(new DropColumn(schema, table, c));
+                drops.add(new DropColumn(schema, table, c));
             }
         }
+        // Every column replaced: the new ones come first, as no database drops a table's last column by alter table
+        // (MariaDB and MySQL refuse it, SQLite cannot).
+        List<Operation> adds = drops.size() == fromColumns.size() && !fromColumns.isEmpty() ? plan.dropColumns
+                : plan.addColumns;
         for (int i = 0; i < toColumns.size(); i++) {
             Column c = toColumns.get(i);
             Column old = column(from, i, c.name());
             if (old == null && c.backfill() != null && Backfills.needed(null, c)) {
-                plan.addColumns.addAll(Backfills.added(schema, table, c));
+                adds.addAll(Backfills.added(schema, table, c));
             } else if (old == null) {
-                plan.addColumns.add(new AddColumn(schema, table, c));
+                adds.add(new AddColumn(schema, table, c));
             } else if (!Definitions.sameColumn(old, c)) {
                 Column target = new Column(old.name(), c.type(), c.nullable(), c.identity(), c.defaultValue(),
                         c.columnDefinition(), old.quoted(), null, c.backfill());
@@ -64,6 +70,7 @@ final class TableDiff {
                 }
             }
         }
+        plan.dropColumns.addAll(drops);
         boolean samePk = from.primaryKey() == null ? to.primaryKey() == null : to.primaryKey() != null
                 && (from.primaryKey().columns().equals(to.primaryKey().columns())
                 || Keys.lower(from.primaryKey().columns()).equals(Keys.lower(to.primaryKey().columns())));
@@ -74,16 +81,25 @@ final class TableDiff {
             if (to.primaryKey() != null) {
                 plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
             }
+        } else if (from.primaryKey() != null && givesUp(from.primaryKey().name(), to.primaryKey().name(), from, taken)) {
+            plan.dropConstraints.add(new DropPrimaryKey(schema, table, from.primaryKey()));
+            plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
         }
-        byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, plan.dropConstraints,
+        Predicate<String> elsewhere = name -> taken.byAnotherTable(from, name);
+        byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, elsewhere, plan.dropConstraints,
                 plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
-        byContent(from.indexes(), to.indexes(), Keys::of, Index::name, plan.dropConstraints, plan.addConstraints,
-                (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
-        byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, plan.dropConstraints,
+        byContent(from.indexes(), to.indexes(), Keys::of, Index::name, elsewhere, plan.dropConstraints,
+                plan.addConstraints, (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
+        byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, elsewhere, plan.dropConstraints,
                 plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
-        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, plan.dropForeignKeys,
+        byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, elsewhere, plan.dropForeignKeys,
                 plan.addForeignKeys,
                 (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+    }
+
+    /** Whether a kept key's old name differs from its new one and another table of the target takes it. */
+    private static boolean givesUp(String old, String now, Table from, TakenNames taken) {
+        return old != null && now != null && !old.equalsIgnoreCase(now) && taken.byAnotherTable(from, old);
     }
 
     /**
@@ -100,11 +116,12 @@ final class TableDiff {
 
     /**
      * Pairs items by content; unpaired old ones are dropped, unpaired new ones added. A paired item keeps
-     * its old name (no churn), unless a new item takes that name: then it is dropped and added again
-     * under its new one, so the names cannot clash.
+     * its old name (no churn), unless a new item takes that name, or an item of another table of the target
+     * ({@code elsewhere}): then it is dropped and added again under its new one, so the names cannot clash.
      */
     private static <T> void byContent(List<T> from, List<T> to, Function<T, String> key, Function<T, String> nameOf,
-                                      List<Operation> drops, List<Operation> adds, BiFunction<T, Boolean, Operation> op) {
+                                      Predicate<String> elsewhere, List<Operation> drops, List<Operation> adds,
+                                      BiFunction<T, Boolean, Operation> op) {
         if (from.equals(to)) {
             return; // each item pairs with itself, so nothing changes: most tables of a schema, compared at once
         }
@@ -125,8 +142,9 @@ final class TableDiff {
         Set<String> addedNames = new HashSet<>();
         added.forEach(item -> addedNames.add(Keys.lower(nameOf.apply(item))));
         kept.forEach((old, now) -> {
-            if (addedNames.contains(Keys.lower(nameOf.apply(old)))
-                    && !nameOf.apply(old).equalsIgnoreCase(nameOf.apply(now))) {
+            String name = nameOf.apply(old);
+            if (!name.equalsIgnoreCase(nameOf.apply(now))
+                    && (addedNames.contains(Keys.lower(name)) || elsewhere.test(name))) {
                 drops.add(op.apply(old, false));
                 added.add(now);
             }

@@ -20,6 +20,7 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.PutBack;
 import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
@@ -66,6 +67,8 @@ public final class Warnings {
                         + d.column().name() + "\") and generate again"));
             } else if (op instanceof AlterColumn a) {
                 alter(i, a, i > 0 && Backfills.fills(operations.get(i - 1), a), result);
+            } else if (PutBack.of(operations.subList(0, i), op)) {
+                continue; // a key the rows met until this migration dropped it
             } else if (op instanceof AddColumn a && existingTables.contains(QualifiedName.key(a.schema(), a.table()))
                     && !a.column().nullable() && a.column().defaultValue() == null && !a.column().identity()) {
                 result.add(new Warning(i + 1, Warning.DATA, "adds NOT NULL column " + a.table() + "." + a.column().name()

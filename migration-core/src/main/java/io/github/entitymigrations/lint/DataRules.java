@@ -19,13 +19,13 @@ import io.github.entitymigrations.operations.DropSequence;
 import io.github.entitymigrations.operations.DropTable;
 import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.operations.PutBack;
 import io.github.entitymigrations.operations.OperationTypes;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.Column;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /** The rules on both databases: data loss, and steps that fail on the rows a table already holds. */
@@ -53,6 +53,8 @@ final class DataRules implements Judge {
         } else if (op instanceof AddColumn a && s.existing(a.schema(), a.table()) && newNotNullWithoutDefault(a.column())) {
             notNull(s, a.schema(), a.table(), "adds column " + a.table() + "." + a.column().name()
                     + " NOT NULL without a default", true, out);
+        } else if (PutBack.of(s.earlier(), op)) {
+            return; // the rows met it until the same migration dropped it
         } else if (op instanceof AddUnique u) {
             onRows(s, "unique-on-existing", u.schema(), u.table(), "adds unique constraint " + u.unique().name()
                     + " on " + u.table() + " (" + String.join(", ", u.unique().columns()) + ")", out);
@@ -65,25 +67,10 @@ final class DataRules implements Judge {
         } else if (op instanceof AddCheck c && !(c.notValid() && s.dialect().equals("postgresql"))) {
             onRows(s, "check-on-existing", c.schema(), c.table(), "adds check constraint " + c.check().name()
                     + " on " + c.table(), out);
-        } else if (op instanceof AddForeignKey f && !(f.notValid() && s.dialect().equals("postgresql"))
-                && !putBack(s, f)) {
+        } else if (op instanceof AddForeignKey f && !(f.notValid() && s.dialect().equals("postgresql"))) {
             onRows(s, "fk-on-existing", f.schema(), f.table(), "adds foreign key " + f.foreignKey().name() + " on "
                     + f.table() + " (" + String.join(", ", f.foreignKey().columns()) + ")", out);
         }
-    }
-
-    /**
-     * Whether the migration dropped this very foreign key before (as the differ does around its columns' type
-     * change): the rows met it until then, so none can reference a missing row.
-     */
-    private static boolean putBack(StepView s, AddForeignKey f) {
-        for (Operation earlier : s.earlier()) {
-            if (earlier instanceof DropForeignKey d && d.table().equals(f.table())
-                    && Objects.equals(d.schema(), f.schema()) && d.foreignKey().equals(f.foreignKey())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void alter(StepView s, AlterColumn a, List<Finding> out) {

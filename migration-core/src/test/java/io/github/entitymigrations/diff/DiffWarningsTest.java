@@ -164,6 +164,37 @@ class DiffWarningsTest {
                 + "rows of users reference rows teams does not have"), diff.warnings()::toString);
     }
 
+    /**
+     * A key that gives its name up to a new table is dropped and added again, the foreign key on it around it: none
+     * of them can fail on rows, so nothing is flagged.
+     */
+    @Test
+    void aKeyAddedAgainUnderItsNewNameIsNotFlagged() {
+        Schema from = schema(s -> {
+            s.table("delta", t -> t.pk("pk_beta", "id").col("id", BIGINT).notNull());
+            s.table("gamma", t -> {
+                t.id();
+                t.col("delta_id", BIGINT);
+                t.fk("fk_gamma_delta_id", "delta_id", "delta");
+            });
+        });
+        Schema to = schema(s -> {
+            s.table("delta", t -> t.id());
+            s.table("gamma", t -> {
+                t.id();
+                t.col("delta_id", BIGINT);
+                t.fk("fk_gamma_delta_id", "delta_id", "delta");
+            });
+            s.table("beta", t -> t.id());
+        });
+        Diff diff = diff(from, to);
+        assertEquals(List.of("drop foreign key fk_gamma_delta_id on gamma", "drop primary key pk_beta on delta",
+                "add primary key pk_delta on delta (id)", "create table beta (1 columns)",
+                "add foreign key fk_gamma_delta_id on gamma (delta_id) -> delta (id)"),
+                DiffAssertions.describe(diff.upgrade()));
+        assertEquals(List.of(), kinds(diff));
+    }
+
     @Test
     void nothingIsFlaggedForATableCreatedInTheSameDiff() {
         Schema to = schema(s -> {

@@ -21,17 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.entitymigrations.operations.AddCheck;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AddForeignKey;
+import io.github.entitymigrations.operations.AddPrimaryKey;
 import io.github.entitymigrations.operations.AddUnique;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateIndex;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.DropColumn;
 import io.github.entitymigrations.operations.DropForeignKey;
+import io.github.entitymigrations.operations.DropPrimaryKey;
 import io.github.entitymigrations.operations.DropTable;
+import io.github.entitymigrations.operations.DropUnique;
 import io.github.entitymigrations.operations.Sql;
 import io.github.entitymigrations.schema.CheckConstraint;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.OnDelete;
+import io.github.entitymigrations.schema.PrimaryKey;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,5 +161,33 @@ class DataRulesTest {
             found = rules(lint(db, migration(add, drop, other)));
             assertEquals(2, found.stream().filter("fk-on-existing"::equals).count(), db + ": " + found);
         }
+    }
+
+    /**
+     * A key added back over the columns of a key the same migration dropped (the differ re-creates one under the name
+     * the entities give it when a new table needs its old one): the rows met it until then. A primary key needs a
+     * dropped primary key (a unique constraint allowed NULLs); a unique constraint or index any dropped key.
+     */
+    @Test
+    void aKeyPutBackInTheSameMigrationCannotFailOnRows() {
+        var dropPk = new DropPrimaryKey(null, "users", new PrimaryKey("pk_users", List.of("id")));
+        var addPk = new AddPrimaryKey(null, "users", new PrimaryKey("pk_accounts", List.of("ID")));
+        var addOld = new AddUnique(null, "users", unique("uk_old", "email")); // flagged: the one a count leaves
+        var dropUq = new DropUnique(null, "users", unique("uk_old", "email"));
+        var addUq = new AddUnique(null, "users", unique("uk_users_email", "email"));
+        var addIx = new CreateIndex(null, "users", index("ux_users_email", true, "email"), true);
+        var pkOnEmail = new AddPrimaryKey(null, "users", new PrimaryKey("pk_users", List.of("email")));
+        var uqOnName = new AddUnique(null, "users", unique("uk_users_name", "name"));
+        for (String db : EVERY) {
+            assertLacks(lint(db, migration(dropPk, addPk)), "unique-on-existing");
+            assertEquals(1, count(lint(db, migration(addOld, dropUq, addUq))), db);
+            assertEquals(1, count(lint(db, migration(addOld, dropUq, addIx))), db);
+            assertEquals(2, count(lint(db, migration(addOld, dropPk, dropUq, pkOnEmail))), db + ": NULLs were allowed");
+            assertEquals(1, count(lint(db, migration(dropPk, uqOnName))), db + ": other columns");
+        }
+    }
+
+    private static long count(LintReport report) {
+        return rules(report).stream().filter("unique-on-existing"::equals).count();
     }
 }
