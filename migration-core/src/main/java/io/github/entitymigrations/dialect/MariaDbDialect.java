@@ -30,6 +30,7 @@ import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * MariaDB and MySQL, in the forms Hibernate's {@code MariaDBDialect} and {@code MySQLDialect} use, so a migrated
@@ -143,7 +144,7 @@ public final class MariaDbDialect implements Dialect {
             if (c.identity() && c.defaultValue() != null) {
                 return false;
             }
-            if (MariaDbTableSql.enumValues(t, c) == null) {
+            if (MariaDbEnums.ownValues(t, c) == null) {
                 MariaDbTypes.of(c, nativeUuid); // throws as rendering would
             }
         }
@@ -183,20 +184,20 @@ public final class MariaDbDialect implements Dialect {
         } else if (operation instanceof AddPrimaryKey op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.droppedWhenAddingPrimaryKey(t, op.primaryKey()) + "add "
+                    + MariaDbForeignKeyIndexes.droppedWhenAddingPrimaryKey(tables.declared(t), op.primaryKey()) + "add "
                     + tables.primaryKey(t, op.primaryKey()) + autoIncrementRestored(tables, t, op.primaryKey()));
         } else if (operation instanceof DropPrimaryKey op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " " + autoIncrementDropped(tables, t)
-                    + MariaDbForeignKeyIndexes.keptBeforeDroppingPrimaryKey(t) + "drop primary key");
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingPrimaryKey(tables.declared(t)) + "drop primary key");
         } else if (operation instanceof AddUnique op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.unique().columns()) + "add "
+                    + MariaDbForeignKeyIndexes.droppedWhenAddingIndex(tables.declared(t), op.unique().columns()) + "add "
                     + tables.unique(t, op.unique()));
         } else if (operation instanceof DropUnique op) {
             return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(names.find(op.schema(), op.table()),
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(tables.declared(names.find(op.schema(), op.table())),
                     op.unique().name()) + "drop index " + MariaDbNames.plain(op.unique().name()));
         } else if (operation instanceof AddCheck op) {
             return addCheck(names, tables, op.schema(), op.table(), op.check());
@@ -204,20 +205,25 @@ public final class MariaDbDialect implements Dialect {
             return dropCheck(names, tables, op.schema(), op.table(), op.check());
         } else if (operation instanceof AddForeignKey op) {
             Table t = names.find(op.schema(), op.table());
-            return List.of(alterTable(names, op.schema(), op.table()) + " add " + tables.foreignKey(t, op.foreignKey()));
+            return List.of(alterTable(names, op.schema(), op.table()) + " " + (t == null ? ""
+                    : enumsFollowing(tables, t, withForeignKeys(t, with(t.foreignKeys(), op.foreignKey()))))
+                    + "add " + tables.foreignKey(t, op.foreignKey()));
         } else if (operation instanceof DropForeignKey op) {
+            Table t = names.find(op.schema(), op.table());
+            String modified = t == null ? "" : enumsFollowing(tables, t, withForeignKeys(t,
+                    t.foreignKeys().stream().filter(f -> !same(f, op.foreignKey())).toList()));
             return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
                     + MariaDbNames.plain(op.foreignKey().name())
-                    + MariaDbForeignKeyIndexes.implicitIndexDropped(names.find(op.schema(), op.table()),
-                    op.foreignKey(), mysql));
+                    + MariaDbForeignKeyIndexes.implicitIndexDropped(tables.declared(t), tables.declared(t, op.foreignKey()), mysql)
+                    + (modified.isEmpty() ? "" : ", " + modified.substring(0, modified.length() - 2)));
         } else if (operation instanceof CreateIndex op) {
             Table t = names.find(op.schema(), op.table());
-            String dropped = MariaDbForeignKeyIndexes.droppedWhenAddingIndex(t, op.index().columns());
+            String dropped = MariaDbForeignKeyIndexes.droppedWhenAddingIndex(tables.declared(t), op.index().columns());
             return List.of(dropped.isEmpty() ? tables.createIndex(op.schema(), op.table(), t, op.index())
                     : alterTable(names, op.schema(), op.table()) + " " + dropped + "add "
                     + tables.index(t, op.index()));
         } else if (operation instanceof DropIndex op) {
-            String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(names.find(op.schema(), op.table()),
+            String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(tables.declared(names.find(op.schema(), op.table())),
                     op.index().name());
             return List.of(kept.isEmpty() ? "drop index " + MariaDbNames.plain(op.index().name()) + " on "
                     + names.table(op.schema(), op.table())
@@ -300,13 +306,46 @@ public final class MariaDbDialect implements Dialect {
         return "alter table " + names.table(schema, table);
     }
 
+    /**
+     * {@code modify column c ..., } for each column of {@code t} whose native {@code enum} type differs in
+     * {@code changed} (the same table with a foreign key more or less: a foreign key column has the {@code enum} type
+     * of the column it references, see {@link MariaDbEnums}); or empty.
+     */
+    private static String enumsFollowing(MariaDbTableSql tables, Table t, Table changed) {
+        if (t == null) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder();
+        for (Column c : t.columns()) {
+            List<String> now = tables.enumValues(changed, c);
+            if (!Objects.equals(tables.enumValues(t, c), now)) {
+                sql.append("modify column ").append(tables.columnDefinition(c, now)).append(", ");
+            }
+        }
+        return sql.toString();
+    }
+
+    private static boolean same(ForeignKey a, ForeignKey b) {
+        return a.equals(b) || a.name() != null && a.name().equalsIgnoreCase(b.name());
+    }
+
+    private static Table withForeignKeys(Table t, List<ForeignKey> keys) {
+        return t == null ? null : new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(),
+                t.columns(), t.primaryKey(), t.uniques(), t.indexes(), t.checks(), keys);
+    }
+
+    private static List<ForeignKey> with(List<ForeignKey> keys, ForeignKey added) {
+        List<ForeignKey> result = new ArrayList<>(keys);
+        result.add(added);
+        return result;
+    }
+
     /** A STRING enum's check is the column's {@code enum} type: adding it changes the column's type. */
     private static List<String> addCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
                                          CheckConstraint check) {
         Table t = names.find(schema, table);
         if (MariaDbTableSql.isEnum(t, check)) {
-            return List.of(alterTable(names, schema, table) + " modify column "
-                    + tables.columnDefinition(t.column(check.column()), check.values()));
+            return retyped(names, tables, t, check.column(), check.values());
         }
         return List.of(alterTable(names, schema, table) + " add " + tables.check(t, check));
     }
@@ -316,10 +355,47 @@ public final class MariaDbDialect implements Dialect {
                                           CheckConstraint check) {
         Table t = names.find(schema, table);
         if (MariaDbTableSql.isEnum(t, check)) {
-            return List.of(alterTable(names, schema, table) + " modify column "
-                    + tables.columnDefinition(t.column(check.column()), null));
+            return retyped(names, tables, t, check.column(), null);
         }
         return List.of(alterTable(names, schema, table) + " drop constraint " + MariaDbNames.plain(check.name()));
+    }
+
+    /**
+     * A column of {@code t} changing its native {@code enum} type ({@code values}, or {@code null} for its own type),
+     * with the foreign key columns of other tables that reference it and so have its type: InnoDB changes neither
+     * side under a foreign key, so those keys are dropped first (their indexes stay), every column changes, and the
+     * keys are added back.
+     */
+    private static List<String> retyped(MariaDbNames names, MariaDbTableSql tables, Table t, String column,
+                                        List<String> values) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (Table other : names.tables()) {
+            if (other == t) {
+                continue;
+            }
+            for (ForeignKey f : other.foreignKeys()) {
+                if (names.referenced(other, f) != t) {
+                    continue;
+                }
+                for (int i = 0; i < f.referencedColumns().size() && i < f.columns().size(); i++) {
+                    Column c = other.column(f.columns().get(i));
+                    if (f.referencedColumns().get(i).equalsIgnoreCase(column) && MariaDbEnums.follows(other, c)) {
+                        String alter = "alter table " + names.table(other) + " ";
+                        before.add(alter + "drop foreign key " + MariaDbNames.plain(f.name()));
+                        columns.add(alter + "modify column " + tables.columnDefinition(c, values));
+                        after.add(alter + "add " + tables.foreignKey(other, f));
+                    }
+                }
+            }
+        }
+        List<String> result = new ArrayList<>(before);
+        result.add(alterTable(names, t.schema(), t.name()) + " modify column "
+                + tables.columnDefinition(t.column(column), values));
+        result.addAll(columns);
+        result.addAll(after);
+        return result;
     }
 
     /** {@code rename table}: the table stays in its database and keeps its quoting. */

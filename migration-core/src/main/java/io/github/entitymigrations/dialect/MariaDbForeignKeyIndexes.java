@@ -6,12 +6,11 @@ import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * InnoDB needs an index whose first columns are a foreign key's, and refuses to drop the last one (errno 150). When
+ * InnoDB needs an index whose first columns are a foreign key's (in its declared order: the callers give each table
+ * with its keys as {@code MariaDbTableSql.declared} has them), and refuses to drop the last one (errno 150). When
  * only the primary key serves a foreign key ({@code order_line (order_id, line_no)} with a key on {@code order_id}),
  * {@code drop primary key} adds, in the same statement, the index InnoDB itself makes for a foreign key with nothing
  * to serve it: named as the constraint. Adding a primary key that serves such a foreign key drops that index again,
@@ -135,17 +134,19 @@ final class MariaDbForeignKeyIndexes {
         return false;
     }
 
-    /** Whether an index on {@code indexColumns} starts with the foreign key's columns (in any order). */
+    /**
+     * Whether an index on {@code indexColumns} starts with the foreign key's columns in their order (the caller gives
+     * the keys as declared, see {@code MariaDbTableSql.declared}): InnoDB takes no other index for a key.
+     */
     private static boolean serves(List<String> indexColumns, List<String> foreignKeyColumns) {
         if (indexColumns.size() < foreignKeyColumns.size()) {
             return false;
         }
-        return lower(indexColumns.subList(0, foreignKeyColumns.size())).equals(lower(foreignKeyColumns));
-    }
-
-    private static HashSet<String> lower(List<String> names) {
-        HashSet<String> set = new HashSet<>();
-        names.forEach(n -> set.add(n.toLowerCase(Locale.ROOT)));
-        return set;
+        for (int i = 0; i < foreignKeyColumns.size(); i++) {
+            if (!indexColumns.get(i).equalsIgnoreCase(foreignKeyColumns.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -78,6 +78,11 @@ final class MariaDbNames {
         return names.stream().map(n -> column(owner, n)).collect(Collectors.joining(", "));
     }
 
+    /** Every table as it is before the operation. */
+    List<Table> tables() {
+        return before == null ? List.of() : before.tables();
+    }
+
     /** The table as it is before the operation, or {@code null} when the schema does not have it. */
     Table find(String schema, String name) {
         if (before == null) {

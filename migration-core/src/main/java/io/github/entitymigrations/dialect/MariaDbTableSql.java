@@ -9,7 +9,6 @@ import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +17,6 @@ import java.util.stream.Collectors;
  * {@code enum('A','B')} Hibernate creates, and its check is not written (the enum type is the check).
  */
 final class MariaDbTableSql {
-
-    private static final Set<String> CHARACTER_TYPES = Set.of("CHAR", "NCHAR", "VARCHAR", "NVARCHAR", "LONGVARCHAR",
-            "LONGNVARCHAR");
 
     private final MariaDbNames names;
     private final boolean nativeUuid;
@@ -126,6 +122,31 @@ final class MariaDbTableSql {
     }
 
     /**
+     * {@code owner} with each foreign key's columns in the order {@link #foreignKey} declares them (the referenced
+     * key's), which is the order InnoDB needs an index of the table to start with; {@code null} for {@code null}.
+     */
+    Table declared(Table owner) {
+        if (owner == null || owner.foreignKeys().stream().allMatch(f -> f.columns().size() < 2)) {
+            return owner;
+        }
+        return new Table(owner.schema(), owner.name(), owner.quoted(), owner.renamedFrom(), owner.sources(),
+                owner.columns(), owner.primaryKey(), owner.uniques(), owner.indexes(), owner.checks(),
+                owner.foreignKeys().stream().map(f -> declared(owner, f)).toList());
+    }
+
+    /** {@code f} of {@code owner} with its columns in the order {@link #foreignKey} declares them. */
+    ForeignKey declared(Table owner, ForeignKey f) {
+        if (owner == null || f.columns().size() < 2) {
+            return f;
+        }
+        List<String> columns = new ArrayList<>(f.columns());
+        List<String> referencedColumns = new ArrayList<>(f.referencedColumns());
+        inKeyOrder(names.referenced(owner, f), columns, referencedColumns);
+        return new ForeignKey(f.name(), columns, f.referencedSchema(), f.referencedTable(), referencedColumns,
+                f.onDelete());
+    }
+
+    /**
      * InnoDB needs an index on the referenced table whose first columns are the referenced ones in the same order:
      * a composite foreign key lists its column pairs in the order of the key it references (as Hibernate does),
      * whatever order the snapshot keeps them in.
@@ -182,31 +203,16 @@ final class MariaDbTableSql {
                 + " (" + MariaDbNames.columns(owner, i.columns()) + ")";
     }
 
-    /**
-     * Whether {@code check} is a STRING enum's, which is the column's native {@code enum} type here: an
-     * {@code in (...)} check of a character column without a {@code columnDefinition}.
-     */
+    /** Whether {@code check} is a STRING enum's, which is the column's native {@code enum} type here. */
     static boolean isEnum(Table owner, CheckConstraint check) {
-        if (owner == null || check.values() == null || check.values().isEmpty() || check.column() == null) {
-            return false;
-        }
-        Column c = owner.column(check.column());
-        return c != null && (c.columnDefinition() == null || c.columnDefinition().isBlank())
-                && CHARACTER_TYPES.contains(c.type().name());
+        return MariaDbEnums.isEnum(owner, check);
     }
 
-    /** The values of the column's native {@code enum} type, or {@code null} when it is no STRING enum. */
-    static List<String> enumValues(Table owner, Column c) {
-        if (owner == null || (c.columnDefinition() != null && !c.columnDefinition().isBlank())
-                || !CHARACTER_TYPES.contains(c.type().name())) {
-            return null;
-        }
-        for (CheckConstraint check : owner.checks()) {
-            if (check.column() != null && check.column().equalsIgnoreCase(c.name()) && check.values() != null
-                    && !check.values().isEmpty()) {
-                return check.values();
-            }
-        }
-        return null;
+    /**
+     * The values of the column's native {@code enum} type in {@code owner} (its own STRING enum's, or the referenced
+     * column's for a foreign key column), or {@code null} when it has its own type.
+     */
+    List<String> enumValues(Table owner, Column c) {
+        return MariaDbEnums.values(owner, c, names::referenced);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.introspect;
 
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.dialect.MariaDbEnums;
 import io.github.entitymigrations.dialect.SqliteDialect;
 import io.github.entitymigrations.introspect.SchemaObject.Kind;
 import io.github.entitymigrations.schema.CheckConstraint;
@@ -23,9 +24,6 @@ import java.util.Map;
  */
 public final class ExpectedObjects {
 
-    private static final java.util.Set<String> CHARACTER_TYPES = java.util.Set.of("CHAR", "NCHAR", "VARCHAR",
-            "NVARCHAR", "LONGVARCHAR", "LONGNVARCHAR");
-
     private ExpectedObjects() {
     }
 
@@ -37,7 +35,7 @@ public final class ExpectedObjects {
             String table = qualified(t.schema(), t.name());
             objects.add(new SchemaObject(Kind.TABLE, null, table, Map.of()));
             for (Column c : t.columns()) {
-                objects.add(column(t, table, c, dialect, sqlite, mysqlFamily));
+                objects.add(column(schema, t, table, c, dialect, sqlite, mysqlFamily));
             }
             if (t.primaryKey() != null) {
                 objects.add(new SchemaObject(Kind.PRIMARY_KEY, table, t.primaryKey().name(),
@@ -77,11 +75,11 @@ public final class ExpectedObjects {
         return mysqlFamily ? MariaDbCatalog.onDelete(action) : action;
     }
 
-    private static SchemaObject column(Table t, String table, Column c, Dialect dialect, boolean sqlite,
+    private static SchemaObject column(Schema schema, Table t, String table, Column c, Dialect dialect, boolean sqlite,
                                        boolean mysqlFamily) {
         Map<String, String> properties = new LinkedHashMap<>();
         // A columnDefinition may go on with a default and NOT NULL, which the catalog reports apart.
-        List<String> enumValues = mysqlFamily ? enumValues(t, c) : null;
+        List<String> enumValues = mysqlFamily ? MariaDbEnums.values(t, c, (owner, f) -> referenced(schema, f)) : null;
         ColumnDefinition definition = ColumnDefinition.of(enumValues != null ? enumType(enumValues)
                 : dialect.columnType(c));
         String type = definition.type();
@@ -104,24 +102,16 @@ public final class ExpectedObjects {
     }
 
     /**
-     * Whether {@code check} is a STRING enum's on MariaDB/MySQL: an {@code in (...)} check of a character column
-     * without a {@code columnDefinition}, which the dialect creates as the column's native {@code enum} type, as
-     * Hibernate does, with no check of its own (the same rule as {@code MariaDbTableSql.isEnum}, which the
-     * {@code Dialect} interface does not expose).
+     * Whether {@code check} is a STRING enum's on MariaDB/MySQL, which the dialect creates as the column's native
+     * {@code enum} type, as Hibernate does, with no check of its own.
      */
     static boolean enumCheck(Table t, CheckConstraint check) {
-        if (check.values() == null || check.values().isEmpty() || check.column() == null) {
-            return false;
-        }
-        Column c = t.column(check.column());
-        return c != null && (c.columnDefinition() == null || c.columnDefinition().isBlank())
-                && CHARACTER_TYPES.contains(c.type().name());
+        return MariaDbEnums.isEnum(t, check);
     }
 
-    /** The values of the column's native {@code enum} type on MariaDB/MySQL, or {@code null}. */
-    private static List<String> enumValues(Table t, Column c) {
-        return t.checks().stream().filter(check -> check.column() != null && check.column().equalsIgnoreCase(c.name())
-                && enumCheck(t, check)).map(CheckConstraint::values).findFirst().orElse(null);
+    private static Table referenced(Schema schema, ForeignKey f) {
+        return schema.tablesNamed(f.referencedTable()).stream().filter(t -> t.name().equalsIgnoreCase(
+                f.referencedTable()) && java.util.Objects.equals(t.schema(), f.referencedSchema())).findFirst().orElse(null);
     }
 
     /**
@@ -130,8 +120,7 @@ public final class ExpectedObjects {
      */
     private static List<List<String>> inReferencedKeyOrder(Schema schema, ForeignKey f) {
         List<List<String>> asGiven = List.of(f.columns(), f.referencedColumns());
-        Table target = schema.tables().stream().filter(t -> t.name().equalsIgnoreCase(f.referencedTable())
-                && java.util.Objects.equals(t.schema(), f.referencedSchema())).findFirst().orElse(null);
+        Table target = referenced(schema, f);
         if (target == null || f.referencedColumns().size() < 2) {
             return asGiven;
         }

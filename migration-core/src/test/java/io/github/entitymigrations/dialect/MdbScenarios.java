@@ -90,6 +90,7 @@ final class MdbScenarios {
         all.addAll(tables());
         all.addAll(columns());
         all.addAll(constraints());
+        all.addAll(enumKeys());
         all.addAll(sequences());
         return all;
     }
@@ -220,6 +221,60 @@ final class MdbScenarios {
                         .mariadb("alter table `Order` drop foreign key fk_order_customer, drop index if exists "
                                 + "fk_order_customer")
                         .mysql("alter table `Order` drop foreign key fk_order_customer, drop index fk_order_customer"));
+    }
+
+    /**
+     * A STRING enum as a primary key ({@code role}) and a foreign key column referencing it ({@code role_grant}):
+     * the column has the key's {@code enum} type, as Hibernate makes it, or InnoDB refuses the key (errno 150).
+     */
+    static List<MdbScenario> enumKeys() {
+        CheckConstraint roles = CheckConstraint.in("ck_role_name", "name", List.of("USER", "ADMIN"));
+        CheckConstraint more = CheckConstraint.in("ck_role_name", "name", List.of("USER", "ADMIN", "GUEST"));
+        Table role = table("role").col(col("name", varchar(20)).notNull()).pk("pk_role", "name").check(roles).build();
+        Table unchecked = table("role").col(col("name", varchar(20)).notNull()).pk("pk_role", "name").build();
+        ForeignKey toRole = new ForeignKey("fk_role_grant_role", List.of("role_name"), null, "role", List.of("name"),
+                OnDelete.NO_ACTION);
+        Table plain = table("role_grant").col(col("id", BIGINT).notNull(), col("role_name", varchar(20)))
+                .pk("pk_role_grant", "id").index("ix_role_grant_role", "role_name").build();
+        Table grant = table("role_grant").col(col("id", BIGINT).notNull(), col("role_name", varchar(20)))
+                .pk("pk_role_grant", "id").index("ix_role_grant_role", "role_name").fk(toRole).build();
+        String seed = "insert into role (name) values ('USER'), ('ADMIN')";
+        String seedGrant = "insert into role_grant (id, role_name) values (1, 'USER'), (2, null)";
+        return List.of(
+                named("a foreign key column referencing a STRING enum key has its enum type").given(create(role))
+                        .when(create(grant))
+                        .expect("create table role_grant (id bigint not null, role_name enum ('ADMIN','USER'), "
+                                + "primary key (id), index ix_role_grant_role (role_name), constraint "
+                                + "fk_role_grant_role foreign key (role_name) references role (name)) engine=InnoDB"),
+                named("adding that foreign key makes the column the enum").given(create(role), create(plain))
+                        .seed(seed, seedGrant)
+                        .when(new AddForeignKey(null, "role_grant", toRole))
+                        .then("select role_name from role_grant where role_name is not null", "USER")
+                        .expect("alter table role_grant modify column role_name enum ('ADMIN','USER'), add constraint "
+                                + "fk_role_grant_role foreign key (role_name) references role (name)"),
+                named("dropping it gives the column its own type back").given(create(role), create(grant))
+                        .seed(seed, seedGrant)
+                        .when(new DropForeignKey(null, "role_grant", toRole))
+                        .then("select role_name from role_grant where role_name is not null", "USER")
+                        .expect("alter table role_grant drop foreign key fk_role_grant_role, modify column role_name "
+                                + "varchar(20)"),
+                named("an enum check reaches the referencing column, its foreign key off and back")
+                        .given(create(unchecked), create(grant)).seed(seed, seedGrant)
+                        .when(new AddCheck(null, "role", more))
+                        .then("select role_name from role_grant where role_name is not null", "USER")
+                        .expect("alter table role_grant drop foreign key fk_role_grant_role",
+                                "alter table role modify column name enum ('ADMIN','GUEST','USER') not null",
+                                "alter table role_grant modify column role_name enum ('ADMIN','GUEST','USER')",
+                                "alter table role_grant add constraint fk_role_grant_role foreign key (role_name) "
+                                        + "references role (name)"),
+                named("a unique constraint over a composite foreign key's columns in another order does not serve it")
+                        .given(create(table("pair").col(col("x", BIGINT).notNull(), col("y", BIGINT).notNull())
+                                .pk("pk_pair", "x", "y").build()), create(table("link")
+                                .col(col("id", BIGINT).notNull(), col("px", BIGINT), col("py", BIGINT)).pk("pk_link", "id")
+                                .fk(new ForeignKey("fk_link_pair", List.of("px", "py"), null, "pair", List.of("x", "y"),
+                                        OnDelete.NO_ACTION)).build()))
+                        .when(new AddUnique(null, "link", new UniqueConstraint("uk_link_py_px", List.of("py", "px"))))
+                        .expect("alter table link add constraint uk_link_py_px unique (py, px)"));
     }
 
     static List<MdbScenario> sequences() {

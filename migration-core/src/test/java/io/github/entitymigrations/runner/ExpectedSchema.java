@@ -33,7 +33,7 @@ final class ExpectedSchema {
             lines.add("table " + t);
             for (Column c : table.columns()) {
                 boolean identity = c.identity() && kind != Kind.SQLITE;
-                List<String> enumValues = kind.isMariaDb() ? enumValues(table, c) : null;
+                List<String> enumValues = kind.isMariaDb() ? enumValues(schema, table, c, 0) : null;
                 lines.add("column " + t + "." + lower(c.name()) + " "
                         + (enumValues != null ? mariaDbEnum(enumValues) : expectedType(c, kind))
                         + (c.nullable() && !identity ? " null" : " not null")
@@ -65,7 +65,7 @@ final class ExpectedSchema {
                         : "index " + t + " " + lower(i.name()) + " " + lower(i.columns()));
             }
             for (CheckConstraint c : table.checks()) {
-                if (!kind.isMariaDb() || c.column() == null || enumValues(table, table.column(c.column())) == null) {
+                if (!kind.isMariaDb() || c.column() == null || ownEnumValues(table, table.column(c.column())) == null) {
                     lines.add("check " + t + " " + lower(c.name()));
                 }
             }
@@ -164,8 +164,35 @@ final class ExpectedSchema {
         return d;
     }
 
+    /**
+     * A foreign key column referencing a STRING enum's column has that enum type too, as Hibernate's MariaDB and MySQL
+     * dialects give a foreign key column the referenced column's type.
+     */
+    private static List<String> enumValues(Schema schema, Table table, Column c, int depth) {
+        List<String> own = ownEnumValues(table, c);
+        if (own != null || depth > 4 || c.columnDefinition() != null) {
+            return own;
+        }
+        for (ForeignKey f : table.foreignKeys()) {
+            int at = lower(f.columns()).indexOf(lower(c.name()));
+            if (at < 0) {
+                continue;
+            }
+            for (Table target : schema.tables()) {
+                if (target.name().equalsIgnoreCase(f.referencedTable())) {
+                    Column referenced = target.column(f.referencedColumns().get(at));
+                    List<String> values = referenced == null ? null : enumValues(schema, target, referenced, depth + 1);
+                    if (values != null && List.of("CHAR", "VARCHAR").contains(c.type().name())) {
+                        return values;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** A STRING enum's column (a character column with an {@code in (...)} check) is a native enum there. */
-    private static List<String> enumValues(Table table, Column c) {
+    private static List<String> ownEnumValues(Table table, Column c) {
         if (c == null || c.columnDefinition() != null && !c.columnDefinition().isBlank()
                 || !List.of("CHAR", "VARCHAR").contains(c.type().name())) {
             return null;

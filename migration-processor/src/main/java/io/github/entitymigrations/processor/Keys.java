@@ -20,8 +20,11 @@ import javax.lang.model.type.DeclaredType;
  */
 final class Keys {
 
-    /** A key column with the logical name implicit join-column names are built from. */
-    record KeyColumn(Ident physical, String logical, ColumnType type) {
+    /**
+     * A key column with the logical name implicit join-column names are built from, and (for a basic {@code @Id}) its
+     * mapping, whose enum check the key's own table gets as a basic column's ({@code null} otherwise).
+     */
+    record KeyColumn(Ident physical, String logical, ColumnType type, BasicTypes.Mapping mapping) {
     }
 
     /**
@@ -90,9 +93,9 @@ final class Keys {
             if (written.isEmpty()) {
                 // As Hibernate: the implicit key join column is quoted when the parent's table is.
                 columns.add(parentQuoted && !p.physical().quoted()
-                        ? new KeyColumn(new Ident(p.physical().text(), true), p.logical(), p.type()) : p);
+                        ? new KeyColumn(new Ident(p.physical().text(), true), p.logical(), p.type(), null) : p);
             } else {
-                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)), written, p.type()));
+                columns.add(new KeyColumn(b.naming.physical(Ident.parse(written)), written, p.type(), null));
             }
         }
         return new EntityKey(b.tableOf(e), columns, false);
@@ -156,7 +159,7 @@ final class Keys {
 
     private List<KeyColumn> basicKey(Scope scope, Attribute id) {
         TableDraft.ColumnDraft c = b.columns.basicColumn(scope, id, false);
-        return List.of(new KeyColumn(c.name, b.columns.logicalName(scope, id).text(), c.type));
+        return List.of(new KeyColumn(c.name, b.columns.logicalName(scope, id).text(), c.type, c.mapping));
     }
 
     private List<KeyColumn> associationKey(Scope scope, Attribute association) {
@@ -166,7 +169,7 @@ final class Keys {
         List<KeyColumn> result = new ArrayList<>();
         for (int i = 0; i < join.columns().size(); i++) {
             result.add(new KeyColumn(join.columns().get(i).name, join.logicalNames().get(i),
-                    join.columns().get(i).type));
+                    join.columns().get(i).type, null));
         }
         return result;
     }
@@ -180,6 +183,9 @@ final class Keys {
             c.bindingOrder = () -> BindingOrder.KEY;
             c.readOnly = key.identifierMapper(); // not a writable mapping in Hibernate's duplicate check
             table.addColumn(c, k.logical(), e.qualifiedName());
+            if (e.isRoot() && k.mapping() != null) {
+                ColumnBinder.addEnumCheck(table, k.physical().text(), k.mapping()); // as Hibernate: an enum @Id's check
+            }
         }
         table.setPrimaryKey(key.names());
         if (e.isRoot()) {

@@ -1,0 +1,87 @@
+package io.github.entitymigrations.runner;
+
+import static io.github.entitymigrations.operations.SchemaBuilder.BIGINT;
+import static io.github.entitymigrations.operations.SchemaBuilder.schema;
+import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A STRING enum as a primary key, referenced by a {@code @ManyToOne} ({@code Role} with an {@code @Id
+ * @Enumerated(STRING)}, {@code Member.role}). On MariaDB and MySQL, Hibernate makes the key a native {@code enum} and
+ * gives the foreign key column the same type; a {@code varchar} column cannot reference an {@code enum} one (errno
+ * 150), and neither side changes type under the key. Created, given an enum value, given the foreign key later, each
+ * up, down and up again with rows, on every database, checked against what the migrations say.
+ */
+class EnumKeyReferencesTest {
+
+    @RegisterExtension
+    static final PostgresDatabase PG = new PostgresDatabase();
+
+    @TempDir
+    Path tmp;
+
+    private static Schema rolesAndMembers(boolean foreignKey, String... roles) {
+        return schema(s -> s
+                .table("role", t -> {
+                    t.col("name", varchar(20)).notNull();
+                    t.pk("pk_role", "name");
+                    t.checkIn("ck_role_name", "name", roles);
+                })
+                .table("member", t -> {
+                    t.id();
+                    t.col("role_name", varchar(20));
+                    if (foreignKey) {
+                        t.index("ix_member_role_name", "role_name");
+                        t.fk("fk_member_role_name", List.of("role_name"), "role", List.of("name"),
+                                io.github.entitymigrations.schema.OnDelete.NO_ACTION);
+                    }
+                }));
+    }
+
+    private void run(Kind kind, Schema from, Schema to, boolean enforcedAfter) throws Exception {
+        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"), from, to);
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        Migrator migrator = db.migrator(h.chain());
+        migrator.upgrade("+1");
+        LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "created");
+        db.execute("insert into role (name) values ('ADMIN'), ('USER')",
+                "insert into member (id, role_name) values (1, 'ADMIN'), (2, 'USER'), (3, null)");
+        List<String> rows = List.of("1|ADMIN", "2|USER", "3|null");
+        for (int i = 0; i < 2; i++) {
+            migrator.upgrade("head");
+            LiveSchemaAssert.holds(db, migrator, h.schemaAt(2), "changed");
+            assertEquals(rows, db.query("select id, role_name from member order by id"));
+            if (enforcedAfter) {
+                assertThrows(SQLException.class, () -> db.execute(
+                        "insert into member (id, role_name) values (9, 'USER2')"), "the foreign key holds");
+            }
+            migrator.downgrade("0001", true);
+            LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "back");
+            assertEquals(rows, db.query("select id, role_name from member order by id"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anEnumValueIsAddedToAReferencedEnumKey(Kind kind) throws Exception {
+        run(kind, rolesAndMembers(true, "ADMIN", "USER"), rolesAndMembers(true, "ADMIN", "GUEST", "USER"), true);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aForeignKeyToAnEnumKeyIsAddedAndDropped(Kind kind) throws Exception {
+        run(kind, rolesAndMembers(false, "ADMIN", "USER"), rolesAndMembers(true, "ADMIN", "USER"), true);
+    }
+}
