@@ -169,8 +169,11 @@ public final class MariaDbDialect implements Dialect {
         } else if (operation instanceof RenameTable op) {
             return renameTable(names, op);
         } else if (operation instanceof AddColumn op) {
-            return List.of(alterTable(names, op.schema(), op.table()) + " add column "
-                    + tables.columnDefinition(names.find(op.schema(), op.table()), op.column()));
+            // An identity column no key starts with yet gets auto_increment with its primary key (autoIncrementRestored)
+            Table t = names.find(op.schema(), op.table());
+            Column c = op.column().identity() && !leadsAKey(t, op.column().name(), true) ? withoutIdentity(op.column())
+                    : op.column();
+            return List.of(alterTable(names, op.schema(), op.table()) + " add column " + tables.columnDefinition(t, c));
         } else if (operation instanceof DropColumn op) {
             return List.of(alterTable(names, op.schema(), op.table()) + " drop column "
                     + MariaDbNames.column(op.column()));
@@ -362,7 +365,7 @@ public final class MariaDbDialect implements Dialect {
 
     /**
      * A column of {@code t} changing its native {@code enum} type ({@code values}, or {@code null} for its own type),
-     * with the foreign key columns of other tables that reference it and so have its type: InnoDB changes neither
+     * with the foreign key columns (of any table, {@code t} too) that reference it and so have its type: InnoDB changes neither
      * side under a foreign key, so those keys are dropped first (their indexes stay), every column changes, and the
      * keys are added back.
      */
@@ -371,10 +374,7 @@ public final class MariaDbDialect implements Dialect {
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        for (Table other : names.tables()) {
-            if (other == t) {
-                continue;
-            }
+        for (Table other : names.tables()) { // t too: a key of its own may reference the column
             for (ForeignKey f : other.foreignKeys()) {
                 if (names.referenced(other, f) != t) {
                     continue;

@@ -28,7 +28,8 @@ import java.util.Map;
  * gets its default), a dropped one is left behind, an altered one converts by its new type's affinity. A
  * renamed column is renamed first, with SQLite's own {@code alter table ... rename column}, so the foreign keys
  * of other tables, views and triggers that name it follow, as they would one operation at a time. The batch
- * ends before anything it cannot take: an operation on another table or on the whole table, a {@code sql}
+ * does not end in a state SQLite cannot create (an identity column off its key) while the table's next operation can
+ * follow, and it ends before anything it cannot take: an operation on another table or on the whole table, a {@code sql}
  * step, a second change to a column it already altered (that one converts in two stages, each checked) or a
  * rename SQLite could not do first (its new name is taken in the old table).
  */
@@ -52,7 +53,9 @@ final class SqliteRebuildBatch {
             if (!sameTable(op, first) || !lineage.accept(op)) {
                 break;
             }
-            if (needsRebuild(op, schemas.get(i))) {
+            // A state SQLite cannot create (an identity column off its key, between dropping the key and the column)
+            // is no place to stop: the batch goes on to the operations of the table that follow.
+            if (needsRebuild(op, schemas.get(i)) || !creatable(schemas.get(last + 1), first.table())) {
                 last = i;
             }
         }
@@ -80,6 +83,11 @@ final class SqliteRebuildBatch {
         List<String> statements = new ArrayList<>(lineage.renames);
         statements.addAll(SqliteTableRebuild.statements(old, changed, after, copies, true));
         return statements;
+    }
+
+    private static boolean creatable(Schema schema, String table) {
+        Table t = SqliteDialect.table(schema, table);
+        return t == null || SqliteTableSql.misplacedIdentity(t) == null;
     }
 
     private static boolean needsRebuild(Operation op, Schema before) {

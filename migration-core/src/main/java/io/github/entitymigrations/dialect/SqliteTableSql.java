@@ -151,15 +151,24 @@ final class SqliteTableSql {
      * {@code integer} and is the whole primary key.
      */
     static void requireValidIdentity(Table t) {
+        Column c = misplacedIdentity(t);
+        if (c != null) {
+            throw new UnsupportedOperationException("SQLite generates values only for a table's single-column "
+                    + "integer primary key, but identity column " + t.name() + "." + c.name() + " is not "
+                    + (t.primaryKey() == null ? "in a primary key" : "the whole primary key "
+                    + t.primaryKey().name()) + "; make it the only primary-key column, or use a sequence "
+                    + "(GenerationType.SEQUENCE) instead of IDENTITY");
+        }
+    }
+
+    /** An identity column of {@code t} that is not its whole primary key, or {@code null}. */
+    static Column misplacedIdentity(Table t) {
         for (Column c : t.columns()) {
             if (c.identity() && (t.primaryKey() == null || t.primaryKey().columns().size() != 1
                     || !t.primaryKey().columns().get(0).equalsIgnoreCase(c.name()))) {
-                throw new UnsupportedOperationException("SQLite generates values only for a table's single-column "
-                        + "integer primary key, but identity column " + t.name() + "." + c.name() + " is not "
-                        + (t.primaryKey() == null ? "in a primary key" : "the whole primary key "
-                        + t.primaryKey().name()) + "; make it the only primary-key column, or use a sequence "
-                        + "(GenerationType.SEQUENCE) instead of IDENTITY");
+                return c;
             }
         }
+        return null;
     }
 }

@@ -76,6 +76,7 @@ final class TableDiff {
                 || Keys.lower(from.primaryKey().columns()).equals(Keys.lower(to.primaryKey().columns())));
         if (!samePk) {
             if (from.primaryKey() != null) {
+                identityDroppedFirst(from, plan);
                 plan.dropConstraints.add(new DropPrimaryKey(schema, table, from.primaryKey()));
             }
             if (to.primaryKey() != null) {
@@ -95,6 +96,20 @@ final class TableDiff {
         byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, elsewhere, plan.dropForeignKeys,
                 plan.addForeignKeys,
                 (f, add) -> add ? new AddForeignKey(schema, table, f) : new DropForeignKey(schema, table, f));
+    }
+
+    /**
+     * A column of {@code from} losing its identity while the primary key goes: the change comes before the key's drop
+     * (SQLite and MariaDB keep an identity column only as the key; the state between must be one they can hold).
+     */
+    private static void identityDroppedFirst(Table from, Plan plan) {
+        for (java.util.Iterator<Operation> i = plan.alters.iterator(); i.hasNext(); ) {
+            if (i.next() instanceof AlterColumn a && a.table().equals(from.name())
+                    && java.util.Objects.equals(a.schema(), from.schema()) && a.from().identity() && !a.to().identity()) {
+                i.remove();
+                plan.dropConstraints.add(a);
+            }
+        }
     }
 
     /** Whether a kept key's old name differs from its new one and another table of the target takes it. */

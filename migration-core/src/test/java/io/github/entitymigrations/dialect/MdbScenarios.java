@@ -267,6 +267,19 @@ final class MdbScenarios {
                                 "alter table role_grant modify column role_name enum ('ADMIN','GUEST','USER')",
                                 "alter table role_grant add constraint fk_role_grant_role foreign key (role_name) "
                                         + "references role (name)"),
+                named("an enum check reaches a column of the same table referencing it")
+                        .given(create(table("role").col(col("name", varchar(20)).notNull(), col("parent", varchar(20)))
+                                .pk("pk_role", "name").fk(new ForeignKey("fk_role_parent", List.of("parent"), null,
+                                        "role", List.of("name"), OnDelete.NO_ACTION)).build()))
+                        .seed("insert into role (name, parent) values ('ADMIN', null), ('USER', 'ADMIN')")
+                        .when(new AddCheck(null, "role", CheckConstraint.in("ck_role_name", "name",
+                                List.of("USER", "ADMIN"))))
+                        .then("select parent from role where parent is not null", "ADMIN")
+                        .expect("alter table role drop foreign key fk_role_parent",
+                                "alter table role modify column name enum ('ADMIN','USER') not null",
+                                "alter table role modify column parent enum ('ADMIN','USER')",
+                                "alter table role add constraint fk_role_parent foreign key (parent) references role "
+                                        + "(name)"),
                 named("a unique constraint over a composite foreign key's columns in another order does not serve it")
                         .given(create(table("pair").col(col("x", BIGINT).notNull(), col("y", BIGINT).notNull())
                                 .pk("pk_pair", "x", "y").build()), create(table("link")

@@ -13,6 +13,7 @@ import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.ForeignKey;
 import io.github.entitymigrations.schema.Index;
+import io.github.entitymigrations.schema.PrimaryKey;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
@@ -176,13 +177,15 @@ class RandomMigrationsOnDatabasesTest {
      *       dropped) and no {@code in} check on a foreign key column (the check makes it a native {@code enum} there,
      *       which the referenced column is not; a {@code @ManyToOne}'s column has no check, it takes the enum type of
      *       the column it references);</li>
-     *   <li>index and unique constraint names unique in the schema (PostgreSQL and SQLite name indexes per schema;
-     *       the generator only per table);</li>
+     *   <li>primary key, index and unique constraint names unique in the schema (PostgreSQL and SQLite name indexes
+     *       per schema; the generator only per table, and it keeps a renamed table's key name while a new table takes
+     *       the old name, which the processor never writes);</li>
      *   <li>no unique constraint over exactly the primary key's columns (Hibernate leaves it out, and PostgreSQL and
      *       SQLite drop it from a {@code create table});</li>
      *   <li>identity only on a single-column integer primary key, and without a default (Hibernate's
      *       {@code IDENTITY} is on an {@code @Id}; SQLite can have no other);</li>
      *   <li>no default but of its column's type, and none outside its column's {@code in} check;</li>
+     *   <li>no table without columns (the generator may drop a table's last one);</li>
      *   <li>no CLOB in a key or index (nobody indexes a {@code @Lob}; MariaDB cannot index a {@code longtext});</li>
      *   <li>foreign key columns of the types of the columns they reference, as Hibernate derives them.</li>
      * </ul>
@@ -210,6 +213,14 @@ class RandomMigrationsOnDatabasesTest {
                 if (fits) {
                     checks.add(c);
                 }
+            }
+            PrimaryKey pk = t.primaryKey();
+            if (pk != null && !indexNames.add(pk.name().toLowerCase(Locale.ROOT))) {
+                String name = "pk_" + t.name();
+                for (int n = 2; !indexNames.add(name.toLowerCase(Locale.ROOT)); n++) {
+                    name = "pk_" + t.name() + "_" + n;
+                }
+                pk = new PrimaryKey(name, pk.columns());
             }
             List<UniqueConstraint> uniques = new ArrayList<>();
             for (UniqueConstraint u : t.uniques()) {
@@ -243,8 +254,11 @@ class RandomMigrationsOnDatabasesTest {
                         identity ? null : c.defaultValue(), c.columnDefinition(), c.quoted(), c.renamedFrom(),
                         c.backfill()));
             }
+            if (columns.isEmpty()) { // every entity has its id; a table of no columns is the generator's
+                columns.add(new Column("id", ColumnType.of("BIGINT"), true, false, null, null, false, null));
+            }
             tables.add(new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(), columns,
-                    t.primaryKey(), uniques, indexes, checks, t.foreignKeys()));
+                    pk, uniques, indexes, checks, t.foreignKeys()));
         }
         return new Schema(s.naming(), tables, s.sequences());
     }

@@ -172,16 +172,7 @@ class ReusedNamesTest {
         }));
         MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"), from, to);
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
-        Migrator migrator = db.migrator(h.chain());
-        for (int i = 0; i < 2; i++) {
-            migrator.upgrade("head");
-            LiveSchemaAssert.holds(db, migrator, h.schemaAt(2), "replaced");
-            db.execute("insert into tags (label) values ('x')");
-            assertEquals(List.of("x"), db.query("select label from tags"));
-            db.execute("delete from tags");
-            migrator.downgrade("0001", true);
-            LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "back");
-            db.execute("insert into tags (name) values ('y')", "delete from tags");
-        }
+        LiveSchemaAssert.upAndDownTwice(db, db.migrator(h.chain()), h, "insert into tags (label) values ('x')",
+                "delete from tags");
     }
 }
