@@ -169,7 +169,7 @@ public final class MariaDbDialect implements Dialect {
         } else if (operation instanceof RenameTable op) {
             return renameTable(names, op);
         } else if (operation instanceof AddColumn op) {
-            // An identity column no key starts with yet gets auto_increment with its primary key (autoIncrementRestored)
+            // An identity column no key starts with yet gets auto_increment with its key (autoIncrementRestored)
             Table t = names.find(op.schema(), op.table());
             Column c = op.column().identity() && !leadsAKey(t, op.column().name(), true) ? withoutIdentity(op.column())
                     : op.column();
@@ -196,11 +196,13 @@ public final class MariaDbDialect implements Dialect {
         } else if (operation instanceof AddUnique op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.droppedWhenAddingIndex(tables.declared(t), op.unique().columns()) + "add "
+                    + MariaDbForeignKeyIndexes.droppedWhenAddingIndex(tables.declared(t), op.unique().columns())
+                    + "add "
                     + tables.unique(t, op.unique()));
         } else if (operation instanceof DropUnique op) {
             return List.of(alterTable(names, op.schema(), op.table()) + " "
-                    + MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(tables.declared(names.find(op.schema(), op.table())),
+                    + MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(
+                    tables.declared(names.find(op.schema(), op.table())),
                     op.unique().name()) + "drop index " + MariaDbNames.plain(op.unique().name()));
         } else if (operation instanceof AddCheck op) {
             return addCheck(names, tables, op.schema(), op.table(), op.check());
@@ -217,7 +219,8 @@ public final class MariaDbDialect implements Dialect {
                     t.foreignKeys().stream().filter(f -> !same(f, op.foreignKey())).toList()));
             return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
                     + MariaDbNames.plain(op.foreignKey().name())
-                    + MariaDbForeignKeyIndexes.implicitIndexDropped(tables.declared(t), tables.declared(t, op.foreignKey()), mysql)
+                    + MariaDbForeignKeyIndexes.implicitIndexDropped(tables.declared(t),
+                    tables.declared(t, op.foreignKey()), mysql)
                     + (modified.isEmpty() ? "" : ", " + modified.substring(0, modified.length() - 2)));
         } else if (operation instanceof CreateIndex op) {
             Table t = names.find(op.schema(), op.table());
@@ -226,7 +229,8 @@ public final class MariaDbDialect implements Dialect {
                     : alterTable(names, op.schema(), op.table()) + " " + dropped + "add "
                     + tables.index(t, op.index()));
         } else if (operation instanceof DropIndex op) {
-            String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(tables.declared(names.find(op.schema(), op.table())),
+            String kept = MariaDbForeignKeyIndexes.keptBeforeDroppingIndex(
+                    tables.declared(names.find(op.schema(), op.table())),
                     op.index().name());
             return List.of(kept.isEmpty() ? "drop index " + MariaDbNames.plain(op.index().name()) + " on "
                     + names.table(op.schema(), op.table())
@@ -365,9 +369,9 @@ public final class MariaDbDialect implements Dialect {
 
     /**
      * A column of {@code t} changing its native {@code enum} type ({@code values}, or {@code null} for its own type),
-     * with the foreign key columns (of any table, {@code t} too) that reference it and so have its type: InnoDB changes neither
-     * side under a foreign key, so those keys are dropped first (their indexes stay), every column changes, and the
-     * keys are added back.
+     * with the foreign key columns (of any table, {@code t} too) that reference it and so have its type: InnoDB
+     * changes neither side under a foreign key, so those keys are dropped first (their indexes stay), every column
+     * changes, and the keys are added back.
      */
     private static List<String> retyped(MariaDbNames names, MariaDbTableSql tables, Table t, String column,
                                         List<String> values) {

@@ -80,7 +80,7 @@ public final class MariaDbEnums {
         return null;
     }
 
-    /** Whether a foreign key column of {@code owner} takes the type of the column it references: see {@link #values}. */
+    /** Whether a foreign key column of {@code owner} takes the type of the column it references ({@link #values}). */
     public static boolean follows(Table owner, Column c) {
         return plainCharacter(c) && ownValues(owner, c) == null;
     }

@@ -28,10 +28,10 @@ import java.util.Map;
  * gets its default), a dropped one is left behind, an altered one converts by its new type's affinity. A
  * renamed column is renamed first, with SQLite's own {@code alter table ... rename column}, so the foreign keys
  * of other tables, views and triggers that name it follow, as they would one operation at a time. The batch
- * does not end in a state SQLite cannot create (an identity column off its key) while the table's next operation can
- * follow, and it ends before anything it cannot take: an operation on another table or on the whole table, a {@code sql}
- * step, a second change to a column it already altered (that one converts in two stages, each checked) or a
- * rename SQLite could not do first (its new name is taken in the old table).
+ * does not end in a state SQLite cannot create (an identity column off its key) while the table's next operation
+ * can follow, and it ends before anything it cannot take: an operation on another table or on the whole table, a
+ * {@code sql} step, a second change to a column it already altered (that one converts in two stages, each checked)
+ * or a rename SQLite could not do first (its new name is taken in the old table).
  */
 final class SqliteRebuildBatch {
 

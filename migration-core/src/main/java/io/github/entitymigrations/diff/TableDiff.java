@@ -82,7 +82,8 @@ final class TableDiff {
             if (to.primaryKey() != null) {
                 plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
             }
-        } else if (from.primaryKey() != null && givesUp(from.primaryKey().name(), to.primaryKey().name(), from, taken)) {
+        } else if (from.primaryKey() != null
+                && givesUp(from.primaryKey().name(), to.primaryKey().name(), from, taken)) {
             plan.dropConstraints.add(new DropPrimaryKey(schema, table, from.primaryKey()));
             plan.addConstraints.add(new AddPrimaryKey(schema, table, to.primaryKey()));
         }
@@ -90,7 +91,8 @@ final class TableDiff {
         byContent(from.uniques(), to.uniques(), Keys::of, UniqueConstraint::name, elsewhere, plan.dropConstraints,
                 plan.addConstraints, (u, add) -> add ? new AddUnique(schema, table, u) : new DropUnique(schema, table, u));
         byContent(from.indexes(), to.indexes(), Keys::of, Index::name, elsewhere, plan.dropConstraints,
-                plan.addConstraints, (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
+                plan.addConstraints,
+                (i, add) -> add ? new CreateIndex(schema, table, i) : new DropIndex(schema, table, i));
         byContent(from.checks(), to.checks(), Keys::of, CheckConstraint::name, elsewhere, plan.dropConstraints,
                 plan.addConstraints, (c, add) -> add ? new AddCheck(schema, table, c) : new DropCheck(schema, table, c));
         byContent(from.foreignKeys(), to.foreignKeys(), Keys::of, ForeignKey::name, elsewhere, plan.dropForeignKeys,
@@ -105,7 +107,8 @@ final class TableDiff {
     private static void identityDroppedFirst(Table from, Plan plan) {
         for (java.util.Iterator<Operation> i = plan.alters.iterator(); i.hasNext(); ) {
             if (i.next() instanceof AlterColumn a && a.table().equals(from.name())
-                    && java.util.Objects.equals(a.schema(), from.schema()) && a.from().identity() && !a.to().identity()) {
+                    && java.util.Objects.equals(a.schema(), from.schema())
+                    && a.from().identity() && !a.to().identity()) {
                 i.remove();
                 plan.dropConstraints.add(a);
             }

@@ -111,7 +111,8 @@ public final class ExpectedObjects {
 
     private static Table referenced(Schema schema, ForeignKey f) {
         return schema.tablesNamed(f.referencedTable()).stream().filter(t -> t.name().equalsIgnoreCase(
-                f.referencedTable()) && java.util.Objects.equals(t.schema(), f.referencedSchema())).findFirst().orElse(null);
+                f.referencedTable()) && java.util.Objects.equals(t.schema(), f.referencedSchema()))
+                .findFirst().orElse(null);
     }
 
     /**

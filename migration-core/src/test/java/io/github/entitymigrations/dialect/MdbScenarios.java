@@ -283,7 +283,8 @@ final class MdbScenarios {
                 named("a unique constraint over a composite foreign key's columns in another order does not serve it")
                         .given(create(table("pair").col(col("x", BIGINT).notNull(), col("y", BIGINT).notNull())
                                 .pk("pk_pair", "x", "y").build()), create(table("link")
-                                .col(col("id", BIGINT).notNull(), col("px", BIGINT), col("py", BIGINT)).pk("pk_link", "id")
+                                .col(col("id", BIGINT).notNull(), col("px", BIGINT), col("py", BIGINT))
+                                .pk("pk_link", "id")
                                 .fk(new ForeignKey("fk_link_pair", List.of("px", "py"), null, "pair", List.of("x", "y"),
                                         OnDelete.NO_ACTION)).build()))
                         .when(new AddUnique(null, "link", new UniqueConstraint("uk_link_py_px", List.of("py", "px"))))

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import static io.github.entitymigrations.operations.SchemaBuilder.BIGINT;
+import static io.github.entitymigrations.operations.SchemaBuilder.INTEGER;
 import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.entitymigrations.diff.Diff;
 import io.github.entitymigrations.diff.SchemaDiff;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.operations.SchemaBuilder;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.testing.PostgresDatabase;
@@ -37,37 +39,48 @@ class ReusedNamesTest {
     @TempDir
     Path tmp;
 
-    /** {@code beta} with a key, a unique constraint, an index and a check; {@code gamma} referencing it. */
+    /**
+     * A table with a key, a unique constraint, an index, two checks (a STRING enum's, a native {@code enum} on
+     * MariaDB and MySQL, and a range, a check there too: MySQL names checks per schema) and a foreign key to
+     * {@code owner} (MariaDB and MySQL name foreign keys per schema), each named as the processor names them for
+     * {@code name}.
+     */
+    private static void betaLike(SchemaBuilder s, String name, String renamedFrom) {
+        s.table(name, t -> {
+            t.renamedFrom(renamedFrom);
+            t.id();
+            t.col("code", varchar(20)).notNull();
+            t.col("label", varchar(20));
+            t.col("rank", INTEGER);
+            t.col("owner_id", BIGINT);
+            t.unique("uk_" + name + "_code", "code");
+            t.index("ix_" + name + "_label", "label");
+            t.checkIn("ck_" + name + "_label", "label", "A", "B");
+            t.checkBetween("ck_" + name + "_rank", "rank", 0, 9);
+            t.index("ix_" + name + "_owner_id", "owner_id");
+            t.fk("fk_" + name + "_owner_id", "owner_id", "owner");
+        });
+    }
+
+    /** {@code beta}, {@code owner} it references, {@code gamma} referencing it. */
     private static Schema betaAndGamma() {
-        return schema(s -> s
-                .table("beta", t -> {
-                    t.id();
-                    t.col("code", varchar(20)).notNull();
-                    t.col("label", varchar(20));
-                    t.unique("uk_beta_code", "code");
-                    t.index("ix_beta_label", "label");
-                    t.checkIn("ck_beta_label", "label", "A", "B");
-                })
-                .table("gamma", t -> {
-                    t.id();
-                    t.col("beta_id", BIGINT);
-                    t.index("ix_gamma_beta_id", "beta_id");
-                    t.fk("fk_gamma_beta_id", "beta_id", "beta");
-                }));
+        return schema(s -> {
+            s.table("owner", t -> t.id());
+            betaLike(s, "beta", null);
+            s.table("gamma", t -> {
+                t.id();
+                t.col("beta_id", BIGINT);
+                t.index("ix_gamma_beta_id", "beta_id");
+                t.fk("fk_gamma_beta_id", "beta_id", "beta");
+            });
+        });
     }
 
     /** {@code beta} renamed to {@code delta}, named as the processor names a new table; maybe a new {@code beta}. */
     private static Schema renamed(boolean newBeta) {
         return schema(s -> {
-            s.table("delta", t -> {
-                t.renamedFrom("beta");
-                t.id();
-                t.col("code", varchar(20)).notNull();
-                t.col("label", varchar(20));
-                t.unique("uk_delta_code", "code");
-                t.index("ix_delta_label", "label");
-                t.checkIn("ck_delta_label", "label", "A", "B");
-            });
+            s.table("owner", t -> t.id());
+            betaLike(s, "delta", "beta");
             s.table("gamma", t -> {
                 t.id();
                 t.col("beta_id", BIGINT);
@@ -75,16 +88,7 @@ class ReusedNamesTest {
                 t.fk("fk_gamma_beta_id", "beta_id", "delta");
             });
             if (newBeta) {
-                s.table("beta", t -> {
-                    t.id();
-                    t.col("code", varchar(20)).notNull();
-                    t.col("label", varchar(20));
-                    t.col("gamma_id", BIGINT);
-                    t.unique("uk_beta_code", "code");
-                    t.index("ix_beta_label", "label");
-                    t.checkIn("ck_beta_label", "label", "A", "B");
-                    t.fk("fk_beta_gamma_id", "gamma_id", "gamma");
-                });
+                betaLike(s, "beta", null);
             }
         });
     }
