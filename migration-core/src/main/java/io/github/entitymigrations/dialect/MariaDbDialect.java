@@ -211,11 +211,11 @@ public final class MariaDbDialect implements Dialect {
         } else if (operation instanceof AddForeignKey op) {
             Table t = names.find(op.schema(), op.table());
             return List.of(alterTable(names, op.schema(), op.table()) + " " + (t == null ? ""
-                    : enumsFollowing(tables, t, withForeignKeys(t, with(t.foreignKeys(), op.foreignKey()))))
+                    : enumsFollowing(tables, t, MariaDbTableSql.withForeignKeys(t, with(t.foreignKeys(), op.foreignKey()))))
                     + "add " + tables.foreignKey(t, op.foreignKey()));
         } else if (operation instanceof DropForeignKey op) {
             Table t = names.find(op.schema(), op.table());
-            String modified = t == null ? "" : enumsFollowing(tables, t, withForeignKeys(t,
+            String modified = t == null ? "" : enumsFollowing(tables, t, MariaDbTableSql.withForeignKeys(t,
                     t.foreignKeys().stream().filter(f -> !same(f, op.foreignKey())).toList()));
             return List.of(alterTable(names, op.schema(), op.table()) + " drop foreign key "
                     + MariaDbNames.plain(op.foreignKey().name())
@@ -336,11 +336,6 @@ public final class MariaDbDialect implements Dialect {
         return a.equals(b) || a.name() != null && a.name().equalsIgnoreCase(b.name());
     }
 
-    private static Table withForeignKeys(Table t, List<ForeignKey> keys) {
-        return t == null ? null : new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(),
-                t.columns(), t.primaryKey(), t.uniques(), t.indexes(), t.checks(), keys);
-    }
-
     private static List<ForeignKey> with(List<ForeignKey> keys, ForeignKey added) {
         List<ForeignKey> result = new ArrayList<>(keys);
         result.add(added);
@@ -351,7 +346,7 @@ public final class MariaDbDialect implements Dialect {
     private static List<String> addCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
                                          CheckConstraint check) {
         Table t = names.find(schema, table);
-        if (MariaDbTableSql.isEnum(t, check)) {
+        if (MariaDbEnums.isEnum(t, check)) {
             return retyped(names, tables, t, check.column(), check.values());
         }
         return List.of(alterTable(names, schema, table) + " add " + tables.check(t, check));
@@ -361,7 +356,7 @@ public final class MariaDbDialect implements Dialect {
     private static List<String> dropCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
                                           CheckConstraint check) {
         Table t = names.find(schema, table);
-        if (MariaDbTableSql.isEnum(t, check)) {
+        if (MariaDbEnums.isEnum(t, check)) {
             return retyped(names, tables, t, check.column(), null);
         }
         return List.of(alterTable(names, schema, table) + " drop constraint " + MariaDbNames.plain(check.name()));

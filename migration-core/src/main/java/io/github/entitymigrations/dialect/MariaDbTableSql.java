@@ -38,7 +38,7 @@ final class MariaDbTableSql {
         }
         t.uniques().forEach(u -> parts.add(unique(t, u)));
         t.indexes().forEach(i -> parts.add(index(t, i)));
-        t.checks().stream().filter(c -> !isEnum(t, c)).forEach(c -> parts.add(check(t, c)));
+        t.checks().stream().filter(c -> !MariaDbEnums.isEnum(t, c)).forEach(c -> parts.add(check(t, c)));
         t.foreignKeys().forEach(f -> parts.add(foreignKey(t, f)));
         return "create table " + names.table(t) + " (" + String.join(", ", parts) + ") engine=InnoDB";
     }
@@ -129,9 +129,13 @@ final class MariaDbTableSql {
         if (owner == null || owner.foreignKeys().stream().allMatch(f -> f.columns().size() < 2)) {
             return owner;
         }
-        return new Table(owner.schema(), owner.name(), owner.quoted(), owner.renamedFrom(), owner.sources(),
-                owner.columns(), owner.primaryKey(), owner.uniques(), owner.indexes(), owner.checks(),
-                owner.foreignKeys().stream().map(f -> declared(owner, f)).toList());
+        return withForeignKeys(owner, owner.foreignKeys().stream().map(f -> declared(owner, f)).toList());
+    }
+
+    /** {@code t} with {@code keys} as its foreign keys. */
+    static Table withForeignKeys(Table t, List<ForeignKey> keys) {
+        return new Table(t.schema(), t.name(), t.quoted(), t.renamedFrom(), t.sources(), t.columns(), t.primaryKey(),
+                t.uniques(), t.indexes(), t.checks(), keys);
     }
 
     /** {@code f} of {@code owner} with its columns in the order {@link #foreignKey} declares them. */
@@ -201,11 +205,6 @@ final class MariaDbTableSql {
         String on = owner != null ? names.table(owner) : names.table(schema, table);
         return "create " + (i.unique() ? "unique " : "") + "index " + MariaDbNames.plain(i.name()) + " on " + on
                 + " (" + MariaDbNames.columns(owner, i.columns()) + ")";
-    }
-
-    /** Whether {@code check} is a STRING enum's, which is the column's native {@code enum} type here. */
-    static boolean isEnum(Table owner, CheckConstraint check) {
-        return MariaDbEnums.isEnum(owner, check);
     }
 
     /**

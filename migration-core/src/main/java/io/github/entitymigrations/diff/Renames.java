@@ -42,9 +42,9 @@ final class Renames {
         Map<String, Table> unmatchedFrom = new LinkedHashMap<>();
         from.tables().forEach(t -> unmatchedFrom.put(QualifiedName.key(t.schema(), t.name()), t));
         Set<String> inFrom = new HashSet<>(unmatchedFrom.keySet());
-        to.tables().forEach(t -> unmatchedFrom.remove(QualifiedName.key(t.schema(), t.name())));
         Set<String> inTo = new HashSet<>();
         to.tables().forEach(t -> inTo.add(QualifiedName.key(t.schema(), t.name())));
+        inTo.forEach(unmatchedFrom::remove);
         for (Table t : candidates) {
             if (inFrom.contains(QualifiedName.key(t.schema(), t.name()))) {
                 String old = QualifiedName.key(t.schema(), t.renamedFrom());

@@ -23,9 +23,11 @@ import io.github.entitymigrations.schema.Table;
 import io.github.entitymigrations.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -105,9 +107,9 @@ final class TableDiff {
      * (SQLite and MariaDB keep an identity column only as the key; the state between must be one they can hold).
      */
     private static void identityDroppedFirst(Table from, Plan plan) {
-        for (java.util.Iterator<Operation> i = plan.alters.iterator(); i.hasNext(); ) {
+        for (Iterator<Operation> i = plan.alters.iterator(); i.hasNext(); ) {
             if (i.next() instanceof AlterColumn a && a.table().equals(from.name())
-                    && java.util.Objects.equals(a.schema(), from.schema())
+                    && Objects.equals(a.schema(), from.schema())
                     && a.from().identity() && !a.to().identity()) {
                 i.remove();
                 plan.dropConstraints.add(a);

@@ -48,7 +48,7 @@ public final class ExpectedObjects {
                 objects.add(LiveSchema.index(table, i.name(), LiveSchema.list(i.columns()), i.unique()));
             }
             for (CheckConstraint c : t.checks()) {
-                if (!(mysqlFamily && enumCheck(t, c))) {
+                if (!(mysqlFamily && MariaDbEnums.isEnum(t, c))) { // a STRING enum's: the column's enum type
                     objects.add(new SchemaObject(Kind.CHECK, table, c.name(), Map.of()));
                 }
             }
@@ -101,18 +101,9 @@ public final class ExpectedObjects {
         return new SchemaObject(Kind.COLUMN, table, c.name(), properties);
     }
 
-    /**
-     * Whether {@code check} is a STRING enum's on MariaDB/MySQL, which the dialect creates as the column's native
-     * {@code enum} type, as Hibernate does, with no check of its own.
-     */
-    static boolean enumCheck(Table t, CheckConstraint check) {
-        return MariaDbEnums.isEnum(t, check);
-    }
-
     private static Table referenced(Schema schema, ForeignKey f) {
-        return schema.tablesNamed(f.referencedTable()).stream().filter(t -> t.name().equalsIgnoreCase(
-                f.referencedTable()) && java.util.Objects.equals(t.schema(), f.referencedSchema()))
-                .findFirst().orElse(null);
+        return schema.tablesNamed(f.referencedTable()).stream()
+                .filter(t -> java.util.Objects.equals(t.schema(), f.referencedSchema())).findFirst().orElse(null);
     }
 
     /**

@@ -22,6 +22,9 @@ public final class PutBack {
                 || added instanceof CreateIndex i && i.index().unique())) {
             return false;
         }
+        Set<String> key = added instanceof AddPrimaryKey p ? columns(p.primaryKey().columns())
+                : added instanceof AddUnique u ? columns(u.unique().columns())
+                : added instanceof CreateIndex i ? columns(i.index().columns()) : null;
         for (Operation op : earlier) {
             if (!(op instanceof TableOperation dropped) || !(added instanceof TableOperation a)
                     || !dropped.table().equalsIgnoreCase(a.table())
@@ -32,16 +35,13 @@ public final class PutBack {
                 if (op instanceof DropForeignKey d && d.foreignKey().equals(f.foreignKey())) {
                     return true;
                 }
-            } else if (added instanceof AddPrimaryKey p) {
-                if (op instanceof DropPrimaryKey d && columns(d.primaryKey().columns()).equals(
-                        columns(p.primaryKey().columns()))) {
+            } else if (added instanceof AddPrimaryKey) {
+                if (op instanceof DropPrimaryKey d && key.equals(columns(d.primaryKey().columns()))) {
                     return true;
                 }
             } else {
-                List<String> key = added instanceof AddUnique u ? u.unique().columns()
-                        : added instanceof CreateIndex i && i.index().unique() ? i.index().columns() : null;
                 List<String> droppedColumns = droppedKey(op);
-                if (key != null && droppedColumns != null && columns(key).equals(columns(droppedColumns))) {
+                if (droppedColumns != null && key.equals(columns(droppedColumns))) {
                     return true;
                 }
             }
