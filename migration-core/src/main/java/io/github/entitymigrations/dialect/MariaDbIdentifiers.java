@@ -98,6 +98,66 @@ final class MariaDbIdentifiers {
     }
 
     /**
+     * A check expression with each double-quoted name that {@code columns} knows ({@code "kind"}, {@code "cargoClass"})
+     * written in backticks. The snapshot's expressions quote names as standard SQL does (the checks Hibernate 7 puts
+     * on a single-table hierarchy, {@code "kind" <> 1 or ("seats" is not null)}, with quoted names); MariaDB and MySQL
+     * read a double-quoted text as a string literal (the runner refuses {@code ANSI_QUOTES}), which would compare the
+     * text {@code 'kind'} with 1. Text in single quotes or backticks stays as it is, and so does a double-quoted text
+     * that names no column of the table (a literal written for MariaDB).
+     *
+     * @param columns a column's name as defined, for a name as written; null when the table has no such column
+     */
+    static String columnsInBackticks(String expression, java.util.function.UnaryOperator<String> columns) {
+        if (expression == null || expression.indexOf('"') < 0) {
+            return expression;
+        }
+        StringBuilder out = new StringBuilder(expression.length() + 8);
+        int i = 0;
+        while (i < expression.length()) {
+            char ch = expression.charAt(i);
+            if (ch == '\'' || ch == '`') {
+                int end = closing(expression, i, ch);
+                out.append(expression, i, end);
+                i = end;
+            } else if (ch == '"') {
+                int end = closing(expression, i, '"');
+                String quoted = expression.substring(i + 1, Math.max(i + 1, end - 1)).replace("\"\"", "\"");
+                String column = end - 1 > i && expression.charAt(end - 1) == '"' && !quoted.isEmpty()
+                        ? columns.apply(quoted) : null;
+                out.append(column == null ? expression.substring(i, end) : identifier(column, true));
+                i = end;
+            } else {
+                out.append(ch);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The index after the quote closing the quoted text that starts at {@code start} with {@code quote} (a doubled
+     * quote, or a backslash before one inside a string literal, escapes it); the text's end when none closes it.
+     */
+    private static int closing(String text, int start, char quote) {
+        int i = start + 1;
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch == '\\' && quote == '\'' && i + 1 < text.length()) {
+                i += 2;
+            } else if (ch == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+        return text.length();
+    }
+
+    /**
      * A string literal as MariaDB and MySQL read it in their default SQL mode, where a backslash escapes: quotes
      * doubled and backslashes doubled ({@code 'it''s a \\ path'}). It reads the same with
      * {@code NO_BACKSLASH_ESCAPES}, except that doubled backslashes stay doubled there.

@@ -87,14 +87,18 @@ final class MariaDbTableSql {
                 + ")";
     }
 
-    /** {@code col in ('A', 'B')}, {@code col between 0 and 3}, or the expression verbatim. */
+    /**
+     * {@code col in ('A', 'B')}, {@code col between 0 and 3}, or the expression, its double-quoted names of the table's
+     * columns in backticks ({@link MariaDbIdentifiers#columnsInBackticks}).
+     */
     String check(Table owner, CheckConstraint c) {
         return "constraint " + MariaDbNames.plain(c.name()) + " check (" + condition(owner, c) + ")";
     }
 
     private static String condition(Table owner, CheckConstraint c) {
         if (c.values() == null && c.min() == null) {
-            return c.expression();
+            return MariaDbIdentifiers.columnsInBackticks(c.expression(),
+                    name -> owner == null ? null : MariaDbNames.columnNamed(owner, name));
         }
         if (c.column() == null) {
             throw new IllegalArgumentException("check constraint " + c.name() + " lists values or bounds but "

@@ -66,7 +66,8 @@ final class SqlText {
     /**
      * A MariaDB/MySQL type as {@code information_schema.columns.column_type} writes it on MySQL 8: no display width on
      * integers but {@code tinyint(1)} (what {@code boolean} is), {@code integer} as {@code int}, {@code numeric} as
-     * {@code decimal(p,s)}, {@code double precision} and {@code real} as {@code double}, {@code bit} as {@code bit(1)};
+     * {@code decimal(p,s)}, {@code double precision} and {@code real} as {@code double}, {@code bit} as {@code bit(1)},
+ * {@code time(0)}, {@code datetime(0)} and {@code timestamp(0)} without their digits;
      * literals (of an {@code enum}) keep their case; a character set or collation (not in {@code column_type}) goes.
      * MariaDB's {@code int(11)}/{@code bigint(20)} widths go, so both
      * servers' reports and the dialect's DDL compare in one spelling.
@@ -85,7 +86,9 @@ final class SqlText {
         t = t.replaceAll("^integer\\b", "int").replaceAll("^numeric\\b", "decimal")
                 .replaceAll("^(double precision|real)$", "double").replaceAll("^(boolean|bool)$", "tinyint(1)")
                 .replaceAll("^character varying\\(", "varchar(").replaceAll("^character\\b", "char")
-                .replaceAll("^decimal$", "decimal(10,0)").replaceAll("^decimal\\((\\d+)\\)$", "decimal($1,0)");
+                .replaceAll("^decimal$", "decimal(10,0)").replaceAll("^decimal\\((\\d+)\\)$", "decimal($1,0)")
+                // No fractional digits is the temporal types' default: the server reports time(0) as time.
+                .replaceAll("^(time|datetime|timestamp)\\(0\\)", "$1");
         return switch (t) {
             case "bit" -> "bit(1)";
             case "char" -> "char(1)";

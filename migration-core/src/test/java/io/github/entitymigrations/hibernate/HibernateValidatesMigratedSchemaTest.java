@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.entitymigrations.fixtures.FixtureEntities;
 import io.github.entitymigrations.fixtures.hr.SupportTicket;
+import io.github.entitymigrations.fixtures.realapps.StoreSettings;
 import io.github.entitymigrations.fixtures.shop.Invoice;
 import io.github.entitymigrations.migrations.Console;
 import io.github.entitymigrations.migrations.MigrationChain;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The end of the pipeline checked by the ORM itself: the processor's snapshot of the fixture entities
  * (migration-processor's test jar, JPA naming) becomes one generated migration, the runner upgrades an empty
- * database to head, and Hibernate 6.6 with {@code hbm2ddl.auto=validate} must accept the result, then
+ * database to head, and Hibernate 6.6 (7.2 and 7.4 in the hibernate-reference runs, on the snapshot the processor
+ * writes there) with {@code hbm2ddl.auto=validate} must accept the result, then
  * persist and read back one instance of every entity. On PostgreSQL, SQLite, MariaDB and MySQL (Hibernate's MySQL
  * dialect and MySQL Connector/J against the MariaDB server).
  *
@@ -73,6 +75,18 @@ class HibernateValidatesMigratedSchemaTest {
     static final Map<Class<?>, String> UNREADABLE_BY_FIND_ON_SQLITE = Map.of(
             Invoice.class, "not implemented by SQLite JDBC driver");
 
+    /**
+     * Hibernate 7 reads a {@code Character} strictly: from a {@code char(3)} column ({@code StoreSettings.padded},
+     * {@code @Column(length = 3)}, as Hibernate creates it too) PostgreSQL returns the value padded with blanks, and
+     * Hibernate 7 refuses it ("value contains more than one character"), where 6.6 took its first character. The
+     * row is stored and read back by a query of other attributes instead, and {@code find} must still fail for
+     * exactly that reason.
+     */
+    static Map<Class<?>, String> unreadableByFindOnPostgresql() {
+        return ValidatingHibernate.hibernateMajor() >= 7
+                ? Map.of(StoreSettings.class, "value contains more than one character") : Map.of();
+    }
+
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
@@ -87,7 +101,7 @@ class HibernateValidatesMigratedSchemaTest {
         String url = POSTGRES.jdbcUrl();
         migrate(work, "postgresql", new Database(url, null, null, null), snapshot());
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(PostgreSQLDialect.class.getName(), url, false)) {
-            roundTrip(hibernate, Map.of());
+            roundTrip(hibernate, unreadableByFindOnPostgresql());
         }
     }
 
@@ -114,9 +128,9 @@ class HibernateValidatesMigratedSchemaTest {
     void mariadbSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
         String url = emptyMariaDb(MARIADB.jdbcUrl());
         migrate(work, "mariadb", new Database(url, null, null, null), withoutSchemas(snapshot()));
-        assertOnlyJsonIsRefused(MariaDBDialect.class.getName(), url);
-        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
-                ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext.class.getName(), url, true)) {
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(dialect(MariaDBDialect.class,
+                ValidatingHibernate.MariaDbDialectAcceptingKnownDifferences.class, url), url, true)) {
+            assertEquals(List.of(), clobsTypedOtherwise(hibernate.metadata(), url));
             roundTrip(hibernate, Map.of());
         }
     }
@@ -130,9 +144,9 @@ class HibernateValidatesMigratedSchemaTest {
     void mysqlSchemaIsValidAndEveryEntityRoundTrips() throws IOException, SQLException {
         String url = emptyMariaDb(MARIADB.mysqlUrl());
         migrate(work, "mysql", new Database(url, null, null, null), withoutSchemas(snapshot()));
-        assertOnlyJsonIsRefused(MySQLDialect.class.getName(), url);
-        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(
-                ValidatingHibernate.MySqlDialectAcceptingJsonLongtext.class.getName(), url, true)) {
+        try (ValidatingHibernate hibernate = ValidatingHibernate.boot(dialect(MySQLDialect.class,
+                ValidatingHibernate.MySqlDialectAcceptingKnownDifferences.class, url), url, true)) {
+            assertEquals(List.of(), clobsTypedOtherwise(hibernate.metadata(), url));
             // MySQLDialect writes a JSON attribute as cast(? as json), which MySQL has and MariaDB has not: that one
             // entity is validated above but written only on the MariaDB case.
             roundTrip(hibernate, Map.of(), FixtureEntities.ALL.stream()
@@ -141,16 +155,60 @@ class HibernateValidatesMigratedSchemaTest {
     }
 
     /**
-     * Hibernate's dialect as it is refuses the migrated MariaDB schema for one reason only, a {@code json} column
-     * found as {@code longtext} (see {@link ValidatingHibernate.MariaDbDialectAcceptingJsonLongtext}): it stops at the
-     * first difference, and the fixtures have one JSON attribute, so any other difference would be named here.
+     * {@code accepting}, once Hibernate's own {@code dialect} is shown to refuse the migrated schema for a known
+     * reason only ({@link ValidatingHibernate#knownDifference}): the validator stops at the first difference, and
+     * the fixtures have one column of each kind, so any other difference before them would be named here (after
+     * them, {@link #clobsTypedOtherwise} checks the {@code CLOB} pair lets no other column through; the fixtures
+     * have one JSON column).
      */
-    private static void assertOnlyJsonIsRefused(String dialect, String url) {
+    private static String dialect(Class<?> dialect, Class<?> accepting, String url) {
         AssertionError refused = assertThrows(AssertionError.class,
-                () -> ValidatingHibernate.boot(dialect, url, true).close());
-        assertTrue(refused.getMessage().contains("wrong column type encountered in column [metadata] in table "
-                + "[support_tickets]; found [longtext (Types#LONGVARCHAR)], but expecting [json (Types#JSON)]"),
-                refused.getMessage());
+                () -> ValidatingHibernate.boot(dialect.getName(), url, true).close());
+        List<String> known = new ArrayList<>();
+        if (ValidatingHibernate.hibernateMajor() < 7 || dialect == MySQLDialect.class) {
+            known.add("wrong column type encountered in column [metadata] in table [support_tickets]; found "
+                    + "[longtext (Types#LONGVARCHAR)], but expecting [json (Types#JSON)]");
+        }
+        if (ValidatingHibernate.hibernateMajor() >= 7) {
+            known.add("wrong column type encountered in column [unlimitedSized] in table [legacy_texts]; found "
+                    + "[longtext (Types#LONGVARCHAR)], but expecting [text (Types#CLOB)]");
+        }
+        assertTrue(known.stream().anyMatch(refused.getMessage()::contains), refused.getMessage());
+        return accepting.getName();
+    }
+
+    /**
+     * The columns of a {@code CLOB} type in Hibernate's model whose MariaDB type is not the one Hibernate writes, but
+     * {@code legacy_texts.unlimitedSized}: what {@link ValidatingHibernate#knownDifference} must not let through on
+     * Hibernate 7.
+     */
+    private static List<String> clobsTypedOtherwise(Metadata metadata, String url) throws SQLException {
+        List<String> wrong = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement type = c.prepareStatement("select column_type from information_schema.columns "
+                     + "where table_schema = database() and table_name = ? and column_name = ?")) {
+            for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+                for (Table table : namespace.getTables()) {
+                    for (Column column : table.isPhysicalTable() ? table.getColumns() : List.<Column>of()) {
+                        boolean known = table.getName().equals("legacy_texts")
+                                && column.getName().equals("unlimitedSized");
+                        if (column.getSqlTypeCode(metadata) != Types.CLOB || known) {
+                            continue;
+                        }
+                        type.setString(1, table.getName());
+                        type.setString(2, column.getName());
+                        try (ResultSet rs = type.executeQuery()) {
+                            String found = rs.next() ? rs.getString(1) : "no column";
+                            if (!found.equalsIgnoreCase(column.getSqlType(metadata))) {
+                                wrong.add(table.getName() + "." + column.getName() + ": " + found + ", Hibernate "
+                                        + column.getSqlType(metadata));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return wrong;
     }
 
     /** The class's MariaDB database, dropped and created again (each test starts empty); returns {@code url}. */

@@ -20,7 +20,8 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Hibernate 6.6 booted over the fixture entities with {@code hbm2ddl.auto=validate}: building the session
+ * Hibernate (6.6 here, 7.2 and 7.4 in the hibernate-reference runs) booted over the fixture entities with
+ * {@code hbm2ddl.auto=validate}: building the session
  * factory reads the database's tables, columns and sequences and fails on the first one that is missing or
  * has another type. No Bean Validation provider: the snapshot's Bean Validation DDL (NOT NULL, checks) is in
  * the database, and the validator checks presence and types only.
@@ -82,6 +83,12 @@ final class ValidatingHibernate implements AutoCloseable {
         }
     }
 
+    /** The major version of the Hibernate on the class path: 6 in migration-core, 7 in the hibernate-reference runs. */
+    static int hibernateMajor() {
+        String version = org.hibernate.Version.getVersionString();
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    }
+
     Metadata metadata() {
         return metadata;
     }
@@ -117,40 +124,53 @@ final class ValidatingHibernate implements AutoCloseable {
     }
 
     /**
-     * Hibernate 6.6's {@code MariaDBDialect} refuses every {@code json} column it validates on MariaDB, on the schema
-     * Hibernate creates as on ours: MariaDB stores {@code json} as {@code longtext} (with a {@code json_valid} check),
-     * the driver reports {@code LONGVARCHAR}, and 6.6 does not count the two as equivalent (HHH-18869, fixed in
-     * Hibernate 7). Only that pair is added.
+     * Hibernate's {@code MariaDBDialect} with the type pairs its validator refuses on the schema Hibernate creates
+     * as on ours ({@link #knownDifference}). Hibernate passes the server's version, as to its own dialect (10.7+:
+     * native uuid).
      */
-    public static final class MariaDbDialectAcceptingJsonLongtext extends MariaDBDialect {
-        /** Hibernate passes the server's version, as to its own dialect (10.7+: native uuid). */
-        public MariaDbDialectAcceptingJsonLongtext(DialectResolutionInfo info) {
+    public static final class MariaDbDialectAcceptingKnownDifferences extends MariaDBDialect {
+        public MariaDbDialectAcceptingKnownDifferences(DialectResolutionInfo info) {
             super(info);
         }
 
         @Override
         public boolean equivalentTypes(int expected, int found) {
-            return super.equivalentTypes(expected, found) || jsonAsLongtext(expected, found);
+            return super.equivalentTypes(expected, found) || knownDifference(false, expected, found);
         }
     }
 
     /**
-     * Hibernate's {@code MySQLDialect} with the same single pair, because here it runs against a MariaDB server (no
-     * MySQL server is installable), whose {@code json} is {@code longtext}; MySQL's own {@code json} is a type.
+     * Hibernate's {@code MySQLDialect} with the same pairs, because here it runs against a MariaDB server (no MySQL
+     * server is installable), whose {@code json} is {@code longtext}; MySQL's own {@code json} is a type.
      */
-    public static final class MySqlDialectAcceptingJsonLongtext extends MySQLDialect {
-        public MySqlDialectAcceptingJsonLongtext(DialectResolutionInfo info) {
+    public static final class MySqlDialectAcceptingKnownDifferences extends MySQLDialect {
+        public MySqlDialectAcceptingKnownDifferences(DialectResolutionInfo info) {
             super(info);
         }
 
         @Override
         public boolean equivalentTypes(int expected, int found) {
-            return super.equivalentTypes(expected, found) || jsonAsLongtext(expected, found);
+            return super.equivalentTypes(expected, found) || knownDifference(true, expected, found);
         }
     }
 
-    private static boolean jsonAsLongtext(int expected, int found) {
-        return expected == SqlTypes.JSON && found == Types.LONGVARCHAR;
+    /**
+     * What the validator of the Hibernate on the class path refuses on MariaDB although the column holds the values:
+     * <ul>
+     *   <li>every {@code json} column, on the schema Hibernate creates as on ours: MariaDB stores {@code json} as
+     *       {@code longtext} (with a {@code json_valid} check), the driver reports {@code LONGVARCHAR}, and Hibernate
+     *       6.6 does not count the two as equivalent (HHH-18869, fixed in Hibernate 7's MariaDB dialect; its MySQL
+     *       dialect, here against a MariaDB server, still expects MySQL's own {@code json} type);</li>
+     *   <li>Hibernate 7: a {@code LONG32VARCHAR} column with a length ({@code legacy_texts.unlimitedSized},
+     *       {@code @JdbcTypeCode(LONG32VARCHAR) @Column(length = 1000)}), which Hibernate 7 types as a {@code CLOB}
+     *       sized by its length on MariaDB and MySQL ({@code text}) and 6.6 as {@code longtext}; a migration does not
+     *       know which Hibernate will read it and creates 6.6's {@code longtext} (README: known limitations). The test
+     *       checks separately that no other {@code CLOB} column passes through this pair.</li>
+     * </ul>
+     */
+    static boolean knownDifference(boolean mysql, int expected, int found) {
+        return found == Types.LONGVARCHAR && (expected == SqlTypes.JSON && (mysql || hibernateMajor() < 7)
+                || expected == Types.CLOB && hibernateMajor() >= 7);
     }
 
     /**

@@ -174,7 +174,8 @@ class MariaDbCatalogTest {
             {"numeric(10, 2)", "decimal(10,2)"}, {"decimal(10)", "decimal(10,0)"}, {"numeric", "decimal(10,0)"},
             {"double precision", "double"}, {"real", "double"}, {"float(53)", "double"}, {"float(10)", "float"},
             {"VARCHAR (255)", "varchar(255)"}, {"char", "char(1)"}, {"enum ('Retail', 'B2B')", "enum('Retail','B2B')"},
-            {"datetime(6)", "datetime(6)"}, {"longtext", "longtext"}, {"binary(16)", "binary(16)"},
+            {"datetime(6)", "datetime(6)"}, {"datetime(0)", "datetime"}, {"time(0)", "time"}, {"time(3)", "time(3)"},
+            {"timestamp(0)", "timestamp"}, {"longtext", "longtext"}, {"binary(16)", "binary(16)"},
             {"char(2) character set utf8", "char(2)"}, {"varchar(9) collate utf8mb4_bin", "varchar(9)"}};
         for (String[] c : cases) {
             assertEquals(c[1], SqlText.mysqlType(c[0]), c[0]);
