@@ -72,9 +72,7 @@ final class MariaDbTypes {
     }
 
     static String of(ColumnType t, String column, boolean nativeUuid) {
-        // A large object's size is its length; written compactly (CLOB(1000)) it reads as a precision.
-        Integer size = t.length() != null ? t.length() : t.name().endsWith("LOB") ? t.precision() : null;
-        Long n = size == null ? null : size.longValue();
+        Long n = t.length() == null ? null : t.length().longValue();
         return switch (t.name()) {
             case "BOOLEAN", "BIT" -> "bit";
             case "TINYINT" -> "tinyint";

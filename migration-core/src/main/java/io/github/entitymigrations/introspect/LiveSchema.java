@@ -31,7 +31,8 @@ public final class LiveSchema {
      * @param schemaIdentifier the configured PostgreSQL schema (MariaDB/MySQL database) as SQL writes it, or
      *                         {@code null} for the connection's current one
      * @param expected         the schema the migrations produce: which other schemas to read
-     * @param ignoredTables    tables that are not the application's (the version table), in any case
+     * @param ignoredTables    tables that are not the application's (the version table), in any case; Hibernate's
+     *                         helper tables ({@link #hibernateHelperTable}) are never read either
      */
     public static List<SchemaObject> read(Connection c, Dialect dialect, String schemaIdentifier, Schema expected,
                                           Set<String> ignoredTables) throws SQLException {
@@ -52,7 +53,21 @@ public final class LiveSchema {
             }
         }
         Set<String> ignored = new TreeSet<>(ignoredTables.stream().map(LiveSchema::lower).toList());
-        return objects.stream().filter(o -> !ignored.contains(o.table() == null ? o.name() : o.table())).toList();
+        Set<String> migrated = new TreeSet<>(expected.tables().stream().map(t -> lower(t.name())).toList());
+        return objects.stream().filter(o -> {
+            String table = o.table() == null ? o.name() : o.table();
+            return !ignored.contains(table) && !(hibernateHelperTable(table) && !migrated.contains(table));
+        }).toList();
+    }
+
+    /**
+     * Whether {@code table} (lower case) is named as Hibernate's helper tables for multi-table updates, deletes and
+     * inserts ({@code HT_orders}, {@code HTE_orders}): Hibernate 7 creates them as tables of their own on SQLite when
+     * it starts (on PostgreSQL and MariaDB they are temporary tables, which no other session sees). They are not the
+     * application's schema, unless the migrations have a table of that name.
+     */
+    static boolean hibernateHelperTable(String table) {
+        return table.startsWith("ht_") || table.startsWith("hte_");
     }
 
     /** The dialects of the MariaDB/MySQL family (as {@code MariaDbDialect} names them). */

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.entitymigrations.fixtures.FixtureEntities;
-import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.runner.Database;
 import io.github.entitymigrations.testing.MariaDbDatabase;
 import io.github.entitymigrations.testing.PostgresDatabase;
-import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuotedNamesValidateTest {
 
-    private static final String SNAPSHOT = "META-INF/entity-migrations/schema.json";
     private static final List<Class<?>> ENTITIES = Stream.concat(FixtureEntities.ALL.stream(),
             FixtureEntities.KEYWORD_NAMED.stream()).toList();
 
@@ -145,19 +139,7 @@ class QuotedNamesValidateTest {
 
     /** The snapshot of {@code entities} only. */
     private String snapshot(List<Class<?>> entities, String... options) throws IOException {
-        Path out = Files.createDirectories(work.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-proc:only", "-implicit:none",
-                "-processor", EntityMigrationsProcessor.class.getName(),
-                "-classpath", System.getProperty("java.class.path"), "-d", out.toString()));
-        args.addAll(List.of(options));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        StringWriter messages = new StringWriter();
-        boolean ok = javac.getTask(messages, null, null, args, entities.stream().map(Class::getName).toList(), null)
-                .call();
-        assertTrue(ok, "the processor failed over the fixture classes: " + messages);
-        Path snapshot = out.resolve(SNAPSHOT.replace('/', File.separatorChar));
-        assertTrue(Files.isRegularFile(snapshot), "no snapshot written: " + messages);
-        return Files.readString(snapshot);
+        return HibernateValidatesMigratedSchemaTest.processorSnapshot(work, entities, options);
     }
 
     /** The test database emptied of what another test of this class migrated into it. */

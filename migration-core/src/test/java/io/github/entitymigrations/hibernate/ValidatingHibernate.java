@@ -8,6 +8,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -62,7 +63,9 @@ final class ValidatingHibernate implements AutoCloseable {
                 .applySetting(AvailableSettings.JAKARTA_VALIDATION_MODE, "none");
         settings.forEach(builder::applySetting);
         if (withoutSchemas) {
-            builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new WithoutSchemas());
+            String physical = settings.get(AvailableSettings.PHYSICAL_NAMING_STRATEGY);
+            builder.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new WithoutSchemas(physical == null
+                    ? new PhysicalNamingStrategyStandardImpl() : instance(physical, PhysicalNamingStrategy.class)));
         }
         if (url.startsWith("jdbc:sqlite:")) {
             // Hibernate's default ("grouped") reads every column with one getColumns(null) call, which the
@@ -80,6 +83,14 @@ final class ValidatingHibernate implements AutoCloseable {
             StandardServiceRegistryBuilder.destroy(registry);
             throw new AssertionError("Hibernate (hbm2ddl.auto=validate) refused the migrated schema: "
                     + FixtureRoundTrip.messages(e), e);
+        }
+    }
+
+    private static <T> T instance(String className, Class<T> type) {
+        try {
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + className, e);
         }
     }
 
@@ -176,12 +187,39 @@ final class ValidatingHibernate implements AutoCloseable {
     /**
      * No schema for any table or sequence: SQLite has none (a qualifier would name an attached database
      * file), and the SQLite dialect refuses {@code @Table(schema)}, so the test migrates the snapshot with
-     * its schemas removed and maps the entities the same way, as an application targeting SQLite must.
+     * its schemas removed and maps the entities the same way, as an application targeting SQLite must. Every other
+     * name as {@code names} makes it (the application's physical strategy: Hibernate's default, or Spring Boot's).
      */
-    static final class WithoutSchemas extends PhysicalNamingStrategyStandardImpl {
+    static final class WithoutSchemas implements PhysicalNamingStrategy {
+        private final PhysicalNamingStrategy names;
+
+        WithoutSchemas(PhysicalNamingStrategy names) {
+            this.names = names;
+        }
+
+        @Override
+        public Identifier toPhysicalCatalogName(Identifier logicalName, JdbcEnvironment jdbcEnvironment) {
+            return names.toPhysicalCatalogName(logicalName, jdbcEnvironment);
+        }
+
         @Override
         public Identifier toPhysicalSchemaName(Identifier logicalName, JdbcEnvironment jdbcEnvironment) {
             return null;
+        }
+
+        @Override
+        public Identifier toPhysicalTableName(Identifier logicalName, JdbcEnvironment jdbcEnvironment) {
+            return names.toPhysicalTableName(logicalName, jdbcEnvironment);
+        }
+
+        @Override
+        public Identifier toPhysicalSequenceName(Identifier logicalName, JdbcEnvironment jdbcEnvironment) {
+            return names.toPhysicalSequenceName(logicalName, jdbcEnvironment);
+        }
+
+        @Override
+        public Identifier toPhysicalColumnName(Identifier logicalName, JdbcEnvironment jdbcEnvironment) {
+            return names.toPhysicalColumnName(logicalName, jdbcEnvironment);
         }
     }
 }

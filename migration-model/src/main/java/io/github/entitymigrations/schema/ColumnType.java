@@ -26,9 +26,13 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
             "TIMESTAMP", "TIMESTAMP_UTC", "TIMESTAMP_WITH_TIMEZONE", "INTERVAL_SECOND", "UUID", "JSON", "INET", "SQLXML",
             "GEOMETRY", "GEOGRAPHY", "ARRAY", "OTHER", "JAVA_OBJECT");
 
-    /** The types whose one size is a length ({@code VARCHAR(255)}); for the others it is a precision. */
+    /**
+     * The types whose one size is a length ({@code VARCHAR(255)}, {@code CLOB(1000)}: as the processor writes them);
+     * for the others it is a precision.
+     */
     private static final java.util.Set<String> SIZED_BY_LENGTH = java.util.Set.of("CHAR", "VARCHAR", "NCHAR",
-            "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR");
+            "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR", "LONG32VARCHAR",
+            "LONG32NVARCHAR", "LONG32VARBINARY", "CLOB", "NCLOB", "BLOB");
 
     public static ColumnType of(String name) {
         return new ColumnType(name, null, null, null);

@@ -19,6 +19,11 @@ class ColumnTypeParseTest {
     /** The definition: the pattern the parser used to match the trimmed text with. */
     private static final Pattern COMPACT = Pattern.compile("([A-Z0-9_]+)(?:\\((\\d{1,9})(?:,\\s*(\\d{1,9}))?\\))?");
 
+    /** The types whose size is a length: the processor writes theirs as a length. */
+    private static final List<String> BY_LENGTH = List.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY",
+            "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR", "LONG32VARCHAR", "LONG32NVARCHAR",
+            "LONG32VARBINARY", "CLOB", "NCLOB", "BLOB");
+
     private static Object byPattern(String text) {
         Matcher m = COMPACT.matcher(text.trim());
         if (!m.matches()) {
@@ -30,8 +35,7 @@ class ColumnTypeParseTest {
         }
         Integer first = m.group(2) == null ? null : Integer.valueOf(m.group(2));
         Integer second = m.group(3) == null ? null : Integer.valueOf(m.group(3));
-        boolean byLength = List.of("CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR",
-                "LONGVARBINARY", "LONGNVARCHAR").contains(name);
+        boolean byLength = BY_LENGTH.contains(name);
         return first != null && byLength ? new ColumnType(name, first, null, null)
                 : new ColumnType(name, null, first, second);
     }
@@ -66,6 +70,22 @@ class ColumnTypeParseTest {
         }
         assertEquals(new ColumnType("NUMERIC", null, 10, 2), ColumnType.parse(" NUMERIC(10, 2) "));
         assertEquals(new ColumnType("VARCHAR", 255, null, null), ColumnType.parse("VARCHAR(255)"));
+    }
+
+    /**
+     * A type with a length, as a snapshot holds it ({@code "type": "CLOB", "length": 255}), comes back equal from
+     * the compact form a migration file writes ({@code "CLOB(255)"}). A large object's length read back as a
+     * precision made every {@code generate} after the first write an {@code alter_column} of each such column
+     * from itself to itself, and {@code check} fail on a model with a sized {@code @Lob}.
+     */
+    @Test
+    void aLengthComesBackAsALength() {
+        for (String name : BY_LENGTH) {
+            ColumnType written = ColumnType.ofLength(name, 255);
+            assertEquals(written, ColumnType.parse(written.toString()), written.toString());
+        }
+        assertEquals(ColumnType.ofLength("CLOB", 1000), ColumnType.parse("CLOB(1000)"));
+        assertEquals(ColumnType.ofLength("LONG32VARBINARY", 16), ColumnType.parse("LONG32VARBINARY(16)"));
     }
 
     @Test
