@@ -67,7 +67,7 @@ final class SqlText {
      * A MariaDB/MySQL type as {@code information_schema.columns.column_type} writes it on MySQL 8: no display width on
      * integers but {@code tinyint(1)} (what {@code boolean} is), {@code integer} as {@code int}, {@code numeric} as
      * {@code decimal(p,s)}, {@code double precision} and {@code real} as {@code double}, {@code bit} as {@code bit(1)},
- * {@code time(0)}, {@code datetime(0)} and {@code timestamp(0)} without their digits;
+     * {@code time(0)}, {@code datetime(0)} and {@code timestamp(0)} without their digits;
      * literals (of an {@code enum}) keep their case; a character set or collation (not in {@code column_type}) goes.
      * MariaDB's {@code int(11)}/{@code bigint(20)} widths go, so both
      * servers' reports and the dialect's DDL compare in one spelling.
