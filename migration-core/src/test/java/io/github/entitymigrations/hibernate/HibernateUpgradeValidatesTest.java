@@ -126,6 +126,9 @@ class HibernateUpgradeValidatesTest {
             migrator.upgrade("head");
             assertEquals(List.of(), migrator.drift().differences().stream().map(Object::toString).toList(),
                     "drift after the upgrade on " + label);
+            Optional<Path> again = generate(migrations, after, "again");
+            assertEquals(Optional.empty(), again, () -> "the migrations now produce the snapshot, but generate wrote "
+                    + read(again.orElseThrow()));
         }
         assertEquals(counts, rowCounts(url), "every row kept by the upgrade on " + label);
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(dialect, url, withoutSchemas,

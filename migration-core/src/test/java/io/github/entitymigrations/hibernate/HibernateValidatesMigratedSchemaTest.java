@@ -230,7 +230,10 @@ class HibernateValidatesMigratedSchemaTest {
         return url;
     }
 
-    /** Generates the one migration from {@code snapshot}, writes its SQL to target/, upgrades to head. */
+    /**
+     * Generates the one migration from {@code snapshot} (a second {@code generate} must find nothing to do), writes
+     * its SQL to target/, upgrades to head.
+     */
     static void migrate(Path work, String label, Database database, String snapshot) throws IOException {
         Path snapshotFile = work.resolve("schema.json");
         Files.writeString(snapshotFile, snapshot);
@@ -248,6 +251,8 @@ class HibernateValidatesMigratedSchemaTest {
         };
         Optional<Path> written = new Workspace(migrations, snapshotFile, console).generate("create fixtures");
         assertTrue(written.isPresent(), "the fixture snapshot produced no migration");
+        Optional<Path> again = new Workspace(migrations, snapshotFile, Console.SILENT).generate("again");
+        assertTrue(again.isEmpty(), "generate wrote a second migration for an unchanged snapshot: " + again);
         MigrationChain chain = MigrationChain.loadForRunner(migrations);
         Path script = Path.of("target", "hibernate-validate-" + label + ".sql");
         Files.createDirectories(script.getParent());
