@@ -69,20 +69,6 @@ final class MariaDbNames {
         return identifier(name, c != null && c.quoted());
     }
 
-    /** The column of {@code owner} named {@code name} in any case (as MariaDB and MySQL match names), or null. */
-    static String columnNamed(Table owner, String name) {
-        Column exact = owner.column(name);
-        if (exact != null) {
-            return exact.name();
-        }
-        for (Column c : owner.columns()) {
-            if (c.name().equalsIgnoreCase(name)) {
-                return c.name();
-            }
-        }
-        return null;
-    }
-
     static String column(Column c) {
         return identifier(c.name(), c.quoted());
     }

@@ -97,8 +97,11 @@ final class MariaDbTableSql {
 
     private static String condition(Table owner, CheckConstraint c) {
         if (c.values() == null && c.min() == null) {
-            return MariaDbIdentifiers.columnsInBackticks(c.expression(),
-                    name -> owner == null ? null : MariaDbNames.columnNamed(owner, name));
+            // Table.column matches names in any case, as MariaDB and MySQL do.
+            return MariaDbIdentifiers.columnsInBackticks(c.expression(), name -> {
+                Column column = owner == null ? null : owner.column(name);
+                return column == null ? null : column.name();
+            });
         }
         if (c.column() == null) {
             throw new IllegalArgumentException("check constraint " + c.name() + " lists values or bounds but "

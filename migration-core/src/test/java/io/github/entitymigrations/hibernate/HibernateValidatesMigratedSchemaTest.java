@@ -91,6 +91,14 @@ class HibernateValidatesMigratedSchemaTest {
                 ? Map.of(StoreSettings.class, "value contains more than one character") : Map.of();
     }
 
+    /**
+     * The fixture entities written with Hibernate's MySQL dialect against the MariaDB server: all but
+     * {@code SupportTicket}, since the dialect writes a JSON attribute as {@code cast(? as json)}, which MySQL has and
+     * MariaDB has not (the entity is still validated there, and written on the MariaDB case).
+     */
+    static final List<Class<?>> WRITABLE_ON_MYSQL = FixtureEntities.ALL.stream()
+            .filter(entity -> entity != SupportTicket.class).toList();
+
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
@@ -151,10 +159,7 @@ class HibernateValidatesMigratedSchemaTest {
         try (ValidatingHibernate hibernate = ValidatingHibernate.boot(dialect(MySQLDialect.class,
                 ValidatingHibernate.MySqlDialectAcceptingKnownDifferences.class, url), url, true)) {
             assertEquals(List.of(), clobsTypedOtherwise(hibernate.metadata(), url));
-            // MySQLDialect writes a JSON attribute as cast(? as json), which MySQL has and MariaDB has not: that one
-            // entity is validated above but written only on the MariaDB case.
-            roundTrip(hibernate, Map.of(), FixtureEntities.ALL.stream()
-                    .filter(entity -> entity != SupportTicket.class).toList());
+            roundTrip(hibernate, Map.of(), WRITABLE_ON_MYSQL);
         }
     }
 

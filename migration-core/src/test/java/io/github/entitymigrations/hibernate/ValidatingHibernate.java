@@ -95,9 +95,11 @@ final class ValidatingHibernate implements AutoCloseable {
     }
 
     /** The major version of the Hibernate on the class path: 6 in migration-core, 7 in the hibernate-reference runs. */
+    private static final int HIBERNATE_MAJOR = Integer.parseInt(org.hibernate.Version.getVersionString()
+            .split("\\.")[0]);
+
     static int hibernateMajor() {
-        String version = org.hibernate.Version.getVersionString();
-        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+        return HIBERNATE_MAJOR;
     }
 
     Metadata metadata() {
