@@ -40,6 +40,17 @@ public interface Dialect {
     }
 
     /**
+     * For an operation rendered as several statements on a database that commits each DDL statement at once: for
+     * each statement {@link #render(Operation, Schema, Schema)} gives, in the same order, the statements that undo
+     * it alone, given that the ones before it ran. Run for the statements that ran, newest first, they undo a run
+     * of the operation that stopped part-way (a failed or timed-out statement in its middle), so the database is
+     * back before the operation. {@code null}, the default, when the dialect does not know them.
+     */
+    default List<List<String>> inverses(Operation operation, Schema before, Schema after) {
+        return null;
+    }
+
+    /**
      * Whether {@link #render(Operation, Schema, Schema)} certainly renders {@code operation} (returns statements,
      * throws nothing), decided without writing them; {@code false} when not sure, the default. Validating a long
      * history renders every step that this does not vouch for ({@code ChainValidation}), and each step is rendered

@@ -347,7 +347,7 @@ public final class MariaDbDialect implements Dialect {
                                          CheckConstraint check) {
         Table t = names.find(schema, table);
         if (MariaDbEnums.isEnum(t, check)) {
-            return retyped(names, tables, t, check.column(), check.values());
+            return retyped(names, tables, t, check.column(), check.values()).statements();
         }
         return List.of(alterTable(names, schema, table) + " add " + tables.check(t, check));
     }
@@ -357,7 +357,7 @@ public final class MariaDbDialect implements Dialect {
                                           CheckConstraint check) {
         Table t = names.find(schema, table);
         if (MariaDbEnums.isEnum(t, check)) {
-            return retyped(names, tables, t, check.column(), null);
+            return retyped(names, tables, t, check.column(), null).statements();
         }
         return List.of(alterTable(names, schema, table) + " drop constraint " + MariaDbNames.plain(check.name()));
     }
@@ -366,13 +366,18 @@ public final class MariaDbDialect implements Dialect {
      * A column of {@code t} changing its native {@code enum} type ({@code values}, or {@code null} for its own type),
      * with the foreign key columns (of any table, {@code t} too) that reference it and so have its type: InnoDB
      * changes neither side under a foreign key, so those keys are dropped first (their indexes stay), every column
-     * changes, and the keys are added back.
+     * changes, and the keys are added back. Several statements, each committed at once: each has its inverse (a key
+     * dropped is added back, a column changed gets its definition back, a key added is dropped), so that a run
+     * stopped in their middle (a row holding a value the new type drops, a lock timeout) can be undone.
      */
-    private static List<String> retyped(MariaDbNames names, MariaDbTableSql tables, Table t, String column,
-                                        List<String> values) {
-        List<String> before = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
+    private static Retyped retyped(MariaDbNames names, MariaDbTableSql tables, Table t, String column,
+                                   List<String> values) {
+        Retyped keysDropped = new Retyped();
+        Retyped columns = new Retyped();
+        Retyped keysAdded = new Retyped();
+        String own = alterTable(names, t.schema(), t.name()) + " modify column ";
+        columns.add(own + tables.columnDefinition(t.column(column), values),
+                own + tables.columnDefinition(t, t.column(column)));
         for (Table other : names.tables()) { // t too: a key of its own may reference the column
             for (ForeignKey f : other.foreignKeys()) {
                 if (names.referenced(other, f) != t) {
@@ -382,19 +387,62 @@ public final class MariaDbDialect implements Dialect {
                     Column c = other.column(f.columns().get(i));
                     if (f.referencedColumns().get(i).equalsIgnoreCase(column) && MariaDbEnums.follows(other, c)) {
                         String alter = "alter table " + names.table(other) + " ";
-                        before.add(alter + "drop foreign key " + MariaDbNames.plain(f.name()));
-                        columns.add(alter + "modify column " + tables.columnDefinition(c, values));
-                        after.add(alter + "add " + tables.foreignKey(other, f));
+                        String drop = alter + "drop foreign key " + MariaDbNames.plain(f.name());
+                        String add = alter + "add " + tables.foreignKey(other, f);
+                        keysDropped.add(drop, add);
+                        columns.add(alter + "modify column " + tables.columnDefinition(c, values),
+                                alter + "modify column " + tables.columnDefinition(other, c));
+                        keysAdded.add(add, drop);
                     }
                 }
             }
         }
-        List<String> result = new ArrayList<>(before);
-        result.add(alterTable(names, t.schema(), t.name()) + " modify column "
-                + tables.columnDefinition(t.column(column), values));
-        result.addAll(columns);
-        result.addAll(after);
-        return result;
+        return keysDropped.then(columns).then(keysAdded);
+    }
+
+    /** Statements, each with the statement that undoes it alone. */
+    private record Retyped(List<String> statements, List<List<String>> inverses) {
+
+        Retyped() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(String statement, String inverse) {
+            statements.add(statement);
+            inverses.add(List.of(inverse));
+        }
+
+        Retyped then(Retyped next) {
+            statements.addAll(next.statements);
+            inverses.addAll(next.inverses);
+            return this;
+        }
+    }
+
+    @Override
+    public List<List<String>> inverses(Operation operation, Schema before, Schema after) {
+        CheckConstraint check;
+        String schema;
+        String table;
+        if (operation instanceof AddCheck op) {
+            check = op.check();
+            schema = op.schema();
+            table = op.table();
+        } else if (operation instanceof DropCheck op) {
+            check = op.check();
+            schema = op.schema();
+            table = op.table();
+        } else {
+            return null;
+        }
+        MariaDbNames names = new MariaDbNames(defaultSchema, before);
+        Table t = names.find(schema, table);
+        if (!MariaDbEnums.isEnum(t, check)) {
+            return null;
+        }
+        Retyped r = retyped(names, new MariaDbTableSql(names, nativeUuid), t, check.column(),
+                operation instanceof AddCheck ? check.values() : null);
+        return List.copyOf(r.inverses());
     }
 
     /** {@code rename table}: the table stays in its database and keeps its quoting. */

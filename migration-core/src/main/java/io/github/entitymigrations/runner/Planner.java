@@ -281,8 +281,11 @@ final class Planner {
                         + e.getMessage(), transactional, false));
                 return;
             }
+            // Several statements outside a transaction: each one's own undo, should the unit stop in its middle.
+            List<List<String>> inverses = statements.size() > 1 && !transactional
+                    ? dialect.inverses(op, before, after) : null;
             units.add(new Unit(number, op, statements, undo, null, transactional,
-                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl)));
+                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl), List.of(), inverses));
         }
     }
 

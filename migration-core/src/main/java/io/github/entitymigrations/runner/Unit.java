@@ -22,20 +22,29 @@ import java.util.List;
  * @param batch         when the dialect renders several consecutive operations as one change (SQLite's one rebuild
  *                      of a table for several changes to it): all of them, {@code operation} first, numbered on from
  *                      {@code number}; otherwise empty
+ * @param inverses      for a unit of several statements outside a transaction, each statement's own undo
+ *                      ({@link io.github.entitymigrations.dialect.Dialect#inverses}), so that a run stopped in its
+ *                      middle can be undone statement by statement; {@code null} when the dialect has none
  */
 public record Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
-                   boolean transactional, boolean undoTransactional, List<Operation> batch) {
+                   boolean transactional, boolean undoTransactional, List<Operation> batch,
+                   List<List<String>> inverses) {
 
     public Unit {
         statements = List.copyOf(statements);
         undo = undo == null ? null : List.copyOf(undo);
         batch = List.copyOf(batch);
+        if (inverses != null && inverses.size() != statements.size()) {
+            throw new IllegalArgumentException("an inverse for each of the " + statements.size() + " statements of "
+                    + operation.describe() + " expected, " + inverses.size() + " given");
+        }
+        inverses = inverses == null ? null : List.copyOf(inverses);
     }
 
     /** One operation rendered on its own. */
     public Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
                 boolean transactional, boolean undoTransactional) {
-        this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of());
+        this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of(), null);
     }
 
     /**
@@ -43,7 +52,7 @@ public record Unit(int number, Operation operation, List<String> statements, Lis
      * are made in atomic steps only, so {@code transactional} is {@code true}).
      */
     static Unit batch(int number, List<Operation> batch, List<String> statements) {
-        return new Unit(number, batch.get(0), statements, null, null, true, false, batch);
+        return new Unit(number, batch.get(0), statements, null, null, true, false, batch, null);
     }
 
     /**

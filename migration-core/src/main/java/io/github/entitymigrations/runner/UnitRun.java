@@ -63,7 +63,21 @@ final class UnitRun {
                     String cleaned = InvalidIndex.dropLeftBy(c, statements.get(ran), e);
                     reason = cleaned == null ? reason : reason + "\n  " + cleaned;
                 }
-                Undo undo = undo(c, step, applied, unit, rolledBack ? 0 : ran, e);
+                int partial = rolledBack ? 0 : ran;
+                String partUndone = null;
+                if (partial > 0 && unit.inverses() != null) {
+                    try {
+                        undoPart(c, unit, partial);
+                        partUndone = (partial == 1 ? "the statement of " : "the " + partial + " statements of ")
+                                + unit.describe() + " that had run, each by its inverse";
+                        partial = 0;
+                    } catch (SQLException failed) {
+                        e.addSuppressed(failed);
+                        reason += "\n  Undoing the statements of the step that ran, newest first, failed too ("
+                                + databaseName + " said: " + failed.getMessage() + ")";
+                    }
+                }
+                Undo undo = undo(c, step, applied, unit, partial, partUndone, e);
                 String where = "Migration " + step.label() + " (" + step.file().fileName() + ") failed at statement "
                         + (offset + ran + 1) + " of " + step.statements().size() + (step.upgrade() ? "" : " of its "
                         + "downgrade") + ", in " + unit.describe() + ":\n    " + statements.get(ran) + "\n  " + reason
@@ -94,14 +108,14 @@ final class UnitRun {
      * What undoing found: the units undone (newest first), the one it stopped at (and why), and the failing
      * unit's statements that ran and stay.
      */
-    record Undo(Step step, Unit failing, int partial, List<Unit> undone, List<Unit> stayed, String stoppedBecause,
-                boolean transactionalDdl) {
+    record Undo(Step step, Unit failing, int partial, String partUndone, List<Unit> undone, List<Unit> stayed,
+                String stoppedBecause, boolean transactionalDdl) {
 
         String report() {
             StringBuilder s = new StringBuilder();
             s.append(transactionalDdl || step.outsideTransaction() ? "It runs outside a transaction"
                     : "The database commits each DDL statement at once");
-            if (undone.isEmpty() && stayed.isEmpty() && partial == 0) {
+            if (undone.isEmpty() && stayed.isEmpty() && partial == 0 && partUndone == null) {
                 s.append(", but nothing of it had been applied");
                 if (failing.statements().size() > 1 && failing.transactional()) {
                     s.append(" (").append(failing.describe()).append(" ran in a transaction of its own, rolled back)");
@@ -110,8 +124,12 @@ final class UnitRun {
                         .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
             }
             s.append(", so the runner undid the steps it had applied, newest first");
-            s.append(undone.isEmpty() ? ": none could be undone" : ": undone: " + String.join(", ",
-                    undone.stream().map(u -> u.operation().describe()).toList()));
+            List<String> all = new ArrayList<>();
+            if (partUndone != null) {
+                all.add(partUndone);
+            }
+            undone.forEach(u -> all.add(u.operation().describe()));
+            s.append(all.isEmpty() ? ": none could be undone" : ": undone: " + String.join(", ", all));
             s.append(".");
             List<String> lost = undone.stream().filter(u -> u.operation().isDestructive()).map(Unit::describe).toList();
             if (!lost.isEmpty()) {
@@ -171,7 +189,8 @@ final class UnitRun {
      * (and kept); the journal rows of the migration are removed once the outcome is known, as the error reports
      * it (a row is left only if the journal cannot be written: the next run then finishes the undoing).
      */
-    private Undo undo(Connection c, Step step, List<Unit> applied, Unit failing, int partial, SQLException cause) {
+    private Undo undo(Connection c, Step step, List<Unit> applied, Unit failing, int partial, String partUndone,
+                      SQLException cause) {
         List<Unit> undone = new ArrayList<>();
         String stopped = null;
         int i = applied.size() - 1;
@@ -203,7 +222,23 @@ final class UnitRun {
             }
         }
         List<Unit> stayed = i < 0 ? List.of() : List.copyOf(applied.subList(0, i + 1));
-        return new Undo(step, failing, partial, undone, stayed, stopped, versions.kind().transactionalDdl());
+        return new Undo(step, failing, partial, partUndone, undone, stayed, stopped,
+                versions.kind().transactionalDdl());
+    }
+
+    /**
+     * Undoes the first {@code ran} statements of {@code unit}, which ran outside a transaction before its next one
+     * failed: each one's own inverse, newest first. The unit's journal row stays {@code started} meanwhile, so an
+     * interruption here leaves the next run to compare the schema, as for any unit in flight.
+     */
+    private static void undoPart(Connection c, Unit unit, int ran) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (int i = ran - 1; i >= 0; i--) {
+                for (String sql : unit.inverses().get(i)) {
+                    s.execute(sql);
+                }
+            }
+        }
     }
 
     /**

@@ -5,7 +5,9 @@ import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.testing.PostgresDatabase;
@@ -83,5 +85,33 @@ class EnumKeyReferencesTest {
     @EnumSource(Kind.class)
     void aForeignKeyToAnEnumKeyIsAddedAndDropped(Kind kind) throws Exception {
         run(kind, rolesAndMembers(false, "ADMIN", "USER"), rolesAndMembers(true, "ADMIN", "USER"), true);
+    }
+
+    /**
+     * An enum value removed while a row still uses it: the upgrade fails, naming it, and leaves the database at the
+     * migration before, foreign key and all (on MariaDB and MySQL the change is several statements: the key dropped,
+     * both columns changed, the key added back; a failure in their middle must not leave the key dropped).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anEnumValueStillInUseIsNotRemoved(Kind kind) throws Exception {
+        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
+                rolesAndMembers(true, "ADMIN", "GUEST", "USER"), rolesAndMembers(true, "ADMIN", "USER"));
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        Migrator migrator = db.migrator(h.chain());
+        migrator.upgrade("+1");
+        db.execute("insert into role (name) values ('ADMIN'), ('GUEST'), ('USER')",
+                "insert into member (id, role_name) values (1, 'ADMIN'), (2, 'GUEST'), (3, null)");
+        Exception failed = assertThrows(MigrationException.class, () -> migrator.upgrade("head"));
+        // PostgreSQL and SQLite roll the migration back; MariaDB and MySQL undo what ran, statement by statement.
+        assertTrue(failed.getMessage().contains(!kind.isMariaDb() ? "nothing of it was applied"
+                : "The database is as before the migration"), failed.getMessage());
+        LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "left as it was");
+        assertThrows(SQLException.class, () -> db.execute("insert into member (id, role_name) values (9, 'NONE')"),
+                "the foreign key holds");
+        db.execute("delete from member where id = 2", "delete from role where name = 'GUEST'");
+        migrator.upgrade("head");
+        LiveSchemaAssert.holds(db, migrator, h.schemaAt(2), "changed once the value is unused");
+        assertEquals(List.of("1|ADMIN", "3|null"), db.query("select id, role_name from member order by id"));
     }
 }
