@@ -15,7 +15,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -90,6 +90,25 @@ app_axon() {
         modelling/src/main/java/org/axonframework/modelling/saga/repository/legacyjpa/{AssociationValueEntry,SagaEntry}.java)"
     DEPS="com.fasterxml.jackson.core:jackson-databind org.slf4j:slf4j-api com.thoughtworks.xstream:xstream:1.4.21 javax.persistence:javax.persistence-api:2.2 jakarta.annotation:jakarta.annotation-api com.google.code.findbugs:jsr305:3.0.2 javax.annotation:javax.annotation-api:1.3.2"
     JAVAX=0
+    NAMINGS="jpa spring"
+    RELEASE=17
+}
+
+app_eladmin() {
+    REPO=elunez/eladmin
+    COMMIT=be2f1370f3b9cd2e9c1369a8026f3a54073edda5
+    STYLE="Spring Boot 2 admin system (javax, rewritten to jakarta): Lombok, auditing @MappedSuperclass with @CreationTimestamp, many-to-many join tables naming referencedColumnName, @OneToOne, @Column(unique), Bean Validation groups"
+    ROOTS="eladmin-common/src/main/java eladmin-system/src/main/java eladmin-logging/src/main/java eladmin-tools/src/main/java eladmin-generator/src/main/java"
+    ENTITIES="eladmin-system/src/main/java/me/zhengjie/modules/system/domain eladmin-system/src/main/java/me/zhengjie/modules/maint/domain eladmin-system/src/main/java/me/zhengjie/modules/quartz/domain eladmin-logging/src/main/java/me/zhengjie/domain eladmin-tools/src/main/java/me/zhengjie/domain eladmin-generator/src/main/java/me/zhengjie/domain"
+    EXCLUDE=""
+    DEPS="io.swagger:swagger-annotations:1.6.14 cn.hutool:hutool-all:5.8.40 com.alibaba.fastjson2:fastjson2:2.0.58 com.fasterxml.jackson.core:jackson-annotations org.apache.commons:commons-lang3 org.springframework.data:spring-data-jpa org.springframework:spring-aspects"
+    JAVAX=1
+    # ColumnInfo reads two constants of the code generator (GenUtil), whose imports reach the whole generator and
+    # the servlet API; Role's field initializer reads a Lombok-made getter of an enum javac compiles implicitly
+    # (processors, Lombok too, do not run on implicitly compiled sources): the values instead (no DDL effect).
+    # Menu's two flags are written for MySQL (columnDefinition "bit(1) default 0", which PostgreSQL refuses, in
+    # Hibernate's create as in ours): "boolean default false", as a move to PostgreSQL writes them.
+    REWRITE='s/columnDefinition = "bit\(1\) default 0"/columnDefinition = "boolean default false"/; s/^import me\.zhengjie\.utils\.(GenUtil|enums\.DataScopeEnum);$//; s/GenUtil\.PK/"PRI"/; s/GenUtil\.EXTRA/"auto_increment"/; s/DataScopeEnum\.THIS_LEVEL\.getValue\(\)/"THIS_LEVEL"/'
     NAMINGS="jpa spring"
     RELEASE=17
 }

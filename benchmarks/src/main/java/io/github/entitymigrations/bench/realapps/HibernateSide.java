@@ -91,17 +91,11 @@ final class HibernateSide {
             }
         } catch (Exception e) {
             Files.deleteIfExists(facts);
-            Files.writeString(out.resolve("hibernate-" + db + ".error"), stackTrace(e));
+            Files.writeString(out.resolve("hibernate-" + db + ".error"), RealApps.stackTrace(e));
             System.err.println("realapps: Hibernate refused the entities on " + db + ": " + e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
-    }
-
-    static String stackTrace(Throwable e) {
-        var text = new java.io.StringWriter();
-        e.printStackTrace(new java.io.PrintWriter(text));
-        return text.toString();
     }
 
     private static List<String> classNames(Path root) throws IOException {

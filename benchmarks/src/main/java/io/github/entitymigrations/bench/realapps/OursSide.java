@@ -60,7 +60,7 @@ final class OursSide {
             drift = SafetyChecks.drift(db, url, migrations, out);
         } catch (Exception e) {
             Files.deleteIfExists(ours);
-            Files.writeString(out.resolve("ours-" + db + ".error"), HibernateSide.stackTrace(e));
+            Files.writeString(out.resolve("ours-" + db + ".error"), RealApps.stackTrace(e));
             System.err.println("realapps: our upgrade failed on " + db + ": " + e);
         }
         String safety = "\t" + drift + "\t" + SafetyChecks.lint(db, url, migrations, out);

@@ -26,4 +26,14 @@ public final class RealApps {
             }
         }
     }
+
+    /**
+     * The stack trace of {@code e}, for an {@code .error} file. Here, not in {@link HibernateSide}: the side that runs
+     * our engine has no Hibernate on its class path, and reporting its own failures must not need it.
+     */
+    static String stackTrace(Throwable e) {
+        var text = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(text));
+        return text.toString();
+    }
 }

@@ -48,7 +48,7 @@ final class SafetyChecks {
             addIndexByHand(url);
             return report.differences().size() + "/" + em.drift().size();
         } catch (Exception e) {
-            Files.writeString(out.resolve("drift-" + db + ".error"), HibernateSide.stackTrace(e));
+            Files.writeString(out.resolve("drift-" + db + ".error"), RealApps.stackTrace(e));
             System.err.println("realapps: drift failed on " + db + ": " + e);
             return "-1";
         }
@@ -93,7 +93,7 @@ final class SafetyChecks {
             return perRule.isEmpty() ? "none" : perRule.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
         } catch (Exception e) {
-            Files.writeString(out.resolve("lint-" + db + ".error"), HibernateSide.stackTrace(e));
+            Files.writeString(out.resolve("lint-" + db + ".error"), RealApps.stackTrace(e));
             System.err.println("realapps: lint failed on " + db + ": " + e);
             return "failed";
         }
