@@ -359,6 +359,9 @@ final class StepExecutor implements AutoCloseable {
         if (LockBlockers.isLockTimeout(e)) {
             return LockTimeoutFailure.of(c, step, index, reason, e);
         }
+        if (OutOfSpace.is(e)) {
+            reason += "\n  " + OutOfSpace.explained(databaseName);
+        }
         return failure(step, index, statements, reason, e);
     }
 
@@ -486,8 +489,8 @@ final class StepExecutor implements AutoCloseable {
                 + (index + 1) + " of " + statements.size() + (step.upgrade() ? "" : " of its downgrade") + ":\n    "
                 + statements.get(index) + "\n  " + reason + "\n" + batchNote(step, index, reason);
         return new MigrationException(where + "It was rolled back: nothing of it was applied and the version table "
-                + "is unchanged. Fix the migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN)
-                + ".", cause);
+                + "is unchanged. " + (OutOfSpace.is(cause) ? OutOfSpace.whatToDo() : "Fix the migration (or the data) "
+                + "and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + "."), cause);
     }
 
     /**

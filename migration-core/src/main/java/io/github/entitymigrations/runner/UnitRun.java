@@ -59,6 +59,9 @@ final class UnitRun {
                     throw e; // the journal itself failed: the next run finds the row and sorts it out
                 }
                 String reason = databaseName + " said: " + e.getMessage();
+                if (OutOfSpace.is(e)) {
+                    reason += "\n  " + OutOfSpace.explained(databaseName);
+                }
                 if (step.outsideTransaction()) {
                     String cleaned = InvalidIndex.dropLeftBy(c, statements.get(ran), e);
                     reason = cleaned == null ? reason : reason + "\n  " + cleaned;
@@ -109,7 +112,13 @@ final class UnitRun {
      * unit's statements that ran and stay.
      */
     record Undo(Step step, Unit failing, int partial, String partUndone, List<Unit> undone, List<Unit> stayed,
-                String stoppedBecause, boolean transactionalDdl) {
+                String stoppedBecause, boolean transactionalDdl, boolean outOfSpace) {
+
+        /** What to do once the database is back as before the migration. */
+        private String fix() {
+            return outOfSpace ? OutOfSpace.whatToDo()
+                    : "Fix the migration (or the data) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ".";
+        }
 
         String report() {
             StringBuilder s = new StringBuilder();
@@ -120,8 +129,7 @@ final class UnitRun {
                 if (failing.statements().size() > 1 && failing.transactional()) {
                     s.append(" (").append(failing.describe()).append(" ran in a transaction of its own, rolled back)");
                 }
-                return s.append(": ").append(asBefore()).append(" Fix the migration (or the data) and ")
-                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
+                return s.append(": ").append(asBefore()).append(" ").append(fix()).toString();
             }
             s.append(", so the runner undid the steps it had applied, newest first");
             List<String> all = new ArrayList<>();
@@ -137,8 +145,7 @@ final class UnitRun {
                         + "values it removed.");
             }
             if (stayed.isEmpty() && partial == 0) {
-                return s.append(" ").append(asBefore()).append(" Fix the migration (or the data) and ")
-                        .append(Advice.current().phrase(Advice.Phrase.RUN_AGAIN)).append(".").toString();
+                return s.append(" ").append(asBefore()).append(" ").append(fix()).toString();
             }
             s.append("\n").append(stayedReport());
             return s.toString();
@@ -223,7 +230,7 @@ final class UnitRun {
         }
         List<Unit> stayed = i < 0 ? List.of() : List.copyOf(applied.subList(0, i + 1));
         return new Undo(step, failing, partial, partUndone, undone, stayed, stopped,
-                versions.kind().transactionalDdl());
+                versions.kind().transactionalDdl(), OutOfSpace.is(cause));
     }
 
     /**

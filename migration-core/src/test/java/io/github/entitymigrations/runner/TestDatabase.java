@@ -113,6 +113,11 @@ final class TestDatabase {
         return new TestDatabase(Kind.SQLITE, "jdbc:sqlite:" + file, null);
     }
 
+    /** An SQLite database by its URL, which may set pragmas ({@code jdbc:sqlite:file.db?max_page_count=100}). */
+    static TestDatabase sqliteUrl(String url) {
+        return new TestDatabase(Kind.SQLITE, url, null);
+    }
+
     String url() {
         return url;
     }
