@@ -18,8 +18,11 @@ import java.util.Set;
 
 /**
  * Renames come only from {@code @RenamedFrom} hints, never from look-alikes: a hint pairs a new table
- * (or column) with an old one that is otherwise unmatched. A hint naming nothing, or something still
- * in use, is ignored (it is stale once the rename has been applied).
+ * (or column) with the old one it names. A hint naming nothing is ignored (it is stale once the rename has been
+ * applied: the old name is gone and the new one is matched by name). A hint on a new table (or column) naming an
+ * old one whose name the entities still map is refused: either the old one was renamed and a new one took its name
+ * in the same change, or the hint is left over (copied with the class or field): each reading keeps the rows in a
+ * different table (or column), and nothing in the model says which.
  */
 final class Renames {
 
@@ -39,12 +42,11 @@ final class Renames {
             return result;
         }
         candidates.sort(Comparator.comparing(Table::qualifiedName));
-        Map<String, Table> unmatchedFrom = new LinkedHashMap<>();
-        from.tables().forEach(t -> unmatchedFrom.put(QualifiedName.key(t.schema(), t.name()), t));
-        Set<String> inFrom = new HashSet<>(unmatchedFrom.keySet());
+        Map<String, Table> untaken = new LinkedHashMap<>();
+        from.tables().forEach(t -> untaken.put(QualifiedName.key(t.schema(), t.name()), t));
+        Set<String> inFrom = new HashSet<>(untaken.keySet());
         Set<String> inTo = new HashSet<>();
         to.tables().forEach(t -> inTo.add(QualifiedName.key(t.schema(), t.name())));
-        inTo.forEach(unmatchedFrom::remove);
         for (Table t : candidates) {
             if (inFrom.contains(QualifiedName.key(t.schema(), t.name()))) {
                 String old = QualifiedName.key(t.schema(), t.renamedFrom());
@@ -53,7 +55,11 @@ final class Renames {
                 }
                 continue;
             }
-            Table old = unmatchedFrom.remove(QualifiedName.key(t.schema(), t.renamedFrom()));
+            String oldKey = QualifiedName.key(t.schema(), t.renamedFrom());
+            if (inFrom.contains(oldKey) && inTo.contains(oldKey)) {
+                throw stillMapped(t);
+            }
+            Table old = untaken.remove(oldKey);
             if (old != null) {
                 result.add(new RenameTable(old.schema(), old.name(), t.name()));
             }
@@ -79,6 +85,35 @@ final class Renames {
                 + "\") (" + old + " is then dropped)");
     }
 
+    /**
+     * A new table whose hint names a table the migrations have and the entities still map: renamed, and a new table
+     * made under the old name in the same change, or a hint left over (copied with the class, say).
+     */
+    private static MigrationException stillMapped(Table t) {
+        String name = qualified(t.schema(), t.name());
+        String old = qualified(t.schema(), t.renamedFrom());
+        return new MigrationException("Table " + name + " is new and says @RenamedFrom(\"" + t.renamedFrom()
+                + "\"), but an entity still maps " + old + ": either " + old + " was renamed to " + name + " and a new "
+                + old + " made in the same change (its rows go to " + name + "), or the hint is left over, copied with "
+                + "the class (" + old + " keeps its rows, " + name + " starts empty). Nothing in the model says which. "
+                + "If the hint is left over, remove @RenamedFrom(\"" + t.renamedFrom() + "\"). To rename and make a "
+                + "new " + old + ", do it in two migrations: generate with the new entity of " + old + " left out (it "
+                + "renames), then with it (it creates " + old + ")");
+    }
+
+    /** The same for a column of a table on both sides. */
+    private static MigrationException stillMapped(Table t, Column c) {
+        String name = qualified(t.schema(), t.name());
+        return new MigrationException("Column " + name + "." + c.name() + " is new and says @RenamedFrom(\""
+                + c.renamedFrom() + "\"), but an attribute still maps " + name + "." + c.renamedFrom() + ": either "
+                + c.renamedFrom() + " was renamed to " + c.name() + " and a new " + c.renamedFrom() + " made in the "
+                + "same change (its values go to " + c.name() + "), or the hint is left over, copied with the field ("
+                + c.renamedFrom() + " keeps its values, " + c.name() + " starts empty). Nothing in the model says "
+                + "which. If the hint is left over, remove @RenamedFrom(\"" + c.renamedFrom() + "\"). To rename and "
+                + "make a new " + c.renamedFrom() + ", do it in two migrations: generate with the new attribute of "
+                + c.renamedFrom() + " left out (it renames), then with it (it adds the column)");
+    }
+
     private static String qualified(String schema, String name) {
         return schema == null ? name : schema + "." + name;
     }
@@ -99,7 +134,10 @@ final class Renames {
                     continue;
                 }
                 Column previous = old.column(c.renamedFrom());
-                if (previous != null && t.column(previous.name()) == null && !taken.contains(Keys.lower(previous.name()))) {
+                if (previous != null && t.column(previous.name()) != null) {
+                    throw stillMapped(t, c);
+                }
+                if (previous != null && !taken.contains(Keys.lower(previous.name()))) {
                     taken.add(Keys.lower(previous.name()));
                     result.add(new RenameColumn(old.schema(), old.name(), previous.name(), c.name()));
                 }

@@ -72,7 +72,7 @@ public final class Mutations {
             case 15 -> changePrimaryKey(m, t);
             case 16 -> renameConstraint(t);
             case 17 -> recase(m, t);
-            case 18 -> staleHint(t);
+            case 18 -> staleHint(m, t);
             default -> note("add table with references", referencingTable(m));
         }
     }
@@ -181,7 +181,7 @@ public final class Mutations {
 
     private void renameColumn(Model m, MTable t) {
         Column c = gen.pick(t.columns);
-        String name = gen.unused(RandomSchemas.COLUMNS, n -> t.column(n) == null);
+        String name = gen.unused(RandomSchemas.COLUMNS, n -> t.column(n) == null && !RandomSchemas.renamedAway(t, n));
         if (name == null) {
             return;
         }
@@ -272,14 +272,23 @@ public final class Mutations {
     }
 
     /** A hint naming something that exists on both sides, or nothing: it must change nothing. */
-    private void staleHint(MTable t) {
+    /**
+     * A hint that renames nothing: naming nothing the old schema has (a rename already made), or the table or column
+     * itself. Never one naming another table or column the new schema still maps: generate refuses that on a new
+     * table or column (renamed and replaced at once, or a hint copied with it).
+     */
+    private void staleHint(Model m, MTable t) {
         String hint = gen.pick(gen.pick(RandomSchemas.COLUMNS), t.columns.get(0).name(), "gone");
         int i = gen.random.nextInt(t.columns.size());
         Column c = t.columns.get(i);
         if (gen.random.nextBoolean()) {
-            t.renamedFrom = gen.pick(gen.pick(RandomSchemas.TABLES), "gone");
+            String table = gen.pick(gen.pick(RandomSchemas.TABLES), "gone");
+            t.renamedFrom = m.table(table) != null && !table.equalsIgnoreCase(t.name) ? "gone" : table;
             log.add("hint on table " + t.name + ": renamed from " + t.renamedFrom);
         } else {
+            if (t.column(hint) != null && !hint.equalsIgnoreCase(c.name())) {
+                hint = "gone";
+            }
             t.columns.set(i, new Column(c.name(), c.type(), c.nullable(), c.identity(), c.defaultValue(),
                     c.columnDefinition(), false, hint));
             log.add("hint on column " + t.name + "." + c.name() + ": renamed from " + hint);

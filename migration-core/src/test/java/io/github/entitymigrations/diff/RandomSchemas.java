@@ -57,7 +57,9 @@ public final class RandomSchemas {
     }
 
     MTable addTable(Model m) {
-        String name = unused(TABLES, n -> m.table(n) == null);
+        // Not the old name of a table renamed in this change: generate refuses a new table taking it at once.
+        String name = unused(TABLES, n -> m.table(n) == null
+                && m.tables().stream().noneMatch(o -> n.equalsIgnoreCase(o.renamedFrom)));
         if (name == null) {
             return null;
         }
@@ -92,7 +94,7 @@ public final class RandomSchemas {
     }
 
     Column addColumn(MTable t) {
-        String name = unused(COLUMNS, n -> t.column(n) == null);
+        String name = unused(COLUMNS, n -> t.column(n) == null && !renamedAway(t, n));
         if (name == null) {
             return null;
         }
@@ -176,7 +178,7 @@ public final class RandomSchemas {
         boolean nullable = random.nextBoolean();
         for (String key : target.pk.columns()) {
             String name = (target.name + "_" + key).toLowerCase(Locale.ROOT);
-            if (t.column(name) != null) {
+            if (t.column(name) != null || renamedAway(t, name)) {
                 return;
             }
             cols.add(name);
@@ -208,6 +210,11 @@ public final class RandomSchemas {
             cols.add(ordered || random.nextBoolean() ? cols.size() : 0, second.name());
         }
         return cols;
+    }
+
+    /** Whether a column of {@code t} was renamed from {@code name} in this change (its name is not free yet). */
+    static boolean renamedAway(MTable t, String name) {
+        return t.columns.stream().anyMatch(c -> name.equalsIgnoreCase(c.renamedFrom()));
     }
 
     String unused(String[] pool, Predicate<String> free) {

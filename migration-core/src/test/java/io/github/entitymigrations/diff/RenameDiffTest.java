@@ -8,12 +8,16 @@ import static io.github.entitymigrations.operations.SchemaBuilder.schema;
 import static io.github.entitymigrations.operations.SchemaBuilder.table;
 import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.operations.AddColumn;
 import io.github.entitymigrations.operations.AlterColumn;
 import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.operations.RenameColumn;
 import io.github.entitymigrations.operations.RenameTable;
+import io.github.entitymigrations.operations.SchemaState;
 import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import java.util.List;
@@ -161,8 +165,13 @@ class RenameDiffTest {
         assertDiff(applied, snapshot);
     }
 
+    /**
+     * A new table whose hint names a table the entities still map: renamed with a new table made under the old name,
+     * or a hint copied with the class. Taking it as either would keep the rows in the wrong table; refused, saying
+     * both ways out.
+     */
     @Test
-    void tableHintNamingTableThatStillExistsIsIgnored() {
+    void tableHintNamingTableThatIsStillMappedIsRefused() {
         Schema from = schema(s -> s.table("users", t -> t.id()));
         Schema to = schema(s -> {
             s.table("users", t -> t.id());
@@ -171,17 +180,46 @@ class RenameDiffTest {
                 t.renamedFrom("users");
             });
         });
-        assertDiff(from, to, new CreateTable(table(to, "accounts")));
+        MigrationException e = assertThrows(MigrationException.class, () -> SchemaDiff.diff(from, to));
+        assertTrue(e.getMessage().startsWith("Table accounts is new and says @RenamedFrom(\"users\"), but an entity "
+                + "still maps users"), e.getMessage());
+        assertTrue(e.getMessage().contains("remove @RenamedFrom(\"users\")"), e.getMessage());
+        assertTrue(e.getMessage().contains("do it in two migrations"), e.getMessage());
     }
 
     @Test
-    void columnHintNamingColumnThatStillExistsIsIgnored() {
+    void columnHintNamingColumnThatIsStillMappedIsRefused() {
         Schema from = schema(s -> s.table("users", t -> t.col("name", varchar(100))));
         Schema to = schema(s -> s.table("users", t -> {
             t.col("name", varchar(100));
             t.col("display_name", varchar(100)).renamedFrom("name");
         }));
-        assertDiff(from, to, new AddColumn(null, "users", column(to, "users", "display_name")));
+        MigrationException e = assertThrows(MigrationException.class, () -> SchemaDiff.diff(from, to));
+        assertTrue(e.getMessage().startsWith("Column users.display_name is new and says @RenamedFrom(\"name\"), but "
+                + "an attribute still maps users.name"), e.getMessage());
+    }
+
+    /** Renamed, then a new table of the old name in a later migration: two steps, as the refusal says. */
+    @Test
+    void renamedThenANewTableOfTheOldNameInTwoSteps() {
+        Schema from = schema(s -> s.table("users", t -> t.id()));
+        Schema renamed = schema(s -> s.table("accounts", t -> {
+            t.id();
+            t.renamedFrom("users");
+        }));
+        assertDiff(from, renamed, new RenameTable(null, "users", "accounts"));
+        Schema applied = new SchemaState(from).apply(SchemaDiff.diff(from, renamed).upgrade()).toSchema();
+        Schema both = schema(s -> {
+            s.table("users", t -> t.id());
+            s.table("accounts", t -> {
+                t.id();
+                t.renamedFrom("users");
+            });
+        });
+        // The renamed table's key gives up pk_users to the new table (TakenNames).
+        assertEquals(List.of("drop primary key pk_users on accounts", "add primary key pk_accounts on accounts (id)",
+                        "create table users (1 columns)"),
+                SchemaDiff.diff(applied, both).upgrade().stream().map(o -> o.describe()).toList());
     }
 
     @Test

@@ -41,6 +41,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * runner's own {@code drift}. This reaches the combinations no hand-written case lists: several changes to one
  * table in one migration (on SQLite one rebuild), renames beside type changes, keys changed under foreign keys.
  * Deterministic; a failure names its seed and what was done to the schema.
+ *
+ * <p>A deeper run, outside {@code mvn verify}, takes other seeds and more of them:
+ * {@code -Drandom.firstSeed=1001 -Drandom.pairs=400} (each database; {@code random.pairsWithRows} for the runs with
+ * rows), with {@code -Dtest=RandomMigrationsOnDatabasesTest}.
  */
 class RandomMigrationsOnDatabasesTest {
 
@@ -77,13 +81,18 @@ class RandomMigrationsOnDatabasesTest {
 
     /** Pairs per database: SQLite is a file, the servers drop and create a schema or database for each. */
     private static int pairs(Kind kind) {
-        return kind == Kind.SQLITE ? 150 : 60;
+        return Integer.getInteger("random.pairs", kind == Kind.SQLITE ? 150 : 60);
+    }
+
+    /** The first seed: 1 in {@code mvn verify}; another for a deeper run. */
+    private static long firstSeed() {
+        return Long.getLong("random.firstSeed", 1);
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void randomChangesLeaveExactlyTheSchemaTheMigrationsDescribe(Kind kind) throws Exception {
-        for (long seed = 1; seed <= pairs(kind); seed++) {
+        for (long seed = firstSeed(); seed < firstSeed() + pairs(kind); seed++) {
             Pair p = pair(kind, seed, "");
             TestDatabase db = p.db();
             Migrator migrator = p.migrator();
@@ -115,7 +124,7 @@ class RandomMigrationsOnDatabasesTest {
 
     /** Pairs run with a row in every table: PostgreSQL and SQLite, whose DDL is transactional. */
     private static int pairsWithRows(Kind kind) {
-        return kind == Kind.SQLITE ? 100 : 40;
+        return Integer.getInteger("random.pairsWithRows", kind == Kind.SQLITE ? 100 : 40);
     }
 
     /**
@@ -128,7 +137,7 @@ class RandomMigrationsOnDatabasesTest {
     @EnumSource(value = Kind.class, names = {"POSTGRESQL", "SQLITE"})
     void randomChangesKeepEveryRowOrChangeNothing(Kind kind) throws Exception {
         int changedWithRows = 0;
-        for (long seed = 1; seed <= pairsWithRows(kind); seed++) {
+        for (long seed = firstSeed(); seed < firstSeed() + pairsWithRows(kind); seed++) {
             Pair p = pair(kind, seed, " with rows");
             TestDatabase db = p.db();
             Migrator migrator = p.migrator();
