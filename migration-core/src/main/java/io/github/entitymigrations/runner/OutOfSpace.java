@@ -38,7 +38,7 @@ final class OutOfSpace {
 
     /** What to do, in place of fixing the migration. */
     static String whatToDo() {
-        return "Free space for the database (or raise its limit) and " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN)
-                + ": the migration needs no change.";
+        return "Free space for the database (or raise its limit) and "
+                + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ": the migration needs no change.";
     }
 }

@@ -44,8 +44,8 @@ class SqliteDiskFullTest {
         TestDatabase db = TestDatabase.sqliteFile(file);
         Migrator migrator = db.migrator(h.chain());
         migrator.upgrade("+1");
-        db.execute("insert into note (id, body) with recursive n(i) as (select 1 union all select i + 1 from n where i < "
-                + ROWS + ") select i, printf('%0300d', i) from n");
+        db.execute("insert into note (id, body) with recursive n(i) as (select 1 union all select i + 1 from n "
+                + "where i < " + ROWS + ") select i, printf('%0300d', i) from n");
         List<String> rows = db.query("select count(*), sum(length(body)), sum(id) from note");
         int pages = Integer.parseInt(db.query("pragma page_count").get(0));
 
