@@ -69,15 +69,15 @@ final class UnitRun {
                 int partial = rolledBack ? 0 : ran;
                 String partUndone = null;
                 if (partial > 0 && unit.inverses() != null) {
-                    try {
-                        undoPart(c, unit, partial);
-                        partUndone = (partial == 1 ? "the statement of " : "the " + partial + " statements of ")
+                    int ranBefore = partial;
+                    partial = undoPart(c, unit, partial, e);
+                    if (partial == 0) {
+                        partUndone = (ranBefore == 1 ? "the statement of " : "the " + ranBefore + " statements of ")
                                 + unit.describe() + " that had run, each by its inverse";
-                        partial = 0;
-                    } catch (SQLException failed) {
-                        e.addSuppressed(failed);
-                        reason += "\n  Undoing the statements of the step that ran, newest first, failed too ("
-                                + databaseName + " said: " + failed.getMessage() + ")";
+                    } else {
+                        reason += "\n  Undoing the statements of the step that ran, newest first, failed at the "
+                                + "inverse of statement " + partial + " (" + databaseName + " said: "
+                                + e.getSuppressed()[e.getSuppressed().length - 1].getMessage() + ")";
                     }
                 }
                 Undo undo = undo(c, step, applied, unit, partial, partUndone, e);
@@ -165,8 +165,9 @@ final class UnitRun {
             }
             List<String> still = new ArrayList<>(stayed.stream().map(Unit::describe).toList());
             if (partial > 0) {
-                still.add("statements 1 to " + partial + " of " + failing.describe() + " (a step run in part is not "
-                        + "undone: its reverse is written for the whole step)");
+                still.add("statements 1 to " + partial + " of " + failing.describe() + (failing.inverses() != null
+                        ? " (undoing them one by one failed, as said above)"
+                        : " (a step run in part is not undone: its reverse is written for the whole step)"));
             }
             s.append(step.upgrade() ? "Still applied: " : "Still reverted: ").append(String.join(", ", still))
                     .append(step.upgrade() ? ". The version table does not record " : ". The version table still "
@@ -237,15 +238,22 @@ final class UnitRun {
      * Undoes the first {@code ran} statements of {@code unit}, which ran outside a transaction before its next one
      * failed: each one's own inverse, newest first. The unit's journal row stays {@code started} meanwhile, so an
      * interruption here leaves the next run to compare the schema, as for any unit in flight.
+     *
+     * @return how many of its statements stay applied: 0, or those up to the one whose inverse failed (that failure
+     *         is added to {@code cause})
      */
-    private static void undoPart(Connection c, Unit unit, int ran) throws SQLException {
+    private static int undoPart(Connection c, Unit unit, int ran, SQLException cause) {
+        int remaining = ran;
         try (Statement s = c.createStatement()) {
-            for (int i = ran - 1; i >= 0; i--) {
-                for (String sql : unit.inverses().get(i)) {
+            for (; remaining > 0; remaining--) {
+                for (String sql : unit.inverses().get(remaining - 1)) {
                     s.execute(sql);
                 }
             }
+        } catch (SQLException failed) {
+            cause.addSuppressed(failed);
         }
+        return remaining;
     }
 
     /**
