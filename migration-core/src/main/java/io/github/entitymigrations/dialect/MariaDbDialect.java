@@ -345,21 +345,32 @@ public final class MariaDbDialect implements Dialect {
     /** A STRING enum's check is the column's {@code enum} type: adding it changes the column's type. */
     private static List<String> addCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
                                          CheckConstraint check) {
-        Table t = names.find(schema, table);
-        if (MariaDbEnums.isEnum(t, check)) {
-            return retyped(names, tables, t, check.column(), check.values()).statements();
+        Retyped enumType = enumRetyping(names, tables, schema, table, check, true);
+        if (enumType != null) {
+            return enumType.statements();
         }
-        return List.of(alterTable(names, schema, table) + " add " + tables.check(t, check));
+        return List.of(alterTable(names, schema, table) + " add " + tables.check(names.find(schema, table), check));
     }
 
     /** Dropping a STRING enum's check gives the column back its own type (a check is dropped by name). */
     private static List<String> dropCheck(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
                                           CheckConstraint check) {
-        Table t = names.find(schema, table);
-        if (MariaDbEnums.isEnum(t, check)) {
-            return retyped(names, tables, t, check.column(), null).statements();
+        Retyped enumType = enumRetyping(names, tables, schema, table, check, false);
+        if (enumType != null) {
+            return enumType.statements();
         }
         return List.of(alterTable(names, schema, table) + " drop constraint " + MariaDbNames.plain(check.name()));
+    }
+
+    /**
+     * For a STRING enum's check ({@code added}, or dropped), the column's change of {@code enum} type, with the
+     * statements of the columns that follow it; {@code null} for any other check.
+     */
+    private static Retyped enumRetyping(MariaDbNames names, MariaDbTableSql tables, String schema, String table,
+                                        CheckConstraint check, boolean added) {
+        Table t = names.find(schema, table);
+        return MariaDbEnums.isEnum(t, check) ? retyped(names, tables, t, check.column(), added ? check.values() : null)
+                : null;
     }
 
     /**
@@ -421,28 +432,13 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public List<List<String>> inverses(Operation operation, Schema before, Schema after) {
-        CheckConstraint check;
-        String schema;
-        String table;
-        if (operation instanceof AddCheck op) {
-            check = op.check();
-            schema = op.schema();
-            table = op.table();
-        } else if (operation instanceof DropCheck op) {
-            check = op.check();
-            schema = op.schema();
-            table = op.table();
-        } else {
-            return null;
-        }
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
-        Table t = names.find(schema, table);
-        if (!MariaDbEnums.isEnum(t, check)) {
-            return null;
-        }
-        Retyped r = retyped(names, new MariaDbTableSql(names, nativeUuid), t, check.column(),
-                operation instanceof AddCheck ? check.values() : null);
-        return List.copyOf(r.inverses());
+        MariaDbTableSql tables = new MariaDbTableSql(names, nativeUuid);
+        Retyped enumType = operation instanceof AddCheck op
+                ? enumRetyping(names, tables, op.schema(), op.table(), op.check(), true)
+                : operation instanceof DropCheck op ? enumRetyping(names, tables, op.schema(), op.table(), op.check(),
+                false) : null;
+        return enumType == null ? null : List.copyOf(enumType.inverses());
     }
 
     /** {@code rename table}: the table stays in its database and keeps its quoting. */

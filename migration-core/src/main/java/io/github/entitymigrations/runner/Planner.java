@@ -285,7 +285,8 @@ final class Planner {
             List<List<String>> inverses = statements.size() > 1 && !transactional
                     ? dialect.inverses(op, before, after) : null;
             units.add(new Unit(number, op, statements, undo, null, transactional,
-                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl), List.of(), inverses));
+                    UnitKinds.transactional(reverse, undo, dialect.name(), transactionalDdl), List.of(), inverses,
+                    inverses == null ? null : after));
         }
     }
 

@@ -257,7 +257,7 @@ final class StepExecutor implements AutoCloseable {
             } else if (step.atomic()) {
                 runStatements(c, step, databaseName);
             } else {
-                new UnitRun(versions, journal, databaseName).run(c, step);
+                new UnitRun(dialect, versions, journal, databaseName).run(c, step);
             }
         } finally {
             lockTimeout.restore(c);

@@ -20,6 +20,12 @@ import java.util.List;
  * {@code undoing} before its undo runs and deleted once that is done; the version row and the removal of the
  * migration's rows commit together. Each row keeps the statements that undo its unit, so undoing needs neither
  * the migration file nor a new plan.
+ *
+ * <p>A unit of several DDL statements, each committed at once ({@link Unit#inverses()}), also keeps each
+ * statement's own inverse and, before its first statement and after each, a digest of the live schema
+ * ({@link LiveState}); its state is then {@code ran:N} once N of its statements have run, until it is applied. It is
+ * undone statement by statement, newest first, whether applied or stopped in their middle: the run after a kill
+ * (while it ran, or while it was undone) tells from the live schema which recorded state it is in.
  */
 final class UndoJournal {
 
@@ -28,19 +34,50 @@ final class UndoJournal {
     static final String STARTED = "started";
     static final String APPLIED = "applied";
     static final String UNDOING = "undoing";
+    /** {@code ran:2}: the first two statements of a unit with {@link Unit#inverses()} have run. */
+    static final String RAN = "ran:";
 
     /** Built on first use: only a database without transactional DDL journals its steps. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
-    /** One row: a unit of the interrupted migration. */
+    /**
+     * One row: a unit of the interrupted migration.
+     *
+     * @param inverses each statement's inverse, for a unit of several statements run one by one; else {@code null}
+     * @param states   with {@code inverses}: the live schema's digest before its first statement and after each
+     *                 one that has run ({@code states.get(n)}: after statement n)
+     */
     record Entry(String migrationId, boolean upgrade, int unit, String state, String operation, String checksum,
-                 boolean transactional, List<String> undo, boolean undoTransactional) {
+                 boolean transactional, List<String> undo, boolean undoTransactional, List<List<String>> inverses,
+                 List<String> states) {
 
         String describe() {
             return "step " + unit + " (" + operation + ")";
         }
+
+        /**
+         * How many of the unit's statements are known to have run: those of a {@code ran:N} state, all of an
+         * applied unit, else 0.
+         */
+        int ran() {
+            return state.startsWith(RAN) ? Integer.parseInt(state.substring(RAN.length()))
+                    : state.equals(APPLIED) && inverses != null ? inverses.size() : 0;
+        }
+
+        /**
+         * Whether the unit ran statement by statement with the live schema's state recorded after each (applied,
+         * or stopped in their middle), so it is undone statement by statement too.
+         */
+        boolean byStatement() {
+            return inverses != null && states != null && (state.equals(STARTED) || state.startsWith(RAN)
+                    || state.equals(APPLIED) && states.size() == inverses.size() + 1);
+        }
+    }
+
+    /** What a row keeps to undo its unit: its undo; for a unit run statement by statement, inverses and states. */
+    record Undo(List<String> undo, List<List<String>> inverses, List<String> states) {
     }
 
     private final DatabaseKind kind;
@@ -76,7 +113,11 @@ final class UndoJournal {
         }
     }
 
-    void started(Connection c, Step step, Unit unit) throws SQLException {
+    /**
+     * @param states for a unit with {@link Unit#inverses()}: the live schema's digest before its first statement
+     *               ({@link LiveState}); otherwise {@code null}
+     */
+    void started(Connection c, Step step, Unit unit, List<String> states) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("insert into " + table + " (migration_id, direction, unit, "
                 + "state, operation, checksum, transactional_unit, undo_statements, undo_transactional) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -88,8 +129,21 @@ final class UndoJournal {
             p.setString(5, op.length() > 1000 ? op.substring(0, 1000) : op);
             p.setString(6, Checksums.of(step.file().migration()));
             p.setInt(7, unit.transactional() ? 1 : 0);
-            p.setString(8, unit.undo() == null ? null : json(unit.undo()));
+            p.setString(8, states != null ? json(new Undo(unit.undo(), unit.inverses(), states))
+                    : unit.undo() == null ? null : json(unit.undo()));
             p.setInt(9, unit.undoTransactional() ? 1 : 0);
+            p.executeUpdate();
+        }
+    }
+
+    /** {@code ran} statements of {@code unit} have run; {@code states} the digests up to the one after them. */
+    void ran(Connection c, Step step, Unit unit, int ran, List<String> states) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("update " + table + " set state = ?, undo_statements = ? "
+                + "where migration_id = ? and unit = ?")) {
+            p.setString(1, RAN + ran);
+            p.setString(2, json(new Undo(unit.undo(), unit.inverses(), states)));
+            p.setString(3, step.id());
+            p.setInt(4, unit.number());
             p.executeUpdate();
         }
     }
@@ -152,16 +206,17 @@ final class UndoJournal {
                 + "state, operation, checksum, transactional_unit, undo_statements, undo_transactional from " + table
                 + " order by migration_id, unit desc")) {
             while (rs.next()) {
-                String undo = rs.getString(8);
+                String text = rs.getString(8);
+                Undo undo = text == null ? new Undo(null, null, null) : undo(text);
                 entries.add(new Entry(rs.getString(1), "upgrade".equals(rs.getString(2)), rs.getInt(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7) == 1,
-                        undo == null ? null : statements(undo), rs.getInt(9) == 1));
+                        undo.undo(), rs.getInt(9) == 1, undo.inverses(), undo.states()));
             }
         }
         return entries;
     }
 
-    private static String json(List<String> statements) {
+    private static String json(Object statements) {
         try {
             return Json.MAPPER.writeValueAsString(statements);
         } catch (JsonProcessingException e) {
@@ -169,9 +224,13 @@ final class UndoJournal {
         }
     }
 
-    private static List<String> statements(String json) {
+    /** A list of undo statements, or (for a unit run statement by statement) an object with inverses and states. */
+    private static Undo undo(String json) {
         try {
-            return Json.MAPPER.readValue(json, new TypeReference<List<String>>() { });
+            if (json.startsWith("{")) {
+                return Json.MAPPER.readValue(json, Undo.class);
+            }
+            return new Undo(Json.MAPPER.readValue(json, new TypeReference<List<String>>() { }), null, null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable undo statements in " + NAME + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package io.github.entitymigrations.runner;
 
 import io.github.entitymigrations.operations.Operation;
+import io.github.entitymigrations.schema.Schema;
 import java.util.List;
 
 /**
@@ -25,10 +26,12 @@ import java.util.List;
  * @param inverses      for a unit of several statements outside a transaction, each statement's own undo
  *                      ({@link io.github.entitymigrations.dialect.Dialect#inverses}), so that a run stopped in its
  *                      middle can be undone statement by statement; {@code null} when the dialect has none
+ * @param after         with {@code inverses}: the schema just after the unit, which the live schema is read against
+ *                      between its statements ({@link LiveState}); otherwise {@code null}
  */
 public record Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
                    boolean transactional, boolean undoTransactional, List<Operation> batch,
-                   List<List<String>> inverses) {
+                   List<List<String>> inverses, Schema after) {
 
     public Unit {
         statements = List.copyOf(statements);
@@ -44,7 +47,7 @@ public record Unit(int number, Operation operation, List<String> statements, Lis
     /** One operation rendered on its own. */
     public Unit(int number, Operation operation, List<String> statements, List<String> undo, String noUndo,
                 boolean transactional, boolean undoTransactional) {
-        this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of(), null);
+        this(number, operation, statements, undo, noUndo, transactional, undoTransactional, List.of(), null, null);
     }
 
     /**
@@ -52,7 +55,7 @@ public record Unit(int number, Operation operation, List<String> statements, Lis
      * are made in atomic steps only, so {@code transactional} is {@code true}).
      */
     static Unit batch(int number, List<Operation> batch, List<String> statements) {
-        return new Unit(number, batch.get(0), statements, null, null, true, false, batch, null);
+        return new Unit(number, batch.get(0), statements, null, null, true, false, batch, null, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.runner;
 
+import io.github.entitymigrations.dialect.Dialect;
 import io.github.entitymigrations.migrations.Advice;
 import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
@@ -13,18 +14,22 @@ import java.util.List;
  * at once; a migration marked {@code outsideTransaction}) unit by unit, recording each in the {@link UndoJournal}.
  * When a statement fails, the units already applied are undone, newest first, with the reverse of each operation,
  * so the database is back where it was; then the original error is thrown, saying what was undone. A unit that
- * runs in a transaction of its own ({@link Unit#transactional()}) leaves nothing when it fails; one that does
- * not and had run some of its statements is not undone (its reverse is written for the whole operation) and is
- * reported as what stays. Undoing stops at a unit that has no reverse or whose undo fails; the error then lists
- * precisely what stays applied and how to finish.
+ * runs in a transaction of its own ({@link Unit#transactional()}) leaves nothing when it fails. A unit of several
+ * statements with an inverse for each ({@link Unit#inverses()}) is undone statement by statement, whether it failed
+ * in their middle or was applied, with the live schema's state recorded between them ({@link LiveState}) so that a
+ * kill at any point can be undone by the next run; any other unit that had run some of its statements is not
+ * undone (its reverse is written for the whole operation) and is reported as what stays. Undoing stops at a unit
+ * that has no reverse or whose undo fails; the error then lists precisely what stays applied and how to finish.
  */
 final class UnitRun {
 
+    private final Dialect dialect;
     private final VersionTable versions;
     private final UndoJournal journal;
     private final String databaseName;
 
-    UnitRun(VersionTable versions, UndoJournal journal, String databaseName) {
+    UnitRun(Dialect dialect, VersionTable versions, UndoJournal journal, String databaseName) {
+        this.dialect = dialect;
         this.versions = versions;
         this.journal = journal;
         this.databaseName = databaseName;
@@ -37,13 +42,26 @@ final class UnitRun {
         List<Unit> applied = new ArrayList<>();
         int offset = 0;
         for (Unit unit : step.units()) {
-            journal.started(c, step, unit);
+            // Statements committed one by one, each with its inverse: the live schema is recorded before the first
+            // and after each, so that the run after a kill in their middle can tell how far they got.
+            List<String> states = byStatement(unit) ? new ArrayList<>() : null;
+            if (states != null) {
+                states.add(LiveState.of(c, dialect, versions, unit.after()));
+            }
+            journal.started(c, step, unit, states);
             int ran = 0;
+            boolean recording = false;
             List<String> statements = unit.statements();
             try {
                 c.setAutoCommit(!unit.transactional());
                 for (; ran < statements.size(); ran++) {
                     execute(c, dependents, statements.get(ran));
+                    if (states != null) {
+                        recording = true;
+                        states.add(LiveState.of(c, dialect, versions, unit.after()));
+                        journal.ran(c, step, unit, ran + 1, states);
+                        recording = false;
+                    }
                 }
                 journal.mark(c, step.id(), unit.number(), UndoJournal.APPLIED);
                 if (unit.transactional()) {
@@ -55,7 +73,7 @@ final class UnitRun {
                 if (rolledBack) {
                     rollBack(c, e);
                 }
-                if (ran == statements.size()) {
+                if (ran == statements.size() || recording) {
                     throw e; // the journal itself failed: the next run finds the row and sorts it out
                 }
                 String reason = databaseName + " said: " + e.getMessage();
@@ -93,6 +111,11 @@ final class UnitRun {
             applied.add(unit);
             offset += statements.size();
         }
+    }
+
+    /** Whether {@code unit} runs several statements outside a transaction, each with its own inverse. */
+    static boolean byStatement(Unit unit) {
+        return unit.inverses() != null && !unit.transactional() && unit.after() != null;
     }
 
     private void execute(Connection c, SqliteDependents dependents, String sql) throws SQLException {
@@ -213,7 +236,14 @@ final class UnitRun {
                     break;
                 }
                 try {
-                    undoUnit(c, journal, step.id(), u.number(), u.undo(), u.undoTransactional());
+                    if (byStatement(u)) {
+                        // Each statement by its own inverse, newest first: a kill meanwhile leaves the schema in
+                        // one of the states recorded between them, which the next run finds and goes on from.
+                        undoStatements(c, u, u.statements().size());
+                        journal.remove(c, step.id(), u.number());
+                    } else {
+                        undoUnit(c, journal, step.id(), u.number(), u.undo(), u.undoTransactional());
+                    }
                 } catch (SQLException e) {
                     cause.addSuppressed(e);
                     stopped = "its undo failed (" + databaseName + " said: " + e.getMessage() + ")";
@@ -243,6 +273,17 @@ final class UnitRun {
      *         is added to {@code cause})
      */
     private static int undoPart(Connection c, Unit unit, int ran, SQLException cause) {
+        try {
+            undoStatements(c, unit, ran);
+            return 0;
+        } catch (PartlyUndone failed) {
+            cause.addSuppressed(failed.getCause());
+            return failed.remaining;
+        }
+    }
+
+    /** Runs the inverses of statements {@code ran} down to 1 of {@code unit}. */
+    private static void undoStatements(Connection c, Unit unit, int ran) throws PartlyUndone {
         int remaining = ran;
         try (Statement s = c.createStatement()) {
             for (; remaining > 0; remaining--) {
@@ -251,9 +292,19 @@ final class UnitRun {
                 }
             }
         } catch (SQLException failed) {
-            cause.addSuppressed(failed);
+            throw new PartlyUndone(remaining, failed);
         }
-        return remaining;
+    }
+
+    /** An inverse failed: statements 1 to {@code remaining} of the unit stay applied. */
+    private static final class PartlyUndone extends SQLException {
+        final int remaining;
+
+        PartlyUndone(int remaining, SQLException cause) {
+            super("statement " + remaining + "'s inverse failed: " + cause.getMessage(), cause.getSQLState(),
+                    cause.getErrorCode(), cause);
+            this.remaining = remaining;
+        }
     }
 
     /**
