@@ -34,7 +34,8 @@ class EnumKeyReferencesTest {
     @TempDir
     Path tmp;
 
-    private static Schema rolesAndMembers(boolean foreignKey, String... roles) {
+    /** A {@code role} table keyed by its name, a STRING enum, and {@code member} rows referencing it. */
+    static Schema rolesAndMembers(boolean foreignKey, String... roles) {
         return schema(s -> s
                 .table("role", t -> {
                     t.col("name", varchar(20)).notNull();

@@ -1,14 +1,13 @@
 package io.github.entitymigrations.runner;
 
-import static io.github.entitymigrations.operations.SchemaBuilder.schema;
-import static io.github.entitymigrations.operations.SchemaBuilder.varchar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
-import io.github.entitymigrations.schema.OnDelete;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -53,18 +53,7 @@ class StatementByStatementKillTest {
     }
 
     private static Schema rolesAndMembers(String... roles) {
-        return schema(s -> s
-                .table("role", t -> {
-                    t.col("name", varchar(20)).notNull();
-                    t.pk("pk_role", "name");
-                    t.checkIn("ck_role_name", "name", roles);
-                })
-                .table("member", t -> {
-                    t.id();
-                    t.col("role_name", varchar(20));
-                    t.index("ix_member_role_name", "role_name");
-                    t.fk("fk_member_role_name", List.of("role_name"), "role", List.of("name"), OnDelete.NO_ACTION);
-                }));
+        return EnumKeyReferencesTest.rolesAndMembers(true, roles);
     }
 
     @ParameterizedTest(name = "{0}, killed in unit {1}, the statement in flight finished by the server: {2}")
@@ -107,7 +96,7 @@ class StatementByStatementKillTest {
      * after the fix.
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
     void aSchemaInNoRecordedStateIsRefusedWithTheInversesToRun(Kind kind) throws Exception {
         MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
                 rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
@@ -115,7 +104,7 @@ class StatementByStatementKillTest {
         List<String> rows = killedInTheMiddle(db, h, 1, false);
         db.execute("alter table member add column extra integer");
 
-        Exception refused = assertThrows(io.github.entitymigrations.migrations.MigrationException.class,
+        Exception refused = assertThrows(MigrationException.class,
                 () -> db.migrator(h.chain()).upgrade("0001"));
         String message = refused.getMessage();
         assertTrue(message.contains("in the middle of step 1 (drop check constraint ck_role_name on role), whose 4 "
@@ -148,7 +137,7 @@ class StatementByStatementKillTest {
      * among those recorded while the unit ran, and finishes the undoing from there.
      */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
     void aRunKilledWhileItUndoesIsFinishedByTheNext(Kind kind) throws Exception {
         MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
                 rolesAndMembers("ADMIN", "GUEST", "USER"), rolesAndMembers("ADMIN", "USER"));
@@ -159,18 +148,9 @@ class StatementByStatementKillTest {
                         + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
         List<String> rows = members(db);
 
-        Process runner = ForkedRunner.start(db.database().url(), h.directory());
-        String[] statement;
-        try {
-            // The second unit fails at its second statement (GUEST is still a role): the first unit's member column
-            // is being changed back to the old enum.
-            statement = awaitStatement(db, runner, "enum (_ADMIN_,_GUEST_,_USER_)"); // _: any one character
-        } finally {
-            runner.destroyForcibly();
-        }
-        assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
-        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed while it undid");
-        awaitEnd(db, statement[0]);
+        // The second unit fails at its second statement (GUEST is still a role): killed while the first unit's
+        // member column is changed back to the old enum.
+        killWhileRunning(db, h, "enum (_ADMIN_,_GUEST_,_USER_)"); // _: any one character
         assertEquals(List.of("1|applied"), db.query("select unit, state from " + UndoJournal.NAME + " order by unit"),
                 "the failed unit's statements undone, the first unit's being undone");
 
@@ -203,16 +183,7 @@ class StatementByStatementKillTest {
         List<String> rows = members(db);
 
         // The member column's change copies its rows: long enough to kill the runner in the middle of the unit.
-        Process runner = ForkedRunner.start(db.database().url(), h.directory());
-        String[] statement;
-        try {
-            statement = awaitStatement(db, runner, unit == 1 ? "varchar" : "enum");
-        } finally {
-            runner.destroyForcibly();
-        }
-        assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
-        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed mid-migration");
-        awaitEnd(db, statement[0]);
+        String statement = killWhileRunning(db, h, unit == 1 ? "varchar" : "enum");
         assertEquals(unit == 1 ? List.of("1|ran:2") : List.of("1|applied", "2|ran:2"), db.query("select unit, state "
                 + "from " + UndoJournal.NAME + " order by unit"), "the killed run left its journal, the first two "
                 + "statements of the unit run");
@@ -222,15 +193,33 @@ class StatementByStatementKillTest {
                 + "and table_name = 'member' and column_name = 'role_name'")
                 .equals(List.of(unit == 1 ? "varchar" : "enum"));
         if (finished && !landed) {
-            db.execute(statement[1]);
+            db.execute(statement);
         } else if (!finished && landed) {
-            List<List<String>> inverses = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+            List<List<String>> inverses = new ObjectMapper().readValue(
                     db.query("select undo_statements from " + UndoJournal.NAME + " where unit = " + unit).get(0),
                     UndoJournal.Undo.class)
                     .inverses();
             db.execute(inverses.get(2).toArray(String[]::new));
         }
         return rows;
+    }
+
+    /**
+     * Starts a runner upgrading to head and kills it (kill -9) while it changes the member column to a type starting
+     * with {@code type}, once the server has ended that statement (finished or stopped it); returns the statement.
+     */
+    private static String killWhileRunning(TestDatabase db, MigrationHistory h, String type) throws Exception {
+        Process runner = ForkedRunner.start(db.database().url(), h.directory());
+        String[] statement;
+        try {
+            statement = awaitStatement(db, runner, type);
+        } finally {
+            runner.destroyForcibly();
+        }
+        assertTrue(runner.waitFor(10, TimeUnit.SECONDS), "the killed runner did not end");
+        assertEquals(KILLED, runner.exitValue(), "the runner should have been killed mid-migration");
+        awaitEnd(db, statement[0]);
+        return statement[1];
     }
 
     /** The server's id of the connection running the member column's change, once it runs, and the statement. */
