@@ -223,7 +223,7 @@ public final class Migrator {
         withLock(false, (c, seen) -> {
             SchemaDrift.verifyStamp(c, chain, to, dialect, versions, database.describe(), console, unverified);
             versions.create(c);
-            boolean interrupted = journal.exists(c) && !journal.read(c).isEmpty();
+            boolean interrupted = journal.exists(c) && journal.hasRows(c); // rows read by hand need not parse
             c.setAutoCommit(false);
             try {
                 versions.deleteAll(c);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.entitymigrations.dialect.Dialect;
+import io.github.entitymigrations.migrations.Advice;
+import io.github.entitymigrations.migrations.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -199,7 +201,17 @@ final class UndoJournal {
         }
     }
 
-    /** Every row, newest unit first. */
+    /** Whether the table has any row, read or not. */
+    boolean hasRows(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * Every row, newest unit first. A row that cannot be read as this version writes it (changed by hand, or by
+     * another tool) stops the run before anything is undone, saying how to settle it.
+     */
     List<Entry> read(Connection c) throws SQLException {
         List<Entry> entries = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select migration_id, direction, unit, "
@@ -207,13 +219,44 @@ final class UndoJournal {
                 + " order by migration_id, unit desc")) {
             while (rs.next()) {
                 String text = rs.getString(8);
-                Undo undo = text == null ? new Undo(null, null, null) : undo(text);
-                entries.add(new Entry(rs.getString(1), "upgrade".equals(rs.getString(2)), rs.getInt(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7) == 1,
-                        undo.undo(), rs.getInt(9) == 1, undo.inverses(), undo.states()));
+                String state = rs.getString(4);
+                try {
+                    Undo undo = text == null ? new Undo(null, null, null) : undo(text);
+                    checkState(state, undo);
+                    entries.add(new Entry(rs.getString(1), "upgrade".equals(rs.getString(2)), rs.getInt(3), state,
+                            rs.getString(5), rs.getString(6), rs.getInt(7) == 1, undo.undo(), rs.getInt(9) == 1,
+                            undo.inverses(), undo.states()));
+                } catch (IllegalStateException unreadable) {
+                    throw new MigrationException(table + ", which lists the steps of an interrupted migration to "
+                            + "undo, has a row that cannot be read (migration " + rs.getString(1) + ", step "
+                            + rs.getInt(3) + ": " + unreadable.getMessage() + "): it was changed by hand, or written "
+                            + "by another tool. Nothing was run. Bring the database to a migration's schema by hand "
+                            + "and record it with " + Advice.current().command(Advice.Goal.STAMP, Advice.target("<id>"))
+                            + ", which clears the list.");
+                }
             }
         }
         return entries;
+    }
+
+    /** A row's state must be one this version writes, {@code ran:N} only with N of the unit's statements. */
+    private static void checkState(String state, Undo undo) {
+        if (state == null) {
+            throw new IllegalStateException("no state");
+        }
+        if (state.startsWith(RAN)) {
+            int ran;
+            try {
+                ran = Integer.parseInt(state.substring(RAN.length()));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("state '" + state + "' is not a number of statements run");
+            }
+            if (undo.inverses() == null || ran < 1 || ran > undo.inverses().size()) {
+                throw new IllegalStateException("state '" + state + "' does not fit the statements it records");
+            }
+        } else if (!state.equals(STARTED) && !state.equals(APPLIED) && !state.equals(UNDOING)) {
+            throw new IllegalStateException("unknown state '" + state + "'");
+        }
     }
 
     private static String json(Object statements) {
@@ -228,11 +271,23 @@ final class UndoJournal {
     private static Undo undo(String json) {
         try {
             if (json.startsWith("{")) {
-                return Json.MAPPER.readValue(json, Undo.class);
+                Undo undo = Json.MAPPER.readValue(json, Undo.class);
+                if (undo.inverses() == null || undo.states() == null || undo.states().isEmpty()
+                        || undo.states().size() > undo.inverses().size() + 1
+                        || undo.inverses().stream().anyMatch(i -> i == null || i.isEmpty() || i.contains(null))
+                        || undo.states().contains(null) || undo.undo() != null && undo.undo().contains(null)) {
+                    throw new IllegalStateException("the inverses and states of its statements do not fit together");
+                }
+                return undo;
             }
-            return new Undo(Json.MAPPER.readValue(json, new TypeReference<List<String>>() { }), null, null);
+            List<String> statements = Json.MAPPER.readValue(json, new TypeReference<List<String>>() { });
+            if (statements.contains(null)) {
+                throw new IllegalStateException("an undo statement is null");
+            }
+            return new Undo(statements, null, null);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable undo statements in " + NAME + ": " + e.getMessage(), e);
+            throw new IllegalStateException("its undo statements are not the JSON this version writes ("
+                    + e.getOriginalMessage() + ")", e);
         }
     }
 }

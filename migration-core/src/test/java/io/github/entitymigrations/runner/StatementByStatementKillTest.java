@@ -165,6 +165,45 @@ class StatementByStatementKillTest {
         StepByStepUndoTest.assertNoJournal(db);
     }
 
+    /**
+     * The journal's row changed by hand (its inverses and states made unreadable, or a state this version never
+     * writes): the next run stops before undoing anything, names the row and says how to settle it; the stamp it
+     * advises clears the list.
+     */
+    @org.junit.jupiter.api.Test
+    void aJournalRowChangedByHandStopsTheRunWithTheWayToSettleIt() throws Exception {
+        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
+                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        TestDatabase db = TestDatabase.open(Kind.MARIADB, PG, tmp);
+        killedInTheMiddle(db, h, 1, false);
+        String json = db.query("select undo_statements from " + UndoJournal.NAME).get(0);
+        List<String> schema = SchemaLines.of(db);
+        for (String change : List.of("undo_statements = '{\"undo\": [\"drop table role\"]}'",
+                "undo_statements = '[\"drop table role\", null]'", "undo_statements = '{\"undo\": ['",
+                "state = 'ran:9'", "state = 'ran:x'", "state = 'halfway'")) {
+            db.execute("update " + UndoJournal.NAME + " set undo_statements = '" + json.replace("'", "''")
+                    + "', state = 'ran:2'", "update " + UndoJournal.NAME + " set " + change);
+            Exception refused = assertThrows(MigrationException.class, () -> db.migrator(h.chain()).upgrade("0001"),
+                    change);
+            assertTrue(refused.getMessage().startsWith(UndoJournal.NAME + ", which lists the steps of an "
+                    + "interrupted migration to undo, has a row that cannot be read (migration 0002, step 1: "),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("it was changed by hand, or written by another tool. Nothing "
+                    + "was run. Bring the database to a migration's schema by hand and record it with stamp(\"<id>\"), "
+                    + "which clears the list."), refused.getMessage());
+            assertEquals(schema, SchemaLines.of(db), "nothing was run: " + change);
+        }
+        // As advised: the schema put back by hand (the key dropped and the role column changed by the killed run),
+        // then the stamp, which reads no row.
+        db.execute("alter table role modify column name enum ('ADMIN','USER') not null",
+                "alter table member add constraint fk_member_role_name foreign key (role_name) references role (name)");
+        db.migrator(h.chain()).stamp("0001");
+        StepByStepUndoTest.assertNoJournal(db);
+        Migrator next = db.migrator(h.chain());
+        next.upgrade("head");
+        LiveSchemaAssert.holds(db, next, h.schemaAt(2), "migrated after the stamp");
+    }
+
     private static List<String> members(TestDatabase db) throws SQLException {
         return db.query("select count(*), count(role_name), sum(id), sum(role_name = 'ADMIN') from member");
     }
