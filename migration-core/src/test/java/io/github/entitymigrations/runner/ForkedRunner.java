@@ -17,6 +17,8 @@ public final class ForkedRunner {
 
     /** A third argument: plan everything but the last step, and wait there for good (to be killed meanwhile). */
     static final String HOLD_LAST_STEP = "hold-last-step";
+    /** A third argument starting so ({@code downgrade:0001}): downgrade to that migration instead of upgrading. */
+    static final String DOWNGRADE = "downgrade:";
 
     public static void main(String[] args) {
         if (args.length > 2 && args[2].equals(HOLD_LAST_STEP)) {
@@ -28,7 +30,12 @@ public final class ForkedRunner {
             };
         }
         Database database = new Database(args[0], null, null, null);
-        new Migrator(database, MigrationChain.loadForRunner(Path.of(args[1])), Console.SILENT).upgrade("head");
+        Migrator migrator = new Migrator(database, MigrationChain.loadForRunner(Path.of(args[1])), Console.SILENT);
+        if (args.length > 2 && args[2].startsWith(DOWNGRADE)) {
+            migrator.downgrade(args[2].substring(DOWNGRADE.length()), true);
+        } else {
+            migrator.upgrade("head");
+        }
     }
 
     /** Starts one, with this JVM's class path (surefire's manifest jar included) and its output discarded. */

@@ -204,6 +204,45 @@ class StatementByStatementKillTest {
         LiveSchemaAssert.holds(db, next, h.schemaAt(2), "migrated after the stamp");
     }
 
+    /**
+     * The same for a downgrade, which reverts the change with the same kind of step: killed while it changes the
+     * member column back, the next run undoes what it had reverted, and the database is at the migration it was
+     * leaving, still recorded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void aKilledDowngradeIsUndoneByTheNextRun(Kind kind) throws Exception {
+        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
+                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        db.migrator(h.chain()).upgrade("head");
+        db.execute("insert into role (name) values ('ADMIN'), ('USER')",
+                "insert into member (id, role_name) select seq, case when seq % 3 = 0 then null when seq % 2 = 0 "
+                        + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
+        List<String> rows = members(db);
+
+        // The downgrade's first unit makes the columns varchar again, its second the old enum.
+        killWhileRunning(db, h, "varchar", ForkedRunner.DOWNGRADE + "0001");
+        assertEquals(List.of("1|ran:2"), db.query("select unit, state from " + UndoJournal.NAME + " order by unit"),
+                "the killed downgrade left its journal");
+
+        RecordingConsole console = new RecordingConsole();
+        Migrator next = db.migrator(h.chain(), console);
+        next.upgrade("head"); // at head already: what the recovery alone does
+        assertEquals(1, console.count("Recovered: " + db.database().url() + " is back at 0002; undone: the "),
+                console.toString());
+        LiveSchemaAssert.holds(db, next, h.schemaAt(2), "the recovery put the database back at 0002");
+        assertEquals(2, db.appliedIds().size(), "0002 still recorded");
+        assertEquals(rows, members(db), "every row kept");
+        assertThrows(SQLException.class, () -> db.execute("delete from role where name = 'USER'"),
+                "the foreign key is back");
+        StepByStepUndoTest.assertNoJournal(db);
+
+        next.downgrade("0001", true);
+        LiveSchemaAssert.holds(db, next, h.schemaAt(1), "the downgrade run again");
+        assertEquals(rows, members(db), "every row kept by the downgrade");
+    }
+
     private static List<String> members(TestDatabase db) throws SQLException {
         return db.query("select count(*), count(role_name), sum(id), sum(role_name = 'ADMIN') from member");
     }
@@ -244,11 +283,13 @@ class StatementByStatementKillTest {
     }
 
     /**
-     * Starts a runner upgrading to head and kills it (kill -9) while it changes the member column to a type starting
-     * with {@code type}, once the server has ended that statement (finished or stopped it); returns the statement.
+     * Starts a runner upgrading to head (or as {@code runnerArgs} say) and kills it (kill -9) while it changes the
+     * member column to a type starting with {@code type}, once the server has ended that statement (finished or
+     * stopped it); returns the statement.
      */
-    private static String killWhileRunning(TestDatabase db, MigrationHistory h, String type) throws Exception {
-        Process runner = ForkedRunner.start(db.database().url(), h.directory());
+    private static String killWhileRunning(TestDatabase db, MigrationHistory h, String type, String... runnerArgs)
+            throws Exception {
+        Process runner = ForkedRunner.start(db.database().url(), h.directory(), runnerArgs);
         String[] statement;
         try {
             statement = awaitStatement(db, runner, type);
