@@ -59,8 +59,7 @@ class StatementByStatementKillTest {
     @ParameterizedTest(name = "{0}, killed in unit {1}, the statement in flight finished by the server: {2}")
     @MethodSource("cases")
     void theNextRunUndoesTheStatementsThatRan(Kind kind, int unit, boolean finished) throws Exception {
-        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
-                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        MigrationHistory h = guestAdded();
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         List<String> rows = killedInTheMiddle(db, h, unit, finished);
 
@@ -98,8 +97,7 @@ class StatementByStatementKillTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
     void aSchemaInNoRecordedStateIsRefusedWithTheInversesToRun(Kind kind) throws Exception {
-        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
-                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        MigrationHistory h = guestAdded();
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         List<String> rows = killedInTheMiddle(db, h, 1, false);
         db.execute("alter table member add column extra integer");
@@ -172,8 +170,7 @@ class StatementByStatementKillTest {
      */
     @org.junit.jupiter.api.Test
     void aJournalRowChangedByHandStopsTheRunWithTheWayToSettleIt() throws Exception {
-        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
-                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        MigrationHistory h = guestAdded();
         TestDatabase db = TestDatabase.open(Kind.MARIADB, PG, tmp);
         killedInTheMiddle(db, h, 1, false);
         String json = db.query("select undo_statements from " + UndoJournal.NAME).get(0);
@@ -212,13 +209,10 @@ class StatementByStatementKillTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
     void aKilledDowngradeIsUndoneByTheNextRun(Kind kind) throws Exception {
-        MigrationHistory h = MigrationHistory.createThenChange(tmp.resolve("migrations"),
-                rolesAndMembers("ADMIN", "USER"), rolesAndMembers("ADMIN", "GUEST", "USER"));
+        MigrationHistory h = guestAdded();
         TestDatabase db = TestDatabase.open(kind, PG, tmp);
         db.migrator(h.chain()).upgrade("head");
-        db.execute("insert into role (name) values ('ADMIN'), ('USER')",
-                "insert into member (id, role_name) select seq, case when seq % 3 = 0 then null when seq % 2 = 0 "
-                        + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
+        fill(db);
         List<String> rows = members(db);
 
         // The downgrade's first unit makes the columns varchar again, its second the old enum.
@@ -243,6 +237,19 @@ class StatementByStatementKillTest {
         assertEquals(rows, members(db), "every row kept by the downgrade");
     }
 
+    /** Migration 0001 creates the tables with roles ADMIN and USER; 0002 adds GUEST. */
+    private MigrationHistory guestAdded() {
+        return MigrationHistory.createThenChange(tmp.resolve("migrations"), rolesAndMembers("ADMIN", "USER"),
+                rolesAndMembers("ADMIN", "GUEST", "USER"));
+    }
+
+    /** Roles ADMIN and USER, and {@link #ROWS} members: a third without a role, the others ADMIN or USER. */
+    private static void fill(TestDatabase db) throws SQLException {
+        db.execute("insert into role (name) values ('ADMIN'), ('USER')",
+                "insert into member (id, role_name) select seq, case when seq % 3 = 0 then null when seq % 2 = 0 "
+                        + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
+    }
+
     private static List<String> members(TestDatabase db) throws SQLException {
         return db.query("select count(*), count(role_name), sum(id), sum(role_name = 'ADMIN') from member");
     }
@@ -255,9 +262,7 @@ class StatementByStatementKillTest {
     private List<String> killedInTheMiddle(TestDatabase db, MigrationHistory h, int unit, boolean finished)
             throws Exception {
         db.migrator(h.chain()).upgrade("+1");
-        db.execute("insert into role (name) values ('ADMIN'), ('USER')",
-                "insert into member (id, role_name) select seq, case when seq % 3 = 0 then null when seq % 2 = 0 "
-                        + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
+        fill(db);
         List<String> rows = members(db);
 
         // The member column's change copies its rows: long enough to kill the runner in the middle of the unit.
