@@ -63,7 +63,7 @@ final class Recovery {
         console.warn("An earlier run was interrupted (killed, or its connection lost) while it "
                 + (upgrade ? "applied" : "reverted") + " migration " + id + ", which runs step by step: undoing the "
                 + entries.stream().filter(e -> e.migrationId().equals(id)).count() + " step(s) it recorded, newest "
-                + "first, so that " + database + " is back " + (upgrade ? "before " : "at ") + id + ".");
+                + "first, so that " + database + " is back " + target(entries.get(0)) + ".");
         List<String> undone = new ArrayList<>();
         for (UndoJournal.Entry e : entries) {
             if (!e.migrationId().equals(id)) {
@@ -99,8 +99,9 @@ final class Recovery {
         }
         journal.clear(c, id);
         journal.dropIfEmpty(c);
-        console.warn("Recovered: " + database + " is back " + (upgrade ? "before " : "at ") + id
-                + (undone.isEmpty() ? " (none of its steps had taken effect)" : "; undone: " + String.join(", ", undone))
+        console.warn("Recovered: " + database + " is back " + target(entries.get(0))
+                + (undone.isEmpty() ? " (none of its steps had taken effect)"
+                        : "; undone: " + String.join(", ", undone))
                 + ". The run goes on from there.");
     }
 
@@ -182,25 +183,17 @@ final class Recovery {
         for (int n = inEffect; n >= 1; n--) {
             e.inverses().get(n - 1).forEach(sql -> byHand.add(sql + ";"));
         }
-        String before = e.upgrade() ? "before " + e.migrationId() : "at " + e.migrationId();
-        String unitRow = "delete from " + journal.qualifiedName() + " where migration_id = '" + e.migrationId()
-                + "' and unit = " + e.unit() + ";";
-        String head = "An earlier run was interrupted while it " + (e.upgrade() ? "applied" : "reverted")
-                + " migration " + e.migrationId() + " step by step, in the middle of " + e.describe() + ", whose "
-                + e.inverses().size() + " statements are each committed at once; restoring " + database + " to where"
-                + " it was " + before + " stopped there: " + why + "."
+        String head = interrupted(e) + ", in the middle of " + e.describe() + ", whose " + e.inverses().size()
+                + " statements are each committed at once; restoring " + database + " to where it was " + target(e)
+                + " stopped there: " + why + "."
                 + (undone.isEmpty() ? "" : " Undone before: " + String.join(", ", undone) + ".")
                 + "\nThe version table does not record " + e.migrationId() + ", and " + journal.qualifiedName()
                 + " still lists the steps to undo.";
-        String next = "\nTo finish: " + (byHand.isEmpty() ? "check the schema against the migrations (the drift "
-                + "check shows the differences) and put it back as it was before the step, then"
+        return new MigrationException(head + toFinish(e, byHand.isEmpty() ? "check the schema against the migrations "
+                + "(the drift check shows the differences) and put it back as it was before the step, then"
                 : "of these inverses of its statements " + (inEffect == 1 ? "1" : "1 to " + inEffect) + ", newest "
                 + "first, run those whose statement is in the database (the drift check shows the differences):\n"
-                + "    " + String.join("\n    ", byHand) + "\n  then") + " mark the step settled with\n    " + unitRow
-                + "\nand " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ": the run undoes the remaining "
-                + "steps. Or bring the database to a migration's schema by hand and record it with "
-                + Advice.current().command(Advice.Goal.STAMP, Advice.target("<id>")) + ", which clears the list.";
-        return new MigrationException(head + next);
+                + "    " + String.join("\n    ", byHand) + "\n  then", "the step"));
     }
 
     /** Whether the in-flight unit {@code e} took effect, from the live schema; refuses when that cannot tell. */
@@ -258,23 +251,38 @@ final class Recovery {
     }
 
     private MigrationException refuse(UndoJournal.Entry e, List<String> undone, String why, boolean uncertain) {
-        String before = e.upgrade() ? "before " + e.migrationId() : "at " + e.migrationId();
-        String unitRow = "delete from " + journal.qualifiedName() + " where migration_id = '" + e.migrationId()
-                + "' and unit = " + e.unit() + ";";
         String undo = e.undo() == null ? "undo it by hand" : "undo it by hand:\n    " + String.join(";\n    ", e.undo())
                 + ";\n  ";
-        String head = "An earlier run was interrupted while it " + (e.upgrade() ? "applied" : "reverted")
-                + " migration " + e.migrationId() + " step by step, and restoring " + database + " to where it was "
-                + before + " stopped: " + (uncertain ? e.describe() + " was running when it was interrupted, and "
-                + "whether it took effect cannot be told: " : "") + why + "."
+        String head = interrupted(e) + ", and restoring " + database + " to where it was " + target(e) + " stopped: "
+                + (uncertain ? e.describe() + " was running when it was interrupted, and whether it took effect "
+                + "cannot be told: " : "") + why + "."
                 + (undone.isEmpty() ? "" : " Undone so far: " + String.join(", ", undone) + ".")
                 + "\nNothing else was run; the version table does not record " + e.migrationId() + ", and "
                 + journal.qualifiedName() + " still lists the steps to undo.";
-        String next = "\nTo finish: " + (uncertain ? "check whether " + e.describe() + " is in the database; if it "
-                + "is, " + undo + " then either way" : undo + " then") + " mark it settled with\n    " + unitRow
-                + "\nand " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ": the run undoes the remaining "
+        return new MigrationException(head + toFinish(e, uncertain ? "check whether " + e.describe() + " is in the "
+                + "database; if it is, " + undo + " then either way" : undo + " then", "it"));
+    }
+
+    /** How a refusal starts: the interrupted run and its migration. */
+    private static String interrupted(UndoJournal.Entry e) {
+        return "An earlier run was interrupted while it " + (e.upgrade() ? "applied" : "reverted") + " migration "
+                + e.migrationId() + " step by step";
+    }
+
+    /** Where the recovery brings the database: before the migration an upgrade applied, at the one a downgrade left. */
+    private static String target(UndoJournal.Entry e) {
+        return (e.upgrade() ? "before " : "at ") + e.migrationId();
+    }
+
+    /**
+     * How a refusal ends: what to do by hand first ({@code byHand}, ending in "then"), the journal row to delete once
+     * {@code settled} (the unit) is, and the run or stamp after it.
+     */
+    private String toFinish(UndoJournal.Entry e, String byHand, String settled) {
+        return "\nTo finish: " + byHand + " mark " + settled + " settled with\n    delete from "
+                + journal.qualifiedName() + " where migration_id = '" + e.migrationId() + "' and unit = " + e.unit()
+                + ";\nand " + Advice.current().phrase(Advice.Phrase.RUN_AGAIN) + ": the run undoes the remaining "
                 + "steps. Or bring the database to a migration's schema by hand and record it with "
                 + Advice.current().command(Advice.Goal.STAMP, Advice.target("<id>")) + ", which clears the list.";
-        return new MigrationException(head + next);
     }
 }

@@ -50,22 +50,15 @@ final class UndoJournal {
      * @param inverses each statement's inverse, for a unit of several statements run one by one; else {@code null}
      * @param states   with {@code inverses}: the live schema's digest before its first statement and after each
      *                 one that has run ({@code states.get(n)}: after statement n)
+     * @param ran      how many of the unit's statements are known to have run: those of a {@code ran:N} state, all
+     *                 of an applied unit with {@code inverses}, else 0
      */
     record Entry(String migrationId, boolean upgrade, int unit, String state, String operation, String checksum,
                  boolean transactional, List<String> undo, boolean undoTransactional, List<List<String>> inverses,
-                 List<String> states) {
+                 List<String> states, int ran) {
 
         String describe() {
             return "step " + unit + " (" + operation + ")";
-        }
-
-        /**
-         * How many of the unit's statements are known to have run: those of a {@code ran:N} state, all of an
-         * applied unit, else 0.
-         */
-        int ran() {
-            return state.startsWith(RAN) ? Integer.parseInt(state.substring(RAN.length()))
-                    : state.equals(APPLIED) && inverses != null ? inverses.size() : 0;
         }
 
         /**
@@ -138,11 +131,14 @@ final class UndoJournal {
         }
     }
 
-    /** {@code ran} statements of {@code unit} have run; {@code states} the digests up to the one after them. */
+    /**
+     * {@code ran} statements of {@code unit} have run; {@code states} the digests up to the one after them. After
+     * the last one the unit is {@code applied}, in the same write.
+     */
     void ran(Connection c, Step step, Unit unit, int ran, List<String> states) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("update " + table + " set state = ?, undo_statements = ? "
                 + "where migration_id = ? and unit = ?")) {
-            p.setString(1, RAN + ran);
+            p.setString(1, ran == unit.statements().size() ? APPLIED : RAN + ran);
             p.setString(2, json(new Undo(unit.undo(), unit.inverses(), states)));
             p.setString(3, step.id());
             p.setInt(4, unit.number());
@@ -222,10 +218,9 @@ final class UndoJournal {
                 String state = rs.getString(4);
                 try {
                     Undo undo = text == null ? new Undo(null, null, null) : undo(text);
-                    checkState(state, undo);
                     entries.add(new Entry(rs.getString(1), "upgrade".equals(rs.getString(2)), rs.getInt(3), state,
                             rs.getString(5), rs.getString(6), rs.getInt(7) == 1, undo.undo(), rs.getInt(9) == 1,
-                            undo.inverses(), undo.states()));
+                            undo.inverses(), undo.states(), ran(state, undo)));
                 } catch (IllegalStateException unreadable) {
                     throw new MigrationException(table + ", which lists the steps of an interrupted migration to "
                             + "undo, has a row that cannot be read (migration " + rs.getString(1) + ", step "
@@ -239,8 +234,11 @@ final class UndoJournal {
         return entries;
     }
 
-    /** A row's state must be one this version writes, {@code ran:N} only with N of the unit's statements. */
-    private static void checkState(String state, Undo undo) {
+    /**
+     * How many of the unit's statements a row says have run ({@link Entry#ran()}), checking that its state is one
+     * this version writes, {@code ran:N} only with N of the unit's statements.
+     */
+    private static int ran(String state, Undo undo) {
         if (state == null) {
             throw new IllegalStateException("no state");
         }
@@ -254,9 +252,12 @@ final class UndoJournal {
             if (undo.inverses() == null || ran < 1 || ran > undo.inverses().size()) {
                 throw new IllegalStateException("state '" + state + "' does not fit the statements it records");
             }
-        } else if (!state.equals(STARTED) && !state.equals(APPLIED) && !state.equals(UNDOING)) {
+            return ran;
+        }
+        if (!state.equals(STARTED) && !state.equals(APPLIED) && !state.equals(UNDOING)) {
             throw new IllegalStateException("unknown state '" + state + "'");
         }
+        return state.equals(APPLIED) && undo.inverses() != null ? undo.inverses().size() : 0;
     }
 
     private static String json(Object statements) {

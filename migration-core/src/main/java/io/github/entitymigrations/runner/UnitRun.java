@@ -63,7 +63,9 @@ final class UnitRun {
                         recording = false;
                     }
                 }
-                journal.mark(c, step.id(), unit.number(), UndoJournal.APPLIED);
+                if (states == null) { // else the last statement's state marked it applied
+                    journal.mark(c, step.id(), unit.number(), UndoJournal.APPLIED);
+                }
                 if (unit.transactional()) {
                     c.commit();
                     c.setAutoCommit(true);
@@ -135,7 +137,7 @@ final class UnitRun {
      * unit's statements that ran and stay.
      */
     record Undo(Step step, Unit failing, int partial, String partUndone, List<Unit> undone, List<Unit> stayed,
-                String stoppedBecause, boolean transactionalDdl, boolean outOfSpace) {
+                int stayedPartly, String stoppedBecause, boolean transactionalDdl, boolean outOfSpace) {
 
         /** What to do once the database is back as before the migration. */
         private String fix() {
@@ -174,6 +176,10 @@ final class UnitRun {
             return s.toString();
         }
 
+        private static String statements(int upTo) {
+            return upTo == 1 ? "statement 1 of " : "statements 1 to " + upTo + " of ";
+        }
+
         private String asBefore() {
             return step.upgrade() ? "The database is as before the migration and the version table does not record it."
                     : "The database is as before the downgrade: still at " + step.id() + ", which the version table "
@@ -187,8 +193,12 @@ final class UnitRun {
                         .append(stoppedBecause).append(".\n");
             }
             List<String> still = new ArrayList<>(stayed.stream().map(Unit::describe).toList());
+            if (stayedPartly > 0) {
+                still.set(stayed.size() - 1, statements(stayedPartly) + stayed.get(stayed.size() - 1).describe()
+                        + " (its other statements were undone one by one)");
+            }
             if (partial > 0) {
-                still.add("statements 1 to " + partial + " of " + failing.describe() + (failing.inverses() != null
+                still.add(statements(partial) + failing.describe() + (failing.inverses() != null
                         ? " (undoing them one by one failed, as said above)"
                         : " (a step run in part is not undone: its reverse is written for the whole step)"));
             }
@@ -197,8 +207,13 @@ final class UnitRun {
                     + "records ").append(step.id()).append(".");
             List<String> byHand = new ArrayList<>();
             for (int i = stayed.size() - 1; i >= 0; i--) {
-                if (stayed.get(i).undo() != null) {
-                    stayed.get(i).undo().forEach(u -> byHand.add(u + ";"));
+                Unit u = stayed.get(i);
+                if (i == stayed.size() - 1 && stayedPartly > 0) {
+                    for (int n = stayedPartly; n >= 1; n--) { // the inverses of the statements still in effect
+                        u.inverses().get(n - 1).forEach(sql -> byHand.add(sql + ";"));
+                    }
+                } else if (u.undo() != null) {
+                    u.undo().forEach(sql -> byHand.add(sql + ";"));
                 }
             }
             if (!byHand.isEmpty()) {
@@ -224,6 +239,7 @@ final class UnitRun {
                       SQLException cause) {
         List<Unit> undone = new ArrayList<>();
         String stopped = null;
+        int stayedPartly = 0;
         int i = applied.size() - 1;
         try {
             if (partial == 0) {
@@ -246,7 +262,13 @@ final class UnitRun {
                     }
                 } catch (SQLException e) {
                     cause.addSuppressed(e);
-                    stopped = "its undo failed (" + databaseName + " said: " + e.getMessage() + ")";
+                    if (e instanceof PartlyUndone part) {
+                        stayedPartly = part.remaining;
+                        stopped = "undoing its statements one by one, newest first, failed at the inverse of statement "
+                                + part.remaining + " (" + databaseName + " said: " + part.getCause().getMessage() + ")";
+                    } else {
+                        stopped = "its undo failed (" + databaseName + " said: " + e.getMessage() + ")";
+                    }
                     break;
                 }
                 undone.add(u);
@@ -260,7 +282,7 @@ final class UnitRun {
             }
         }
         List<Unit> stayed = i < 0 ? List.of() : List.copyOf(applied.subList(0, i + 1));
-        return new Undo(step, failing, partial, partUndone, undone, stayed, stopped,
+        return new Undo(step, failing, partial, partUndone, undone, stayed, stayedPartly, stopped,
                 versions.kind().transactionalDdl(), OutOfSpace.is(cause));
     }
 

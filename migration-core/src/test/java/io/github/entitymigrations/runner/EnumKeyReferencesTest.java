@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.entitymigrations.diff.Diff;
+import io.github.entitymigrations.diff.SchemaDiff;
 import io.github.entitymigrations.migrations.MigrationException;
+import io.github.entitymigrations.operations.DropCheck;
+import io.github.entitymigrations.operations.Operation;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.NamingStrategy;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
@@ -114,5 +119,46 @@ class EnumKeyReferencesTest {
         migrator.upgrade("head");
         LiveSchemaAssert.holds(db, migrator, h.schemaAt(2), "changed once the value is unused");
         assertEquals(List.of("1|ADMIN", "3|null"), db.query("select id, role_name from member order by id"));
+    }
+
+    /**
+     * A failed run undoing an applied step of several statements statement by statement, one of whose inverses
+     * fails (a data step after it wrote a role the old {@code enum} does not hold, and its undo leaves the row): the
+     * error names the statements still in effect and gives their inverses, not the step's whole reverse, whose first
+     * statements were already undone and would fail.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void anInverseFailingWhileAFailedRunUndoesNamesTheStatementsLeft(Kind kind) throws Exception {
+        Schema from = rolesAndMembers(true, "ADMIN", "USER");
+        MigrationHistory h = new MigrationHistory(tmp.resolve("migrations"));
+        Diff create = SchemaDiff.diff(new Schema(NamingStrategy.JPA, List.of(), List.of()), from);
+        h.add("create", create.upgrade(), create.downgrade(), false);
+        Operation dropCheck = SchemaDiff.diff(from, rolesAndMembers(true, "ADMIN", "GUEST", "USER")).upgrade().get(0);
+        assertTrue(dropCheck instanceof DropCheck, dropCheck.describe());
+        List<Operation> upgrade = List.of(dropCheck,
+                MigrationHistory.sql(List.of("insert into role (name) values ('OTHER')"), List.of("select 1")),
+                MigrationHistory.sql(List.of("insert into no_such_table values (1)"), List.of("select 1")));
+        h.add("change", upgrade, Diff.reverse(upgrade), false);
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        Migrator migrator = db.migrator(h.chain());
+        migrator.upgrade("+1");
+
+        String message = assertThrows(MigrationException.class, () -> migrator.upgrade("head")).getMessage();
+        assertTrue(message.contains("Undoing stopped at step 1 (drop check constraint ck_role_name on role): undoing "
+                + "its statements one by one, newest first, failed at the inverse of statement 2 ("), message);
+        assertTrue(message.contains("Still applied: statements 1 to 2 of step 1 (drop check constraint ck_role_name on "
+                + "role) (its other statements were undone one by one). The version table does not record 0002. "
+                + "Their generated undo, newest first:\n"
+                + "    alter table role modify column name enum ('ADMIN','USER') not null;\n"
+                + "    alter table member add constraint fk_member_role_name foreign key (role_name) references role "
+                + "(name);\nTo finish: "), message);
+
+        // As the error says: the row removed, the two inverses run; the database is then as before the migration.
+        db.execute("delete from role where name = 'OTHER'",
+                "alter table role modify column name enum ('ADMIN','USER') not null",
+                "alter table member add constraint fk_member_role_name foreign key (role_name) references role (name)");
+        LiveSchemaAssert.holds(db, migrator, h.schemaAt(1), "as before the migration once the error's fix is run");
+        assertEquals(1, db.appliedIds().size(), "0002 not recorded");
     }
 }

@@ -130,6 +130,70 @@ class StatementByStatementKillTest {
     }
 
     /**
+     * After the kill the application wrote a row the old schema cannot hold (a role GUEST, which the column changed
+     * to {@code varchar} now takes): the inverse of that change fails. The run refuses, saying which inverse failed
+     * and why, and lists the inverses of the statements still in effect; once the row is gone, the next run
+     * recovers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Kind.class, names = {"MARIADB", "MYSQL"})
+    void anInverseThatFailsIsRefusedWithTheInversesLeft(Kind kind) throws Exception {
+        MigrationHistory h = guestAdded();
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        List<String> rows = killedInTheMiddle(db, h, 1, false);
+        db.execute("insert into role (name) values ('GUEST')");
+        List<String> schema = SchemaLines.of(db);
+
+        Exception refused = assertThrows(MigrationException.class,
+                () -> db.migrator(h.chain()).upgrade("0001"));
+        String message = refused.getMessage();
+        assertTrue(message.contains("stopped there: undoing statement 2 by its inverse failed ("
+                + db.database().url() + " said: "), message);
+        assertTrue(message.contains("of these inverses of its statements 1 to 2, newest first, run those whose "
+                + "statement is in the database (the drift check shows the differences):\n"
+                + "    alter table role modify column name enum ('ADMIN','USER') not null;\n"), message);
+        assertEquals(schema, SchemaLines.of(db), "the failed inverse changed nothing");
+        assertEquals(List.of("1|ran:2"), db.query("select unit, state from " + UndoJournal.NAME + " order by unit"),
+                "the journal stays for the run after the fix");
+
+        db.execute("delete from role where name = 'GUEST'");
+        Migrator next = db.migrator(h.chain());
+        next.upgrade("0001");
+        LiveSchemaAssert.holds(db, next, h.schemaAt(1), "recovered once the row is gone");
+        assertEquals(rows, members(db), "every row kept");
+        StepByStepUndoTest.assertNoJournal(db);
+    }
+
+    /**
+     * The migration file of the killed run is gone: the states recorded between its statements cannot be read
+     * against the schema they were recorded for. The run refuses before running anything, and says so.
+     */
+    @org.junit.jupiter.api.Test
+    void aMigrationFileGoneIsRefusedBeforeAnythingRuns() throws Exception {
+        MigrationHistory h = guestAdded();
+        TestDatabase db = TestDatabase.open(Kind.MARIADB, PG, tmp);
+        killedInTheMiddle(db, h, 1, false);
+        List<String> schema = SchemaLines.of(db);
+        Path second;
+        try (Stream<Path> files = java.nio.file.Files.list(h.directory())) {
+            second = files.filter(f -> f.getFileName().toString().startsWith("0002_")).findFirst().orElseThrow();
+        }
+        Path away = tmp.resolve("away.json");
+        java.nio.file.Files.move(second, away);
+
+        Exception refused = assertThrows(MigrationException.class,
+                () -> db.migrator(h.chain()).upgrade("0001"));
+        assertTrue(refused.getMessage().contains("stopped there: its migration file is gone, so its states cannot be "
+                + "read as they were recorded."), refused.getMessage());
+        assertEquals(schema, SchemaLines.of(db), "nothing was run");
+
+        java.nio.file.Files.move(away, second);
+        Migrator next = db.migrator(h.chain());
+        next.upgrade("0001");
+        LiveSchemaAssert.holds(db, next, h.schemaAt(1), "recovered once the file is back");
+    }
+
+    /**
      * The run fails (a role the new {@code enum} drops is still there) and undoes what it applied, statement by
      * statement; killed while it changes the member column back, the next run finds the state the schema is in
      * among those recorded while the unit ran, and finishes the undoing from there.
