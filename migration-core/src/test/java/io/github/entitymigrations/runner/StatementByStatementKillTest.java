@@ -10,6 +10,7 @@ import io.github.entitymigrations.migrations.MigrationException;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.testing.PostgresDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -175,11 +176,11 @@ class StatementByStatementKillTest {
         killedInTheMiddle(db, h, 1, false);
         List<String> schema = SchemaLines.of(db);
         Path second;
-        try (Stream<Path> files = java.nio.file.Files.list(h.directory())) {
+        try (Stream<Path> files = Files.list(h.directory())) {
             second = files.filter(f -> f.getFileName().toString().startsWith("0002_")).findFirst().orElseThrow();
         }
         Path away = tmp.resolve("away.json");
-        java.nio.file.Files.move(second, away);
+        Files.move(second, away);
 
         Exception refused = assertThrows(MigrationException.class,
                 () -> db.migrator(h.chain()).upgrade("0001"));
@@ -187,7 +188,7 @@ class StatementByStatementKillTest {
                 + "read as they were recorded."), refused.getMessage());
         assertEquals(schema, SchemaLines.of(db), "nothing was run");
 
-        java.nio.file.Files.move(away, second);
+        Files.move(away, second);
         Migrator next = db.migrator(h.chain());
         next.upgrade("0001");
         LiveSchemaAssert.holds(db, next, h.schemaAt(1), "recovered once the file is back");

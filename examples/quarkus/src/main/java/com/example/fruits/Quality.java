@@ -1,0 +1,5 @@
+package com.example.fruits;
+
+public enum Quality {
+    PREMIUM, STANDARD, JUICE
+}
