@@ -179,10 +179,7 @@ final class Recovery {
      */
     private MigrationException refuseByStatement(UndoJournal.Entry e, List<String> undone, int inEffect,
                                                  String why) {
-        List<String> byHand = new ArrayList<>();
-        for (int n = inEffect; n >= 1; n--) {
-            e.inverses().get(n - 1).forEach(sql -> byHand.add(sql + ";"));
-        }
+        List<String> byHand = UnitRun.inversesByHand(e.inverses(), inEffect);
         String head = interrupted(e) + ", in the middle of " + e.describe() + ", whose " + e.inverses().size()
                 + " statements are each committed at once; restoring " + database + " to where it was " + target(e)
                 + " stopped there: " + why + "."

@@ -180,12 +180,10 @@ final class UndoJournal {
         if (!c.getAutoCommit()) {
             c.setAutoCommit(true);
         }
+        if (hasRows(c)) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
-                if (!rs.next() || rs.getLong(1) > 0) {
-                    return;
-                }
-            }
             s.execute("drop table " + table);
         }
     }

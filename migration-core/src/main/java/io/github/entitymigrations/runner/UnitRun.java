@@ -209,9 +209,7 @@ final class UnitRun {
             for (int i = stayed.size() - 1; i >= 0; i--) {
                 Unit u = stayed.get(i);
                 if (i == stayed.size() - 1 && stayedPartly > 0) {
-                    for (int n = stayedPartly; n >= 1; n--) { // the inverses of the statements still in effect
-                        u.inverses().get(n - 1).forEach(sql -> byHand.add(sql + ";"));
-                    }
+                    byHand.addAll(inversesByHand(u.inverses(), stayedPartly));
                 } else if (u.undo() != null) {
                     u.undo().forEach(sql -> byHand.add(sql + ";"));
                 }
@@ -302,6 +300,18 @@ final class UnitRun {
             cause.addSuppressed(failed.getCause());
             return failed.remaining;
         }
+    }
+
+    /**
+     * The inverses of statements {@code upTo} down to 1 (of a unit with {@link Unit#inverses()}), each statement
+     * ending in ';', as an error gives them to run by hand.
+     */
+    static List<String> inversesByHand(List<List<String>> inverses, int upTo) {
+        List<String> byHand = new ArrayList<>();
+        for (int n = upTo; n >= 1; n--) {
+            inverses.get(n - 1).forEach(sql -> byHand.add(sql + ";"));
+        }
+        return byHand;
     }
 
     /** Runs the inverses of statements {@code ran} down to 1 of {@code unit}. */

@@ -125,8 +125,7 @@ class StatementByStatementKillTest {
 
         // The hand change undone, the next run recovers.
         db.execute("alter table member drop column extra");
-        db.migrator(h.chain()).upgrade("head");
-        LiveSchemaAssert.holds(db, db.migrator(h.chain()), h.schemaAt(2), "recovered, then migrated");
+        upgradeHolds(db, h, 2, "recovered, then migrated");
         assertEquals(rows, members(db), "every row kept");
     }
 
@@ -158,9 +157,7 @@ class StatementByStatementKillTest {
                 "the journal stays for the run after the fix");
 
         db.execute("delete from role where name = 'GUEST'");
-        Migrator next = db.migrator(h.chain());
-        next.upgrade("0001");
-        LiveSchemaAssert.holds(db, next, h.schemaAt(1), "recovered once the row is gone");
+        upgradeHolds(db, h, 1, "recovered once the row is gone");
         assertEquals(rows, members(db), "every row kept");
         StepByStepUndoTest.assertNoJournal(db);
     }
@@ -189,9 +186,7 @@ class StatementByStatementKillTest {
         assertEquals(schema, SchemaLines.of(db), "nothing was run");
 
         Files.move(away, second);
-        Migrator next = db.migrator(h.chain());
-        next.upgrade("0001");
-        LiveSchemaAssert.holds(db, next, h.schemaAt(1), "recovered once the file is back");
+        upgradeHolds(db, h, 1, "recovered once the file is back");
     }
 
     /**
@@ -261,9 +256,7 @@ class StatementByStatementKillTest {
                 "alter table member add constraint fk_member_role_name foreign key (role_name) references role (name)");
         db.migrator(h.chain()).stamp("0001");
         StepByStepUndoTest.assertNoJournal(db);
-        Migrator next = db.migrator(h.chain());
-        next.upgrade("head");
-        LiveSchemaAssert.holds(db, next, h.schemaAt(2), "migrated after the stamp");
+        upgradeHolds(db, h, 2, "migrated after the stamp");
     }
 
     /**
@@ -313,6 +306,13 @@ class StatementByStatementKillTest {
         db.execute("insert into role (name) values ('ADMIN'), ('USER')",
                 "insert into member (id, role_name) select seq, case when seq % 3 = 0 then null when seq % 2 = 0 "
                         + "then 'ADMIN' else 'USER' end from seq_1_to_" + ROWS);
+    }
+
+    /** A new run upgrades to migration {@code count} of {@code h}; the live schema must then be its schema. */
+    private static void upgradeHolds(TestDatabase db, MigrationHistory h, int count, String why) throws Exception {
+        Migrator next = db.migrator(h.chain());
+        next.upgrade(String.format("%04d", count));
+        LiveSchemaAssert.holds(db, next, h.schemaAt(count), why);
     }
 
     private static List<String> members(TestDatabase db) throws SQLException {
