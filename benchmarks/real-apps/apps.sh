@@ -15,7 +15,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -111,4 +111,32 @@ app_eladmin() {
     REWRITE='s/columnDefinition = "bit\(1\) default 0"/columnDefinition = "boolean default false"/; s/^import me\.zhengjie\.utils\.(GenUtil|enums\.DataScopeEnum);$//; s/GenUtil\.PK/"PRI"/; s/GenUtil\.EXTRA/"auto_increment"/; s/DataScopeEnum\.THIS_LEVEL\.getValue\(\)/"THIS_LEVEL"/'
     NAMINGS="jpa spring"
     RELEASE=17
+}
+
+# Apollo (Ctrip's configuration center) has two databases, each its own persistence unit: the config service's
+# (ApolloConfigDB) and the portal's (ApolloPortalDB). Both map apollo-common's App and AppNamespace and the audit
+# log's two tables; both have a ServerConfig entity of their own, so they cannot be one model.
+apollo_common() {
+    REPO=apolloconfig/apollo
+    COMMIT=b4ab0ea9fb6556a8c107705f84677cc28db8f41d
+    ROOTS="apollo-common/src/main/java apollo-biz/src/main/java apollo-portal/src/main/java apollo-audit/apollo-audit-annotation/src/main/java apollo-audit/apollo-audit-api/src/main/java apollo-audit/apollo-audit-impl/src/main/java"
+    # Each name written in backticks (Hibernate's quoted identifiers), columnDefinition "Bit default '0'".
+    DEPS="com.ctrip.framework.apollo:apollo-core:2.5.0 com.google.guava:guava:33.5.0-jre com.google.code.gson:gson org.springframework.data:spring-data-commons com.fasterxml.jackson.core:jackson-annotations org.springframework:spring-context"
+    JAVAX=0
+    NAMINGS="jpa spring"
+    RELEASE=17
+}
+
+app_apolloconfig() {
+    apollo_common
+    STYLE="Spring Boot 4 (Apollo's config service): every table and column name quoted in backticks, @SQLDelete/@SQLRestriction soft deletes, columnDefinition with defaults, identity keys, @Lob, a Map through an AttributeConverter, LocalDateTime"
+    ENTITIES="apollo-common/src/main/java/com/ctrip/framework/apollo/common/entity apollo-biz/src/main/java/com/ctrip/framework/apollo/biz/entity apollo-audit/apollo-audit-impl/src/main/java/com/ctrip/framework/apollo/audit/entity"
+    EXCLUDE=""
+}
+
+app_apolloportal() {
+    apollo_common
+    STYLE="Spring Boot 4 (Apollo's portal): backtick-quoted names, soft deletes, Bean Validation (@PositiveOrZero, @NotBlank, @Pattern), @Transient"
+    ENTITIES="apollo-common/src/main/java/com/ctrip/framework/apollo/common/entity apollo-portal/src/main/java/com/ctrip/framework/apollo/portal/entity/po apollo-portal/src/main/java/com/ctrip/framework/apollo/openapi/entity apollo-audit/apollo-audit-impl/src/main/java/com/ctrip/framework/apollo/audit/entity"
+    EXCLUDE=""
 }

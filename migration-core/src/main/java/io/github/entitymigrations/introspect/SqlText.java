@@ -12,7 +12,11 @@ import java.util.regex.Pattern;
  */
 final class SqlText {
 
-    private static final Pattern CAST = Pattern.compile("::[a-z_]+( [a-z]+)*(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
+    /** A cast as PostgreSQL prints one: {@code ::character varying(20)}, or a quoted type name, {@code ::"bit"}. */
+    private static final Pattern CAST =
+            Pattern.compile("::(\"[a-z_ ]+\"|[a-z_]+( [a-z]+)*)(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
+    /** PostgreSQL's bit-string literal, {@code B'101'}: the catalog prints it as the string cast to bit. */
+    private static final Pattern BIT_STRING = Pattern.compile("(?<![a-z0-9_'])b('[01]*')");
     private static final Pattern QUOTED_NUMBER = Pattern.compile("'([+-]?\\d+(\\.\\d+)?)'");
     private static final Pattern FLOAT = Pattern.compile("float\\((\\d+)\\)");
     private static final String[][] POSTGRES_ALIASES = {
@@ -20,7 +24,7 @@ final class SqlText {
         {"int", "integer"}, {"int8", "bigint"}, {"int2", "smallint"}, {"bool", "boolean"},
         {"float8", "double precision"}, {"float4", "real"}, {"decimal", "numeric"}, {"serial", "integer"},
         {"bigserial", "bigint"}, {"smallserial", "smallint"}, {"timestamptz", "timestamp with time zone"},
-        {"timetz", "time with time zone"}};
+        {"timetz", "time with time zone"}, {"varbit", "bit varying"}};
 
     private static final Pattern MYSQL_INTEGER = Pattern.compile("(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)");
     private static final Pattern MYSQL_NUMBER = Pattern.compile("([+-]?\\d+)\\.(\\d*?)0+");
@@ -55,6 +59,10 @@ final class SqlText {
             }
         }
         t = t.replaceAll("^numeric\\((\\d+)\\)$", "numeric($1,0)");
+        // Without a length, bit and character are of length 1, which is how format_type prints them.
+        if (t.equals("bit") || t.equals("character")) {
+            t = t + "(1)";
+        }
         // timestamp and time are "without time zone" unless they say otherwise
         if (t.matches("(timestamp|time)(\\(\\d+\\))?")) {
             t = t + " without time zone";
@@ -137,6 +145,7 @@ final class SqlText {
         s = lowerOutsideLiterals(s);
         s = CAST.matcher(s).replaceAll("");
         s = unwrap(s.replaceAll("\\s+", " "));
+        s = BIT_STRING.matcher(s).replaceAll("$1");
         s = QUOTED_NUMBER.matcher(s).replaceAll("$1");
         s = s.replace("now()", "current_timestamp").replace("transaction_timestamp()", "current_timestamp");
         return s.equals("null") ? null : s;

@@ -19,7 +19,9 @@ class SqlTextTest {
             {"timestamp(3) with time zone", "timestamp(3) with time zone"},
             {"timestamptz", "timestamp with time zone"}, {"time(6)", "time(6) without time zone"},
             {"varchar(20)[]", "character varying(20)[]"}, {"text", "text"}, {"jsonb", "jsonb"},
-            {"serial", "integer"}};
+            {"serial", "integer"}, {"bit", "bit(1)"}, {"Bit", "bit(1)"}, {"bit(8)", "bit(8)"}, {"char", "character(1)"},
+            {"character", "character(1)"}, {"varbit(8)", "bit varying(8)"}, {"bit varying", "bit varying"},
+            {"varchar", "character varying"}};
         for (String[] c : cases) {
             assertEquals(c[1], SqlText.postgresType(c[0]), c[0]);
         }
@@ -37,6 +39,11 @@ class SqlTextTest {
         assertEquals("nextval('orders_seq')", SqlText.defaultValue("nextval('orders_seq'::regclass)"));
         assertEquals("(1) + (2)", SqlText.defaultValue("(1) + (2)"), "not one pair of outer parentheses");
         assertEquals("lower('ABC')", SqlText.defaultValue("LOWER('ABC')"), "case kept inside literals");
+        // A type whose name is a keyword is quoted in the cast PostgreSQL prints (a column defined "bit default '0'").
+        assertEquals(SqlText.defaultValue("'0'"), SqlText.defaultValue("'0'::\"bit\""));
+        assertEquals(SqlText.defaultValue("B'101'"), SqlText.defaultValue("'101'::\"bit\""));
+        assertEquals(SqlText.defaultValue("'x'"), SqlText.defaultValue("'x'::bpchar"));
+        assertEquals("'b'", SqlText.defaultValue("'b'"), "a string holding a b is no bit string");
         assertNull(SqlText.defaultValue("NULL"));
         assertNull(SqlText.defaultValue(null));
     }

@@ -1,9 +1,12 @@
 package io.github.entitymigrations.runner;
 
+import static io.github.entitymigrations.operations.SchemaBuilder.BIGINT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.entitymigrations.introspect.Difference;
+import io.github.entitymigrations.operations.CreateTable;
 import io.github.entitymigrations.runner.TestDatabase.Kind;
+import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.testing.PostgresDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -265,6 +268,41 @@ class DriftTest {
         assertEquals(List.of("column", "customers.phone", "customers"), List.of(phone.kind(), phone.object(),
                 phone.table()));
         assertEquals(null, phone.expected());
+    }
+
+    /**
+     * Columns whose type an application writes itself ({@code @Column(columnDefinition = ...)}), the way real models
+     * do (Apollo's {@code "Bit default '0'"} on every soft-delete flag): the catalog spells them differently
+     * ({@code bit(1)}, {@code '0'::"bit"}, {@code character(1)}, {@code 'x'::bpchar}), which is no drift; a changed
+     * default on such a column still is.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void columnDefinitionsAsApplicationsWriteThemAreNoDrift(Kind kind) throws Exception {
+        boolean mysql = kind == Kind.MARIADB || kind == Kind.MYSQL;
+        MigrationHistory history = new MigrationHistory(tmp.resolve("migrations"));
+        history.add("create flags", new CreateTable(MigrationHistory.table("flags", t -> {
+            t.id();
+            // MariaDB and MySQL refuse '0' for a bit (it is the byte 0x30): Apollo's own scripts write b'0' there.
+            t.col("is_deleted", ColumnType.of("BOOLEAN")).definition(mysql ? "bit default b'0'" : "Bit default '0'");
+            t.col("deleted_at", BIGINT).definition("Bigint default '0'");
+            t.col("grade", ColumnType.ofLength("CHAR", 1)).definition("char default 'x'");
+            if (kind == Kind.POSTGRESQL) {
+                t.col("mask", ColumnType.of("VARBINARY")).definition("bit varying(8) default B'101'");
+                t.col("plain_bits", ColumnType.of("VARBINARY")).definition("varbit");
+            }
+        })));
+        TestDatabase db = TestDatabase.open(kind, PG, tmp);
+        Migrator migrator = db.migrator(history.chain());
+        migrator.upgrade("head");
+        assertEquals(List.of(), messages(migrator));
+        if (kind == Kind.SQLITE) {
+            DriftFixture.sqliteRebuild(db, "flags", "char default 'x'", "char default 'y'");
+        } else {
+            db.execute("alter table flags alter column grade set default 'y'");
+        }
+        assertEquals(List.of("column flags.grade: default 'y' in the database, 'x' in the migrations"),
+                messages(migrator));
     }
 
     private static List<String> messages(Migrator migrator) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public final class ProcessorBenchmark implements Benchmark {
         List<double[]> inside = Measure.childOutput(INSIDE_TASK, List.of(), javacDir.toString(), list.toString(),
                         out.toString(), String.valueOf(iterations)).lines()
                 .filter(l -> l.startsWith(INSIDE))
-                .map(l -> java.util.Arrays.stream(l.substring(INSIDE.length()).split(" "))
+                .map(l -> Arrays.stream(l.substring(INSIDE.length()).split(" "))
                         .mapToDouble(Double::parseDouble).toArray())
                 .toList();
         if (inside.size() != iterations) {
@@ -143,22 +144,21 @@ public final class ProcessorBenchmark implements Benchmark {
                         + "that does nothing: javac enters every class again for the final round) is the floor every "
                         + "processor pays, whatever it does: %s on top of plain javac (%.2f×) in this run.",
                 Stats.ms(floor - plain), floor / plain));
-        section.note(String.format(Locale.ROOT, "Target: our processor's own work, on top of that floor, at most "
-                        + "%.0f%% of plain javac. This run: %s on top of the no-op processor's %s, %.1f%% of plain "
-                        + "javac's %s: **%s**.", TARGET * 100, Stats.ms(ours - floor), Stats.ms(floor), own * 100,
-                Stats.ms(plain), own <= TARGET ? "met" : "missed"));
         // Each round compiles with the no-op processor and right after it with ours: the difference within a round is
         // steadier than the difference of two medians on a machine whose speed drifts between rounds.
         double[] paired = new double[samples.get("ours").size()];
         for (int i = 0; i < paired.length; i++) {
             paired[i] = samples.get("ours").get(i).millis() - samples.get("noop").get(i).millis();
         }
-        double pairedMedian = Stats.median(paired);
-        section.note(String.format(Locale.ROOT, "The same by each round's pair (ours less the no-op processor run "
-                        + "just before it, the median of the %d rounds' differences): %s, %.1f%% of plain javac "
-                        + "(round by round %s to %s).", paired.length, Stats.ms(pairedMedian),
-                100 * pairedMedian / plain, Stats.ms(java.util.Arrays.stream(paired).min().orElse(Double.NaN)),
-                Stats.ms(java.util.Arrays.stream(paired).max().orElse(Double.NaN))));
+        double pairedShare = Stats.median(paired) / plain;
+        section.note(String.format(Locale.ROOT, "Target: our processor's own work, on top of that floor, at most "
+                        + "%.0f%% of plain javac, by both estimates of it. This run: %s on top of the no-op "
+                        + "processor's %s, %.1f%% of plain javac's %s by the difference of the medians; %s, %.1f%% by "
+                        + "each round's pair (ours less the no-op processor run just before it, the median of the %d "
+                        + "rounds' differences; round by round %s to %s): **%s**.", TARGET * 100,
+                signed(ours - floor), Stats.ms(floor), own * 100, Stats.ms(plain), signed(pairedShare * plain),
+                pairedShare * 100, paired.length, signed(Arrays.stream(paired).min().orElse(Double.NaN)),
+                signed(Arrays.stream(paired).max().orElse(Double.NaN)), verdict(own, pairedShare)));
         int warm = Math.min(INSIDE_WARM, iterations - 1);
         List<double[]> last = inside.subList(inside.size() - warm, inside.size());
         double warmOwn = Stats.median(last.stream().mapToDouble(r -> r[0]).toArray());
@@ -184,6 +184,24 @@ public final class ProcessorBenchmark implements Benchmark {
         section.note("Hibernate's processor generates and compiles a metamodel source per entity, so it does "
                 + "more work than ours; it is there to size ours against a processor teams already run.");
         return List.of(section);
+    }
+
+    /**
+     * Met only when both estimates are within the target: the processor's share is a few hundred milliseconds and one
+     * compilation swings by more than a second, so on a noisy run the two disagree (the difference of the medians
+     * has come out negative, ours faster than doing nothing), and one of them alone would call noise a result.
+     */
+    static String verdict(double byMedians, double byPairs) {
+        if (byMedians <= TARGET && byPairs <= TARGET) {
+            return "met";
+        }
+        return byMedians <= TARGET || byPairs <= TARGET
+                ? "missed (the two estimates disagree: within the run's noise, not met)" : "missed";
+    }
+
+    /** Milliseconds with their sign. */
+    private static String signed(double millis) {
+        return (millis < 0 ? "−" : "+") + Stats.ms(Math.abs(millis));
     }
 
     private static void verify(String mode, Path out, int sources, int entities, int expectedTables)
