@@ -6,6 +6,8 @@
 #   ROOTS     source roots (javac -sourcepath; only classes the entities reference are compiled from them)
 #   ENTITIES  directories whose @Entity/@Embeddable/@MappedSuperclass/@Converter sources are the model
 #   EXCLUDE   entity sources left out (with the reason in a comment), or empty
+#   EXPLICIT  other sources the entities need that use Lombok, compiled explicitly (javac runs no annotation
+#             processor on a source it compiles only implicitly through -sourcepath), or empty
 #   DEPS      what those sources import, groupId:artifactId[:version] (versions from Spring Boot 3.5.7's BOM
 #             when omitted); jakarta.persistence, Hibernate and Bean Validation come with the Hibernate under test
 #   JAVAX     1: the sources use javax.persistence/javax.validation and are rewritten to jakarta first (what a
@@ -15,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -139,4 +141,20 @@ app_apolloportal() {
     STYLE="Spring Boot 4 (Apollo's portal): backtick-quoted names, soft deletes, Bean Validation (@PositiveOrZero, @NotBlank, @Pattern), @Transient"
     ENTITIES="apollo-common/src/main/java/com/ctrip/framework/apollo/common/entity apollo-portal/src/main/java/com/ctrip/framework/apollo/portal/entity/po apollo-portal/src/main/java/com/ctrip/framework/apollo/openapi/entity apollo-audit/apollo-audit-impl/src/main/java/com/ctrip/framework/apollo/audit/entity"
     EXCLUDE=""
+}
+
+app_hertzbeat() {
+    REPO=apache/hertzbeat
+    COMMIT=f64da5fcf70c969a333268f0273964cb06bb49d0
+    STYLE="Spring Boot 4 (Apache HertzBeat, Java 25): Lombok builders, Spring Data auditing (@CreatedDate, @CreatedBy), Bean Validation (@Size, @Min, @Max, @NotBlank), JSON lists and maps through AttributeConverters, indexes and unique constraints"
+    ROOTS="hertzbeat-common-spring/src/main/java hertzbeat-common-core/src/main/java"
+    ENTITIES="hertzbeat-common-spring/src/main/java/org/apache/hertzbeat/common/entity"
+    EXCLUDE=""
+    EXPLICIT="hertzbeat-common-core/src/main/java/org/apache/hertzbeat/common/util/CommonUtil.java hertzbeat-common-core/src/main/java/org/apache/hertzbeat/common/util/IpDomainUtil.java hertzbeat-common-core/src/main/java/org/apache/hertzbeat/common/util/JsonUtil.java"
+    DEPS="tools.jackson.core:jackson-databind:3.3.0 com.fasterxml.jackson.core:jackson-annotations:2.21 io.swagger.core.v3:swagger-annotations:2.2.44 org.springframework.data:spring-data-jpa org.springframework:spring-aspects org.springframework:spring-context org.springframework:spring-web com.google.code.findbugs:jsr305:3.0.2 org.apache.commons:commons-lang3 org.slf4j:slf4j-api org.apache.httpcomponents:httpclient:4.5.14"
+    JAVAX=0
+    # Its @Index columnLists name the physical columns of Spring's naming (monitor_id for monitorId): in jpa naming
+    # those columns do not exist, which Hibernate refuses at start-up as the processor does at compile time.
+    NAMINGS="spring"
+    RELEASE=25
 }

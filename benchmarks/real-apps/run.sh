@@ -124,7 +124,7 @@ checkout() {
 summary="$work/summary.tsv"
 printf 'app\thibernate\tnaming\tentities\tdb\thibernate_tables\tour_tables\tonly_hibernate\tonly_ours\tsqlite_keys_hibernate_lacks\tdrift\tlint\tnote\n' > "$summary"
 for app in "${apps[@]}"; do
-    unset REPO COMMIT STYLE ROOTS ENTITIES EXCLUDE DEPS JAVAX REWRITE NAMINGS RELEASE
+    unset REPO COMMIT STYLE ROOTS ENTITIES EXCLUDE EXPLICIT DEPS JAVAX REWRITE NAMINGS RELEASE
     "app_$app"
     log "$app: $REPO @ ${COMMIT:0:12} ($STYLE)"
     src="$work/src/$app"
@@ -145,6 +145,8 @@ for app in "${apps[@]}"; do
             for x in $EXCLUDE; do [ "$f" = "$x" ] && keep=0; done
             [ $keep = 1 ] && echo "$src/$f"
         done > "$files"
+    # Sources javac would otherwise compile only implicitly, where no annotation processor (Lombok) runs on them.
+    for f in ${EXPLICIT:-}; do echo "$src/$f"; done >> "$files"
     log "$app: $(wc -l < "$files") mapped sources${EXCLUDE:+ ($(echo $EXCLUDE | wc -w) excluded)}"
     resolve bom "$work/$app/deps" "org.projectlombok:lombok" $DEPS
     # The app's own libraries, without the JPA API, Hibernate and Bean Validation: those come with the version under test.

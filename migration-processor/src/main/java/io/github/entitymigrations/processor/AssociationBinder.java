@@ -140,6 +140,7 @@ final class AssociationBinder {
         Keys.JoinColumns join = b.keys.joinColumns(a, joinColumnAnnotations(scope, a), foreignKeySource(scope, a), target,
                 a.name(), nullable || checkedInSubclass);
         List<String> names = new ArrayList<>();
+        boolean superseded = false;
         for (int i = 0; i < join.columns().size(); i++) {
             TableDraft.ColumnDraft c = join.columns().get(i);
             Scope bound = scope;
@@ -150,8 +151,12 @@ final class AssociationBinder {
                 b.discriminatorChecks.require(scope.owner(), added.name);
             }
             names.add(c.name.text());
+            superseded |= c.superseded;
         }
-        boolean unique = a.has("OneToOne") || anyUnique(joinColumnAnnotations(scope, a));
+        // A one-to-one's uniqueness is an attribute of its join column in Hibernate: where a basic attribute of the
+        // entity maps that column too, it is bound first and its column, not unique, is the table's.
+        boolean unique = (a.has("OneToOne") || anyUnique(joinColumnAnnotations(scope, a)))
+                && !(superseded && names.size() == 1);
         if (unique) {
             scope.table().addUnique(null, names);
         }

@@ -169,7 +169,11 @@ final class TableDraft {
             throw new MappingException(column.origin, Message.COLUMN_TYPES_DIFFER, column.name, name,
                     existing.mappedBy, existing.type, column.mappedBy, column.type);
         }
-        existing.nullable = existing.nullable && column.nullable;
+        // A collection's table (owner null) bound over an entity's table: Hibernate binds the entity's columns first
+        // (collections in a second pass) and its table keeps them, so a join table's NOT NULL does not reach them.
+        if (column.owner != null || existing.owner == null) {
+            existing.nullable = existing.nullable && column.nullable;
+        }
         existing.readOnly = existing.readOnly && column.readOnly;
         existing.identity |= column.identity;
         return existing;
