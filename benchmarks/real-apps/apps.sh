@@ -17,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -157,4 +157,18 @@ app_hertzbeat() {
     # those columns do not exist, which Hibernate refuses at start-up as the processor does at compile time.
     NAMINGS="spring"
     RELEASE=25
+}
+
+app_syncope() {
+    REPO=apache/syncope
+    COMMIT=2bdf899eae654c9b9c8d28925dde9eaf51e20529
+    STYLE="Apache Syncope 4 (identity management, Hibernate 7.4, Spring Boot 4.1): 80 entities, JOINED and SINGLE_TABLE hierarchies of policies and tasks, many-to-many join tables with unique constraints, element collections, @Lob, enums, String keys from a @MappedSuperclass, Bean Validation"
+    ROOTS="core/persistence-jpa/src/main/java core/persistence-api/src/main/java core/persistence-common/src/main/java core/provisioning-api/src/main/java core/spring/src/main/java common/idrepo/lib/src/main/java common/am/lib/src/main/java common/idm/lib/src/main/java common/keymaster/client-api/src/main/java common/idrepo/rest-api/src/main/java"
+    ENTITIES="core/persistence-jpa/src/main/java/org/apache/syncope/core/persistence/jpa/entity"
+    EXCLUDE=""
+    EXPLICIT=""
+    DEPS="tools.jackson.core:jackson-databind:3.3.0 com.fasterxml.jackson.core:jackson-annotations:2.21 org.apache.commons:commons-lang3:3.19.0 org.slf4j:slf4j-api org.springframework:spring-context org.springframework:spring-tx org.springframework.security:spring-security-core org.springframework.data:spring-data-commons net.tirasa.connid:connector-framework:1.6.0.0 net.tirasa.connid:connector-framework-internal:1.6.0.0 org.passay:passay:2.0.0 io.swagger.core.v3:swagger-annotations:2.2.44 com.fasterxml.uuid:java-uuid-generator:5.1.0 jakarta.ws.rs:jakarta.ws.rs-api:4.0.0 org.apache.commons:commons-text:1.15.0 jakarta.servlet:jakarta.servlet-api org.springframework.boot:spring-boot com.nimbusds:nimbus-jose-jwt:10.8"
+    JAVAX=0
+    NAMINGS="jpa"
+    RELEASE=21
 }

@@ -88,6 +88,9 @@ final class FixtureValues {
         if (Map.class.isAssignableFrom(type)) {
             return Map.of("key", "value " + n); // a JSON object
         }
+        if (type == java.util.List.class) {
+            return java.util.List.of("item " + n, "item " + (n + 1)); // through an AttributeConverter
+        }
         throw new IllegalArgumentException("no fixture value for " + type.getName() + " (JDBC type " + sqlType
                 + "); add one to FixtureValues");
     }

@@ -74,6 +74,10 @@ final class BasicTypes {
         }
         TypeMirror converted = keyOfMap ? null : convertedType(type, source);
         if (converted != null) {
+            // @Lob beside a converter makes the converted value a large object (a JSON text: a CLOB).
+            if (Ann.hasJpa(source, "Lob")) {
+                return sized(isCharacterData(converted) ? clob(source) : "BLOB", column, false, converted);
+            }
             return map(converted, null, column, what, false);
         }
         if (!keyOfMap && Ann.hasJpa(source, "Lob")) {

@@ -94,11 +94,14 @@ final class CollectionTables {
         addAll(table, element);
         AssociationBinder.addForeignKey(table, owner, a.element());
         AssociationBinder.addForeignKey(table, element, a.element());
-        if (oneToMany) {
+        Kind kind = kindOf(a);
+        // A one-to-many's element columns are unique in its join table. Hibernate 7.4 makes them a set's primary key
+        // (each element in one set only); earlier releases key the set on owner and element, with a unique key beside.
+        boolean elementKeyed = oneToMany && kind == Kind.SET && b.hibernate.atLeast(HibernateVersion.V7_4);
+        if (oneToMany && !elementKeyed) {
             table.addUnique(null, element.names());
         }
-        List<String> key = new ArrayList<>(owner.names());
-        Kind kind = kindOf(a);
+        List<String> key = new ArrayList<>(elementKeyed ? List.of() : owner.names());
         switch (kind) {
             case SET -> key.addAll(element.names());
             case LIST -> key.add(orderColumn(table, a, false));

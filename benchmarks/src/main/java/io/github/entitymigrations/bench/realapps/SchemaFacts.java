@@ -236,7 +236,8 @@ final class SchemaFacts {
                             break;
                         }
                     }
-                    out.add("(" + unwrap(compact(sql.substring(open, Math.min(j + 1, sql.length())))) + ")");
+                    out.add("(" + unwrap(unquoteNames(compact(sql.substring(open, Math.min(j + 1, sql.length())))))
+                            + ")");
                     i = j + 1;
                     continue;
                 }
@@ -244,6 +245,32 @@ final class SchemaFacts {
             i++;
         }
         return out;
+    }
+
+    /**
+     * The expression with its double-quoted plain names ({@code "attrRepoState"}) unquoted, outside string literals:
+     * SQLite compares names case-insensitively whether quoted or not, and our migrations quote mixed-case and keyword
+     * names where Hibernate's dialect writes them bare, which is the same check.
+     */
+    static String unquoteNames(String expression) {
+        StringBuilder out = new StringBuilder(expression.length());
+        boolean literal = false;
+        for (int i = 0; i < expression.length(); i++) {
+            char ch = expression.charAt(i);
+            if (ch == '\'') {
+                literal = !literal;
+            } else if (!literal && ch == '"') {
+                int end = expression.indexOf('"', i + 1);
+                String name = end < 0 ? "" : expression.substring(i + 1, end);
+                if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    out.append(name);
+                    i = end;
+                    continue;
+                }
+            }
+            out.append(ch);
+        }
+        return out.toString();
     }
 
     /** The expression without its enclosing parentheses, however many pairs (Hibernate 7 writes two). */

@@ -22,6 +22,13 @@ class SchemaFactsTest {
     }
 
     @Test
+    void quotedPlainNamesInAnSqliteCheckAreTheBareNamesButLiteralsStay() {
+        assertEquals(List.of("(attrRepoState in ('ACTIVE','\"x\"'))", "(\"odd name\" > 0)"),
+                SchemaFacts.checks("create table t (\"attrRepoState\" varchar(8) check (\"attrRepoState\" in "
+                        + "('ACTIVE', '\"x\"')), check (\"odd name\" > 0))"));
+    }
+
+    @Test
     void hibernateAndOurSpellingsOfOneSqliteTableGiveTheSameFacts(@TempDir Path dir) throws Exception {
         List<String> hibernate = facts(dir.resolve("h.db"), "create table t (id integer, kind varchar(8) "
                 + "check (kind in ('A','B')), primary key (id))", "create index IDX4m2k8zq1w0c9b7x3v5n6t1r2y on t (kind)");

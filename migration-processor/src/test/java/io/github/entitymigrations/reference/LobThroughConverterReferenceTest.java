@@ -1,0 +1,63 @@
+package io.github.entitymigrations.reference;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import io.github.entitymigrations.schema.Column;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Lob} beside {@code @Convert}: the converted value is the large object (a converter to {@code String} a
+ * CLOB, to {@code byte[]} a BLOB), as Apache Syncope stores its JSON configurations. The snapshot gave the converted
+ * type's plain column ({@code varchar(255)}), too short for them. Compared with the Hibernate on the class path; the
+ * fixtures' {@code Delegation} round-trips the CLOB on every database (a BLOB read back through Hibernate is not
+ * supported by the SQLite driver, so it is here only).
+ */
+class LobThroughConverterReferenceTest {
+
+    private static final JavaFileObject CONFIG = source("Config",
+            "@Entity public class Config {",
+            "  @Id Long id;",
+            "  @Convert(converter = TextConverter.class) @Lob java.util.List<String> json;",
+            "  @Convert(converter = BytesConverter.class) @Lob java.util.List<String> packed;",
+            "  @Convert(converter = TextConverter.class) java.util.List<String> plain;",
+            "}",
+            "class TextConverter implements AttributeConverter<java.util.List<String>, String> {",
+            "  public String convertToDatabaseColumn(java.util.List<String> v) { return String.join(\",\", v); }",
+            "  public java.util.List<String> convertToEntityAttribute(String v) { return java.util.List.of(v); }",
+            "}",
+            "class BytesConverter implements AttributeConverter<java.util.List<String>, byte[]> {",
+            "  public byte[] convertToDatabaseColumn(java.util.List<String> v) { return new byte[0]; }",
+            "  public java.util.List<String> convertToEntityAttribute(byte[] v) { return java.util.List.of(); }",
+            "}");
+
+    @Test
+    void theConvertedValueIsTheLargeObjectAsInHibernate() throws IOException {
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Config"), CONFIG);
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(CONFIG);
+        assertThat(compilation).succeeded();
+        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+
+        List<Column> columns = snapshot.tablesNamed("Config").get(0).columns();
+        assertEquals(List.of("id BIGINT", "json CLOB", "packed BLOB", "plain VARCHAR"),
+                columns.stream().map(c -> c.name() + " " + c.type().name()).toList());
+        assertEquals(List.of(), hibernate.differences(SnapshotSchemaReader.normalize(snapshot)), hibernate.dump());
+    }
+
+    private static JavaFileObject source(String simpleName, String... lines) {
+        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
+                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
+    }
+}
