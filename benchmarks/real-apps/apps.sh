@@ -162,7 +162,7 @@ app_hertzbeat() {
 app_syncope() {
     REPO=apache/syncope
     COMMIT=2bdf899eae654c9b9c8d28925dde9eaf51e20529
-    STYLE="Apache Syncope 4 (identity management, Hibernate 7.4, Spring Boot 4.1): 80 entities, JOINED and SINGLE_TABLE hierarchies of policies and tasks, many-to-many join tables with unique constraints, element collections, @Lob, enums, String keys from a @MappedSuperclass, Bean Validation"
+    STYLE="Apache Syncope 4 (identity management, Hibernate 7.4, Spring Boot 4.1): 81 entities, JOINED and SINGLE_TABLE hierarchies of policies and tasks, many-to-many join tables with unique constraints, element collections, @Lob, enums, String keys from a @MappedSuperclass, Bean Validation"
     ROOTS="core/persistence-jpa/src/main/java core/persistence-api/src/main/java core/persistence-common/src/main/java core/provisioning-api/src/main/java core/spring/src/main/java common/idrepo/lib/src/main/java common/am/lib/src/main/java common/idm/lib/src/main/java common/keymaster/client-api/src/main/java common/idrepo/rest-api/src/main/java"
     ENTITIES="core/persistence-jpa/src/main/java/org/apache/syncope/core/persistence/jpa/entity"
     EXCLUDE=""

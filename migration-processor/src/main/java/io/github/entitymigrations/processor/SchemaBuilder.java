@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
@@ -144,7 +145,7 @@ final class SchemaBuilder {
             return;
         }
         List<String> names = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>(); // a single-table hierarchy has one
         for (EntityInfo e : audited.subList(0, Math.min(3, audited.size()))) {
             names.add(e.type().getSimpleName().toString());
             tables.add(tableName(e) + "_AUD");
@@ -172,7 +173,7 @@ final class SchemaBuilder {
             if (Ann.named(type, AUDITED) != null) {
                 return true;
             }
-            t = type.getSuperclass() instanceof javax.lang.model.type.DeclaredType d ? d.asElement() : null;
+            t = type.getSuperclass() instanceof DeclaredType d ? d.asElement() : null;
         }
         for (Attribute a : e.attributes()) {
             if (Ann.named(a.element(), AUDITED) != null) {

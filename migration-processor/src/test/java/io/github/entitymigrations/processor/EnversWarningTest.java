@@ -54,6 +54,16 @@ class EnversWarningTest {
     }
 
     @Test
+    void aSingleTableHierarchyHasOneAuditTable() {
+        Compilation c = compile(AUDITED,
+                entity("Item", "@Audited @Entity public class Item { @Id Long id; }"),
+                entity("Book", "@Entity public class Book extends Item { String isbn; }"));
+        assertThat(c).succeeded();
+        assertThat(c).hadWarningContaining("Entities Book, Item are audited by Hibernate Envers (@Audited), whose "
+                + "audit tables (Item_AUD and the revision table");
+    }
+
+    @Test
     void noWarningWithoutEnvers() {
         Compilation c = compile(JavaFileObjects.forSourceLines("demo.Plain", "package demo;",
                 "import jakarta.persistence.*;", "@Entity public class Plain { @Id Long id; String name; }"));
