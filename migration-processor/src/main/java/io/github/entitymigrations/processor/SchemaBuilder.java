@@ -168,12 +168,11 @@ final class SchemaBuilder {
         }
     }
 
-    private static boolean isAudited(EntityInfo e) {
-        for (Element t = e.type(); t instanceof TypeElement type; ) {
+    private boolean isAudited(EntityInfo e) {
+        for (TypeElement type = e.type(); type != null; type = scanner.superclass(type)) {
             if (Ann.named(type, AUDITED) != null) {
                 return true;
             }
-            t = type.getSuperclass() instanceof DeclaredType d ? d.asElement() : null;
         }
         for (Attribute a : e.attributes()) {
             if (Ann.named(a.element(), AUDITED) != null) {

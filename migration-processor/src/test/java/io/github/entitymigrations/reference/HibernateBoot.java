@@ -2,6 +2,7 @@ package io.github.entitymigrations.reference;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /**
@@ -18,6 +20,12 @@ import javax.tools.JavaFileObject;
 final class HibernateBoot {
 
     private HibernateBoot() {
+    }
+
+    /** A source {@code test.<simpleName>} of the lines given, in package {@code test}, importing jakarta.persistence. */
+    static JavaFileObject source(String simpleName, String... lines) {
+        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
+                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
     }
 
     /** Boots Hibernate (as {@link HibernateSchemaReader} does, JPA naming) over the entity classes named. */

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class LobThroughConverterReferenceTest {
 
-    private static final JavaFileObject CONFIG = source("Config",
+    private static final JavaFileObject CONFIG = HibernateBoot.source("Config",
             "@Entity public class Config {",
             "  @Id Long id;",
             "  @Convert(converter = TextConverter.class) @Lob java.util.List<String> json;",
@@ -54,10 +52,5 @@ class LobThroughConverterReferenceTest {
         assertEquals(List.of("id BIGINT", "json CLOB", "packed BLOB", "plain VARCHAR"),
                 columns.stream().map(c -> c.name() + " " + c.type().name()).toList());
         assertEquals(List.of(), hibernate.differences(SnapshotSchemaReader.normalize(snapshot)), hibernate.dump());
-    }
-
-    private static JavaFileObject source(String simpleName, String... lines) {
-        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
-                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
     }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.schema.Schema;
 import io.github.entitymigrations.schema.SchemaJson;
 import io.github.entitymigrations.schema.Table;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -26,10 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class UniqueOverPrimaryKeyReferenceTest {
 
-    private static final JavaFileObject TOKEN = source("Token",
+    private static final JavaFileObject TOKEN = HibernateBoot.source("Token",
             "@Entity @Table(uniqueConstraints = @UniqueConstraint(name = \"uk_token_id\", columnNames = \"id\"))",
             "public class Token { @Id Long id; @Column(unique = true) String value; }");
-    private static final JavaFileObject SLOT = source("Slot",
+    private static final JavaFileObject SLOT = HibernateBoot.source("Slot",
             "@Entity @IdClass(SlotId.class)",
             "@Table(uniqueConstraints = @UniqueConstraint(name = \"uk_slot_key\", columnNames = {\"day\", \"room\"}))",
             "public class Slot { @Id String room; @Id int day; String label; }",
@@ -51,10 +49,5 @@ class UniqueOverPrimaryKeyReferenceTest {
         assertEquals(List.of("day", "room"), slot.primaryKey().columns(), "the key in the unique constraint's order");
         assertTrue(hibernate.dump().contains("primary key: (day, room)"), hibernate.dump());
         assertEquals(List.of(), hibernate.differences(SnapshotSchemaReader.normalize(snapshot)));
-    }
-
-    private static JavaFileObject source(String simpleName, String... lines) {
-        return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
-                Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
     }
 }
