@@ -17,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -171,4 +171,35 @@ app_syncope() {
     JAVAX=0
     NAMINGS="jpa"
     RELEASE=21
+}
+
+app_kitodo() {
+    REPO=kitodo/kitodo-production
+    COMMIT=2426895cd2363c530a1bf1e2b88dd81cfb27a186
+    STYLE="Kitodo.Production (digitization workflows; plain Hibernate 6 with Hibernate Search): named foreign keys on every join column, many-to-many join tables, ordered one-to-many, enums, AttributeConverters, a @MappedSuperclass id"
+    ROOTS="Kitodo-DataManagement/src/main/java Kitodo-API/src/main/java"
+    ENTITIES="Kitodo-DataManagement/src/main/java/org/kitodo/data/database/beans Kitodo-DataManagement/src/main/java/org/kitodo/data/database/converter"
+    EXCLUDE=""
+    DEPS="org.apache.commons:commons-collections4:4.4 org.apache.commons:commons-lang3:3.19.0 org.apache.logging.log4j:log4j-api org.apache.commons:commons-configuration2:2.11.0 commons-io:commons-io:2.18.0 org.hibernate.search:hibernate-search-mapper-pojo-base:7.0.1.Final org.hibernate.search:hibernate-search-engine:7.0.1.Final com.github.spotbugs:spotbugs-annotations:4.8.6 org.apache.logging.log4j:log4j-1.2-api commons-beanutils:commons-beanutils:1.9.4"
+    # Kitodo runs on MySQL/MariaDB: four columns are columnDefinition "longtext", which PostgreSQL refuses (in
+    # Hibernate's create as in ours): "text", as a move to PostgreSQL writes them. Its DAOs, which the entities
+    # import, call Session.delete and Session.load, update and saveOrUpdate, gone in Hibernate 7: their JPA names (no DDL effect).
+    REWRITE='s/columnDefinition = "longtext"/columnDefinition = "text"/; s/session\.delete\(/session.remove(/; s/session\.load\(/session.getReference(/; s/session\.(update|saveOrUpdate)\(/session.merge(/'
+    JAVAX=0
+    NAMINGS="jpa"
+    RELEASE=21
+}
+
+app_ranger() {
+    REPO=apache/ranger
+    COMMIT=8e7716cd3c36da395b8edc8470e328f736fbd984
+    STYLE="Apache Ranger's admin database (EclipseLink, javax rewritten to jakarta): 95 flat tables with explicit names, a named sequence per table (allocation 1), @Version, @Temporal, a @MappedSuperclass chain with abstract getId(), a composite key of two @Id without @IdClass"
+    ROOTS="security-admin/src/main/java"
+    ENTITIES="security-admin/src/main/java/org/apache/ranger/entity"
+    EXCLUDE=""
+    DEPS="org.apache.commons:commons-lang3 org.springframework:spring-context org.slf4j:slf4j-api javax.xml.bind:jaxb-api:2.3.1"
+    JAVAX=1
+    REWRITE=""
+    NAMINGS="jpa"
+    RELEASE=17
 }

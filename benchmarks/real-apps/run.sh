@@ -151,7 +151,7 @@ for app in "${apps[@]}"; do
     resolve bom "$work/$app/deps" "org.projectlombok:lombok" $DEPS
     # The app's own libraries, without the JPA API, Hibernate and Bean Validation: those come with the version under test.
     app_cp="$(tr ':' '\n' < "$work/$app/deps/classpath.txt" \
-        | grep -vE '/(org/hibernate|jakarta/persistence|jakarta/validation|org/glassfish/expressly)/' | paste -sd: -)"
+        | grep -vE '/(org/hibernate/(orm|common|validator|hibernate-core)|jakarta/persistence|jakarta/validation|org/glassfish/expressly)/' | paste -sd: -)"
     lombok="$(tr ':' '\n' < "$work/$app/deps/classpath.txt" | grep '/org/projectlombok/lombok/' || true)"
     sourcepath="$(for r in $ROOTS; do printf '%s:' "$src/$r"; done)"
     processors="$processor${lombok:+:$lombok}"
