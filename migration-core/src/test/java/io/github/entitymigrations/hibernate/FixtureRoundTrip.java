@@ -15,6 +15,9 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.Metadata;
+import org.hibernate.envers.AuditReader;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.Audited;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.PersistentClass;
@@ -117,6 +120,8 @@ final class FixtureRoundTrip {
             }
         });
         saved.forEach(s -> inTransaction(session -> readBack(session, s)).ifPresent(problems::add));
+        saved.stream().filter(s -> s.entity().getMappedClass().isAnnotationPresent(Audited.class))
+                .forEach(s -> inTransaction(session -> readRevision(session, s)).ifPresent(problems::add));
         for (Class<?> type : entities) {
             if (Modifier.isAbstract(type.getModifiers())) {
                 inTransaction(session -> countRows(session, type)).ifPresent(problems::add);
@@ -176,6 +181,23 @@ final class FixtureRoundTrip {
                 session.getTransaction().rollback();
             }
         }
+    }
+
+    /**
+     * An entity Envers audits: its first revision, read back through Envers from the audit tables the migrations
+     * created (Envers wrote it, with a {@code REVINFO} row, when the entity was persisted).
+     */
+    private Optional<String> readRevision(Session session, Saved s) {
+        Class<?> type = s.entity().getMappedClass();
+        AuditReader reader = AuditReaderFactory.get(session);
+        List<Number> revisions = reader.getRevisions(type, s.id());
+        if (revisions.isEmpty()) {
+            return Optional.of(type.getSimpleName() + ": Envers recorded no revision");
+        }
+        Object audited = reader.find(type, s.id(), revisions.get(0));
+        return audited != null && Objects.equals(factory.getPersistenceUnitUtil().getIdentifier(audited), s.id())
+                ? Optional.empty()
+                : Optional.of(type.getSimpleName() + ": Envers did not read back revision " + revisions.get(0));
     }
 
     private Optional<String> readBack(Session session, Saved s) {

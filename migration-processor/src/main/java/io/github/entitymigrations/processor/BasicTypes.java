@@ -277,6 +277,11 @@ final class BasicTypes {
         return ColumnType.numeric(name, column.integer("precision"), column.integer("scale"));
     }
 
+    /** Whether the attribute's value goes through a converter (its own {@code @Convert} or an auto-applied one). */
+    boolean isConverted(TypeMirror type, Element source) {
+        return convertedType(type, source) != null;
+    }
+
     /** The database-side type argument of the attribute's converter, if it has one. */
     private TypeMirror convertedType(TypeMirror type, Element source) {
         Ann convert = source == null ? null : Ann.jpa(source, "Convert");

@@ -102,13 +102,13 @@ final class CollectionTables {
             table.addUnique(null, element.names());
         }
         List<String> key = new ArrayList<>(elementKeyed ? List.of() : owner.names());
-        switch (kind) {
-            case SET -> key.addAll(element.names());
-            case LIST -> key.add(orderColumn(table, a, false));
-            case MAP -> key.addAll(mapKeyColumns(table, a));
-            default -> {
-            }
-        }
+        List<String> index = switch (kind) {
+            case LIST -> List.of(orderColumn(table, a, false));
+            case MAP -> mapKeyColumns(table, a);
+            default -> List.of();
+        };
+        key.addAll(kind == Kind.SET ? element.names() : index);
+        b.audit.collection(new AuditTables.Collection(scope.owner(), a, table, owner.names(), element.names(), index));
         if (kind != Kind.BAG) {
             table.setPrimaryKey(key);
         }
@@ -147,6 +147,7 @@ final class CollectionTables {
                 AssociationBinder.foreignKeySource(scope, a), scope.owner(), a.name(), true);
         addAll(child, join);
         AssociationBinder.addForeignKey(child, join, a.element());
+        b.audit.unsupportedCollection(scope.owner(), a, "a @OneToMany with a @JoinColumn, audited in a middle table");
         if (kindOf(a) == Kind.LIST) {
             orderColumn(child, a, true);
         } else if (kindOf(a) == Kind.MAP) {
@@ -211,6 +212,7 @@ final class CollectionTables {
         }
         List<String> key = new ArrayList<>(owner.names());
         Kind kind = kindOf(a);
+        Kind declared = kind;
         // A set gets a primary key over all its columns only when none of its element columns is nullable;
         // else Hibernate 7.4 gives it a unique key over them (HHH-20130; "nulls not distinct" where the
         // database has it, PostgreSQL 15 on), and earlier releases no key. A LOB element gets neither.
@@ -223,12 +225,17 @@ final class CollectionTables {
                 table.addUnique(null, unique);
             }
         }
-        switch (kind) {
-            case SET -> key.addAll(elementColumns);
-            case LIST -> key.add(orderColumn(table, a, false));
-            case MAP -> key.addAll(mapKeyColumns(table, a));
-            default -> {
-            }
+        List<String> index = switch (declared) {
+            case LIST -> List.of(orderColumn(table, a, false));
+            case MAP -> mapKeyColumns(table, a);
+            default -> List.of();
+        };
+        key.addAll(kind == Kind.SET ? elementColumns : index);
+        if (embeddable != null) {
+            b.audit.unsupportedCollection(scope.owner(), a, "an element collection of embeddables");
+        } else {
+            b.audit.collection(new AuditTables.Collection(scope.owner(), a, table, owner.names(), elementColumns,
+                    index));
         }
         if (kind != Kind.BAG) {
             table.setPrimaryKey(key);

@@ -148,6 +148,7 @@ final class ColumnBinder {
         TableDraft.ColumnDraft c = new TableDraft.ColumnDraft(b.naming.physical(logicalName(scope, a)), type, nullable,
                 a.element(), a);
         c.mapping = mapping;
+        c.embeddedIn = scope.path();
         try {
             c.defaultValue = serverDefault(a.element());
         } catch (MappingException e) {

@@ -82,11 +82,10 @@ enum Message {
             + "entity-migrations, which did not keep @RenamedFrom and @ServerDefault in them: the snapshot would turn "
             + "a rename into a drop and add. Recompile all sources once (mvn clean compile; in an IDE, rebuild the "
             + "project); partial recompilations work from then on"),
-    ENVERS_NOT_SUPPORTED("%s audited by Hibernate Envers (@Audited), whose audit tables (%s and the revision table, "
-            + "REVINFO by default) are not in the snapshot, so the migrations generated from it do not create them and "
-            + "Envers fails when it records a revision: Envers is not supported yet. Create those tables in a "
-            + "hand-written sql step (Hibernate's create script shows their DDL); migration:drift will list them as "
-            + "tables the migrations do not have"),
+    ENVERS_NOT_MODELLED("Hibernate Envers audits mappings whose audit tables are not modelled yet: %s. Their audit "
+            + "tables are not in the snapshot, so the migrations generated from it do not create them and Envers fails "
+            + "when it records a revision. Create those tables in a hand-written sql step (Hibernate's create script "
+            + "shows their DDL); migration:drift will list them as tables the migrations do not have"),
     OLD_ANNOTATIONS("migration-annotations on the classpath is older than migration-processor: its @RenamedFrom and "
             + "@ServerDefault are not kept in class files, so an entity read from its class file (%s) loses them "
             + "and a rename becomes a drop and add. Use the same version of migration-annotations as of "

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
@@ -40,6 +38,7 @@ final class SchemaBuilder {
     final AssociationBinder associations;
     final SecondaryTables secondaryTables;
     final DiscriminatorChecks discriminatorChecks;
+    final AuditTables audit;
     private final Reporter reporter;
     private final Map<String, TableDraft> tables = new LinkedHashMap<>();
     private final Map<String, Sequence> sequences = new TreeMap<>();
@@ -65,6 +64,7 @@ final class SchemaBuilder {
         this.associations = new AssociationBinder(this);
         this.secondaryTables = new SecondaryTables(this);
         this.discriminatorChecks = new DiscriminatorChecks(this);
+        this.audit = new AuditTables(this);
     }
 
     /**
@@ -120,7 +120,7 @@ final class SchemaBuilder {
             r.run();
         }
         discriminatorChecks.apply();
-        warnIfAudited(infos);
+        audit.add(infos);
         List<TableDraft> physical = new ArrayList<>(tables.size());
         for (TableDraft t : tables.values()) {
             if (t.physical) {
@@ -128,58 +128,6 @@ final class SchemaBuilder {
             }
         }
         return new Bound(naming.strategy(), physical, List.copyOf(sequences.values()), hibernate.label());
-    }
-
-    /**
-     * One warning for the entities Hibernate Envers audits ({@code @Audited} on the class, a mapped superclass or an
-     * attribute): their audit tables are not modelled.
-     */
-    private void warnIfAudited(List<EntityInfo> infos) {
-        List<EntityInfo> audited = new ArrayList<>();
-        for (EntityInfo e : infos) {
-            if (isAudited(e)) {
-                audited.add(e);
-            }
-        }
-        if (audited.isEmpty()) {
-            return;
-        }
-        List<String> names = new ArrayList<>();
-        java.util.Set<String> tables = new java.util.LinkedHashSet<>(); // a single-table hierarchy has one
-        for (EntityInfo e : audited.subList(0, Math.min(3, audited.size()))) {
-            names.add(e.type().getSimpleName().toString());
-            tables.add(tableName(e) + "_AUD");
-        }
-        String more = audited.size() > 3 ? " and " + (audited.size() - 3) + " more" : "";
-        warn(audited.get(0).type(), Message.ENVERS_NOT_SUPPORTED,
-                (audited.size() == 1 ? "Entity " : "Entities ") + String.join(", ", names) + more
-                        + (audited.size() == 1 ? " is" : " are"),
-                String.join(", ", tables) + (more.isEmpty() ? "" : ", ..."));
-    }
-
-    private static final String AUDITED = "org.hibernate.envers.Audited";
-
-    /** The entity's table, once bound; its name when binding failed (an error is reported then anyway). */
-    private String tableName(EntityInfo e) {
-        try {
-            return keys.keyOf(e).table().nameText();
-        } catch (RuntimeException unbound) {
-            return e.entityName();
-        }
-    }
-
-    private boolean isAudited(EntityInfo e) {
-        for (TypeElement type = e.type(); type != null; type = scanner.superclass(type)) {
-            if (Ann.named(type, AUDITED) != null) {
-                return true;
-            }
-        }
-        for (Attribute a : e.attributes()) {
-            if (Ann.named(a.element(), AUDITED) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Runs one entity's work, turning a mapping problem into a diagnostic on that entity. */

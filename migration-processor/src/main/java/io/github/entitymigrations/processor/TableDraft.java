@@ -47,6 +47,8 @@ final class TableDraft {
         java.util.function.Supplier<String> bindingOrder;
         /** Another mapping of the same column was bound first, so this one's attributes are not in the table. */
         boolean superseded;
+        /** The path of the embedded attributes the column is inside ({@code "address"}), or {@code ""}. */
+        String embeddedIn = "";
         /** How a basic value was mapped (its enum constants, for the check), or {@code null}. */
         BasicTypes.Mapping mapping;
         final Element origin;
@@ -201,6 +203,11 @@ final class TableDraft {
         }
         ColumnDraft c = column(trimmed);
         return c == null ? null : c.name.text();
+    }
+
+    /** The columns, in their order. */
+    List<ColumnDraft> columnDrafts() {
+        return new ArrayList<>(columns.values());
     }
 
     List<String> columnNames() {
