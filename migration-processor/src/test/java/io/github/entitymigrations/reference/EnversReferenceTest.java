@@ -110,6 +110,43 @@ class EnversReferenceTest {
         assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
     }
 
+    private static final JavaFileObject EXTENDED_REVISIONS = HibernateBoot.source("Extended",
+            "import org.hibernate.envers.*;",
+            "@Entity @RevisionEntity @Table(name = \"revision_info\") @AttributeOverrides({",
+            "  @AttributeOverride(name = \"timestamp\", column = @Column(name = \"rev_timestamp\")),",
+            "  @AttributeOverride(name = \"id\", column = @Column(name = \"revision_id\")) })",
+            "class AuditRevision extends " + revisionSuperclass() + " { @Column(name = \"username\") String user; }",
+            "@Audited @Entity class Invoice { @Id Long id; String number; }");
+
+    /**
+     * Envers' mapped superclass for revision entities: {@code DefaultRevisionEntity} in 6, final in 7, which has
+     * {@code RevisionMapping} for that.
+     */
+    private static String revisionSuperclass() {
+        try {
+            Class.forName("org.hibernate.envers.RevisionMapping");
+            return "RevisionMapping";
+        } catch (ClassNotFoundException six) {
+            return "DefaultRevisionEntity";
+        }
+    }
+
+    /** The common way to add the user to revisions: Envers' own mapped superclass, columns renamed. */
+    @Test
+    void aRevisionEntityExtendingEnversDefaultIsTheRevisionTable() throws IOException {
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.AuditRevision", "test.Invoice"),
+                EXTENDED_REVISIONS);
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor())
+                .compile(EXTENDED_REVISIONS);
+        assertThat(compilation).succeeded();
+        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+
+        assertEquals(List.of("revision_info"), snapshot.tablesNamed("Invoice_AUD").get(0).foreignKeys().stream()
+                .map(f -> f.referencedTable()).toList());
+        assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
+    }
+
     private static final JavaFileObject TYPED = HibernateBoot.source("Model",
             "import org.hibernate.envers.*;",
             "import java.util.*;",
