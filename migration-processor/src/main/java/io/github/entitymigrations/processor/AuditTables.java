@@ -4,7 +4,6 @@ import io.github.entitymigrations.schema.ColumnType;
 import io.github.entitymigrations.schema.OnDelete;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
@@ -37,8 +36,8 @@ final class AuditTables {
 
     private final SchemaBuilder b;
     private final List<Collection> collections = new ArrayList<>();
-    /** Audited mappings whose audit tables are not modelled: where, and what it is. */
-    private final Map<Element, String> unsupported = new LinkedHashMap<>();
+    /** Audited mappings whose audit tables are not modelled: what it is, and where. */
+    private final Map<String, Element> unsupported = new java.util.TreeMap<>();
 
     AuditTables(SchemaBuilder builder) {
         this.b = builder;
@@ -79,11 +78,8 @@ final class AuditTables {
             }
         }
         if (!unsupported.isEmpty()) {
-            Map.Entry<Element, String> first = unsupported.entrySet().iterator().next();
-            List<String> all = new ArrayList<>();
-            unsupported.forEach((where, what) -> all.add(what));
-            all.sort(null);
-            b.warn(first.getKey(), Message.ENVERS_NOT_MODELLED, String.join("; ", all));
+            b.warn(unsupported.values().iterator().next(), Message.ENVERS_NOT_MODELLED,
+                    String.join("; ", unsupported.keySet()));
         }
     }
 
@@ -95,15 +91,13 @@ final class AuditTables {
         return depth;
     }
 
-    /** Audited: {@code @Audited} on the class, on one of its attributes or on one of its mapped superclasses. */
+    /**
+     * Audited: {@code @Audited} on the class or on one of its attributes. An {@code @Audited} mapped superclass does
+     * not make an entity audited (Envers audits its attributes only in an audited entity).
+     */
     private boolean isAudited(EntityInfo e) {
-        for (TypeElement type = e.type(); type != null; type = b.scanner.superclass(type)) {
-            if (Ann.named(type, AUDITED) != null && (type == e.type() || !EntityScanner.isEntity(type))) {
-                return true;
-            }
-            if (type != e.type() && EntityScanner.isEntity(type)) {
-                break;
-            }
+        if (Ann.named(e.type(), AUDITED) != null) {
+            return true;
         }
         for (Attribute a : e.attributes()) {
             if (Ann.named(a.element(), AUDITED) != null) {
@@ -140,14 +134,14 @@ final class AuditTables {
         boolean joinedChild = e.parent() != null && e.root().strategy() == EntityInfo.Inheritance.JOINED;
         if (e.parent() != null && !joinedChild) {
             if (e.root().strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS) {
-                unsupported.put(e.type(), e.entityName() + " (a TABLE_PER_CLASS hierarchy)");
+                unsupported.put(e.entityName() + " (a TABLE_PER_CLASS hierarchy)", e.type());
             }
             audits.put(e, audits.get(e.root())); // a single table: the root's audit table has its columns
             return;
         }
         Keys.EntityKey key = b.keys.keyOf(e);
         if (key.columns().size() != 1) {
-            unsupported.put(e.type(), e.entityName() + " (a composite key)");
+            unsupported.put(e.entityName() + " (a composite key)", e.type());
             return;
         }
         TableDraft table = key.table();
@@ -183,8 +177,8 @@ final class AuditTables {
 
     private void collectionAudit(Collection c, Revision revision) {
         if (c.table() == null) {
-            unsupported.put(c.attribute().element(), c.owner().entityName() + "." + c.attribute().name() + " ("
-                    + c.indexColumns().get(0) + ")");
+            unsupported.put(c.owner().entityName() + "." + c.attribute().name() + " ("
+                    + c.indexColumns().get(0) + ")", c.attribute().element());
             return;
         }
         Ann named = Ann.named(c.attribute().element(), AUDIT_JOIN_TABLE);
@@ -207,20 +201,20 @@ final class AuditTables {
     /** What Envers maps in tables or columns of its own that are not modelled here. */
     private void notModelled(EntityInfo e) {
         if (Ann.jpa(e.type(), "SecondaryTable") != null || Ann.jpa(e.type(), "SecondaryTables") != null) {
-            unsupported.put(e.type(), e.entityName() + " (a secondary table)");
+            unsupported.put(e.entityName() + " (a secondary table)", e.type());
         }
         if (Ann.named(e.type(), "org.hibernate.envers.AuditOverride") != null
                 || Ann.named(e.type(), "org.hibernate.envers.AuditOverrides") != null) {
-            unsupported.put(e.type(), e.entityName() + " (@AuditOverride)");
+            unsupported.put(e.entityName() + " (@AuditOverride)", e.type());
         }
         Ann audited = Ann.named(e.type(), AUDITED);
         if (audited != null && (audited.bool("withModifiedFlag") || audited.isSet("auditParents"))) {
-            unsupported.put(e.type(), e.entityName() + " (@Audited(withModifiedFlag, auditParents))");
+            unsupported.put(e.entityName() + " (@Audited(withModifiedFlag, auditParents))", e.type());
         }
         for (Attribute a : e.attributes()) {
             Ann on = Ann.named(a.element(), AUDITED);
             if (on != null && on.bool("withModifiedFlag")) {
-                unsupported.put(a.element(), e.entityName() + "." + a.name() + " (@Audited(withModifiedFlag))");
+                unsupported.put(e.entityName() + "." + a.name() + " (@Audited(withModifiedFlag))", a.element());
             }
         }
     }

@@ -49,8 +49,9 @@ class EnversAuditTablesTest {
                         "  @OneToMany @JoinColumn(name = \"owner_id\") java.util.List<Pet> pets; }"),
                 entity("Address", "@Embeddable public class Address { String street; }"),
                 entity("Pet", "@Audited @Entity public class Pet { @Id Long id; }"),
-                entity("Slot", "@Audited @Entity @IdClass(SlotId.class) public class Slot { @Id String room;",
-                        "  @Id int day; }"),
+                entity("Slot", "@Audited @Entity @IdClass(SlotId.class) @SecondaryTable(name = \"slot_more\")",
+                        "public class Slot { @Id String room; @Id int day;",
+                        "  @Column(table = \"slot_more\") String more; }"),
                 entity("SlotId", "public class SlotId implements java.io.Serializable { String room; int day; }"),
                 entity("Flagged", "@Audited(withModifiedFlag = true) @Entity public class Flagged { @Id Long id; }"),
                 entity("Split", "@Audited @Entity @SecondaryTable(name = \"split_more\") public class Split {",
@@ -59,12 +60,12 @@ class EnversAuditTablesTest {
         assertThat(c).hadWarningContaining("Hibernate Envers audits mappings whose audit tables are not modelled yet: "
                 + "Flagged (@Audited(withModifiedFlag, auditParents)); Owner.addresses (an element collection of "
                 + "embeddables); Owner.pets (a @OneToMany with a @JoinColumn, audited in a middle table); Slot (a "
-                + "composite key); Split (a secondary table).");
+                + "composite key); Slot (a secondary table); Split (a secondary table).");
         assertThat(c).hadWarningContaining("Create those tables in a hand-written sql step");
         assertEquals(1, c.diagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING
                 && d.getMessage(null).contains("Envers")).count(), "one warning for all of them");
         assertEquals(List.of("Flagged", "Flagged_AUD", "Owner", "Owner_AUD", "Owner_addresses", "Pet", "Pet_AUD",
-                "REVINFO", "Slot", "Split", "Split_AUD", "split_more"), tables(c));
+                "REVINFO", "Slot", "Split", "Split_AUD", "slot_more", "split_more"), tables(c));
     }
 
     @Test

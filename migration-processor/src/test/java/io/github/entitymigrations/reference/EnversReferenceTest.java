@@ -52,12 +52,14 @@ class EnversReferenceTest {
             "@Audited @MappedSuperclass abstract class AuditedBase { @Id Long id; String createdBy; }",
             "@Audited @Entity class Memo extends Base { String text; }",
             "@Entity class Note extends AuditedBase { @Audited String body; String draft; }",
+            "@Entity class Draft extends AuditedBase { String text; }",
             "@Audited @Entity @AuditTable(\"team_history\") class Team { @Id Long id;",
             "  @ManyToMany @AuditJoinTable(name = \"team_members_history\") Set<Tag> members;",
             "  @ElementCollection @OrderColumn List<String> lines; @ElementCollection Map<String, Integer> counts;",
             "  @ElementCollection Set<Kind> kinds; @ManyToMany @NotAudited Set<Region> regions; }");
     private static final List<String> ENTITIES = List.of("test.Customer", "test.Region", "test.Tag", "test.Purchase",
-            "test.Vehicle", "test.Car", "test.Animal", "test.Dog", "test.Plain", "test.Memo", "test.Note", "test.Team");
+            "test.Vehicle", "test.Car", "test.Animal", "test.Dog", "test.Plain", "test.Memo", "test.Note", "test.Draft",
+            "test.Team");
 
     @Test
     void auditTablesAsEnversMapsThem() throws IOException {
