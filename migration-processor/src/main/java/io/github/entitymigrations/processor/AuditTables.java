@@ -31,11 +31,16 @@ final class AuditTables {
                       List<String> elementColumns, List<String> indexColumns) {
     }
 
+    /** A collection Envers audits in a table of its own that is not modelled: what it is. */
+    private record Unmodelled(EntityInfo owner, Attribute attribute, String what) {
+    }
+
     private record Revision(TableDraft table, String column, ColumnType type) {
     }
 
     private final SchemaBuilder b;
     private final List<Collection> collections = new ArrayList<>();
+    private final List<Unmodelled> unmodelledCollections = new ArrayList<>();
     /** Audited mappings whose audit tables are not modelled: what it is, and where. */
     private final Map<String, Element> unsupported = new java.util.TreeMap<>();
 
@@ -49,7 +54,7 @@ final class AuditTables {
 
     /** A collection Envers audits in a table of its own that is not modelled, should its owner be audited. */
     void unsupportedCollection(EntityInfo owner, Attribute a, String what) {
-        collections.add(new Collection(owner, a, null, List.of(), List.of(), List.of(what)));
+        unmodelledCollections.add(new Unmodelled(owner, a, what));
     }
 
     /** Adds the audit tables of the audited entities among {@code entities}; nothing when Envers is absent. */
@@ -75,6 +80,12 @@ final class AuditTables {
         for (Collection c : collections) {
             if (audits.containsKey(c.owner()) && attributeAudited(c.attribute().element(), c.owner())) {
                 b.guarded(c.owner().type(), () -> collectionAudit(c, revision));
+            }
+        }
+        for (Unmodelled u : unmodelledCollections) {
+            if (audits.containsKey(u.owner()) && attributeAudited(u.attribute().element(), u.owner())) {
+                unsupported.put(u.owner().entityName() + "." + u.attribute().name() + " (" + u.what() + ")",
+                        u.attribute().element());
             }
         }
         if (!unsupported.isEmpty()) {
@@ -168,19 +179,13 @@ final class AuditTables {
                         OnDelete.NO_ACTION));
             }
         } else {
-            audit.addColumn(new TableDraft.ColumnDraft(b.naming.physical(Ident.plain("REVTYPE")),
-                    ColumnType.of("TINYINT"), true, null, "REVTYPE"), "REVTYPE");
+            addRevisionType(audit);
             addRevisionKey(audit, rev, revision);
         }
         audits.put(e, audit);
     }
 
     private void collectionAudit(Collection c, Revision revision) {
-        if (c.table() == null) {
-            unsupported.put(c.owner().entityName() + "." + c.attribute().name() + " ("
-                    + c.indexColumns().get(0) + ")", c.attribute().element());
-            return;
-        }
         Ann named = Ann.named(c.attribute().element(), AUDIT_JOIN_TABLE);
         TableDraft audit = auditTable(c.table(), named == null ? "" : named.string("name"),
                 named == null ? "" : named.string("schema"));
@@ -192,8 +197,7 @@ final class AuditTables {
                 primaryKey.add(copy(audit, c.table().column(name), false).name.text());
             }
         }
-        audit.addColumn(new TableDraft.ColumnDraft(b.naming.physical(Ident.plain("REVTYPE")),
-                ColumnType.of("TINYINT"), true, null, "REVTYPE"), "REVTYPE");
+        addRevisionType(audit);
         audit.setPrimaryKey(primaryKey);
         addRevisionKey(audit, rev, revision);
     }
@@ -231,6 +235,12 @@ final class AuditTables {
         TableDraft.ColumnDraft rev = new TableDraft.ColumnDraft(b.naming.physical(Ident.plain("REV")), revision.type(),
                 false, null, "REV");
         return audit.addColumn(rev, "REV");
+    }
+
+    /** {@code REVTYPE}: what the revision did to the row (added, modified, deleted). */
+    private void addRevisionType(TableDraft audit) {
+        audit.addColumn(new TableDraft.ColumnDraft(b.naming.physical(Ident.plain("REVTYPE")),
+                ColumnType.of("TINYINT"), true, null, "REVTYPE"), "REVTYPE");
     }
 
     private static void addRevisionKey(TableDraft audit, TableDraft.ColumnDraft rev, Revision revision) {

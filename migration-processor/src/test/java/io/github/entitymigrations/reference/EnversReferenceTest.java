@@ -1,20 +1,13 @@
 package io.github.entitymigrations.reference;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.Compiler;
-import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.schema.Column;
 import io.github.entitymigrations.schema.Schema;
-import io.github.entitymigrations.schema.SchemaJson;
 import io.github.entitymigrations.schema.Table;
-import java.io.IOException;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,13 +55,9 @@ class EnversReferenceTest {
             "test.Team");
 
     @Test
-    void auditTablesAsEnversMapsThem() throws IOException {
+    void auditTablesAsEnversMapsThem() {
         NormalizedSchema hibernate = HibernateBoot.read(ENTITIES, MODEL);
-        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(MODEL);
-        assertThat(compilation).succeeded();
-        assertThat(compilation).hadWarningCount(0);
-        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+        Schema snapshot = HibernateBoot.snapshotWithoutWarnings(MODEL);
 
         assertTrue(hibernate.dump().contains("Customer_AUD"), hibernate.dump());
         Table customer = snapshot.tablesNamed("Customer_AUD").get(0);
@@ -96,13 +85,9 @@ class EnversReferenceTest {
             "@Audited @Entity class Doc { @Id Long id; String title; }");
 
     @Test
-    void anApplicationsRevisionEntityIsTheRevisionTable() throws IOException {
+    void anApplicationsRevisionEntityIsTheRevisionTable() {
         NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Revision", "test.Doc"), OWN_REVISIONS);
-        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor())
-                .compile(OWN_REVISIONS);
-        assertThat(compilation).succeededWithoutWarnings();
-        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+        Schema snapshot = HibernateBoot.snapshotWithoutWarnings(OWN_REVISIONS);
 
         assertEquals(List.of(), snapshot.tablesNamed("REVINFO"));
         Table doc = snapshot.tablesNamed("Doc_AUD").get(0);
@@ -135,14 +120,10 @@ class EnversReferenceTest {
 
     /** The common way to add the user to revisions: Envers' own mapped superclass, columns renamed. */
     @Test
-    void aRevisionEntityExtendingEnversDefaultIsTheRevisionTable() throws IOException {
+    void aRevisionEntityExtendingEnversDefaultIsTheRevisionTable() {
         NormalizedSchema hibernate = HibernateBoot.read(List.of("test.AuditRevision", "test.Invoice"),
                 EXTENDED_REVISIONS);
-        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor())
-                .compile(EXTENDED_REVISIONS);
-        assertThat(compilation).succeeded();
-        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+        Schema snapshot = HibernateBoot.snapshot(EXTENDED_REVISIONS);
 
         assertEquals(List.of("revision_info"), snapshot.tablesNamed("Invoice_AUD").get(0).foreignKeys().stream()
                 .map(f -> f.referencedTable()).toList());
@@ -183,13 +164,10 @@ class EnversReferenceTest {
      * a one-to-one, a one-to-many's join table, a map keyed by an entity and the inverse side of a many-to-many.
      */
     @Test
-    void columnTypesAndMoreMappingsAsEnversMapsThem() throws IOException {
+    void columnTypesAndMoreMappingsAsEnversMapsThem() {
         NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Person", "test.Passport", "test.Kind",
                 "test.Typed"), TYPED);
-        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(TYPED);
-        assertThat(compilation).succeededWithoutWarnings();
-        Schema snapshot = SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-                EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+        Schema snapshot = HibernateBoot.snapshotWithoutWarnings(TYPED);
 
         assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
     }

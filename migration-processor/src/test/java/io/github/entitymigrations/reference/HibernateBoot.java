@@ -1,8 +1,13 @@
 package io.github.entitymigrations.reference;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.github.entitymigrations.processor.EntityMigrationsProcessor;
+import io.github.entitymigrations.schema.Schema;
+import io.github.entitymigrations.schema.SchemaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,10 +17,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
- * Compiles entity sources in memory (without the processor) and hands the classes to Hibernate, for
- * tests that prove what Hibernate itself accepts or refuses.
+ * Compiles entity sources in memory, without the processor, and hands the classes to Hibernate, for tests that
+ * prove what Hibernate itself accepts or refuses; or with it, for the snapshot to compare.
  */
 final class HibernateBoot {
 
@@ -26,6 +32,29 @@ final class HibernateBoot {
     static JavaFileObject source(String simpleName, String... lines) {
         return JavaFileObjects.forSourceLines("test." + simpleName, Stream.concat(
                 Stream.of("package test;", "import jakarta.persistence.*;"), Stream.of(lines)).toList());
+    }
+
+    /** Compiles {@code sources} with the processor, asserts it succeeded, and reads the snapshot it wrote. */
+    static Schema snapshot(JavaFileObject... sources) {
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(sources);
+        assertThat(compilation).succeeded();
+        return written(compilation);
+    }
+
+    /** As {@link #snapshot}, asserting too that the processor warned of nothing. */
+    static Schema snapshotWithoutWarnings(JavaFileObject... sources) {
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(sources);
+        assertThat(compilation).succeededWithoutWarnings();
+        return written(compilation);
+    }
+
+    private static Schema written(Compilation compilation) {
+        try {
+            return SchemaJson.read(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                    EntityMigrationsProcessor.SNAPSHOT).orElseThrow().getCharContent(true).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Boots Hibernate (as {@link HibernateSchemaReader} does, JPA naming) over the entity classes named. */
