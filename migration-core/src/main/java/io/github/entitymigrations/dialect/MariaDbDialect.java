@@ -62,12 +62,12 @@ public final class MariaDbDialect implements Dialect {
 
     private final boolean mysql;
     private final String defaultSchema;
-    private final boolean nativeUuid;
+    private final MariaDbTypes.Server server;
 
     private MariaDbDialect(boolean mysql, String defaultSchema, boolean nativeUuid) {
         this.mysql = mysql;
         this.defaultSchema = defaultSchema == null || defaultSchema.isBlank() ? null : defaultSchema.strip();
-        this.nativeUuid = nativeUuid;
+        this.server = new MariaDbTypes.Server(mysql, nativeUuid);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class MariaDbDialect implements Dialect {
 
     @Override
     public String columnType(Column column) {
-        return MariaDbTypes.of(column, nativeUuid);
+        return MariaDbTypes.of(column, server);
     }
 
     @Override
@@ -145,7 +145,7 @@ public final class MariaDbDialect implements Dialect {
                 return false;
             }
             if (MariaDbEnums.ownValues(t, c) == null) {
-                MariaDbTypes.of(c, nativeUuid); // throws as rendering would
+                MariaDbTypes.of(c, server); // throws as rendering would
             }
         }
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
@@ -161,7 +161,7 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public List<String> render(Operation operation, Schema before) {
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
-        MariaDbTableSql tables = new MariaDbTableSql(names, nativeUuid);
+        MariaDbTableSql tables = new MariaDbTableSql(names, server);
         if (operation instanceof CreateTable op) {
             return List.of(tables.createTable(op.table()));
         } else if (operation instanceof DropTable op) {
@@ -433,7 +433,7 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public List<List<String>> inverses(Operation operation, Schema before, Schema after) {
         MariaDbNames names = new MariaDbNames(defaultSchema, before);
-        MariaDbTableSql tables = new MariaDbTableSql(names, nativeUuid);
+        MariaDbTableSql tables = new MariaDbTableSql(names, server);
         Retyped enumType = operation instanceof AddCheck op
                 ? enumRetyping(names, tables, op.schema(), op.table(), op.check(), true)
                 : operation instanceof DropCheck op ? enumRetyping(names, tables, op.schema(), op.table(), op.check(),

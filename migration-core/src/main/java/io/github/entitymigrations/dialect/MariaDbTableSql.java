@@ -19,11 +19,11 @@ import java.util.stream.Collectors;
 final class MariaDbTableSql {
 
     private final MariaDbNames names;
-    private final boolean nativeUuid;
+    private final MariaDbTypes.Server server;
 
-    MariaDbTableSql(MariaDbNames names, boolean nativeUuid) {
+    MariaDbTableSql(MariaDbNames names, MariaDbTypes.Server server) {
         this.names = names;
-        this.nativeUuid = nativeUuid;
+        this.server = server;
     }
 
     /**
@@ -61,7 +61,7 @@ final class MariaDbTableSql {
                     + c.defaultValue() + ") and identity (auto_increment), which MariaDB and MySQL do not allow; "
                     + "keep one of them");
         }
-        String type = enumValues != null ? MariaDbTypes.enumType(enumValues) : MariaDbTypes.of(c, nativeUuid);
+        String type = enumValues != null ? MariaDbTypes.enumType(enumValues) : MariaDbTypes.of(c, server);
         StringBuilder sql = new StringBuilder(MariaDbNames.column(c)).append(' ').append(type);
         if (c.defaultValue() != null) {
             sql.append(" default ").append(c.defaultValue());

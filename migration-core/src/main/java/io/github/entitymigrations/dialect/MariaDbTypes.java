@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  *   <tr><td>TINYINT / SMALLINT / INTEGER / BIGINT</td><td>tinyint / smallint / integer / bigint</td></tr>
  *   <tr><td>FLOAT(p) / REAL / DOUBLE</td><td>float(p) (float without one) / real / double precision</td></tr>
  *   <tr><td>NUMERIC(p,s), DECIMAL(p,s)</td><td>decimal(p,s)</td></tr>
- *   <tr><td>CHAR(n) / NCHAR(n)</td><td>char(n) / char(n) character set utf8</td></tr>
- *   <tr><td>VARCHAR(n), LONGVARCHAR(n) (N...: with {@code character set utf8})</td>
+ *   <tr><td>CHAR(n) / NCHAR(n)</td><td>char(n) / on MySQL char(n) character set utf8mb4</td></tr>
+ *   <tr><td>VARCHAR(n), LONGVARCHAR(n) (N...: on MySQL with {@code character set utf8mb4})</td>
  *       <td>varchar(n) up to 16383 (the most utf8mb4 characters a row holds), then text (to 65535),
  *       mediumtext (to 16777215), longtext; longtext without a length</td></tr>
  *   <tr><td>LONG32VARCHAR, LONG32NVARCHAR</td><td>longtext</td></tr>
  *   <tr><td>CLOB(n), NCLOB(n)</td><td>tinytext (to 255), text, mediumtext, longtext (also without a length:
- *       {@code @Lob})</td></tr>
+ *       {@code @Lob}; NCLOB on MySQL with {@code character set utf8mb4})</td></tr>
  *   <tr><td>BINARY(n)</td><td>binary(n)</td></tr>
  *   <tr><td>VARBINARY(n), LONGVARBINARY(n)</td><td>varbinary(n) up to 65535, then mediumblob, longblob</td></tr>
  *   <tr><td>BLOB(n)</td><td>tinyblob (to 255), blob, mediumblob, longblob (also without a length)</td></tr>
@@ -34,7 +34,11 @@ import java.util.stream.Collectors;
  *   <tr><td>JSON</td><td>json</td></tr>
  *   <tr><td>GEOMETRY, GEOGRAPHY</td><td>geometry</td></tr>
  * </table>
- * A precision on a temporal type replaces the 6 fractional digits. A STRING enum (a character column with an
+ * The nationalized types ({@code @Nationalized}) are the plain ones on MariaDB, whose dialect in Hibernate 6.6 to 7.4
+ * handles Unicode implicitly (its text columns take the table's character set). On MySQL they are in
+ * {@code character set utf8mb4}: Hibernate's {@code MySQLDialect} writes {@code character set utf8}, which MySQL reads as
+ * its 3-byte {@code utf8mb3}, refusing every character beyond Unicode's first plane (emoji among them): a known
+ * difference (README). A precision on a temporal type replaces the 6 fractional digits. A STRING enum (a character column with an
  * {@code in (...)} check) is the native {@code enum('A','B')}, see {@link MariaDbTableSql}. A {@code columnDefinition}
  * is used verbatim, as Hibernate uses it. The other types (TIME_WITH_TIMEZONE, INTERVAL_SECOND, INET, SQLXML, ARRAY,
  * OTHER, JAVA_OBJECT) have no MariaDB/MySQL type in Hibernate's dialects: such a column needs a
@@ -54,15 +58,20 @@ final class MariaDbTypes {
     }
 
     /**
-     * The column's type as written in DDL: its {@code columnDefinition}, or its logical type's.
+     * What the server's types depend on.
      *
+     * @param mysql      MySQL (nationalized text in {@code character set utf8mb4})
      * @param nativeUuid whether the server has a {@code uuid} type (MariaDB 10.7+)
      */
-    static String of(Column column, boolean nativeUuid) {
+    record Server(boolean mysql, boolean nativeUuid) {
+    }
+
+    /** The column's type as written in DDL: its {@code columnDefinition}, or its logical type's. */
+    static String of(Column column, Server server) {
         if (column.columnDefinition() != null && !column.columnDefinition().isBlank()) {
             return column.columnDefinition().strip();
         }
-        return of(column.type(), column.name(), nativeUuid);
+        return of(column.type(), column.name(), server);
     }
 
     /** {@code enum ('A','B')}, as Hibernate writes a STRING enum's column: its values sorted. */
@@ -71,8 +80,9 @@ final class MariaDbTypes {
                 + ")";
     }
 
-    static String of(ColumnType t, String column, boolean nativeUuid) {
+    static String of(ColumnType t, String column, Server server) {
         Long n = t.length() == null ? null : t.length().longValue();
+        String nationalized = server.mysql() ? " character set utf8mb4" : "";
         return switch (t.name()) {
             case "BOOLEAN", "BIT" -> "bit";
             case "TINYINT" -> "tinyint";
@@ -84,12 +94,12 @@ final class MariaDbTypes {
             case "FLOAT" -> t.precision() == null ? "float" : "float(" + t.precision() + ")";
             case "NUMERIC", "DECIMAL" -> decimal(t);
             case "CHAR" -> "char(" + (n == null ? 1 : n) + ")";
-            case "NCHAR" -> "char(" + (n == null ? 1 : n) + ") character set utf8";
+            case "NCHAR" -> "char(" + (n == null ? 1 : n) + ")" + nationalized;
             case "VARCHAR", "LONGVARCHAR" -> varchar(n);
-            case "NVARCHAR", "LONGNVARCHAR" -> varchar(n) + " character set utf8";
+            case "NVARCHAR", "LONGNVARCHAR" -> varchar(n) + nationalized;
             case "LONG32VARCHAR", "LONG32NVARCHAR" -> "longtext";
             case "CLOB" -> text(n);
-            case "NCLOB" -> text(n) + " character set utf8";
+            case "NCLOB" -> text(n) + nationalized;
             case "BINARY" -> "binary(" + (n == null ? 1 : n) + ")";
             case "VARBINARY", "LONGVARBINARY" -> n != null && n <= MAX_VARBINARY_LENGTH ? "varbinary(" + n + ")"
                     : n != null && n <= MEDIUM ? "mediumblob" : "longblob";
@@ -99,7 +109,7 @@ final class MariaDbTypes {
             case "TIME", "TIME_UTC" -> "time(" + fractionalDigits(t) + ")";
             case "TIMESTAMP", "TIMESTAMP_UTC" -> "datetime(" + fractionalDigits(t) + ")";
             case "TIMESTAMP_WITH_TIMEZONE" -> "timestamp(" + fractionalDigits(t) + ")";
-            case "UUID" -> nativeUuid ? "uuid" : "binary(16)";
+            case "UUID" -> server.nativeUuid() ? "uuid" : "binary(16)";
             case "JSON" -> "json";
             case "GEOMETRY", "GEOGRAPHY" -> "geometry";
             default -> throw new UnsupportedOperationException("column " + column + " has type " + t

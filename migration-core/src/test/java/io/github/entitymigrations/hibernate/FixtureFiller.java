@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.hibernate.annotations.IdGeneratorType;
+import org.hibernate.annotations.Nationalized;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
@@ -177,7 +178,7 @@ final class FixtureFiller {
     private Object valueOf(Property p, Class<?> ownerType) {
         Value v = p.getValue();
         if (v instanceof BasicValue b) {
-            return basic(b);
+            return basic(b, annotated(ownerType, p.getName(), Nationalized.class));
         }
         if (v instanceof Component c) {
             return component(c);
@@ -193,10 +194,14 @@ final class FixtureFiller {
     }
 
     private Object basic(BasicValue b) {
+        return basic(b, false);
+    }
+
+    private Object basic(BasicValue b, boolean nationalized) {
         var resolution = b.resolve();
         Column column = b.getColumns().isEmpty() ? null : b.getColumns().get(0);
         return values.of(resolution.getDomainJavaType().getJavaTypeClass(),
-                resolution.getJdbcType().getDefaultSqlTypeCode(), column);
+                resolution.getJdbcType().getDefaultSqlTypeCode(), column, nationalized);
     }
 
     private Object component(Component c) {

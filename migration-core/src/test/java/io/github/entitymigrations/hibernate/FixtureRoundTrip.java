@@ -269,8 +269,23 @@ final class FixtureRoundTrip {
                 : Optional.of(type.getSimpleName() + ": a query on the abstract entity found no rows");
     }
 
-    /** Up to two plain attributes (not the id, not the version, not JSON). */
+    /**
+     * The first two plain attributes (not the id, not the version, not JSON), and every {@code @Nationalized} one
+     * (Unicode text).
+     */
     private static List<Property> comparable(PersistentClass entity) {
+        List<Property> all = comparableBasics(entity);
+        List<Property> chosen = new ArrayList<>(all.subList(0, Math.min(2, all.size())));
+        for (Property p : all.subList(chosen.size(), all.size())) {
+            if (Members.of(entity.getMappedClass(), p.getName()).stream()
+                    .anyMatch(m -> m.isAnnotationPresent(org.hibernate.annotations.Nationalized.class))) {
+                chosen.add(p);
+            }
+        }
+        return chosen;
+    }
+
+    private static List<Property> comparableBasics(PersistentClass entity) {
         Property version = entity.getVersion();
         return entity.getPropertyClosure().stream()
                 .filter(p -> version == null || !p.getName().equals(version.getName()))
@@ -279,7 +294,6 @@ final class FixtureRoundTrip {
                 .filter(p -> p.getValue() instanceof BasicValue b
                         && comparable(b.resolve().getDomainJavaType().getJavaTypeClass())
                         && b.resolve().getJdbcType().getDefaultSqlTypeCode() != SqlTypes.JSON)
-                .limit(2)
                 .toList();
     }
 

@@ -46,11 +46,12 @@ final class FixtureValues {
      * @param sqlType  the JDBC type code Hibernate maps it to ({@link Types}), which tells a
      *                 {@code java.util.Date} mapped as DATE from one mapped as TIME or TIMESTAMP
      * @param column   the column, for its length, precision and scale, or {@code null}
+     * @param nationalized whether the attribute is {@code @Nationalized} (Unicode text)
      */
-    Object of(Class<?> type, int sqlType, Column column) {
+    Object of(Class<?> type, int sqlType, Column column, boolean nationalized) {
         int n = ++counter;
         if (type == String.class) {
-            return sqlType == SqlTypes.JSON ? "{\"key\":\"v" + n + "\"}" : text(n, column);
+            return sqlType == SqlTypes.JSON ? "{\"key\":\"v" + n + "\"}" : text(n, column, nationalized);
         }
         if (type == char.class || type == Character.class) {
             return (char) ('A' + n % 26);
@@ -125,10 +126,17 @@ final class FixtureValues {
         return null;
     }
 
-    /** A unique string within the column's length: a letter, then the counter in base 36. */
-    private static String text(int n, Column column) {
+    /**
+     * A unique string within the column's length: a letter, then the counter in base 36; in a {@code @Nationalized}
+     * column also a character outside Unicode's first plane (which MariaDB's {@code utf8}, 3 bytes a character, cannot
+     * hold).
+     */
+    private static String text(int n, Column column, boolean nationalized) {
         String unique = "v" + Integer.toString(n, 36);
         long length = column == null || column.getLength() == null ? 255 : column.getLength();
+        if (nationalized && length >= unique.length() + 8) {
+            return unique + "-\uD83C\uDF0D-text"; // an emoji: a globe
+        }
         if (length >= unique.length() + 6) {
             return unique + "-value";
         }
@@ -213,7 +221,7 @@ final class FixtureValues {
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            args[i] = of(types[i], Types.OTHER, column);
+            args[i] = of(types[i], Types.OTHER, column, false);
         }
         try {
             var constructor = type.getDeclaredConstructor(types);

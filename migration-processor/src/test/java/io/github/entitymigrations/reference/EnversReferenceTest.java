@@ -172,6 +172,27 @@ class EnversReferenceTest {
         assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
     }
 
+    private static final JavaFileObject SUBCLASSES = HibernateBoot.source("Sub",
+            "import org.hibernate.envers.*;",
+            "@Audited @Entity @Inheritance class Vehicle { @Id Long id; String plate; }",
+            "@Entity class Truck extends Vehicle { int axles; }",
+            "@Audited @Entity @Inheritance(strategy = InheritanceType.JOINED) class Animal { @Id Long id; String name; }",
+            "@Entity class Dog extends Animal { String breed; }",
+            "@Entity class Puppy extends Dog { int weeks; }");
+
+    /**
+     * A subclass without {@code @Audited} of an audited entity, in a single table and in joined tables: as Envers
+     * decides, in Hibernate's own metadata.
+     */
+    @Test
+    void subclassesOfAnAuditedEntityWithoutTheAnnotation() {
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Vehicle", "test.Truck", "test.Animal",
+                "test.Dog", "test.Puppy"), SUBCLASSES);
+        Schema snapshot = HibernateBoot.snapshot(SUBCLASSES);
+
+        assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
+    }
+
     /** Hibernate's differences from the snapshot, but for the revision number's identity (see the reference test). */
     private static List<String> differences(NormalizedSchema hibernate, Schema snapshot) {
         List<String> all = new java.util.ArrayList<>(hibernate.differences(SnapshotSchemaReader.normalize(snapshot)));

@@ -33,12 +33,26 @@ final class SnapshotSchemaReader {
         return schema;
     }
 
+    /**
+     * The reference's PostgreSQL dialect handles nationalized text implicitly, so Hibernate resolves a
+     * {@code @Nationalized} column to the plain type there; the snapshot keeps the nationalized one for the dialects
+     * that write it (MySQL: {@code MySqlFamilyReferenceTest}).
+     */
+    private static String plain(String type) {
+        return switch (type) {
+            case "NCHAR", "NVARCHAR", "LONGNVARCHAR", "LONG32NVARCHAR" -> type.replace("NVARCHAR", "VARCHAR")
+                    .replace("NCHAR", "CHAR");
+            case "NCLOB" -> "CLOB";
+            default -> type;
+        };
+    }
+
     private static void addTable(NormalizedSchema schema, Table table) {
         String name = table.qualifiedName();
         schema.addTable(name, table.quoted() ? "quoted" : "");
         for (Column column : table.columns()) {
             ColumnType type = column.type();
-            String typeName = NormalizedSchema.columnType(type.name(),
+            String typeName = NormalizedSchema.columnType(plain(type.name()),
                     type.length() == null ? null : type.length().longValue(), type.precision(), type.scale());
             schema.add(name, "column " + column.name(), NormalizedSchema.column(typeName, column.nullable(),
                     column.identity(), column.defaultValue(), column.columnDefinition(), column.quoted()), null);
