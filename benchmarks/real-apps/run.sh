@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares, on real public applications' entity models, the schema Entity Migrations creates with the one
-# Hibernate itself creates for the same classes: on PostgreSQL and SQLite, for each Hibernate version, in
+# Hibernate itself creates for the same classes: on PostgreSQL, SQLite and MariaDB, for each Hibernate version, in
 # jpa naming (and spring naming for Spring Boot applications). See benchmarks/real-apps/README.md.
 #
 #   bash benchmarks/real-apps/run.sh [--skip-build] [app ...]        (apps: see apps.sh; default all)
@@ -9,7 +9,7 @@
 #   1. javac compiles the application's entity sources (fetched at the pinned commit) with our processor
 #      on the processor path -> the snapshot (target/classes/META-INF/entity-migrations/schema.json);
 #   2. Hibernate boots over the compiled classes and creates its schema on a fresh database (PostgreSQL,
-#      SQLite); the live schema is read back into one line per fact;
+#      SQLite, MariaDB); the live schema is read back into one line per fact;
 #   3. our engine generates the migration from the snapshot (migration:generate) and applies it to a fresh
 #      database (migration:upgrade); read back the same way; the two are diffed;
 #   4. on that database, drift (EntityMigrations.drift(), as migration:drift) must find no difference (and,
@@ -25,8 +25,9 @@
 #   REALAPPS_JAVA_HOME    JDK for javac and the comparison JVMs (default: java on the PATH; some apps need 21+)
 #   REALAPPS_WORK         work directory (default benchmarks/target/real-apps)
 #   MIGRATION_TEST_PG_URL PostgreSQL server (default the local one, user postgres)
-#   REALAPPS_PG_DATABASE  the database created (and dropped) on it for each side (default realapps_cmp; give
-#                         concurrent runs different ones)
+#   MIGRATION_TEST_MARIADB_URL  MariaDB server (default the local one, user root)
+#   REALAPPS_PG_DATABASE  the database created (and dropped) on each server for each side (default realapps_cmp;
+#                         give concurrent runs different ones)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -39,7 +40,7 @@ jdk_bin="${REALAPPS_JAVA_HOME:+$REALAPPS_JAVA_HOME/bin/}"
 pg_db="${REALAPPS_PG_DATABASE:-realapps_cmp}"
 boot_version=3.5.7
 validator="org.hibernate.validator:hibernate-validator:8.0.2.Final org.glassfish.expressly:expressly:5.0.0"
-drivers="org.postgresql:postgresql:42.7.14 org.xerial:sqlite-jdbc:3.54.1.0"
+drivers="org.postgresql:postgresql:42.7.14 org.xerial:sqlite-jdbc:3.54.1.0 org.mariadb.jdbc:mariadb-java-client:3.5.11"
 # shellcheck source=apps.sh
 source "$here/apps.sh"
 

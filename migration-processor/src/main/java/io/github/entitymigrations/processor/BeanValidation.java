@@ -24,8 +24,10 @@ final class BeanValidation {
         if (size == null) {
             size = Ann.named(element, "org.hibernate.validator.constraints.Length");
         }
-        // Hibernate applies @Size to String attributes only (not enums, arrays or collections).
-        if (size != null && BasicTypes.isNamed(javaType, "java.lang.String") && result.length() != null
+        // Hibernate applies @Size to String attributes only (not enums, arrays or collections), a @Lob's too (its
+        // CLOB is then sized: text rather than longtext on MariaDB and MySQL).
+        boolean sized = result.length() != null || result.name().equals("CLOB") || result.name().equals("NCLOB");
+        if (size != null && BasicTypes.isNamed(javaType, "java.lang.String") && sized
                 && size.integer("max") < Integer.MAX_VALUE) {
             result = new ColumnType(result.name(), size.integer("max"), null, null);
         }

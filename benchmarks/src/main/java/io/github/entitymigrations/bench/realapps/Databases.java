@@ -10,14 +10,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The two databases one comparison runs on, each made empty before a side creates its schema in it:
+ * The databases one comparison runs on, each made empty before a side creates its schema in it:
  * a PostgreSQL database on the server of {@code MIGRATION_TEST_PG_URL} (default the local server,
- * user postgres), and an SQLite file. Plain JDBC, so the Hibernate side's JVM needs nothing else.
+ * user postgres), a MariaDB database on the server of {@code MIGRATION_TEST_MARIADB_URL} (default the local
+ * server, user root), and an SQLite file. Plain JDBC, so the Hibernate side's JVM needs nothing else.
  */
 final class Databases {
 
     static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
+    private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:mariadb://[^/?]*)(/[^?]*)?(\\?.*)?");
 
     private Databases() {
     }
@@ -46,6 +49,21 @@ final class Databases {
         Matcher m = URL.matcher(adminUrl());
         if (!m.matches()) {
             throw new IllegalArgumentException("MIGRATION_TEST_PG_URL is not a jdbc:postgresql:// URL: " + adminUrl());
+        }
+        return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+    }
+
+    /** Drops and creates MariaDB database {@code name} (the server's default character set); returns its URL. */
+    static String freshMariaDb(String name) throws SQLException {
+        String configured = System.getenv("MIGRATION_TEST_MARIADB_URL");
+        String admin = configured == null || configured.isBlank() ? DEFAULT_MARIADB_URL : configured;
+        Matcher m = MARIADB_URL.matcher(admin);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("MIGRATION_TEST_MARIADB_URL is not a jdbc:mariadb:// URL: " + admin);
+        }
+        try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
         }
         return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
     }

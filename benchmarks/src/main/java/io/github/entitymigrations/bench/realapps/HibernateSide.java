@@ -57,6 +57,7 @@ final class HibernateSide {
         Files.writeString(out.resolve("entities.txt"), entities + "\n");
         create(mapped, naming, "postgresql", Databases.freshPostgres(args.get(3)), out);
         create(mapped, naming, "sqlite", Databases.freshSqlite(Path.of(args.get(4))), out);
+        create(mapped, naming, "mariadb", Databases.freshMariaDb(args.get(3)), out);
     }
 
     private static void create(List<Class<?>> mapped, String naming, String db, String url, Path out) throws Exception {
@@ -64,8 +65,11 @@ final class HibernateSide {
         Files.deleteIfExists(script);
         StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
                 .applySetting("hibernate.connection.url", url)
-                .applySetting("hibernate.dialect", db.equals("sqlite") ? "org.hibernate.community.dialect.SQLiteDialect"
-                        : "org.hibernate.dialect.PostgreSQLDialect")
+                .applySetting("hibernate.dialect", switch (db) {
+                    case "sqlite" -> "org.hibernate.community.dialect.SQLiteDialect";
+                    case "mariadb" -> "org.hibernate.dialect.MariaDBDialect";
+                    default -> "org.hibernate.dialect.PostgreSQLDialect";
+                })
                 .applySetting("jakarta.persistence.schema-generation.database.action", "create")
                 .applySetting("jakarta.persistence.schema-generation.scripts.action", "create")
                 .applySetting("jakarta.persistence.schema-generation.scripts.create-target", script.toString())

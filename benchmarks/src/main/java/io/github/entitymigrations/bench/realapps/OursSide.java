@@ -46,6 +46,7 @@ final class OursSide {
         new Workspace(migrations, snapshot, Console.SILENT).generate("create schema");
         compare("postgresql", Databases.freshPostgres(args.get(2)), migrations, out);
         compare("sqlite", Databases.freshSqlite(Path.of(args.get(3))), migrations, out);
+        compare("mariadb", Databases.freshMariaDb(args.get(2)), migrations, out);
         Databases.dropPostgres(args.get(2));
     }
 

@@ -61,17 +61,20 @@ final class SafetyChecks {
     private static void addIndexByHand(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             DatabaseMetaData meta = c.getMetaData();
-            try (ResultSet tables = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+            try (ResultSet tables = meta.getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
                 while (tables.next()) {
                     String table = tables.getString("TABLE_NAME");
                     if (table.equalsIgnoreCase("entity_migrations_history") || table.startsWith("sqlite_")) {
                         continue;
                     }
-                    try (ResultSet columns = meta.getColumns(null, tables.getString("TABLE_SCHEM"), table, "%")) {
+                    try (ResultSet columns = meta.getColumns(c.getCatalog(), tables.getString("TABLE_SCHEM"), table,
+                            "%")) {
                         String column = columns.next() ? columns.getString("COLUMN_NAME") : null;
                         // SQLite's sequences are tables of one next_val column: not the app's, not compared
                         if (column != null && !(column.equals("next_val") && !columns.next())) {
-                            s.execute("create index realapps_hand_index on \"" + table + "\" (\"" + column + "\")");
+                            String q = url.startsWith("jdbc:mariadb:") ? "`" : "\"";
+                            s.execute("create index realapps_hand_index on " + q + table + q + " (" + q + column + q
+                                    + ")");
                             return;
                         }
                     }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * A live database's schema as sorted lines, one fact each (table, column with type, nullability and
  * default, primary key, unique key, index, foreign key, check, sequence), read back from the database
- * itself (pg_catalog on PostgreSQL, sqlite_master and pragmas on SQLite), so the schema Hibernate
+ * itself (pg_catalog on PostgreSQL, sqlite_master and pragmas on SQLite, {@code show create table} on MariaDB: each
+ * column as the server writes it back, with its character set where it is not the table's), so the schema Hibernate
  * created and the one our migrations created compare line by line.
  *
  * <p>Names: unique keys, foreign keys, checks and primary keys are compared by what they constrain, not
@@ -35,7 +36,8 @@ final class SchemaFacts {
 
     static List<String> read(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url)) {
-            TreeSet<String> facts = url.startsWith("jdbc:sqlite:") ? sqlite(c) : postgres(c);
+            TreeSet<String> facts = url.startsWith("jdbc:sqlite:") ? sqlite(c)
+                    : url.startsWith("jdbc:mariadb:") ? mariadb(c) : postgres(c);
             return new ArrayList<>(facts);
         }
     }
@@ -136,6 +138,83 @@ final class SchemaFacts {
             case "d" -> "set default";
             default -> code;
         };
+    }
+
+    // ---------------------------------------------------------------- MariaDB
+
+    private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)` FOREIGN KEY \\((.*?)\\) "
+            + "REFERENCES `([^`]+)` \\((.*?)\\)(?: ON DELETE (.*?))?(?: ON UPDATE (.*?))?");
+    private static final Pattern KEY = Pattern.compile("(UNIQUE )?KEY `([^`]+)` \\((.*)\\)");
+
+    private static TreeSet<String> mariadb(Connection c) throws SQLException {
+        TreeSet<String> out = new TreeSet<>();
+        for (List<String> table : rows(c, "select table_name, table_type from information_schema.tables "
+                + "where table_schema = database() and table_name <> '" + VERSION_TABLE + "'")) {
+            String t = table.get(0);
+            if (table.get(1).equals("SEQUENCE")) {
+                String ddl = rows(c, "show create sequence `" + t + "`").get(0).get(1);
+                int start = ddl.indexOf(" start with ");
+                out.add("sequence " + t + (start < 0 ? " " + ddl : ddl.substring(start)).replaceAll("\\s+", " "));
+                continue;
+            }
+            table(t, rows(c, "show create table `" + t + "`").get(0).get(1), out);
+        }
+        return out;
+    }
+
+    /** The facts of table {@code t} from its {@code show create table} text. */
+    static void table(String t, String createTable, TreeSet<String> out) {
+        out.add("table " + t);
+        List<String> lines = List.of(createTable.split("\n"));
+        List<String> foreignKeyNames = new ArrayList<>();
+        for (String line : lines) {
+            var m = FOREIGN_KEY.matcher(line.strip());
+            if (m.lookingAt()) {
+                foreignKeyNames.add(m.group(1));
+            }
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String l = line.strip();
+            l = l.endsWith(",") ? l.substring(0, l.length() - 1) : l;
+            var fk = FOREIGN_KEY.matcher(l);
+            var key = KEY.matcher(l);
+            if (l.startsWith("`")) {
+                int end = l.indexOf('`', 1);
+                String definition = l.substring(end + 1).strip();
+                int check = definition.indexOf(" CHECK (");
+                if (check >= 0) { // a column's own check, as Hibernate writes them: the same fact as a table's
+                    out.add("check " + t + " " + definition.substring(check + 7));
+                    definition = definition.substring(0, check);
+                }
+                out.add("column " + t + "." + l.substring(1, end) + " " + definition);
+            } else if (l.startsWith("PRIMARY KEY")) {
+                out.add("primary key " + t + " " + list(backticked(l.substring(l.indexOf('(')))));
+            } else if (fk.matches()) {
+                out.add(foreignKey(t, backticked(fk.group(2)), fk.group(3), backticked(fk.group(4)),
+                        fk.group(5) == null ? "restrict" : fk.group(5).toLowerCase(Locale.ROOT),
+                        fk.group(6) == null ? "restrict" : fk.group(6).toLowerCase(Locale.ROOT)));
+            } else if (key.matches()) {
+                // An index InnoDB made for a foreign key carries the key's name: compared by its columns.
+                String name = foreignKeyNames.contains(key.group(2)) ? null : key.group(2);
+                out.add(index(t, name, key.group(1) != null, backticked(key.group(3))));
+            } else if (l.startsWith("CONSTRAINT `") && l.contains("` CHECK ")) {
+                out.add("check " + t + " " + l.substring(l.indexOf("` CHECK ") + 8));
+            } else if (l.startsWith(")")) {
+                out.add("options " + t + l.substring(1).replaceAll(" AUTO_INCREMENT=\\d+", ""));
+            } else {
+                out.add("unparsed " + t + " " + l);
+            }
+        }
+    }
+
+    /** The names in {@code (`a`,`b`(10))}, each with its prefix length if any. */
+    private static List<String> backticked(String list) {
+        List<String> names = new ArrayList<>();
+        var m = Pattern.compile("`([^`]+)`(\\(\\d+\\))?").matcher(list);
+        while (m.find()) {
+            names.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+        }
+        return names;
     }
 
     // ---------------------------------------------------------------- SQLite

@@ -8,10 +8,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite half of the fact reader: what the real-application comparison relies on to call two schemas equal. */
+/**
+ * The fact reader's SQLite half, and its reading of MariaDB's {@code show create table}: what the real-application
+ * comparison relies on to call two schemas equal.
+ */
 class SchemaFactsTest {
 
     @Test
@@ -48,6 +52,53 @@ class SchemaFactsTest {
         assertEquals(List.of("column c.id integer not null", "column c.p_id integer null", "column p.id integer not null",
                 "foreign key c (p_id) references p (id) on delete cascade on update no action",
                 "index c (p_id) named by_parent", "primary key c (id)", "primary key p (id)", "table c", "table p"), facts);
+    }
+
+    /**
+     * Hibernate's and our spelling of one MariaDB table, as the server prints them back: constraint, index and check
+     * names are not facts (the index InnoDB made for a foreign key has the key's name), a column's own check is the
+     * table's, a column's character set is a fact.
+     */
+    @Test
+    void hibernateAndOurSpellingsOfOneMariaDbTableGiveTheSameFactsButACharacterSetDiffers() {
+        String hibernate = String.join("\n", "CREATE TABLE `orders` (",
+                "  `id` bigint(20) NOT NULL AUTO_INCREMENT,",
+                "  `code` varchar(20) NOT NULL,",
+                "  `customer_id` bigint(20) DEFAULT NULL,",
+                "  `status` tinyint(4) DEFAULT NULL CHECK (`status` between 0 and 3),",
+                "  `note` varchar(120) DEFAULT NULL,",
+                "  PRIMARY KEY (`id`),",
+                "  UNIQUE KEY `UK4m2k8zq1w0c9b7x3v5n6t1r2y` (`code`),",
+                "  KEY `FK9x8w7v6u5t4s3r2q1p0o9n8m7` (`customer_id`),",
+                "  KEY `by_note` (`note`(10)),",
+                "  CONSTRAINT `FK9x8w7v6u5t4s3r2q1p0o9n8m7` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)",
+                ") ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+        String ours = hibernate.replace("UK4m2k8zq1w0c9b7x3v5n6t1r2y", "uk_orders_code")
+                .replace("FK9x8w7v6u5t4s3r2q1p0o9n8m7", "fk_orders_customer_id")
+                .replace(" CHECK (`status` between 0 and 3)", "")
+                .replace("  CONSTRAINT `fk_orders", "  CONSTRAINT `ck_orders_status` CHECK (`status` between 0 and 3),\n"
+                        + "  CONSTRAINT `fk_orders")
+                .replace(" AUTO_INCREMENT=5", "");
+        TreeSet<String> theirs = new TreeSet<>();
+        SchemaFacts.table("orders", hibernate, theirs);
+        TreeSet<String> mine = new TreeSet<>();
+        SchemaFacts.table("orders", ours, mine);
+        assertEquals(theirs, mine);
+        assertEquals(List.of("check orders (`status` between 0 and 3)", "column orders.code varchar(20) NOT NULL",
+                "column orders.customer_id bigint(20) DEFAULT NULL",
+                "column orders.id bigint(20) NOT NULL AUTO_INCREMENT", "column orders.note varchar(120) DEFAULT NULL",
+                "column orders.status tinyint(4) DEFAULT NULL",
+                "foreign key orders (customer_id) references customers (id) on delete restrict on update restrict",
+                "index orders (customer_id)", "index orders (note(10)) named by_note",
+                "options orders ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci",
+                "primary key orders (id)", "table orders", "unique orders (code)"), List.copyOf(mine));
+
+        TreeSet<String> utf8 = new TreeSet<>();
+        SchemaFacts.table("orders", ours.replace("`note` varchar(120) DEFAULT NULL",
+                "`note` varchar(120) CHARACTER SET utf8mb3 COLLATE utf8mb3_general_ci DEFAULT NULL"), utf8);
+        utf8.removeAll(mine);
+        assertEquals(List.of("column orders.note varchar(120) CHARACTER SET utf8mb3 COLLATE utf8mb3_general_ci "
+                + "DEFAULT NULL"), List.copyOf(utf8));
     }
 
     private static List<String> facts(Path file, String... ddl) throws Exception {
