@@ -36,9 +36,11 @@ import java.util.stream.Collectors;
  * </table>
  * The nationalized types ({@code @Nationalized}) are the plain ones on MariaDB, whose dialect in Hibernate 6.6 to 7.4
  * handles Unicode implicitly (its text columns take the table's character set). On MySQL they are in
- * {@code character set utf8mb4}: Hibernate's {@code MySQLDialect} writes {@code character set utf8}, which MySQL reads as
- * its 3-byte {@code utf8mb3}, refusing every character beyond Unicode's first plane (emoji among them): a known
- * difference (README). A precision on a temporal type replaces the 6 fractional digits. A STRING enum (a character column with an
+ * {@code character set utf8mb4}, as Hibernate 7's {@code MySQLDialect} writes them; 6.6's writes
+ * {@code character set utf8}, which MySQL reads as its 3-byte {@code utf8mb3}, refusing every character beyond
+ * Unicode's first plane (emoji among them): a known difference (README).
+ *
+ * <p>A precision on a temporal type replaces the 6 fractional digits. A STRING enum (a character column with an
  * {@code in (...)} check) is the native {@code enum('A','B')}, see {@link MariaDbTableSql}. A {@code columnDefinition}
  * is used verbatim, as Hibernate uses it. The other types (TIME_WITH_TIMEZONE, INTERVAL_SECOND, INET, SQLXML, ARRAY,
  * OTHER, JAVA_OBJECT) have no MariaDB/MySQL type in Hibernate's dialects: such a column needs a

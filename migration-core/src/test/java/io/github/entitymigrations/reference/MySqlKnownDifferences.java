@@ -36,9 +36,9 @@ final class MySqlKnownDifferences {
     static final String CONVERTER = "Hibernate 7 runs an enum's AttributeConverter while it boots and checks the "
             + "column holds one of the results; the processor never runs application code (as on PostgreSQL)";
 
-    static final String NATIONALIZED = "Hibernate 6.6's MySQLDialect writes @Nationalized text in character set utf8, "
-            + "MySQL's 3-byte utf8mb3, which refuses characters beyond Unicode's first plane (emoji); ours, as Hibernate "
-            + "7's, in utf8mb4";
+    static final String NATIONALIZED = "Hibernate 6.6's MySQLDialect writes @Nationalized text in character set "
+            + "utf8, MySQL's 3-byte utf8mb3, which refuses characters beyond Unicode's first plane (emoji); ours, as "
+            + "Hibernate 7's, in utf8mb4";
 
     static final String REVISION_NUMBER = "Envers numbers revisions with Hibernate's native generator: identity on "
             + "MariaDB/MySQL, the sequence REVINFO_SEQ elsewhere; one snapshot serves every database, so it has both";

@@ -176,7 +176,8 @@ class EnversReferenceTest {
             "import org.hibernate.envers.*;",
             "@Audited @Entity @Inheritance class Vehicle { @Id Long id; String plate; }",
             "@Entity class Truck extends Vehicle { int axles; }",
-            "@Audited @Entity @Inheritance(strategy = InheritanceType.JOINED) class Animal { @Id Long id; String name; }",
+            "@Audited @Entity @Inheritance(strategy = InheritanceType.JOINED)",
+            "class Animal { @Id Long id; String name; }",
             "@Entity class Dog extends Animal { String breed; }",
             "@Entity class Puppy extends Dog { int weeks; }");
 

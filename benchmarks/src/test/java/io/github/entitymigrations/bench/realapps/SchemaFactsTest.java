@@ -76,8 +76,8 @@ class SchemaFactsTest {
         String ours = hibernate.replace("UK4m2k8zq1w0c9b7x3v5n6t1r2y", "uk_orders_code")
                 .replace("FK9x8w7v6u5t4s3r2q1p0o9n8m7", "fk_orders_customer_id")
                 .replace(" CHECK (`status` between 0 and 3)", "")
-                .replace("  CONSTRAINT `fk_orders", "  CONSTRAINT `ck_orders_status` CHECK (`status` between 0 and 3),\n"
-                        + "  CONSTRAINT `fk_orders")
+                .replace("  CONSTRAINT `fk_orders",
+                        "  CONSTRAINT `ck_orders_status` CHECK (`status` between 0 and 3),\n  CONSTRAINT `fk_orders")
                 .replace(" AUTO_INCREMENT=5", "");
         TreeSet<String> theirs = new TreeSet<>();
         SchemaFacts.table("orders", hibernate, theirs);
