@@ -165,7 +165,7 @@ final class FixtureFiller {
         } else if (v instanceof ToOne t && !isMappedBy(v)) {
             Class<?> target = classOf(t.getReferencedEntityName());
             boolean required = !p.isOptional() || t.getColumns().stream().anyMatch(col -> !col.isNullable())
-                    || annotated(ownerType, p.getName(), NotNull.class);
+                    || Members.annotated(ownerType, p.getName(), NotNull.class);
             if (target != entityType) {
                 out.add(new Dependency(p.getName(), target, required));
             }
@@ -178,7 +178,7 @@ final class FixtureFiller {
     private Object valueOf(Property p, Class<?> ownerType) {
         Value v = p.getValue();
         if (v instanceof BasicValue b) {
-            return basic(b, annotated(ownerType, p.getName(), Nationalized.class));
+            return basic(b, Members.annotated(ownerType, p.getName(), Nationalized.class));
         }
         if (v instanceof Component c) {
             return component(c);
@@ -269,7 +269,7 @@ final class FixtureFiller {
         if (id.getValue() instanceof Component key) { // @EmbeddedId, with @MapsId parts taken from the association
             Object value = component(key);
             for (Property association : entity.getPropertyClosure()) {
-                MapsId mapsId = annotation(type, association.getName(), MapsId.class);
+                MapsId mapsId = Members.annotation(type, association.getName(), MapsId.class);
                 Object target = association.getGetter(type).get(instance);
                 if (mapsId != null && !mapsId.value().isEmpty() && target != null) {
                     key.getProperties().stream().filter(p -> p.getName().equals(mapsId.value())).findFirst()
@@ -280,7 +280,7 @@ final class FixtureFiller {
             return;
         }
         if (generated(type, id.getName()) || entity.getPropertyClosure().stream()
-                .anyMatch(p -> annotation(type, p.getName(), MapsId.class) != null)) {
+                .anyMatch(p -> Members.annotation(type, p.getName(), MapsId.class) != null)) {
             return; // generated, or derived from the @MapsId association
         }
         for (Property p : entity.getPropertyClosure()) {
@@ -294,7 +294,7 @@ final class FixtureFiller {
     }
 
     private static boolean generated(Class<?> type, String property) {
-        if (annotated(type, property, GeneratedValue.class)) {
+        if (Members.annotated(type, property, GeneratedValue.class)) {
             return true;
         }
         for (AnnotatedElement member : Members.of(type, property)) {
@@ -316,15 +316,6 @@ final class FixtureFiller {
             return t.getReferencedEntityName();
         }
         return element instanceof OneToMany o ? o.getReferencedEntityName() : null;
-    }
-
-    private static boolean annotated(Class<?> type, String property, Class<? extends Annotation> annotation) {
-        return annotation(type, property, annotation) != null;
-    }
-
-    private static <A extends Annotation> A annotation(Class<?> type, String property, Class<A> annotation) {
-        return Members.of(type, property).stream().map(m -> m.getAnnotation(annotation))
-                .filter(a -> a != null).findFirst().orElse(null);
     }
 
     private static void set(Object owner, Class<?> ownerType, Property p, Object value) {

@@ -277,8 +277,8 @@ final class FixtureRoundTrip {
         List<Property> all = comparableBasics(entity);
         List<Property> chosen = new ArrayList<>(all.subList(0, Math.min(2, all.size())));
         for (Property p : all.subList(chosen.size(), all.size())) {
-            if (Members.of(entity.getMappedClass(), p.getName()).stream()
-                    .anyMatch(m -> m.isAnnotationPresent(org.hibernate.annotations.Nationalized.class))) {
+            if (Members.annotated(entity.getMappedClass(), p.getName(),
+                    org.hibernate.annotations.Nationalized.class)) {
                 chosen.add(p);
             }
         }

@@ -1,5 +1,6 @@
 package io.github.entitymigrations.hibernate;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -29,5 +30,16 @@ final class Members {
             }
         }
         return members;
+    }
+
+    /** Whether the field or the getter behind the attribute carries the annotation. */
+    static boolean annotated(Class<?> type, String property, Class<? extends Annotation> annotation) {
+        return annotation(type, property, annotation) != null;
+    }
+
+    /** The annotation on the field or the getter behind the attribute, the first found; null if neither has it. */
+    static <A extends Annotation> A annotation(Class<?> type, String property, Class<A> annotation) {
+        return of(type, property).stream().map(m -> m.getAnnotation(annotation))
+                .filter(a -> a != null).findFirst().orElse(null);
     }
 }

@@ -86,15 +86,13 @@ class EnversReferenceTest {
 
     @Test
     void anApplicationsRevisionEntityIsTheRevisionTable() {
-        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Revision", "test.Doc"), OWN_REVISIONS);
-        Schema snapshot = HibernateBoot.snapshotWithoutWarnings(OWN_REVISIONS);
+        Schema snapshot = assertAsHibernate(OWN_REVISIONS, true, "test.Revision", "test.Doc");
 
         assertEquals(List.of(), snapshot.tablesNamed("REVINFO"));
         Table doc = snapshot.tablesNamed("Doc_AUD").get(0);
         assertEquals("BIGINT", doc.columns().stream().filter(c -> c.name().equals("REV")).findFirst().orElseThrow()
                 .type().name(), "the revision entity's key type");
         assertEquals(List.of("revisions"), doc.foreignKeys().stream().map(f -> f.referencedTable()).toList());
-        assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
     }
 
     private static final JavaFileObject EXTENDED_REVISIONS = HibernateBoot.source("Extended",
@@ -121,13 +119,10 @@ class EnversReferenceTest {
     /** The common way to add the user to revisions: Envers' own mapped superclass, columns renamed. */
     @Test
     void aRevisionEntityExtendingEnversDefaultIsTheRevisionTable() {
-        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.AuditRevision", "test.Invoice"),
-                EXTENDED_REVISIONS);
-        Schema snapshot = HibernateBoot.snapshot(EXTENDED_REVISIONS);
+        Schema snapshot = assertAsHibernate(EXTENDED_REVISIONS, false, "test.AuditRevision", "test.Invoice");
 
         assertEquals(List.of("revision_info"), snapshot.tablesNamed("Invoice_AUD").get(0).foreignKeys().stream()
                 .map(f -> f.referencedTable()).toList());
-        assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
     }
 
     private static final JavaFileObject TYPED = HibernateBoot.source("Model",
@@ -165,11 +160,7 @@ class EnversReferenceTest {
      */
     @Test
     void columnTypesAndMoreMappingsAsEnversMapsThem() {
-        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Person", "test.Passport", "test.Kind",
-                "test.Typed"), TYPED);
-        Schema snapshot = HibernateBoot.snapshotWithoutWarnings(TYPED);
-
-        assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
+        assertAsHibernate(TYPED, true, "test.Person", "test.Passport", "test.Kind", "test.Typed");
     }
 
     private static final JavaFileObject SUBCLASSES = HibernateBoot.source("Sub",
@@ -187,11 +178,19 @@ class EnversReferenceTest {
      */
     @Test
     void subclassesOfAnAuditedEntityWithoutTheAnnotation() {
-        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Vehicle", "test.Truck", "test.Animal",
-                "test.Dog", "test.Puppy"), SUBCLASSES);
-        Schema snapshot = HibernateBoot.snapshot(SUBCLASSES);
+        assertAsHibernate(SUBCLASSES, false, "test.Vehicle", "test.Truck", "test.Animal", "test.Dog", "test.Puppy");
+    }
 
+    /**
+     * Asserts that the snapshot of {@code source} is the schema Hibernate maps for {@code entities} (the processor
+     * compiling without a warning when {@code withoutWarnings}); returns the snapshot.
+     */
+    private static Schema assertAsHibernate(JavaFileObject source, boolean withoutWarnings, String... entities) {
+        NormalizedSchema hibernate = HibernateBoot.read(List.of(entities), source);
+        Schema snapshot = withoutWarnings ? HibernateBoot.snapshotWithoutWarnings(source)
+                : HibernateBoot.snapshot(source);
         assertEquals(List.of(), differences(hibernate, snapshot), hibernate.dump());
+        return snapshot;
     }
 
     /** Hibernate's differences from the snapshot, but for the revision number's identity (see the reference test). */

@@ -19,8 +19,8 @@ final class Databases {
 
     static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
-    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?");
-    private static final Pattern MARIADB_URL = Pattern.compile("(jdbc:mariadb://[^/?]*)(/[^?]*)?(\\?.*)?");
+    /** A JDBC URL of a server: the part before the database name, the name, the query. */
+    private static final Pattern SERVER_URL = Pattern.compile("(jdbc:(postgresql|mariadb)://[^/?]*)(/[^?]*)?(\\?.*)?");
 
     private Databases() {
     }
@@ -46,26 +46,28 @@ final class Databases {
     }
 
     static String postgresUrl(String name) {
-        Matcher m = URL.matcher(adminUrl());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("MIGRATION_TEST_PG_URL is not a jdbc:postgresql:// URL: " + adminUrl());
+        return withDatabase(adminUrl(), "postgresql", name, "MIGRATION_TEST_PG_URL");
+    }
+
+    /** {@code url} with its database name replaced by {@code name}; {@code variable} is where the URL came from. */
+    private static String withDatabase(String url, String scheme, String name, String variable) {
+        Matcher m = SERVER_URL.matcher(url);
+        if (!m.matches() || !m.group(2).equals(scheme)) {
+            throw new IllegalArgumentException(variable + " is not a jdbc:" + scheme + ":// URL: " + url);
         }
-        return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+        return m.group(1) + "/" + name + (m.group(4) == null ? "" : m.group(4));
     }
 
     /** Drops and creates MariaDB database {@code name} (the server's default character set); returns its URL. */
     static String freshMariaDb(String name) throws SQLException {
         String configured = System.getenv("MIGRATION_TEST_MARIADB_URL");
         String admin = configured == null || configured.isBlank() ? DEFAULT_MARIADB_URL : configured;
-        Matcher m = MARIADB_URL.matcher(admin);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("MIGRATION_TEST_MARIADB_URL is not a jdbc:mariadb:// URL: " + admin);
-        }
+        String url = withDatabase(admin, "mariadb", name, "MIGRATION_TEST_MARIADB_URL");
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name);
             s.execute("create database " + name);
         }
-        return m.group(1) + "/" + name + (m.group(3) == null ? "" : m.group(3));
+        return url;
     }
 
     /** Deletes SQLite file {@code file} (and its journal files); returns its URL. */

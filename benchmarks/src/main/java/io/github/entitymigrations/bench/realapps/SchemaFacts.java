@@ -145,6 +145,7 @@ final class SchemaFacts {
     private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)` FOREIGN KEY \\((.*?)\\) "
             + "REFERENCES `([^`]+)` \\((.*?)\\)(?: ON DELETE (.*?))?(?: ON UPDATE (.*?))?");
     private static final Pattern KEY = Pattern.compile("(UNIQUE )?KEY `([^`]+)` \\((.*)\\)");
+    private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`(\\(\\d+\\))?");
 
     private static TreeSet<String> mariadb(Connection c) throws SQLException {
         TreeSet<String> out = new TreeSet<>();
@@ -210,7 +211,7 @@ final class SchemaFacts {
     /** The names in {@code (`a`,`b`(10))}, each with its prefix length if any. */
     private static List<String> backticked(String list) {
         List<String> names = new ArrayList<>();
-        var m = Pattern.compile("`([^`]+)`(\\(\\d+\\))?").matcher(list);
+        var m = BACKTICKED.matcher(list);
         while (m.find()) {
             names.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
         }
