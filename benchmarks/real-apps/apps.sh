@@ -17,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -201,5 +201,24 @@ app_ranger() {
     JAVAX=1
     REWRITE=""
     NAMINGS="jpa"
+    RELEASE=17
+}
+
+app_genie() {
+    REPO=Netflix/genie
+    COMMIT=923ea15f963849b3594e1403c4a47ea8c80ac151
+    STYLE="Netflix Genie 4 (Spring Boot 3, Lombok): a @MappedSuperclass chain (id, unique id, base), JSON in @Lob text through AttributeConverters, columnDefinition with a default, element collections with @OrderColumn and @MapKeyColumn, many-to-many join tables ordered by a column, Bean Validation (@Size, @Min, @Email)"
+    ROOTS="genie-web/src/main/java genie-common-internal/src/main/java genie-common-external/src/main/java genie-common/src/main/java"
+    ENTITIES="genie-web/src/main/java/com/netflix/genie/web/data/services/impl/jpa/entities"
+    EXCLUDE=""
+    EXPLICIT="genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/AgentClientMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/AgentConfigRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/AgentJobRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ApiClientMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ApiJobRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/Application.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ApplicationMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ApplicationRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ClientMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/Cluster.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ClusterMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ClusterRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/Command.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/CommandMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/CommandRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/CommonMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/CommonRequestImpl.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/CommonResource.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/Criterion.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ExecutionEnvironment.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ExecutionResourceCriteria.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/FinishedJob.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobEnvironment.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobEnvironmentRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobRequest.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobRequestMetadata.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobSpecification.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/JobStatus.java genie-common-internal/src/main/java/com/netflix/genie/common/internal/dtos/ResolvedResources.java genie-common/src/main/java/com/netflix/genie/common/dto/Application.java genie-common/src/main/java/com/netflix/genie/common/dto/BaseDTO.java genie-common/src/main/java/com/netflix/genie/common/dto/Cluster.java genie-common/src/main/java/com/netflix/genie/common/dto/ClusterCriteria.java genie-common/src/main/java/com/netflix/genie/common/dto/Command.java genie-common/src/main/java/com/netflix/genie/common/dto/CommonDTO.java genie-common/src/main/java/com/netflix/genie/common/dto/Criterion.java genie-common/src/main/java/com/netflix/genie/common/dto/ExecutionEnvironmentDTO.java genie-common/src/main/java/com/netflix/genie/common/dto/Job.java genie-common/src/main/java/com/netflix/genie/common/dto/JobExecution.java genie-common/src/main/java/com/netflix/genie/common/dto/JobMetadata.java genie-common/src/main/java/com/netflix/genie/common/dto/JobRequest.java genie-common/src/main/java/com/netflix/genie/common/dto/JobStatus.java genie-common/src/main/java/com/netflix/genie/common/dto/ResolvedResources.java genie-common/src/main/java/com/netflix/genie/common/dto/UserResourcesSummary.java genie-web/src/main/java/com/netflix/genie/web/data/services/impl/jpa/listeners/JobEntityListener.java"
+    # PredicateUtils, which the entities import, reads TagEntity_, the static metamodel Genie's build generates
+    # with Hibernate's metamodel processor: the attribute by its name instead; JobEntity's entity listener is a
+    # Spring bean (constructor injection), which Hibernate outside Spring cannot make: an empty listener list (no
+    # DDL effect).
+    REWRITE='s/^        JobEntityListener\.class$//; s/^import com\.netflix\.genie\.web\.data\.services\.impl\.jpa\.entities\.TagEntity_;$//; s/tagJoin\.get\(TagEntity_\.tag\)/tagJoin.<String>get("tag")/'
+    DEPS="com.google.guava:guava:33.5.0-jre com.fasterxml.jackson.core:jackson-databind org.apache.commons:commons-lang3 org.slf4j:slf4j-api com.google.code.findbugs:jsr305:3.0.2 com.github.spotbugs:spotbugs-annotations:4.8.6 javax.validation:validation-api:2.0.1.Final com.fasterxml.jackson.datatype:jackson-datatype-jdk8 com.fasterxml.jackson.datatype:jackson-datatype-jsr310 org.apache.commons:commons-text:1.15.0 jakarta.annotation:jakarta.annotation-api org.springframework:spring-context"
+    JAVAX=0
+    NAMINGS="jpa spring"
     RELEASE=17
 }

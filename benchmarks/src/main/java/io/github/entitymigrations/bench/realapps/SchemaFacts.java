@@ -144,7 +144,8 @@ final class SchemaFacts {
 
     private static final Pattern FOREIGN_KEY = Pattern.compile("CONSTRAINT `([^`]+)` FOREIGN KEY \\((.*?)\\) "
             + "REFERENCES `([^`]+)` \\((.*?)\\)(?: ON DELETE (.*?))?(?: ON UPDATE (.*?))?");
-    private static final Pattern KEY = Pattern.compile("(UNIQUE )?KEY `([^`]+)` \\((.*)\\)");
+    /** A key; MariaDB writes {@code USING HASH} for a unique key over text too long for a B-tree. */
+    private static final Pattern KEY = Pattern.compile("(UNIQUE )?KEY `([^`]+)` \\((.*)\\)( USING \\w+)?");
     private static final Pattern BACKTICKED = Pattern.compile("`([^`]+)`(\\(\\d+\\))?");
 
     private static TreeSet<String> mariadb(Connection c) throws SQLException {
@@ -197,7 +198,8 @@ final class SchemaFacts {
             } else if (key.matches()) {
                 // An index InnoDB made for a foreign key carries the key's name: compared by its columns.
                 String name = foreignKeyNames.contains(key.group(2)) ? null : key.group(2);
-                out.add(index(t, name, key.group(1) != null, backticked(key.group(3))));
+                out.add(index(t, name, key.group(1) != null, backticked(key.group(3)))
+                        + (key.group(4) == null ? "" : key.group(4).toLowerCase(Locale.ROOT)));
             } else if (l.startsWith("CONSTRAINT `") && l.contains("` CHECK ")) {
                 out.add("check " + t + " " + l.substring(l.indexOf("` CHECK ") + 8));
             } else if (l.startsWith(")")) {

@@ -57,7 +57,7 @@ class SchemaFactsTest {
     /**
      * Hibernate's and our spelling of one MariaDB table, as the server prints them back: constraint, index and check
      * names are not facts (the index InnoDB made for a foreign key has the key's name), a column's own check is the
-     * table's, a column's character set is a fact.
+     * table's, a column's character set and a key's method (a long unique text's hash) are facts.
      */
     @Test
     void hibernateAndOurSpellingsOfOneMariaDbTableGiveTheSameFactsButACharacterSetDiffers() {
@@ -67,13 +67,16 @@ class SchemaFactsTest {
                 "  `customer_id` bigint(20) DEFAULT NULL,",
                 "  `status` tinyint(4) DEFAULT NULL CHECK (`status` between 0 and 3),",
                 "  `note` varchar(120) DEFAULT NULL,",
+                "  `path` varchar(1024) DEFAULT NULL,",
                 "  PRIMARY KEY (`id`),",
                 "  UNIQUE KEY `UK4m2k8zq1w0c9b7x3v5n6t1r2y` (`code`),",
                 "  KEY `FK9x8w7v6u5t4s3r2q1p0o9n8m7` (`customer_id`),",
                 "  KEY `by_note` (`note`(10)),",
+                "  UNIQUE KEY `UKfgshym3fosp0n4dtaav02msha` (`path`) USING HASH,",
                 "  CONSTRAINT `FK9x8w7v6u5t4s3r2q1p0o9n8m7` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)",
                 ") ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
         String ours = hibernate.replace("UK4m2k8zq1w0c9b7x3v5n6t1r2y", "uk_orders_code")
+                .replace("UKfgshym3fosp0n4dtaav02msha", "uk_orders_path")
                 .replace("FK9x8w7v6u5t4s3r2q1p0o9n8m7", "fk_orders_customer_id")
                 .replace(" CHECK (`status` between 0 and 3)", "")
                 .replace("  CONSTRAINT `fk_orders",
@@ -87,11 +90,12 @@ class SchemaFactsTest {
         assertEquals(List.of("check orders (`status` between 0 and 3)", "column orders.code varchar(20) NOT NULL",
                 "column orders.customer_id bigint(20) DEFAULT NULL",
                 "column orders.id bigint(20) NOT NULL AUTO_INCREMENT", "column orders.note varchar(120) DEFAULT NULL",
-                "column orders.status tinyint(4) DEFAULT NULL",
+                "column orders.path varchar(1024) DEFAULT NULL", "column orders.status tinyint(4) DEFAULT NULL",
                 "foreign key orders (customer_id) references customers (id) on delete restrict on update restrict",
                 "index orders (customer_id)", "index orders (note(10)) named by_note",
                 "options orders ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci",
-                "primary key orders (id)", "table orders", "unique orders (code)"), List.copyOf(mine));
+                "primary key orders (id)", "table orders", "unique orders (code)", "unique orders (path) using hash"),
+                List.copyOf(mine));
 
         TreeSet<String> utf8 = new TreeSet<>();
         SchemaFacts.table("orders", ours.replace("`note` varchar(120) DEFAULT NULL",
