@@ -17,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie teammates"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -221,4 +221,19 @@ app_genie() {
     JAVAX=0
     NAMINGS="jpa spring"
     RELEASE=17
+}
+
+app_teammates() {
+    REPO=TEAMMATES/teammates
+    COMMIT=66a575eb4e53b7156401f912cb8116bed88780ef
+    STYLE="TEAMMATES (plain Hibernate, PostgreSQL; its schema kept with Liquibase's Hibernate diff): UUID keys, a @MappedSuperclass with @CreationTimestamp, SINGLE_TABLE hierarchies of ten question and ten response types with JSON details through AttributeConverters, @OnDelete(CASCADE), @UpdateTimestamp, unique constraints over several columns"
+    ROOTS="src/main/java"
+    ENTITIES="src/main/java/teammates/storage/entity"
+    EXCLUDE=""
+    EXPLICIT=""
+    DEPS="tools.jackson.core:jackson-databind:3.3.0 com.fasterxml.jackson.core:jackson-annotations:2.21 commons-lang:commons-lang:2.6 jakarta.annotation:jakarta.annotation-api com.google.guava:guava:33.5.0-jre jakarta.servlet:jakarta.servlet-api com.googlecode.owasp-java-html-sanitizer:owasp-java-html-sanitizer:20260102.1"
+    JAVAX=0
+    REWRITE=""
+    NAMINGS="jpa"
+    RELEASE=21
 }
