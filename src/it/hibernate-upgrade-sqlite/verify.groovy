@@ -13,7 +13,7 @@ assert start >= 0 && lines[start].contains('lack 5 step(s)') : lines[start]
 assert lines[start + 1..start + 5]*.replaceFirst(/^\[ERROR\]\s+- /, '') == [
         'alter column Vehicle.version: null -> not null',
         "add check constraint ck_Vehicle_Car on Vehicle (DTYPE <> 'Car' or (seats is not null))",
-        "add check constraint ck_Vehicle_DTYPE on Vehicle (DTYPE in ('Car', 'Truck'))",
+        "add check constraint ck_Vehicle_DTYPE on Vehicle (DTYPE in ('Car','Truck'))",
         'add check constraint ck_Vehicle_stops_stops_ORDER on Vehicle_stops (stops_ORDER>=0)',
         'add unique constraint uk_Vehicle_tags_Vehicle_id_tags on Vehicle_tags (Vehicle_id, tags)']
 assert lines[start + 7].contains('Note: the entity snapshot follows Hibernate 7.4') : lines[start + 7]

@@ -225,6 +225,12 @@ public final class SchemaBuilder {
             return this;
         }
 
+        /** A check expression on one column, as the processor writes a discriminator's values. */
+        public TableBuilder checkExpression(String constraint, String column, String expression) {
+            checks.add(CheckConstraint.expression(constraint, column, expression));
+            return this;
+        }
+
         /** A foreign key from one column to {@code id} of another table, {@code NO_ACTION} on delete. */
         public TableBuilder fk(String constraint, String column, String referencedTable) {
             return fk(constraint, List.of(column), referencedTable, List.of("id"), OnDelete.NO_ACTION);

@@ -62,11 +62,16 @@ final class DiscriminatorChecks {
         if (values.isEmpty()) {
             return;
         }
-        String name = ConstraintNames.check(table.nameText(), column.text());
-        table.addCheck(kind.equals("INTEGER")
-                ? CheckConstraint.expression(name, column.text(), quoted(column) + " in ("
-                        + String.join(",", values) + ")")
-                : CheckConstraint.in(name, column.text(), values));
+        // An expression, as Hibernate writes it, not a list of allowed values: those are a STRING enum's, which
+        // MariaDB and MySQL make a native enum column, where Hibernate 7 keeps the discriminator's varchar.
+        List<String> literals = kind.equals("INTEGER") ? values : values.stream().map(DiscriminatorChecks::literal)
+                .toList();
+        table.addCheck(CheckConstraint.expression(ConstraintNames.check(table.nameText(), column.text()),
+                column.text(), quoted(column) + " in (" + String.join(",", literals) + ")"));
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** A column of a single-table subclass that the subclass's rows must fill. */
@@ -89,7 +94,7 @@ final class DiscriminatorChecks {
             if (value.equals("null")) {
                 check.append(" is null");
             } else {
-                check.append(" <> ").append(d.kind().equals("INTEGER") ? value : "'" + value.replace("'", "''") + "'");
+                check.append(" <> ").append(d.kind().equals("INTEGER") ? value : literal(value));
             }
             check.append(" or (");
             for (int i = 0; i < columns.size(); i++) {

@@ -72,7 +72,9 @@ class HibernateVersionTest {
         assertNote(c, "entity-migrations: the snapshot follows Hibernate 7.4 (set by -Amigration.hibernate=7.4)");
         // 7.4's additions, each proven against Hibernate 7.4 by the reference run.
         assertEquals("DTYPE", check(table(schema, "Vehicle"), "DTYPE").column());
-        assertEquals(List.of("Car", "Truck"), check(table(schema, "Vehicle"), "DTYPE").values());
+        // an expression as Hibernate writes it, not allowed values (a STRING enum's, native enums on MariaDB/MySQL)
+        assertNull(check(table(schema, "Vehicle"), "DTYPE").values());
+        assertEquals("DTYPE in ('Car','Truck')", check(table(schema, "Vehicle"), "DTYPE").expression());
         assertFalse(column(table(schema, "Vehicle"), "version").nullable());
         assertEquals("stops_ORDER>=0", check(table(schema, "Vehicle_stops"), "stops_ORDER").expression());
         assertEquals(List.of(List.of("Vehicle_id", "tags")), SnapshotCompiler.uniqueColumns(table(schema, "Vehicle_tags")));
