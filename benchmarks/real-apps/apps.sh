@@ -17,7 +17,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie teammates"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie teammates openmeetings"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -234,6 +234,26 @@ app_teammates() {
     DEPS="tools.jackson.core:jackson-databind:3.3.0 com.fasterxml.jackson.core:jackson-annotations:2.21 commons-lang:commons-lang:2.6 jakarta.annotation:jakarta.annotation-api com.google.guava:guava:33.5.0-jre jakarta.servlet:jakarta.servlet-api com.googlecode.owasp-java-html-sanitizer:owasp-java-html-sanitizer:20260102.1"
     JAVAX=0
     REWRITE=""
+    NAMINGS="jpa"
+    RELEASE=21
+}
+
+app_openmeetings() {
+    REPO=apache/openmeetings
+    COMMIT=32adbc8efd8a3b9a0f6c59632cc2a4749f67a216
+    STYLE="Apache OpenMeetings (OpenJPA 4, Spring 7, Wicket 10; compared as a move to Hibernate would run it): JAXB-annotated entities, a @MappedSuperclass with soft-delete flag, SINGLE_TABLE file items, element collections, @Lob, enums, java.util.Date without @Temporal, OpenJPA's @ForeignKey and fetch groups"
+    ROOTS="openmeetings-db/src/main/java openmeetings-util/src/main/java"
+    ENTITIES="openmeetings-db/src/main/java/org/apache/openmeetings/db/entity"
+    EXCLUDE=""
+    EXPLICIT=""
+    DEPS="org.apache.openjpa:openjpa:4.1.1 org.apache.wicket:wicket-util:10.8.0 org.apache.wicket:wicket-core:10.8.0 org.springframework:spring-context:7.0.8 org.springframework:spring-tx:7.0.8 org.springframework:spring-web:7.0.8 jakarta.xml.bind:jakarta.xml.bind-api org.apache.commons:commons-lang3:3.19.0 org.slf4j:slf4j-api ch.qos.logback:logback-classic com.github.openjson:openjson:1.0.13 jakarta.servlet:jakarta.servlet-api org.apache.wicket:wicket-extensions:10.8.0 org.mnode.ical4j:ical4j:4.0.8 org.dom4j:dom4j:2.1.4 org.bouncycastle:bcprov-jdk18on:1.80 commons-codec:commons-codec org.apache.commons:commons-text:1.15.0 commons-io:commons-io:2.18.0"
+    JAVAX=0
+    # Two mappings OpenJPA accepts and Hibernate refuses at start-up, as the processor now does (both found here):
+    # AsteriskSipUser numbers sip_db_id with @GeneratedValue, not on its id: the annotation removed; Room.files is a
+    # @OneToMany with a NOT NULL @JoinColumn(name = "room_id"), which RoomFile.roomId maps too, and User.groupUsers
+    # one on "user_id", which GroupUser.user maps too: roomId and user made read-only, as Hibernate's message says
+    # (the collection then writes the column). None of it changes a column.
+    REWRITE='/^\t@GeneratedValue\(strategy = GenerationType\.IDENTITY\)$/{N;s/^\t@GeneratedValue\(strategy = GenerationType\.IDENTITY\)\n(\t@Column\(name = "sip_db_id")/\1/}; /^\t@Column\(name = "room_id"\)$/{N;s/^\t@Column\(name = "room_id"\)\n(\t@XmlElement\(name = "roomId"\))/\t@Column(name = "room_id", insertable = false, updatable = false)\n\1/}; s/^\t@JoinColumn\(name = "user_id", insertable = true, updatable = true\)$/\t@JoinColumn(name = "user_id", insertable = false, updatable = false)/'
     NAMINGS="jpa"
     RELEASE=21
 }

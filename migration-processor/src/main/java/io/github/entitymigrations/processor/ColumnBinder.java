@@ -34,6 +34,10 @@ final class ColumnBinder {
             b.defer(scope.owner(), () -> b.associations.bind(scope, a));
             return;
         }
+        Ann generated = a.jpa("GeneratedValue");
+        if (generated != null) {
+            throw new MappingException(a.element(), generated.mirror(), Message.GENERATED_VALUE_NOT_ID, a);
+        }
         boolean naturalId = isNaturalId(scope, a);
         TypeElement embeddable = embeddableType(a);
         if (embeddable != null) {

@@ -48,7 +48,7 @@ final class DiscriminatorChecks {
         }
         List<EntityInfo> hierarchy = new ArrayList<>();
         hierarchy.add(root);
-        hierarchy.addAll(subclasses);
+        subclassesInHibernatesOrder(root, subclasses, hierarchy);
         List<String> values = new ArrayList<>();
         for (EntityInfo e : hierarchy) {
             String value = discriminatorValue(e, kind);
@@ -72,6 +72,26 @@ final class DiscriminatorChecks {
 
     private static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /**
+     * Appends the subclasses below {@code parent} in the order Hibernate lists them in the check: the subclasses of
+     * each direct subclass first (the same way down), then the direct subclasses themselves. Hibernate takes the
+     * direct subclasses in the order the application registers them, for a scanned application that of their class
+     * names; so do we, which also keeps the check's text the same from one compilation to the next.
+     */
+    private static void subclassesInHibernatesOrder(EntityInfo parent, List<EntityInfo> all, List<EntityInfo> out) {
+        List<EntityInfo> direct = new ArrayList<>();
+        for (EntityInfo e : all) {
+            if (e.parent() != null && e.parent().type().equals(parent.type())) {
+                direct.add(e);
+            }
+        }
+        direct.sort((x, y) -> x.qualifiedName().compareTo(y.qualifiedName()));
+        for (EntityInfo d : direct) {
+            subclassesInHibernatesOrder(d, all, out);
+        }
+        out.addAll(direct);
     }
 
     /** A column of a single-table subclass that the subclass's rows must fill. */

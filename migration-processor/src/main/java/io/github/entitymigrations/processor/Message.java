@@ -32,6 +32,10 @@ enum Message {
     TABLE_ON_MAPPED_SUPERCLASS("Mapped superclass %s has @Table, which Hibernate refuses at start-up (\"Mapped "
             + "superclass ... may not specify a '@Table'\"): remove @Table from it; to name the table of %s, put "
             + "@Table on that @Entity"),
+    GENERATED_VALUE_NOT_ID("%s is not an @Id, and Hibernate refuses @GeneratedValue on it at start-up (\"Property "
+            + "... is annotated @GeneratedValue but is not part of an identifier\"): remove @GeneratedValue (Hibernate "
+            + "generates only ids); for a value the database assigns on insert, mark the attribute "
+            + "@org.hibernate.annotations.Generated and give its column a database default"),
     COLLECTION_JOIN_COLUMN_MUTABILITY("Join column %s of %s has insertable = %s but updatable = %s, which Hibernate "
             + "refuses at start-up for the join columns of a join or collection table (\"must be defined with the "
             + "same insertable and updatable attributes\"): remove both, or set both to false"),

@@ -41,6 +41,12 @@ final class TableDraft {
         /** The entity whose mapping added it, when that matters for duplicates. */
         String owner;
         /**
+         * The entity a unidirectional {@code @OneToMany} with a NOT NULL join column writes this column for (Hibernate
+         * gives that entity a property of its own for it, a "backref"), and that association; else {@code null}.
+         */
+        String backrefOwner;
+        Object backrefOf;
+        /**
          * When Hibernate binds the mapping, among an entity's mappings of one column ({@link BindingOrder}): made
          * only when another mapping of the column comes, which few columns have.
          */
@@ -140,6 +146,10 @@ final class TableDraft {
         column.owner = owner;
         String key = key(column.name);
         ColumnDraft existing = columns.get(key);
+        if (existing != null && owner != null && owner.equals(existing.backrefOwner) && !column.readOnly) {
+            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
+                    existing.backrefOf, column.mappedBy);
+        }
         if (existing != null && owner != null && owner.equals(existing.owner)
                 && !existing.readOnly && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
@@ -173,10 +183,11 @@ final class TableDraft {
         }
         // A collection's table (owner null) bound over an entity's table: Hibernate binds the entity's columns first
         // (collections in a second pass) and its table keeps them, so a join table's NOT NULL does not reach them.
+        // Nor does the collection's column make the entity's writable (a NOT NULL key's write is the backref's).
         if (column.owner != null || existing.owner == null) {
             existing.nullable = existing.nullable && column.nullable;
+            existing.readOnly = existing.readOnly && column.readOnly;
         }
-        existing.readOnly = existing.readOnly && column.readOnly;
         existing.identity |= column.identity;
         return existing;
     }

@@ -70,6 +70,79 @@ class RefusedMappingsReferenceTest {
         assertThat(compilation).hadErrorContaining("put @Table on that @Entity");
     }
 
+    /**
+     * {@code @GeneratedValue} on an attribute that is not the id (found on Apache OpenMeetings, an OpenJPA
+     * application, where it numbers a second column by the database's identity): Hibernate refuses it when it starts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@GeneratedValue(strategy = GenerationType.IDENTITY) @Column(name = \"sip_db_id\", unique = true) long userId;",
+        "@GeneratedValue Long sequenceNumber;",
+        "@Embedded Numbers numbers;"})
+    void aGeneratedValueOnAnAttributeThatIsNotTheIdIsRefusedByBoth(String mapping) {
+        JavaFileObject numbers = source("Numbers", "@Embeddable public class Numbers { @GeneratedValue Long serial; }");
+        JavaFileObject user = source("SipUser", "@Entity public class SipUser { @Id String id;", "  " + mapping, "}");
+
+        RuntimeException refusal = assertThrows(RuntimeException.class,
+                () -> HibernateBoot.read(List.of("test.SipUser"), numbers, user));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("GeneratedValue")
+                        && refusal.getMessage().contains("but is not part of an identifier"),
+                "Hibernate refused for another reason: " + refusal.getMessage());
+
+        Compilation compilation = processed(numbers, user);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("is not an @Id, and Hibernate refuses @GeneratedValue on it");
+        assertThat(compilation).hadErrorContaining(mapping.startsWith("@Embedded") ? "Numbers.serial"
+                : mapping.contains("userId") ? "SipUser.userId" : "SipUser.sequenceNumber");
+    }
+
+    /**
+     * A unidirectional {@code @OneToMany} whose join column is NOT NULL, and the child entity maps that column too
+     * (found on Apache OpenMeetings: {@code Room.files} and {@code RoomFile.roomId}): Hibernate writes the key as a
+     * property of the child, so the column is mapped twice there, which it refuses when it starts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"@Column(name = \"room_id\") Long roomId;",
+        "@ManyToOne @JoinColumn(name = \"room_id\") Room room;",
+        "@ManyToOne @JoinColumn(name = \"room_id\") Room room; @Column(name = \"room_id\", insertable = false, "
+            + "updatable = false) Long roomId;"})
+    void aNotNullOneToManyJoinColumnAlsoMappedByTheChildIsRefusedByBoth(String childMapping) {
+        JavaFileObject room = source("Room", "import java.util.List;", "@Entity public class Room { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"room_id\", nullable = false) List<RoomFile> files; }");
+        JavaFileObject file = source("RoomFile", "@Entity public class RoomFile { @Id Long id; " + childMapping + " }");
+
+        RuntimeException refusal = assertThrows(RuntimeException.class,
+                () -> HibernateBoot.read(List.of("test.Room", "test.RoomFile"), room, file));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("Column 'room_id' is duplicated in mapping for "
+                + "entity 'test.RoomFile'"), "Hibernate refused for another reason: " + refusal.getMessage());
+
+        Compilation compilation = processed(room, file);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Column room_id of table RoomFile is mapped by two writable "
+                + "attributes");
+        assertThat(compilation).hadErrorContaining("Room.files");
+    }
+
+    /** The same mappings Hibernate accepts: a nullable join column, or the child's column read-only. */
+    @ParameterizedTest
+    @ValueSource(strings = {"@JoinColumn(name = \"room_id\")|@Column(name = \"room_id\") Long roomId;",
+        "@JoinColumn(name = \"room_id\")|@ManyToOne @JoinColumn(name = \"room_id\") Room room;",
+        "@JoinColumn(name = \"room_id\", nullable = false)|@Column(name = \"room_id\", insertable = false, "
+            + "updatable = false) Long roomId;",
+        "@JoinColumn(name = \"room_id\", nullable = false)|@ManyToOne @JoinColumn(name = \"room_id\", "
+            + "insertable = false, updatable = false) Room room;",
+        "@JoinColumn(name = \"room_id\")|@ManyToOne @JoinColumn(name = \"room_id\") Room room; "
+            + "@Column(name = \"room_id\", insertable = false, updatable = false) Long roomId;"})
+    void theOneToManyJoinColumnsNextToThemAreAcceptedByBoth(String mappings) {
+        String[] m = mappings.split("\\|");
+        JavaFileObject room = source("Room", "import java.util.List;", "@Entity public class Room { @Id Long id;",
+                "  @OneToMany " + m[0] + " List<RoomFile> files; }");
+        JavaFileObject file = source("RoomFile", "@Entity public class RoomFile { @Id Long id; " + m[1] + " }");
+        NormalizedSchema hibernate = HibernateBoot.read(List.of("test.Room", "test.RoomFile"), room, file);
+        assertFalse(hibernate.dump().isEmpty());
+        assertThat(processed(room, file)).succeeded();
+    }
+
     record Case(String description, String mapping, String column) {
         @Override
         public String toString() {

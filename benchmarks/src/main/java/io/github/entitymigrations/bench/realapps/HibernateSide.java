@@ -75,6 +75,8 @@ final class HibernateSide {
                 .applySetting("jakarta.persistence.schema-generation.scripts.create-target", script.toString())
                 .applySetting("hibernate.hbm2ddl.delimiter", ";")
                 .applySetting("hibernate.format_sql", "false")
+                // Named queries are not the schema (another JPA provider's JPQL is not all valid HQL).
+                .applySetting("hibernate.query.startup_check", "false")
                 // Hibernate's helper tables for multi-table mutations (HTE_...) are not the application's schema.
                 .applySetting("hibernate.query.mutation_strategy.global_temporary.create_tables", "false")
                 .applySetting("hibernate.query.mutation_strategy.persistent.create_tables", "false")
