@@ -132,7 +132,9 @@ class RefusedMappingsReferenceTest {
         "@JoinColumn(name = \"room_id\", nullable = false)|@ManyToOne @JoinColumn(name = \"room_id\", "
             + "insertable = false, updatable = false) Room room;",
         "@JoinColumn(name = \"room_id\")|@ManyToOne @JoinColumn(name = \"room_id\") Room room; "
-            + "@Column(name = \"room_id\", insertable = false, updatable = false) Long roomId;"})
+            + "@Column(name = \"room_id\", insertable = false, updatable = false) Long roomId;",
+        "@JoinColumn(name = \"room_id\", nullable = false, insertable = false, updatable = false)|"
+            + "@Column(name = \"room_id\") Long roomId;"})
     void theOneToManyJoinColumnsNextToThemAreAcceptedByBoth(String mappings) {
         String[] m = mappings.split("\\|");
         JavaFileObject room = source("Room", "import java.util.List;", "@Entity public class Room { @Id Long id;",
