@@ -145,22 +145,15 @@ final class CollectionTables {
         TableDraft child = b.keys.keyOf(target).table();
         Keys.JoinColumns join = b.keys.joinColumns(a, AssociationBinder.joinColumnAnnotations(scope, a),
                 AssociationBinder.foreignKeySource(scope, a), scope.owner(), a.name(), true);
-        for (int i = 0; i < join.columns().size(); i++) {
-            TableDraft.ColumnDraft key = join.columns().get(i);
+        for (TableDraft.ColumnDraft key : join.columns()) {
             // A NOT NULL key: Hibernate writes it as a property of the child entity (a backref), so a writable
-            // attribute of the child on the same column maps it twice, which Hibernate refuses.
-            boolean backref = !key.nullable && !key.readOnly;
-            TableDraft.ColumnDraft existing = backref ? child.column(key.name.text()) : null;
-            if (existing != null && target.qualifiedName().equals(existing.owner) && !existing.readOnly) {
-                throw new MappingException(a.element(), Message.DUPLICATE_COLUMN, key.name, child.name,
-                        existing.mappedBy, a);
-            }
-            TableDraft.ColumnDraft added = child.addColumn(key, join.logicalNames().get(i));
-            if (backref) {
-                added.backrefOwner = target.qualifiedName();
-                added.backrefOf = a;
+            // attribute of the child on the same column maps it twice, which Hibernate refuses (TableDraft checks).
+            if (!key.nullable && !key.readOnly) {
+                key.backrefOwner = target.qualifiedName();
+                key.backrefOf = a;
             }
         }
+        addAll(child, join);
         AssociationBinder.addForeignKey(child, join, a.element());
         b.audit.unsupportedCollection(scope.owner(), a, "a @OneToMany with a @JoinColumn, audited in a middle table");
         if (kindOf(a) == Kind.LIST) {

@@ -139,7 +139,8 @@ final class TableDraft {
     /**
      * Adds a column an entity maps. One entity may map a column several times when at most one mapping is
      * writable (the others {@code insertable = false, updatable = false}), as Hibernate allows; two writable
-     * mappings are refused, as Hibernate refuses them. Like Hibernate's table, which keeps the column object of
+     * mappings are refused, as Hibernate refuses them, and so is a writable mapping beside a unidirectional
+     * {@code @OneToMany}'s NOT NULL join column ({@link ColumnDraft#backrefOwner}), in either binding order. Like Hibernate's table, which keeps the column object of
      * the mapping bound first, the column then has that mapping's type, nullability and the rest.
      */
     ColumnDraft addColumn(ColumnDraft column, String logicalName, String owner) {
@@ -149,6 +150,11 @@ final class TableDraft {
         if (existing != null && owner != null && owner.equals(existing.backrefOwner) && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.backrefOf, column.mappedBy);
+        }
+        if (existing != null && column.backrefOwner != null && column.backrefOwner.equals(existing.owner)
+                && !existing.readOnly) {
+            throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
+                    existing.mappedBy, column.backrefOf);
         }
         if (existing != null && owner != null && owner.equals(existing.owner)
                 && !existing.readOnly && !column.readOnly) {
@@ -189,6 +195,10 @@ final class TableDraft {
             existing.readOnly = existing.readOnly && column.readOnly;
         }
         existing.identity |= column.identity;
+        if (existing.backrefOwner == null) {
+            existing.backrefOwner = column.backrefOwner;
+            existing.backrefOf = column.backrefOf;
+        }
         return existing;
     }
 
