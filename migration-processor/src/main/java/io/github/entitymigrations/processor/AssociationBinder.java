@@ -145,8 +145,7 @@ final class AssociationBinder {
             TableDraft.ColumnDraft c = join.columns().get(i);
             Scope bound = scope;
             c.bindingOrder = () -> BindingOrder.toOne(bound, a);
-            TableDraft.ColumnDraft added = scope.table().addColumn(c, join.logicalNames().get(i),
-                    scope.owner().qualifiedName());
+            TableDraft.ColumnDraft added = scope.table().addColumn(c, join.logicalNames().get(i), scope.owner());
             if (checkedInSubclass && added.nullable) {
                 b.discriminatorChecks.require(scope.owner(), added.name);
             }

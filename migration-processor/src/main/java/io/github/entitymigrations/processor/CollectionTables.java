@@ -149,7 +149,7 @@ final class CollectionTables {
             // A NOT NULL key: Hibernate writes it as a property of the child entity (a backref), so a writable
             // attribute of the child on the same column maps it twice, which Hibernate refuses (TableDraft checks).
             if (!key.nullable && !key.readOnly) {
-                key.backrefOwner = target.qualifiedName();
+                key.backrefOwner = target;
                 key.backrefOf = a;
             }
         }

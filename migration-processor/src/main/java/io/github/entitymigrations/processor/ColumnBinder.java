@@ -108,8 +108,7 @@ final class ColumnBinder {
                 : where.inTable(b.secondaryTables.tableNamed(where, placed.string("table"), a.element()));
         TableDraft.ColumnDraft c = basicColumn(scope, a, scope.forcedNull());
         c.bindingOrder = () -> BindingOrder.basic(scope, a);
-        TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(),
-                scope.owner().qualifiedName());
+        TableDraft.ColumnDraft added = scope.table().addColumn(c, logicalName(scope, a).text(), scope.owner());
         Ann column = columnAnnotation(scope, a);
         if (column != null && column.bool("unique")) {
             scope.table().addUnique(null, List.of(c.name.text()));
@@ -291,7 +290,8 @@ final class ColumnBinder {
         if (d != null && !d.string("columnDefinition").isEmpty()) {
             c.columnDefinition = d.string("columnDefinition");
         }
-        table.addColumn(c, logical.text(), root.qualifiedName());
+        c.checkedInEveryEntity = true;
+        table.addColumn(c, logical.text(), root);
         b.discriminatorChecks.discriminator(root, table, c.name, kind, subclasses);
     }
 }

@@ -182,7 +182,8 @@ final class Keys {
                     e.type(), e.qualifiedName());
             c.bindingOrder = () -> BindingOrder.KEY;
             c.readOnly = key.identifierMapper(); // not a writable mapping in Hibernate's duplicate check
-            table.addColumn(c, k.logical(), e.qualifiedName());
+            c.checkedInEveryEntity = e.isRoot();
+            table.addColumn(c, k.logical(), e);
             if (e.isRoot() && k.mapping() != null) {
                 ColumnBinder.addEnumCheck(table, k.physical().text(), k.mapping()); // as Hibernate: an enum @Id's check
             }

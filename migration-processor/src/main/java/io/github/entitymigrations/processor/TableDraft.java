@@ -39,12 +39,17 @@ final class TableDraft {
          */
         boolean readOnly;
         /** The entity whose mapping added it, when that matters for duplicates. */
-        String owner;
+        EntityInfo owner;
+        /**
+         * A key or discriminator column of a SINGLE_TABLE hierarchy's root: Hibernate's duplicate check of every
+         * entity of the hierarchy includes it.
+         */
+        boolean checkedInEveryEntity;
         /**
          * The entity a unidirectional {@code @OneToMany} with a NOT NULL join column writes this column for (Hibernate
          * gives that entity a property of its own for it, a "backref"), and that association; else {@code null}.
          */
-        String backrefOwner;
+        EntityInfo backrefOwner;
         Object backrefOf;
         /**
          * When Hibernate binds the mapping, among an entity's mappings of one column ({@link BindingOrder}): made
@@ -139,32 +144,33 @@ final class TableDraft {
     /**
      * Adds a column an entity maps. One entity may map a column several times when at most one mapping is
      * writable (the others {@code insertable = false, updatable = false}), as Hibernate allows; two writable
-     * mappings are refused, as Hibernate refuses them, and so is a writable mapping beside a unidirectional
-     * {@code @OneToMany}'s NOT NULL join column ({@link ColumnDraft#backrefOwner}), in either binding order. Like Hibernate's table, which keeps the column object of
-     * the mapping bound first, the column then has that mapping's type, nullability and the rest.
+     * mappings Hibernate checks together ({@link #checkedTogether}) are refused, as Hibernate refuses them, and so
+     * is a writable mapping beside a unidirectional {@code @OneToMany}'s NOT NULL join column
+     * ({@link ColumnDraft#backrefOwner}), in either binding order. Like Hibernate's table, which keeps the column
+     * object of the mapping bound first, the column then has that mapping's type, nullability and the rest.
      */
-    ColumnDraft addColumn(ColumnDraft column, String logicalName, String owner) {
+    ColumnDraft addColumn(ColumnDraft column, String logicalName, EntityInfo owner) {
         column.owner = owner;
         String key = key(column.name);
         ColumnDraft existing = columns.get(key);
-        if (existing != null && owner != null && owner.equals(existing.backrefOwner) && !column.readOnly) {
+        if (existing != null && checkedTogether(existing.backrefOwner, false, owner, false) && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.backrefOf, column.mappedBy);
         }
-        if (existing != null && column.backrefOwner != null && column.backrefOwner.equals(existing.owner)
+        if (existing != null && checkedTogether(existing.owner, false, column.backrefOwner, false)
                 && !existing.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.mappedBy, column.backrefOf);
         }
-        if (existing != null && owner != null && owner.equals(existing.owner)
-                && !existing.readOnly && !column.readOnly) {
+        if (existing != null && checkedTogether(existing.owner, existing.checkedInEveryEntity, owner,
+                column.checkedInEveryEntity) && !existing.readOnly && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.mappedBy, column.mappedBy);
         }
         if (logicalName != null) {
             logicalToPhysical.putIfAbsent(logicalName, column.name.text());
         }
-        if (existing != null && owner != null && owner.equals(existing.owner)) {
+        if (existing != null && owner != null && same(owner, existing.owner)) {
             if (BindingOrder.before(BindingOrder.of(column.bindingOrder), BindingOrder.of(existing.bindingOrder))) {
                 existing.adopt(column);
             } else {
@@ -200,6 +206,31 @@ final class TableDraft {
             existing.backrefOf = column.backrefOf;
         }
         return existing;
+    }
+
+    /**
+     * Whether Hibernate's check of columns mapped twice ({@code PersistentClass.checkColumnDuplication}, which
+     * runs for each entity) sees a mapping by entity {@code x} and one by {@code y} together: one entity's own
+     * mappings, or in a SINGLE_TABLE hierarchy a subclass's with its direct superclass's (not a grandparent's:
+     * Hibernate 6.6, 7.2 and 7.4 check one level up), and the root's key and discriminator with every entity's.
+     */
+    private static boolean checkedTogether(EntityInfo x, boolean xInEvery, EntityInfo y, boolean yInEvery) {
+        if (x == null || y == null) {
+            return false;
+        }
+        if (same(x, y)) {
+            return true;
+        }
+        if (x.strategy() != EntityInfo.Inheritance.SINGLE_TABLE || y.strategy() != EntityInfo.Inheritance.SINGLE_TABLE
+                || !same(x.root(), y.root())) {
+            return false;
+        }
+        return same(x, y.parent()) || same(y, x.parent()) || (xInEvery && x.isRoot()) || (yInEvery && y.isRoot());
+    }
+
+    /** One entity (by name: an {@link EntityInfo} record's equality would compare its attributes). */
+    private static boolean same(EntityInfo x, EntityInfo y) {
+        return x == y || (x != null && y != null && x.qualifiedName().equals(y.qualifiedName()));
     }
 
     private static TypeElement typeOf(Element e) {

@@ -145,6 +145,88 @@ class RefusedMappingsReferenceTest {
         assertThat(processed(room, file)).succeeded();
     }
 
+    /**
+     * A column mapped writably twice across a SINGLE_TABLE hierarchy: Hibernate checks each entity's own mappings
+     * with its direct superclass's (not a grandparent's), a NOT NULL {@code @OneToMany} join column as a mapping of
+     * the child it targets, and the root's key and discriminator with every entity's.
+     */
+    record Hierarchy(String description, String strategy, String target, String root, String mid, String leaf,
+                     String note, String refusal) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    private static final String ROOM_ID = "@Column(name = \"room_id\") Long roomId;";
+
+    static Stream<Hierarchy> hierarchies() {
+        return Stream.of(
+                new Hierarchy("root and subclass", "SINGLE_TABLE", null, ROOM_ID, "@Column(name = \"room_id\") Long r;",
+                        "", "", "Column 'room_id' is duplicated in mapping for entity 'test.Mid'"),
+                new Hierarchy("@OneToMany to a subclass, the root maps it", "SINGLE_TABLE", "Mid", ROOM_ID, "", "", "",
+                        "Column 'room_id' is duplicated in mapping for entity 'test.Mid'"),
+                new Hierarchy("@OneToMany to a subclass, the root's @ManyToOne maps it", "SINGLE_TABLE", "Mid",
+                        "@ManyToOne @JoinColumn(name = \"room_id\") Room room;", "", "", "",
+                        "Column 'room_id' is duplicated in mapping for entity 'test.Mid'"),
+                new Hierarchy("@OneToMany to the root, a subclass maps it", "SINGLE_TABLE", "Attachment", "", ROOM_ID,
+                        "", "", "Column 'room_id' is duplicated in mapping for entity 'test.Mid'"),
+                new Hierarchy("@OneToMany to a leaf, its superclass maps it", "SINGLE_TABLE", "Leaf", "", ROOM_ID, "",
+                        "", "Column 'room_id' is duplicated in mapping for entity 'test.Leaf'"),
+                new Hierarchy("a leaf maps the discriminator", "SINGLE_TABLE", null, "", "",
+                        "@Column(name = \"DTYPE\", length = 31) String kind;", "",
+                        "Column 'DTYPE' is duplicated in mapping for entity 'test.Leaf'"),
+                new Hierarchy("a leaf maps the key", "SINGLE_TABLE", null, "", "", "@Column(name = \"id\") Long myId;",
+                        "",
+                        "Column 'id' is duplicated in mapping for entity 'test.Leaf'"),
+                new Hierarchy("siblings", "SINGLE_TABLE", null, "", ROOM_ID, "", ROOM_ID, null),
+                new Hierarchy("@OneToMany to a subclass, its sibling maps it", "SINGLE_TABLE", "Mid", "", "", "",
+                        ROOM_ID, null),
+                new Hierarchy("root and leaf (a grandparent is not checked)", "SINGLE_TABLE", null, ROOM_ID, "",
+                        "@Column(name = \"room_id\") Long r;", "", null),
+                new Hierarchy("@OneToMany to a leaf, the root maps it", "SINGLE_TABLE", "Leaf", ROOM_ID, "", "", "",
+                        null),
+                new Hierarchy("a leaf maps the key read-only", "SINGLE_TABLE", null, "", "",
+                        "@Column(name = \"id\", insertable = false, updatable = false) Long myId;", "", null),
+                new Hierarchy("JOINED: root and subclass", "JOINED", null, ROOM_ID,
+                        "@Column(name = \"room_id\") Long r;", "", "", null),
+                new Hierarchy("JOINED: @OneToMany to the root, a subclass maps it", "JOINED", "Attachment", "", ROOM_ID,
+                        "", "", null),
+                new Hierarchy("JOINED: @OneToMany to a subclass, the root maps it", "JOINED", "Mid", ROOM_ID, "", "",
+                        "", null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hierarchies")
+    void aColumnMappedTwiceInAHierarchyIsRefusedByBothWhereHibernateChecksIt(Hierarchy h) {
+        JavaFileObject room = source("Room", "import java.util.List;", "@Entity public class Room { @Id Long id; "
+                + (h.target() == null ? "" : "@OneToMany @JoinColumn(name = \"room_id\", nullable = false) List<"
+                + h.target() + "> files;") + " }");
+        JavaFileObject[] sources = {room,
+            source("Attachment", "@Entity @Inheritance(strategy = InheritanceType." + h.strategy() + ")",
+                    "public class Attachment { @Id Long id; " + h.root() + " }"),
+            source("Mid", "@Entity public class Mid extends Attachment { String x; " + h.mid() + " }"),
+            source("Leaf", "@Entity public class Leaf extends Mid { String y; " + h.leaf() + " }"),
+            source("Note", "@Entity public class Note extends Attachment { String z; " + h.note() + " }")};
+        List<String> names = List.of("test.Room", "test.Attachment", "test.Mid", "test.Leaf", "test.Note");
+        if (h.refusal() == null) {
+            assertFalse(HibernateBoot.read(names, sources).dump().isEmpty());
+            assertThat(processed(sources)).succeeded();
+            return;
+        }
+        RuntimeException refusal = assertThrows(RuntimeException.class, () -> HibernateBoot.read(names, sources));
+        assertTrue(String.valueOf(refusal.getMessage()).contains(h.refusal()),
+                "Hibernate refused for another reason: " + refusal.getMessage());
+        Compilation compilation = processed(sources);
+        assertThat(compilation).failed();
+        String column = h.refusal().substring(h.refusal().indexOf('\'') + 1, h.refusal().indexOf("' is"));
+        assertThat(compilation).hadErrorContaining("Column " + column + " of table Attachment is mapped by two "
+                + "writable attributes");
+        if (h.target() != null) {
+            assertThat(compilation).hadErrorContaining("Room.files");
+        }
+    }
+
     record Case(String description, String mapping, String column) {
         @Override
         public String toString() {
