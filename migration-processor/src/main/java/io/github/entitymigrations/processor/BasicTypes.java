@@ -65,6 +65,10 @@ final class BasicTypes {
     }
 
     private Mapping mapType(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
+        Ann customType = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.Type");
+        if (customType != null && (column == null || column.string("columnDefinition").isEmpty())) {
+            throw new MappingException(source, Message.CUSTOM_TYPE, what, customType.type("value"));
+        }
         Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
         if (jdbcTypeCode != null) {
             String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));

@@ -245,7 +245,11 @@ final class SchemaBuilder {
         }
         Ident logical = e.table() != null ? e.table() : Ident.plain(e.entityName());
         boolean physical = !(e.strategy() == EntityInfo.Inheritance.TABLE_PER_CLASS && e.isAbstract());
-        TableDraft t = table(e.schema(), naming.physical(logical), physical);
+        // Hibernate's @Subselect maps an entity to a query: no table is created and no foreign key references it.
+        // Its draft is its own, not shared by name, so that a table of the same name stays a table.
+        TableDraft t = Ann.named(e.type(), "org.hibernate.annotations.Subselect") != null
+                ? new TableDraft(naming.physical(e.schema()), naming.physical(logical), false)
+                : table(e.schema(), naming.physical(logical), physical);
         t.logicalName = logical.text();
         entityTables.put(e.qualifiedName(), t);
         return t;
