@@ -109,7 +109,8 @@ final class CollectionTables {
         };
         key.addAll(kind == Kind.SET ? element.names() : index);
         b.audit.collection(new AuditTables.Collection(scope.owner(), a, table, owner.names(), element.names(), index));
-        if (kind != Kind.BAG) {
+        // As Hibernate's collection: no key over a table that has one (an entity's, whose table this also is).
+        if (kind != Kind.BAG && table.primaryKey == null) {
             table.setPrimaryKey(key);
         }
         if (jt != null) {
@@ -245,7 +246,7 @@ final class CollectionTables {
             b.audit.collection(new AuditTables.Collection(scope.owner(), a, table, owner.names(), elementColumns,
                     index));
         }
-        if (kind != Kind.BAG) {
+        if (kind != Kind.BAG && table.primaryKey == null) {
             table.setPrimaryKey(key);
         }
         if (ct != null) {
