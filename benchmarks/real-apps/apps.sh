@@ -8,8 +8,9 @@
 #   EXCLUDE   entity sources left out (with the reason in a comment), or empty
 #   EXPLICIT  other sources the entities need that use Lombok, compiled explicitly (javac runs no annotation
 #             processor on a source it compiles only implicitly through -sourcepath), or empty
-#   DEPS      what those sources import, groupId:artifactId[:version] (versions from Spring Boot 3.5.7's BOM
-#             when omitted); jakarta.persistence, Hibernate and Bean Validation come with the Hibernate under test
+#   DEPS      what those sources import, groupId:artifactId[:version][!] (versions from Spring Boot 3.5.7's BOM
+#             when omitted; a trailing ! takes the jar without its dependencies); jakarta.persistence, Hibernate
+#             and Bean Validation come with the Hibernate under test
 #   JAVAX     1: the sources use javax.persistence/javax.validation and are rewritten to jakarta first (what a
 #             Spring Boot 3 migration does), since Hibernate 6.6 and 7 read only jakarta
 #   REWRITE   sed expressions applied to the sources after the javax rewrite (Hibernate 5 -> 6 API changes a
@@ -17,7 +18,7 @@
 #   NAMINGS   naming modes compared: jpa, and spring for a Spring Boot application
 #   RELEASE   javac --release
 
-APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie teammates openmeetings"
+APPS_ALL="petclinic jhipster cargotracker shopizer axon eladmin apolloconfig apolloportal hertzbeat syncope kitodo ranger genie teammates openmeetings cryptomatorhub"
 
 app_petclinic() {
     REPO=spring-projects/spring-petclinic
@@ -254,6 +255,25 @@ app_openmeetings() {
     # one on "user_id", which GroupUser.user maps too: roomId and user made read-only, as Hibernate's message says
     # (the collection then writes the column). None of it changes a column.
     REWRITE='/^\t@GeneratedValue\(strategy = GenerationType\.IDENTITY\)$/{N;s/^\t@GeneratedValue\(strategy = GenerationType\.IDENTITY\)\n(\t@Column\(name = "sip_db_id")/\1/}; /^\t@Column\(name = "room_id"\)$/{N;s/^\t@Column\(name = "room_id"\)\n(\t@XmlElement\(name = "roomId"\))/\t@Column(name = "room_id", insertable = false, updatable = false)\n\1/}; s/^\t@JoinColumn\(name = "user_id", insertable = true, updatable = true\)$/\t@JoinColumn(name = "user_id", insertable = false, updatable = false)/'
+    NAMINGS="jpa"
+    RELEASE=21
+}
+
+app_cryptomatorhub() {
+    REPO=cryptomator/hub
+    COMMIT=28084b7f0a904cb1218a32e6cab03d8a3cf85019
+    STYLE="Cryptomator Hub (Quarkus 3.20 with Panache repositories; its schema kept with Flyway scripts): a JOINED hierarchy with a discriminator column (users and groups), a JOINED hierarchy of audit events, @EmbeddedId keys, @Immutable entities over database views, a String[] through a custom UserType, many-to-many join tables"
+    ROOTS="backend/src/main/java"
+    ENTITIES="backend/src/main/java/org/cryptomator/hub/entities"
+    # EffectiveWot is a view its Flyway scripts create; its String[] column goes through a UserType (@Type), whose
+    # type Hibernate's create cannot render (6.6: CustomType is not a BasicPluralType) and which the processor asks
+    # to be given with columnDefinition. The other @Immutable entities over views are tables in both creates.
+    EXCLUDE="backend/src/main/java/org/cryptomator/hub/entities/EffectiveWot.java"
+    EXPLICIT=""
+    # The Panache interfaces the repositories implement, without Quarkus' dependency tree.
+    DEPS="io.quarkus:quarkus-hibernate-orm-panache:3.33.2! io.quarkus:quarkus-panache-common:3.33.2! io.quarkus:quarkus-panache-hibernate-common:3.33.2! jakarta.enterprise:jakarta.enterprise.cdi-api:4.1.0"
+    JAVAX=0
+    REWRITE=""
     NAMINGS="jpa"
     RELEASE=21
 }

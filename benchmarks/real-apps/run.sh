@@ -85,8 +85,13 @@ resolve() {
         echo "<dependencies>"
         local dep g a v
         for dep in "$@"; do
+            local only=""
+            if [ "${dep%!}" != "$dep" ]; then
+                dep="${dep%!}"
+                only="<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>"
+            fi
             IFS=: read -r g a v <<< "$dep"
-            echo "<dependency><groupId>$g</groupId><artifactId>$a</artifactId>${v:+<version>$v</version>}</dependency>"
+            echo "<dependency><groupId>$g</groupId><artifactId>$a</artifactId>${v:+<version>$v</version>}$only</dependency>"
         done
         echo '</dependencies></project>'
     } > "$dir/pom.new"
