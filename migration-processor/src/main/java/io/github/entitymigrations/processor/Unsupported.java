@@ -10,6 +10,12 @@ final class Unsupported {
     }
 
     static void check(EntityInfo e) {
+        if (Ann.named(e.type(), "org.hibernate.annotations.View") != null) {
+            // Hibernate's create writes "create view ... as <query>" (and a foreign key referencing it).
+            throw new MappingException(e.type(), Message.UNSUPPORTED, "A database view (Hibernate's @View on "
+                    + e.type().getQualifiedName() + ")", "map the entity with @org.hibernate.annotations.Subselect and "
+                    + "the same query instead (no database object; Hibernate queries it inline)");
+        }
         for (Attribute a : e.attributes()) {
             String unsupported = a.hibernate("Any") != null ? "Any" : a.hibernate("ManyToAny") != null ? "ManyToAny"
                     : null;

@@ -71,6 +71,22 @@ final class HibernateBoot {
         return withContextLoader(loader, () -> new HibernateSchemaReader("jpa", true).read(entities));
     }
 
+    /** Hibernate's PostgreSQL create script for the entity classes named (what {@code ddl-auto=create} runs). */
+    static String ddl(List<String> entityNames, JavaFileObject... sources) {
+        ClassLoader loader = compile(sources);
+        List<Class<?>> entities = new ArrayList<>();
+        for (String name : entityNames) {
+            try {
+                entities.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError("the sources declare no class " + name, e);
+            }
+        }
+        HibernateSchemaReader reader = new HibernateSchemaReader("jpa", true);
+        withContextLoader(loader, () -> reader.read(entities));
+        return reader.ddl();
+    }
+
     private static <T> T withContextLoader(ClassLoader loader, Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
