@@ -65,15 +65,29 @@ final class BasicTypes {
     }
 
     private Mapping mapType(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
-        Ann customType = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.Type");
-        if (customType != null && (column == null || column.string("columnDefinition").isEmpty())) {
-            throw new MappingException(source, Message.CUSTOM_TYPE, what, customType.type("value"));
+        boolean defined = column != null && !column.string("columnDefinition").isEmpty();
+        // @Type's UserType and @JdbcType's JdbcType decide the column's type when Hibernate starts: not readable here.
+        Ann customType = keyOfMap || defined ? null : Ann.named(source, "org.hibernate.annotations.Type");
+        if (customType != null) {
+            throw new MappingException(source, Message.CUSTOM_TYPE, what, "@Type", customType.type("value"),
+                    "UserType's getSqlType()");
+        }
+        Ann jdbcType = keyOfMap || defined ? null : Ann.named(source, "org.hibernate.annotations.JdbcType");
+        if (jdbcType != null) {
+            throw new MappingException(source, Message.CUSTOM_TYPE, what, "@JdbcType", jdbcType.type("value"),
+                    "JdbcType (a @JdbcTypeCode naming the same SqlTypes code is read)");
         }
         Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
         if (jdbcTypeCode != null) {
-            String name = SqlTypeCodes.name(jdbcTypeCode.integer("value"));
+            int code = jdbcTypeCode.integer("value");
+            String name = SqlTypeCodes.name(code);
             if (name != null) {
                 return sized(name, column, false, type);
+            }
+            String enumCode = SqlTypeCodes.enumCode(code);
+            if (enumCode != null && !defined) {
+                // A database enum type of its own (PostgreSQL), which a migration does not create yet.
+                throw new MappingException(source, Message.UNSUPPORTED_TYPE_CODE, enumCode, what);
             }
         }
         TypeMirror converted = keyOfMap ? null : convertedType(type, source);

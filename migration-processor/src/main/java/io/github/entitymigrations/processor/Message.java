@@ -15,10 +15,14 @@ enum Message {
             + "entities different @Table names, or make the column mappings agree"),
     UNKNOWN_TYPE("No column type is known for %s (attribute %s): add @Convert with an AttributeConverter, "
             + "@Column(columnDefinition = \"...\"), @Embedded for an @Embeddable, or mark it @Transient"),
-    CUSTOM_TYPE("%s has Hibernate's @Type(%s), whose getSqlType() decides its column's type when Hibernate starts, "
-            + "which the processor cannot read (the Java type alone would give a wrong column): give the type "
-            + "Hibernate creates for it with @Column(columnDefinition = \"...\"), or map it without @Type "
-            + "(an AttributeConverter, or @JdbcTypeCode)"),
+    CUSTOM_TYPE("%s has Hibernate's %s(%s), whose %s decides its column's type when Hibernate starts, which the "
+            + "processor cannot read (the Java type alone would give a wrong column): give the type Hibernate "
+            + "creates for it with @Column(columnDefinition = \"...\"), or map it with @JdbcTypeCode or an "
+            + "AttributeConverter instead"),
+    UNSUPPORTED_TYPE_CODE("@JdbcTypeCode(SqlTypes.%s) on %s is not supported by entity-migrations yet (Hibernate "
+            + "creates an enum type of the database's own for it): map the enum without it (@Enumerated(EnumType."
+            + "STRING): a varchar with a check of its values), or give the column's type with @Column(columnDefinition "
+            + "= \"...\") and create that type in a migration's sql step"),
     UNKNOWN_COLUMN("%s names column \"%s\", which table %s does not have (its columns: %s)"),
     DUPLICATE_COLUMN("Column %s of table %s is mapped by two writable attributes, %s and %s, which Hibernate refuses "
             + "(\"Column ... is duplicated in mapping\"): make one of them read-only with insertable = false, "

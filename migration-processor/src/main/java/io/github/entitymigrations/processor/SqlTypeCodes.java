@@ -30,4 +30,18 @@ final class SqlTypeCodes {
     static String name(int code) {
         return NAMES.get(code);
     }
+
+    /**
+     * {@code SqlTypes.ENUM}, {@code NAMED_ENUM}, {@code ORDINAL_ENUM} and {@code NAMED_ORDINAL_ENUM}, by name: an enum
+     * type of the database's own (PostgreSQL's {@code create type ... as enum}), not modelled yet; else {@code null}.
+     */
+    static String enumCode(int code) {
+        return switch (code) {
+            case 6000 -> "ENUM";
+            case 6001 -> "NAMED_ENUM";
+            case 6002 -> "ORDINAL_ENUM";
+            case 6003 -> "NAMED_ORDINAL_ENUM";
+            default -> null;
+        };
+    }
 }

@@ -12,13 +12,17 @@ import io.github.entitymigrations.schema.Column;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hibernate's {@code @Type} with a {@code UserType}: the column's type is what the user type's {@code getSqlType()}
  * returns when Hibernate starts, which the processor cannot run, and the attribute's Java type alone gives another
  * column (a {@code String} through a CLOB user type is a CLOB in Hibernate's DDL, not a {@code varchar(255)}). The
  * processor refused nothing and wrote the {@code varchar}; it now asks for the type, and with
- * {@code columnDefinition} both agree.
+ * {@code columnDefinition} both agree. The same for {@code @JdbcType}, and for {@code @JdbcTypeCode} naming an enum
+ * type of the database's own ({@code SqlTypes.NAMED_ENUM}: PostgreSQL's {@code create type ... as enum}), where the
+ * processor wrote a {@code varchar} (or, for an ordinal enum, a {@code tinyint}) with a check.
  */
 class CustomTypeReferenceTest {
 
@@ -57,6 +61,30 @@ class CustomTypeReferenceTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorContaining("Note.body has Hibernate's @Type(test.ClobText)")
                 .inFile(note).onLineContaining("@org.hibernate.annotations.Type");
+        assertThat(compilation).hadErrorContaining("@Column(columnDefinition = \"...\")");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@Enumerated(EnumType.STRING) @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM)"
+            + " Status status;|status Status|@JdbcTypeCode(SqlTypes.NAMED_ENUM) on Ticket.status is not supported",
+        "@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM) Status status;|status Status"
+            + "|@JdbcTypeCode(SqlTypes.NAMED_ENUM) on Ticket.status is not supported",
+        "@Enumerated(EnumType.STRING) @org.hibernate.annotations.JdbcType(org.hibernate.dialect.PostgreSQLEnumJdbcType"
+            + ".class) Status status;|status Status|Ticket.status has Hibernate's @JdbcType(org.hibernate.dialect."
+            + "PostgreSQLEnumJdbcType)",
+        "@org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.LongVarcharJdbcType.class) String text;"
+            + "|text varchar(32600)|Ticket.text has Hibernate's @JdbcType"})
+    void aJdbcTypeOrAnEnumTypeCodeIsAskedForNotGuessed(String c) {
+        String[] m = c.split("\\|");
+        JavaFileObject ticket = HibernateBoot.source("Ticket",
+                "@Entity public class Ticket { @Id Long id; public enum Status { OPEN, CLOSED }", "  " + m[0] + " }");
+        String ddl = HibernateBoot.ddl(List.of("test.Ticket"), ticket);
+        assertTrue(ddl.contains(m[1]), ddl);
+
+        Compilation compilation = Compiler.javac().withProcessors(new EntityMigrationsProcessor()).compile(ticket);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(m[2]);
         assertThat(compilation).hadErrorContaining("@Column(columnDefinition = \"...\")");
     }
 
