@@ -45,6 +45,18 @@ class CustomTypeReferenceTest {
             "  public String assemble(Serializable c, Object o) { return (String) c; }",
             "}");
 
+    private static final String PG_ENUM = inHibernate("org.hibernate.dialect.type.PostgreSQLEnumJdbcType")
+            ? "org.hibernate.dialect.type.PostgreSQLEnumJdbcType" : "org.hibernate.dialect.PostgreSQLEnumJdbcType";
+
+    private static boolean inHibernate(String className) {
+        try {
+            Class.forName(className, false, CustomTypeReferenceTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private static JavaFileObject note(String column) {
         return HibernateBoot.source("Note", "@Entity public class Note { @Id Long id;",
                 "  @org.hibernate.annotations.Type(ClobText.class) " + column + " String body; }");
@@ -70,13 +82,13 @@ class CustomTypeReferenceTest {
             + " Status status;|status Status|@JdbcTypeCode(SqlTypes.NAMED_ENUM) on Ticket.status is not supported",
         "@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NAMED_ENUM) Status status;|status Status"
             + "|@JdbcTypeCode(SqlTypes.NAMED_ENUM) on Ticket.status is not supported",
-        "@Enumerated(EnumType.STRING) @org.hibernate.annotations.JdbcType(org.hibernate.dialect.PostgreSQLEnumJdbcType"
-            + ".class) Status status;|status Status|Ticket.status has Hibernate's @JdbcType(org.hibernate.dialect."
-            + "PostgreSQLEnumJdbcType)",
+        "@Enumerated(EnumType.STRING) @org.hibernate.annotations.JdbcType(PG_ENUM.class) Status status;"
+            + "|status Status|Ticket.status has Hibernate's @JdbcType(PG_ENUM)",
         "@org.hibernate.annotations.JdbcType(org.hibernate.type.descriptor.jdbc.LongVarcharJdbcType.class) String text;"
             + "|text varchar(32600)|Ticket.text has Hibernate's @JdbcType"})
     void aJdbcTypeOrAnEnumTypeCodeIsAskedForNotGuessed(String c) {
-        String[] m = c.split("\\|");
+        // PostgreSQL's enum JdbcType moved to org.hibernate.dialect.type in Hibernate 7.
+        String[] m = c.replace("PG_ENUM", PG_ENUM).split("\\|");
         JavaFileObject ticket = HibernateBoot.source("Ticket",
                 "@Entity public class Ticket { @Id Long id; public enum Status { OPEN, CLOSED }", "  " + m[0] + " }");
         String ddl = HibernateBoot.ddl(List.of("test.Ticket"), ticket);
