@@ -153,12 +153,13 @@ final class TableDraft {
         column.owner = owner;
         String key = key(column.name);
         ColumnDraft existing = columns.get(key);
-        if (existing != null && checkedTogether(existing.backrefOwner, false, owner, false) && !column.readOnly) {
+        if (existing != null && checkedTogether(existing.backrefOwner, false, owner, column.checkedInEveryEntity)
+                && !column.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.backrefOf, column.mappedBy);
         }
-        if (existing != null && checkedTogether(existing.owner, false, column.backrefOwner, false)
-                && !existing.readOnly) {
+        if (existing != null && checkedTogether(existing.owner, existing.checkedInEveryEntity, column.backrefOwner,
+                false) && !existing.readOnly) {
             throw new MappingException(column.origin, Message.DUPLICATE_COLUMN, column.name, name,
                     existing.mappedBy, column.backrefOf);
         }

@@ -60,20 +60,20 @@ final class HibernateBoot {
     /** Boots Hibernate (as {@link HibernateSchemaReader} does, JPA naming) over the entity classes named. */
     static NormalizedSchema read(List<String> entityNames, JavaFileObject... sources) {
         ClassLoader loader = compile(sources);
-        List<Class<?>> entities = new ArrayList<>();
-        for (String name : entityNames) {
-            try {
-                entities.add(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError("the sources declare no class " + name, e);
-            }
-        }
+        List<Class<?>> entities = load(loader, entityNames);
         return withContextLoader(loader, () -> new HibernateSchemaReader("jpa", true).read(entities));
     }
 
     /** Hibernate's PostgreSQL create script for the entity classes named (what {@code ddl-auto=create} runs). */
     static String ddl(List<String> entityNames, JavaFileObject... sources) {
         ClassLoader loader = compile(sources);
+        List<Class<?>> entities = load(loader, entityNames);
+        HibernateSchemaReader reader = new HibernateSchemaReader("jpa", true);
+        withContextLoader(loader, () -> reader.read(entities));
+        return reader.ddl();
+    }
+
+    private static List<Class<?>> load(ClassLoader loader, List<String> entityNames) {
         List<Class<?>> entities = new ArrayList<>();
         for (String name : entityNames) {
             try {
@@ -82,9 +82,7 @@ final class HibernateBoot {
                 throw new AssertionError("the sources declare no class " + name, e);
             }
         }
-        HibernateSchemaReader reader = new HibernateSchemaReader("jpa", true);
-        withContextLoader(loader, () -> reader.read(entities));
-        return reader.ddl();
+        return entities;
     }
 
     private static <T> T withContextLoader(ClassLoader loader, Supplier<T> work) {
