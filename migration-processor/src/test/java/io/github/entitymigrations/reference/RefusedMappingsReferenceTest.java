@@ -228,6 +228,28 @@ class RefusedMappingsReferenceTest {
         }
     }
 
+    /** A NOT NULL {@code @OneToMany} join column on the key column of a leaf's table: every entity checks the key. */
+    @Test
+    void aNotNullOneToManyJoinColumnOnTheKeyOfALeafIsRefusedByBoth() {
+        JavaFileObject room = source("Room", "import java.util.List;", "@Entity public class Room { @Id Long id;",
+                "  @OneToMany @JoinColumn(name = \"id\", nullable = false) List<Leaf> files; }");
+        JavaFileObject[] sources = {room,
+            source("Attachment", "@Entity @Inheritance(strategy = InheritanceType.SINGLE_TABLE)",
+                    "public class Attachment { @Id Long id; }"),
+            source("Mid", "@Entity public class Mid extends Attachment { String x; }"),
+            source("Leaf", "@Entity public class Leaf extends Mid { String y; }")};
+        List<String> names = List.of("test.Room", "test.Attachment", "test.Mid", "test.Leaf");
+
+        RuntimeException refusal = assertThrows(RuntimeException.class, () -> HibernateBoot.read(names, sources));
+        assertTrue(String.valueOf(refusal.getMessage()).contains("Column 'id' is duplicated in mapping for entity "
+                + "'test.Leaf'"), "Hibernate refused for another reason: " + refusal.getMessage());
+        Compilation compilation = processed(sources);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Column id of table Attachment is mapped by two writable "
+                + "attributes");
+        assertThat(compilation).hadErrorContaining("Room.files");
+    }
+
     record Case(String description, String mapping, String column) {
         @Override
         public String toString() {
