@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  *   <tr><td>UUID</td><td>uuid on MariaDB 10.7+, binary(16) on MySQL and older MariaDB</td></tr>
  *   <tr><td>JSON</td><td>json</td></tr>
  *   <tr><td>GEOMETRY, GEOGRAPHY</td><td>geometry</td></tr>
+ *   <tr><td>VARCHAR(n) ARRAY (any element) / ... ARRAY(n)</td><td>json, as Hibernate 7 stores a basic array
+ *       where the database has none / varbinary(n), as Hibernate 6.6 does</td></tr>
  * </table>
  * The nationalized types ({@code @Nationalized}) are the plain ones on MariaDB, whose dialect in Hibernate 6.6 to 7.4
  * handles Unicode implicitly (its text columns take the table's character set). On MySQL they are in
@@ -42,8 +44,8 @@ import java.util.stream.Collectors;
  *
  * <p>A precision on a temporal type replaces the 6 fractional digits. A STRING enum (a character column with an
  * {@code in (...)} check) is the native {@code enum('A','B')}, see {@link MariaDbTableSql}. A {@code columnDefinition}
- * is used verbatim, as Hibernate uses it. The other types (TIME_WITH_TIMEZONE, INTERVAL_SECOND, INET, SQLXML, ARRAY,
- * OTHER, JAVA_OBJECT) have no MariaDB/MySQL type in Hibernate's dialects: such a column needs a
+ * is used verbatim, as Hibernate uses it. The other types (TIME_WITH_TIMEZONE, INTERVAL_SECOND, INET, SQLXML, an ARRAY
+ * without an element, OTHER, JAVA_OBJECT) have no MariaDB/MySQL type in Hibernate's dialects: such a column needs a
  * {@code columnDefinition}.
  */
 final class MariaDbTypes {
@@ -85,6 +87,9 @@ final class MariaDbTypes {
     static String of(ColumnType t, String column, Server server) {
         Long n = t.length() == null ? null : t.length().longValue();
         String nationalized = server.mysql() ? " character set utf8mb4" : "";
+        if (t.element() != null) {
+            return n == null ? "json" : of(ColumnType.ofLength("VARBINARY", t.length()), column, server);
+        }
         return switch (t.name()) {
             case "BOOLEAN", "BIT" -> "bit";
             case "TINYINT" -> "tinyint";

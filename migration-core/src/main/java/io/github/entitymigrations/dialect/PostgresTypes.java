@@ -28,8 +28,11 @@ import java.util.Locale;
  *   <tr><td>INTERVAL_SECOND</td><td>interval second(6)</td></tr>
  *   <tr><td>UUID, JSON, INET, SQLXML</td><td>uuid, jsonb, inet, xml</td></tr>
  *   <tr><td>GEOMETRY, GEOGRAPHY</td><td>geometry, geography (PostGIS)</td></tr>
+ *   <tr><td>VARCHAR(n) ARRAY (any element type)</td><td>varchar(n) array (the element's type, then
+ *       {@code array}; PostgreSQL reads it as {@code varchar(n)[]})</td></tr>
  * </table>
- * A precision on a temporal type replaces the 6 fractional digits. ARRAY, OTHER and JAVA_OBJECT have no
+ * A precision on a temporal type replaces the 6 fractional digits. An ARRAY without an element, OTHER and
+ * JAVA_OBJECT have no
  * type of their own: such a column needs a {@code columnDefinition}. A {@code columnDefinition} is used
  * verbatim, as Hibernate uses it.
  */
@@ -53,6 +56,9 @@ final class PostgresTypes {
     }
 
     static String of(ColumnType t, String column) {
+        if (t.element() != null) {
+            return of(t.element(), column) + " array";
+        }
         return switch (t.name()) {
             case "BOOLEAN", "BIT" -> "boolean";
             case "TINYINT", "SMALLINT" -> "smallint";

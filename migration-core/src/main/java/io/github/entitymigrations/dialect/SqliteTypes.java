@@ -35,6 +35,10 @@ final class SqliteTypes {
 
     /** The SQLite type for a logical type. */
     static String of(ColumnType type, String columnName) {
+        if (type.element() != null) {
+            // A basic array, which Hibernate's SQLite dialect stores as bytes.
+            return "blob";
+        }
         return switch (type.name()) {
             case "BIT", "BOOLEAN" -> "boolean";
             case "TINYINT" -> "tinyint";

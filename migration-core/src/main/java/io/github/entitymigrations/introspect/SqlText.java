@@ -44,7 +44,8 @@ final class SqlText {
     /** A PostgreSQL type as {@code format_type} writes it: {@code character varying(255)}, {@code integer}. */
     static String postgresType(String type) {
         String t = type(type);
-        String array = t.endsWith("[]") ? "[]" : "";
+        // An array: format_type's "integer[]", or the "integer array" Hibernate and the dialect write.
+        String array = t.endsWith("[]") ? "[]" : t.endsWith(" array") ? " array" : "";
         t = t.substring(0, t.length() - array.length());
         Matcher f = FLOAT.matcher(t);
         if (f.matches()) {
@@ -68,7 +69,7 @@ final class SqlText {
             t = t + " without time zone";
         }
         t = t.replaceAll("^(timestamp|time) with time zone\\((\\d+)\\)$", "$1($2) with time zone");
-        return t + array;
+        return array.isEmpty() ? t : t + "[]";
     }
 
     /**

@@ -96,6 +96,9 @@ final class DataRules implements Judge {
             return c.columnDefinition();
         }
         var t = c.type();
+        if (t.element() != null) {
+            return t.toString();
+        }
         Integer size = t.length() != null ? t.length() : t.precision();
         return t.name() + (size == null ? "" : "(" + size + (t.scale() == null || t.length() != null ? ""
                 : "," + t.scale()) + ")");

@@ -5,6 +5,7 @@ import io.github.entitymigrations.fixtures.content.SmsNotification;
 import io.github.entitymigrations.fixtures.content.Video;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +216,9 @@ final class FixtureRoundTrip {
                 Object actual = failsWith == null ? p.getGetter(type).get(loaded)
                         : session.createQuery("select e." + p.getName() + " from " + s.entity().getEntityName()
                                 + " e where id(e) = :id", Object.class).setParameter("id", s.id()).getSingleResult();
-                if (!Objects.equals(expected, actual)) {
-                    return Optional.of(label + ": " + p.getName() + " is " + actual + ", expected " + expected);
+                if (!Objects.deepEquals(expected, actual)) { // deep: a basic array's elements
+                    return Optional.of(label + ": " + p.getName() + " is " + Arrays.deepToString(new Object[] {actual})
+                            + ", expected " + Arrays.deepToString(new Object[] {expected}));
                 }
                 compared.add(p.getName() + "=" + actual);
             }
@@ -270,8 +272,8 @@ final class FixtureRoundTrip {
     }
 
     /**
-     * The first two plain attributes (not the id, not the version, not JSON), and every {@code @Nationalized} one
-     * (Unicode text).
+     * The first two plain attributes (not the id, not the version, not JSON), every {@code @Nationalized} one
+     * (Unicode text) and every basic array ({@code String[]}, {@code List<String>}: element by element).
      */
     private static List<Property> comparable(PersistentClass entity) {
         List<Property> all = comparableBasics(entity);
@@ -279,6 +281,12 @@ final class FixtureRoundTrip {
         for (Property p : all.subList(chosen.size(), all.size())) {
             if (Members.annotated(entity.getMappedClass(), p.getName(),
                     org.hibernate.annotations.Nationalized.class)) {
+                chosen.add(p);
+            }
+        }
+        for (Property p : entity.getPropertyClosure()) {
+            if (p.getValue() instanceof BasicValue b && b.resolve().getDomainJavaType()
+                    instanceof org.hibernate.type.descriptor.java.BasicPluralJavaType<?>) {
                 chosen.add(p);
             }
         }

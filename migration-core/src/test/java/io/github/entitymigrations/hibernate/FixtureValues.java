@@ -79,6 +79,13 @@ final class FixtureValues {
         if (type == byte[].class) {
             return new byte[] {1, 2, (byte) n};
         }
+        if (type.isArray() && type != char[].class) { // a basic array: two elements
+            Object array = java.lang.reflect.Array.newInstance(type.getComponentType(), 2);
+            for (int i = 0; i < 2; i++) {
+                java.lang.reflect.Array.set(array, i, of(type.getComponentType(), Types.OTHER, column, nationalized));
+            }
+            return array;
+        }
         if (type == Duration.class) {
             return Duration.ofMinutes(90 + n);
         }

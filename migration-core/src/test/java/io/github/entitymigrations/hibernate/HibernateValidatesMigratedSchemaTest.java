@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.entitymigrations.fixtures.FixtureEntities;
 import io.github.entitymigrations.fixtures.hr.SupportTicket;
+import io.github.entitymigrations.fixtures.lab.Spectrum;
 import io.github.entitymigrations.fixtures.realapps.StoreSettings;
 import io.github.entitymigrations.fixtures.shop.Invoice;
 import io.github.entitymigrations.migrations.Console;
@@ -94,10 +95,12 @@ class HibernateValidatesMigratedSchemaTest {
     /**
      * The fixture entities written with Hibernate's MySQL dialect against the MariaDB server: all but
      * {@code SupportTicket}, since the dialect writes a JSON attribute as {@code cast(? as json)}, which MySQL has and
-     * MariaDB has not (the entity is still validated there, and written on the MariaDB case).
+     * MariaDB has not (the entity is still validated there, and written on the MariaDB case); with Hibernate 7 not
+     * {@code Spectrum} either, whose basic arrays Hibernate 7 stores as JSON, written the same way.
      */
     static final List<Class<?>> WRITABLE_ON_MYSQL = FixtureEntities.ALL.stream()
-            .filter(entity -> entity != SupportTicket.class).toList();
+            .filter(entity -> entity != SupportTicket.class)
+            .filter(entity -> entity != Spectrum.class || ValidatingHibernate.hibernateMajor() < 7).toList();
 
     @RegisterExtension
     static final PostgresDatabase POSTGRES = new PostgresDatabase();

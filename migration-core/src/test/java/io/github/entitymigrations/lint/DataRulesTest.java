@@ -1,5 +1,6 @@
 package io.github.entitymigrations.lint;
 
+import static io.github.entitymigrations.lint.LintFixture.MARIADB;
 import static io.github.entitymigrations.lint.LintFixture.PG;
 import static io.github.entitymigrations.lint.LintFixture.SQLITE;
 import static io.github.entitymigrations.lint.LintFixture.base;
@@ -75,6 +76,35 @@ class DataRulesTest {
         assertLacks(lint(SQLITE, migration(wide)), "narrow-type");
         var scale = new AlterColumn(null, "users", col("price", "NUMERIC(10,2)", true), col("price", "NUMERIC(10,1)", true));
         assertHas(lint(SQLITE, migration(scale)), "narrow-type");
+    }
+
+    /** A basic array narrows with its element, or when its storage elsewhere changes (Hibernate 6.6's to 7's). */
+    @Test
+    void anArrayNarrowsWithItsElementOrItsStorage() {
+        var narrow = new AlterColumn(null, "readings", col("tags", "VARCHAR(100) ARRAY", true),
+                col("tags", "VARCHAR(40) ARRAY", true));
+        var report = lintReadings(PG, narrow);
+        assertHas(report, "narrow-type");
+        assertTrue(single(report, "narrow-type").message().contains("from VARCHAR(100) ARRAY to VARCHAR(40) ARRAY"),
+                single(report, "narrow-type").message());
+        var wide = new AlterColumn(null, "readings", col("counts", "INTEGER ARRAY", true),
+                col("counts", "BIGINT ARRAY", true));
+        assertLacks(lintReadings(PG, wide), "narrow-type");
+        var storage = new AlterColumn(null, "readings", col("legacy", "INTEGER ARRAY(255)", true),
+                col("legacy", "INTEGER ARRAY", true));
+        assertHas(lintReadings(MARIADB, storage), "narrow-type");
+        var toText = new AlterColumn(null, "readings", col("counts", "INTEGER ARRAY", true),
+                col("counts", "VARCHAR(20)", true));
+        assertHas(lintReadings(PG, toText), "narrow-type");
+    }
+
+    private static LintReport lintReadings(String dialect, AlterColumn step) {
+        var readings = new io.github.entitymigrations.schema.Schema(null, List.of(LintFixture.table("readings",
+                List.of(col("id", "BIGINT", false), col("tags", "VARCHAR(100) ARRAY", true),
+                        col("counts", "INTEGER ARRAY", true), col("legacy", "INTEGER ARRAY(255)", true)), List.of())),
+                List.of());
+        return Linter.lint(readings, List.of(LintFixture.file(migration(step))), dialect, LintFacts.NONE,
+                java.util.Set.of());
     }
 
     @Test

@@ -8,12 +8,45 @@ import java.util.Objects;
  * {@code UUID}, {@code JSON}, ...); each dialect renders it as Hibernate's dialect for that database
  * does. Size attributes are {@code null} where the type has none.
  *
+ * <p>{@code ARRAY} is a basic array ({@code String[]}, {@code List<UUID>}) of the {@code element} type, as
+ * Hibernate 6.6 and 7 map one: a native array where the database has them (PostgreSQL {@code varchar(40) array});
+ * elsewhere Hibernate 7's {@code json} or, when the array has a {@code length}, Hibernate 6.6's
+ * {@code varbinary(length)} (MariaDB, MySQL); SQLite a {@code blob}. Its compact form is the element's with
+ * {@code " ARRAY"} after it: {@code "VARCHAR(40) ARRAY"}, {@code "INTEGER ARRAY(255)"}. A bare {@code ARRAY}
+ * (no element) is a column whose {@code columnDefinition} gives its type, as before arrays were mapped.
+ *
  * @param name      the logical type name
- * @param length    the length of character and binary types
+ * @param length    the length of character and binary types (of an {@code ARRAY}: the varbinary's, see above)
  * @param precision the precision of exact numerics (and fractional seconds where one is set)
  * @param scale     the scale of exact numerics
+ * @param element   an {@code ARRAY}'s element type (never itself an array); {@code null} for every other type
  */
-public record ColumnType(String name, Integer length, Integer precision, Integer scale) {
+public record ColumnType(String name, Integer length, Integer precision, Integer scale, ColumnType element) {
+
+    /** The name of the array type, whose {@link #element} is set. */
+    public static final String ARRAY = "ARRAY";
+
+    public ColumnType {
+        if (element != null && !ARRAY.equals(name)) {
+            throw new IllegalArgumentException("only an ARRAY type has an element type, not " + name);
+        }
+        if (element != null && element.element != null) {
+            throw new IllegalArgumentException("an array of arrays is not a column type: " + element + " ARRAY");
+        }
+    }
+
+    /** A type that is not an array. */
+    public ColumnType(String name, Integer length, Integer precision, Integer scale) {
+        this(name, length, precision, scale, null);
+    }
+
+    /**
+     * An array of {@code element}; {@code binaryLength} is the length of the varbinary Hibernate 6.6 stores it in
+     * where a database has no arrays, {@code null} for Hibernate 7's json.
+     */
+    public static ColumnType arrayOf(ColumnType element, Integer binaryLength) {
+        return new ColumnType(ARRAY, binaryLength, null, null, element);
+    }
 
     /**
      * Every logical type name: those of {@code SqlTypes} the processor writes (and {@code DOUBLE}, which the
@@ -32,7 +65,7 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
      */
     private static final java.util.Set<String> SIZED_BY_LENGTH = java.util.Set.of("CHAR", "VARCHAR", "NCHAR",
             "NVARCHAR", "BINARY", "VARBINARY", "LONGVARCHAR", "LONGVARBINARY", "LONGNVARCHAR", "LONG32VARCHAR",
-            "LONG32NVARCHAR", "LONG32VARBINARY", "CLOB", "NCLOB", "BLOB");
+            "LONG32NVARCHAR", "LONG32VARBINARY", "CLOB", "NCLOB", "BLOB", ARRAY);
 
     public static ColumnType of(String name) {
         return new ColumnType(name, null, null, null);
@@ -48,15 +81,34 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
 
     /**
      * A type in its compact form, as {@link #toString()} writes it: {@code "VARCHAR(255)"},
-     * {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}. Migration files write a column's type so.
+     * {@code "NUMERIC(10,2)"}, {@code "FLOAT(53)"}, {@code "BIGINT"}, {@code "VARCHAR(40) ARRAY"}. Migration files
+     * write a column's type so.
      *
      * @throws IllegalArgumentException for another form or an unknown type name, saying what is expected
      */
     public static ColumnType parse(String text) {
+        String t = text.trim();
+        int array = t.lastIndexOf(" ARRAY");
+        if (array > 0 && (t.length() == array + 6 || t.charAt(array + 6) == '(')) {
+            ColumnType element = parseOne(t.substring(0, array), text);
+            if (element.name.equals(ARRAY)) {
+                throw new IllegalArgumentException("not a column type: \"" + text + "\" (an array of arrays)");
+            }
+            ColumnType suffix = parseOne(t.substring(array + 1), text);
+            if (!suffix.toString().equals(t.substring(array + 1))) {
+                throw new IllegalArgumentException("not a column type: \"" + text + "\" (an ARRAY's one size is the "
+                        + "length of the varbinary it is stored in where a database has no arrays, e.g. "
+                        + "\"INTEGER ARRAY(255)\")");
+            }
+            return arrayOf(element, suffix.length);
+        }
+        return parseOne(t, text);
+    }
+
+    private static ColumnType parseOne(String t, String text) {
         // NAME, NAME(n) or NAME(n, m) (spaces only after the comma), each number of 1 to 9 digits, read by hand: every
         // column of every migration file is parsed, mostly in a cold JVM, where a regular expression costs about
         // twice as much. ColumnTypeParseTest holds it to the pattern [A-Z0-9_]+(\((\d{1,9})(,\s*(\d{1,9}))?\))?
-        String t = text.trim();
         int at = 0;
         while (at < t.length() && isNameChar(t.charAt(at))) {
             at++;
@@ -115,6 +167,9 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
     /** The compact form {@link #parse} reads. */
     @Override
     public String toString() {
+        if (element != null) {
+            return element + (length == null ? " ARRAY" : " ARRAY(" + length + ")");
+        }
         if (length != null) {
             return name + "(" + length + ")";
         }
@@ -141,6 +196,7 @@ public record ColumnType(String name, Integer length, Integer precision, Integer
         return Objects.equals(name, o.name)
                 && Objects.equals(length, o.length)
                 && Objects.equals(precision, o.precision)
-                && Objects.equals(scale, o.scale);
+                && Objects.equals(scale, o.scale)
+                && Objects.equals(element, o.element);
     }
 }

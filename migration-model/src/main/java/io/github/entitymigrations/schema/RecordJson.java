@@ -47,6 +47,7 @@ public final class RecordJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("type", c.type().name());
+        m.put("element", c.type().element() == null ? null : c.type().element().toString());
         m.put("length", c.type().length() == null ? null : (long) c.type().length());
         m.put("precision", c.type().precision() == null ? null : (long) c.type().precision());
         m.put("scale", c.type().scale() == null ? null : (long) c.type().scale());
@@ -156,8 +157,9 @@ public final class RecordJson {
     }
 
     public static Column readColumn(Map<String, Object> c) {
+        String element = str(c, "element");
         ColumnType type = new ColumnType(str(c, "type"), integer(c, "length"), integer(c, "precision"),
-                integer(c, "scale"));
+                integer(c, "scale"), element == null ? null : ColumnType.parse(element));
         if (c.containsKey("defaultValue") && c.containsKey(LEGACY_DEFAULT_KEY)
                 && !java.util.Objects.equals(c.get("defaultValue"), c.get(LEGACY_DEFAULT_KEY))) {
             throw new IllegalArgumentException("column " + str(c, "name") + " has a \"defaultValue\" and a different \""

@@ -101,6 +101,7 @@ final class SnapshotReader {
     private Column column() {
         String name = null;
         String type = null;
+        String element = null;
         Long length = null;
         Long precision = null;
         Long scale = null;
@@ -116,6 +117,7 @@ final class SnapshotReader {
             switch (key) {
                 case "name" -> name = once(name, string());
                 case "type" -> type = once(type, string());
+                case "element" -> element = once(element, string());
                 case "length" -> length = once(length, number());
                 case "precision" -> precision = once(precision, number());
                 case "scale" -> scale = once(scale, number());
@@ -133,7 +135,8 @@ final class SnapshotReader {
         if (defaultValue != null && legacyDefault != null && !defaultValue.equals(legacyDefault)) {
             throw DECLINE;
         }
-        return new Column(name, new ColumnType(type, integer(length), integer(precision), integer(scale)),
+        return new Column(name, new ColumnType(type, integer(length), integer(precision), integer(scale),
+                        element == null ? null : ColumnType.parse(element)),
                 isTrue(nullable), isTrue(identity), defaultValue != null ? defaultValue : legacyDefault,
                 columnDefinition, isTrue(quoted), renamedFrom, backfill);
     }

@@ -170,14 +170,16 @@ final class SnapshotWriter {
         end(any, indent);
     }
 
-    // backfill, columnDefinition, default (the compatibility key, see SchemaJson), defaultValue, identity, length,
-    // name, nullable, precision, quoted, renamedFrom, scale, type.
+    // backfill, columnDefinition, default (the compatibility key, see SchemaJson), defaultValue, element (an ARRAY's,
+    // in the compact form), identity, length, name, nullable, precision, quoted, renamedFrom, scale, type.
     private void column(Column c, int indent) {
         boolean any = string(false, indent, Key.BACKFILL, c.backfill());
         any = string(any, indent, Key.COLUMN_DEFINITION, nonEmpty(c.columnDefinition()));
         String defaultValue = nonEmpty(c.defaultValue());
         any = string(any, indent, Key.LEGACY_DEFAULT, defaultValue);
         any = string(any, indent, Key.DEFAULT_VALUE, defaultValue);
+        ColumnType element = c.type().element();
+        any = string(any, indent, Key.ELEMENT, element == null ? null : element.toString());
         any = flag(any, indent, Key.IDENTITY, c.identity());
         any = number(any, indent, Key.LENGTH, c.type().length());
         any = string(any, indent, Key.NAME, c.name());
@@ -527,6 +529,7 @@ final class SnapshotWriter {
         static final Key DEFAULT_VALUE = new Key("defaultValue");
         static final Key IDENTITY = new Key("identity");
         static final Key LENGTH = new Key("length");
+        static final Key ELEMENT = new Key("element");
         static final Key NULLABLE = new Key("nullable");
         static final Key PRECISION = new Key("precision");
         static final Key SCALE = new Key("scale");

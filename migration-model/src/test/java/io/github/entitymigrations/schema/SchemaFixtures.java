@@ -18,8 +18,10 @@ final class SchemaFixtures {
                 "jsonb \"x\"\n\t\\/", false, "", "");
         Column escaped = new Column("na\"me\u0001é✓", new ColumnType("VARCHAR", 0, 0, 0), true, false, "now()",
                 "text", true, "old\\name", "'a'\r\n\b\f");
+        Column tags = new Column("tags", ColumnType.arrayOf(ColumnType.numeric("NUMERIC", 10, 3), 40), true, false,
+                null, null, false, null);
         Table invoice = new Table("billing", "invoice", true, "bill", List.of("com.example.Invoice", "a.B"),
-                List.of(total, status, id, data, escaped), new PrimaryKey("pk_invoice", List.of("id")),
+                List.of(total, status, id, data, escaped, tags), new PrimaryKey("pk_invoice", List.of("id")),
                 List.of(new UniqueConstraint("uk_b", List.of("status", "total")),
                         new UniqueConstraint("uk_a", List.of("data"))),
                 List.of(new Index("ix_b", List.of("status"), true), new Index("ix_a", List.of("total", "id"), false)),

@@ -53,7 +53,10 @@ final class BasicTypes {
      * @param keyOfMap read {@code @MapKeyEnumerated}/{@code @MapKeyTemporal} instead of the value ones
      */
     Mapping map(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
-        Mapping mapping = mapType(type, source, column, what, keyOfMap);
+        return withTimePrecision(mapType(type, source, column, what, keyOfMap, false));
+    }
+
+    private Mapping withTimePrecision(Mapping mapping) {
         ColumnType t = mapping.type();
         // Hibernate 7 creates time columns with whole seconds, time(0), where 6.6 kept microseconds.
         if (hibernate.atLeast(HibernateVersion.V7_2) && (t.name().equals("TIME") || t.name().equals("TIME_UTC"))
@@ -64,7 +67,9 @@ final class BasicTypes {
         return mapping;
     }
 
-    private Mapping mapType(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap) {
+    /** {@code ofArray}: the type is a basic array's element, to which the array's {@code @JdbcTypeCode} is not. */
+    private Mapping mapType(TypeMirror type, Element source, Ann column, Object what, boolean keyOfMap,
+            boolean ofArray) {
         boolean defined = column != null && !column.string("columnDefinition").isEmpty();
         // @Type's UserType and @JdbcType's JdbcType decide the column's type when Hibernate starts: not readable here.
         Ann customType = keyOfMap || defined ? null : Ann.named(source, "org.hibernate.annotations.Type");
@@ -77,10 +82,14 @@ final class BasicTypes {
             throw new MappingException(source, Message.CUSTOM_TYPE, what, "@JdbcType", jdbcType.type("value"),
                     "JdbcType (a @JdbcTypeCode naming the same SqlTypes code is read)");
         }
-        Ann jdbcTypeCode = keyOfMap ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
+        Ann jdbcTypeCode = keyOfMap || ofArray ? null : Ann.named(source, "org.hibernate.annotations.JdbcTypeCode");
         if (jdbcTypeCode != null) {
             int code = jdbcTypeCode.integer("value");
             String name = SqlTypeCodes.name(code);
+            TypeMirror coded = name != null && name.equals(ColumnType.ARRAY) && !defined ? arrayElement(type) : null;
+            if (coded != null) {
+                return array(type, coded, source, column, what);
+            }
             if (name != null) {
                 return sized(name, column, false, type);
             }
@@ -97,6 +106,15 @@ final class BasicTypes {
                 return sized(isCharacterData(converted) ? clob(source) : "BLOB", column, false, converted);
             }
             return map(converted, null, column, what, false);
+        }
+        TypeMirror arrayOf = keyOfMap || defined || ofArray ? null : arrayElement(type);
+        if (arrayOf != null) {
+            if (Ann.hasJpa(source, "Lob")) {
+                throw new MappingException(source, Message.UNSUPPORTED, "@Lob on a basic array (" + what + ")",
+                        "Hibernate stores it as an array of large objects (oid array on PostgreSQL); remove @Lob, "
+                        + "or give the type with @Column(columnDefinition = \"...\")");
+            }
+            return array(type, arrayOf, source, column, what);
         }
         if (!keyOfMap && Ann.hasJpa(source, "Lob")) {
             return sized(isCharacterData(type) ? clob(source) : "BLOB", column, false, type);
@@ -128,6 +146,46 @@ final class BasicTypes {
             return new Mapping(ColumnType.of("OTHER"), null, false);
         }
         throw new MappingException(source, Message.UNKNOWN_TYPE, type, what);
+    }
+
+    /**
+     * The element type of a basic array, as Hibernate 6.6 and 7 map one without {@code @ElementCollection}: a Java
+     * array other than of bytes and characters (those are binary and character strings), or a {@code List},
+     * {@code Set}, {@code SortedSet} or {@code Collection} of one type; {@code null} for another type.
+     */
+    private static TypeMirror arrayElement(TypeMirror type) {
+        if (type instanceof ArrayType array) {
+            TypeMirror c = array.getComponentType();
+            boolean string = c.getKind() == TypeKind.BYTE || c.getKind() == TypeKind.CHAR
+                    || isNamed(c, "java.lang.Byte") || isNamed(c, "java.lang.Character");
+            return string ? null : c;
+        }
+        if (type instanceof DeclaredType declared && declared.getTypeArguments().size() == 1) {
+            String name = Ann.qualifiedNameOf((TypeElement) declared.asElement());
+            boolean collection = name.equals("java.util.List") || name.equals("java.util.Set")
+                    || name.equals("java.util.SortedSet") || name.equals("java.util.Collection");
+            TypeMirror element = declared.getTypeArguments().get(0);
+            return collection && element.getKind() == TypeKind.DECLARED ? element : null;
+        }
+        return null;
+    }
+
+    /**
+     * A basic array of {@code element}: the element's type as a column of its own would have it, with the
+     * attribute's {@code @Column} sizes and {@code @Enumerated}, but no check; Hibernate 6.6 stores it as a
+     * varbinary of the column's length where a database has no arrays, Hibernate 7 as json.
+     */
+    private Mapping array(TypeMirror type, TypeMirror element, Element source, Ann column, Object what) {
+        ColumnType elementType;
+        try {
+            elementType = withTimePrecision(mapType(element, source, column, what, false, true)).type();
+        } catch (MappingException e) {
+            // an element of no basic type (a List<Book> without @OneToMany): the attribute's type has none
+            throw new MappingException(source, Message.UNKNOWN_TYPE, type, what);
+        }
+        Integer binaryLength = hibernate.atLeast(HibernateVersion.V7_2) ? null
+                : column == null ? DEFAULT_LENGTH : column.integer("length");
+        return new Mapping(ColumnType.arrayOf(elementType, binaryLength), null, false);
     }
 
     private Mapping enumMapping(TypeElement enumType, Element source, Ann column, boolean keyOfMap) {
