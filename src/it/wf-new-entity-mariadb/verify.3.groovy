@@ -6,7 +6,7 @@ try {
     assert Db.tables(c) == ['authors', 'books', 'entity_migrations_history']
     def cols = Db.rows(c, "select column_name, column_type, is_nullable, column_default from information_schema.columns where table_schema = database() and table_name = 'books'")
             .collectEntries { [it.column_name, it] }
-    assert cols.keySet() == ['id', 'author_id', 'created_at', 'metadata', 'title'] as Set
+    assert cols.keySet() == ['id', 'author_id', 'created_at', 'genres', 'metadata', 'title'] as Set
     // MariaDB 10.7+ has a uuid type; json is its alias of longtext, checked with json_valid.
     assert cols.id.column_type == 'uuid' && cols.id.is_nullable == 'NO'
     assert cols.author_id.column_type == 'uuid'
@@ -14,6 +14,7 @@ try {
     assert cols.created_at.column_default?.toLowerCase()?.startsWith('current_timestamp')
     assert cols.metadata.column_type == 'longtext' && cols.metadata.is_nullable == 'YES'
     assert cols.title.column_type == 'varchar(255)'
+    assert cols.genres.column_type == 'varbinary(40)' && cols.genres.is_nullable == 'YES'
     assert Db.rows(c, "select constraint_name, referenced_table_name, delete_rule from information_schema.referential_constraints where constraint_schema = database() and table_name = 'books'") ==
             [[constraint_name: 'fk_books_author_id', referenced_table_name: 'authors', delete_rule: 'CASCADE']]
 

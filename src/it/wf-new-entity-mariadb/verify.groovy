@@ -6,7 +6,7 @@ try {
     def info = log.readLines().findAll { it.startsWith('[INFO] ') }*.substring(7)
     String where = "${db.url} as ${db.user}"
     assert !log.contains(db.password) : 'the password was printed'
-    assert info.contains('  1. create table books (5 columns)')
+    assert info.contains('  1. create table books (6 columns)')
     assert info.contains('Downgrading from 0002 to 0001: 1 migration(s)')
     assert info.contains("Current migration of ${where}: 0001".toString())
     assert info.contains("Current migration of ${where}: 0002".toString())

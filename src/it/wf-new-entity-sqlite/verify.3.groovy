@@ -4,13 +4,14 @@ def c = Db.sqlite(basedir)
 try {
     assert Db.tables(c) == ['authors', 'books', 'entity_migrations_history']
     def cols = Db.rows(c, 'pragma table_info(books)').collectEntries { [it.name, it] }
-    assert cols.keySet() == ['id', 'author_id', 'created_at', 'metadata', 'title'] as Set
+    assert cols.keySet() == ['id', 'author_id', 'created_at', 'genres', 'metadata', 'title'] as Set
     // Hibernate's SQLiteDialect: a UUID is a 16-byte blob, JSON a clob.
     assert cols.id.type == 'BLOB' && cols.id.notnull == 1 && cols.id.pk == 1
     assert cols.author_id.type == 'BLOB' && cols.author_id.notnull == 1
     assert cols.created_at.type == 'timestamp' && cols.created_at.notnull == 1
     assert cols.created_at.dflt_value?.toLowerCase() == 'current_timestamp'
     assert cols.metadata.type == 'clob' && cols.metadata.notnull == 0
+    assert cols.genres.type == 'BLOB' && cols.genres.notnull == 0
     assert Db.rows(c, 'pragma foreign_key_list(books)').collect { [it.table, it.from, it.to, it.on_delete] } ==
             [['authors', 'author_id', 'id', 'CASCADE']]
 

@@ -3,7 +3,7 @@ String log = new File(basedir, 'build.log').getText('UTF-8')
 def info = log.readLines().findAll { it.startsWith('[INFO] ') }*.substring(7)
 String where = 'jdbc:sqlite:' + new File(basedir, 'entity-migrations.db').canonicalPath
 println info.findAll { it.startsWith('Current migration of') }
-assert info.contains('  1. create table books (5 columns)')
+assert info.contains('  1. create table books (6 columns)')
 assert info.contains('Downgrading from 0002 to 0001: 1 migration(s)')
 assert info.any { it.startsWith('Current migration of ') && it.endsWith(': 0001') }
 assert info.any { it.startsWith('Current migration of ') && it.endsWith(': 0002') }

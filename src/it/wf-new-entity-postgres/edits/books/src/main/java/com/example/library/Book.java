@@ -36,6 +36,10 @@ public class Book {
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> metadata;
 
+    /** A basic array: PostgreSQL's varchar(40) array, Hibernate 6.6's varbinary(40) on MariaDB, a blob on SQLite. */
+    @Column(length = 40)
+    private String[] genres;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "author_id")
     @OnDelete(action = OnDeleteAction.CASCADE)
