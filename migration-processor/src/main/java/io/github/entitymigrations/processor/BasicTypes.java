@@ -59,8 +59,8 @@ final class BasicTypes {
     private Mapping withTimePrecision(Mapping mapping) {
         ColumnType t = mapping.type();
         // Hibernate 7 creates time columns with whole seconds, time(0), where 6.6 kept microseconds.
-        if (hibernate.atLeast(HibernateVersion.V7_2) && (t.name().equals("TIME") || t.name().equals("TIME_UTC"))
-                && t.precision() == null) {
+        if (hibernate.atLeast(HibernateVersion.V7_2) && (t.name().equals("TIME") || t.name().equals("TIME_UTC")
+                || t.name().equals("TIME_WITH_TIMEZONE")) && t.precision() == null) {
             return new Mapping(new ColumnType(t.name(), t.length(), 0, t.scale()), mapping.enumValues(),
                     mapping.ordinal());
         }
@@ -97,6 +97,9 @@ final class BasicTypes {
             if (enumCode != null && !defined) {
                 // A database enum type of its own (PostgreSQL), which a migration does not create yet.
                 throw new MappingException(source, Message.UNSUPPORTED_TYPE_CODE, enumCode, what);
+            }
+            if (enumCode == null && !defined) {
+                throw new MappingException(source, Message.UNMAPPED_TYPE_CODE, SqlTypeCodes.unmapped(code), what);
             }
         }
         TypeMirror converted = keyOfMap ? null : convertedType(type, source);

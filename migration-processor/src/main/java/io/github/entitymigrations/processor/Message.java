@@ -23,6 +23,9 @@ enum Message {
             + "creates an enum type of the database's own for it): map the enum without it (@Enumerated(EnumType."
             + "STRING): a varchar with a check of its values), or give the column's type with @Column(columnDefinition "
             + "= \"...\") and create that type in a migration's sql step"),
+    UNMAPPED_TYPE_CODE("@JdbcTypeCode(%s) on %s names a type code the processor does not map: Hibernate's column "
+            + "for it depends on the dialect and its extensions. Give the column's type with @Column(columnDefinition "
+            + "= \"...\"), or use another SqlTypes code"),
     UNKNOWN_COLUMN("%s names column \"%s\", which table %s does not have (its columns: %s)"),
     DUPLICATE_COLUMN("Column %s of table %s is mapped by two writable attributes, %s and %s, which Hibernate refuses "
             + "(\"Column ... is duplicated in mapping\"): make one of them read-only with insertable = false, "

@@ -22,13 +22,39 @@ final class SqlTypeCodes {
             Map.entry(3002, "INET"), Map.entry(3003, "TIMESTAMP_UTC"), Map.entry(3007, "TIME_UTC"),
             Map.entry(3100, "INTERVAL_SECOND"), Map.entry(2003, "ARRAY"), Map.entry(1111, "OTHER"),
             Map.entry(2000, "JAVA_OBJECT"), Map.entry(3200, "GEOMETRY"),
-            Map.entry(3250, "GEOGRAPHY"));
+            Map.entry(3250, "GEOGRAPHY"),
+            // Hibernate's own codes, each created as the type it stands for (MATERIALIZED_CLOB as a CLOB, INSTANT as
+            // a timestamp without time zone, JSON_ARRAY as JSON, DURATION as Duration's numeric(21,0))
+            Map.entry(3004, "BLOB"), Map.entry(3005, "CLOB"), Map.entry(3006, "NCLOB"), Map.entry(3008, "TIMESTAMP"),
+            Map.entry(3009, "TIMESTAMP"), Map.entry(3010, "DATE"), Map.entry(3011, "TIME"),
+            Map.entry(3012, "TIMESTAMP_WITH_TIMEZONE"), Map.entry(3013, "TIME_WITH_TIMEZONE"),
+            Map.entry(3014, "TIMESTAMP_WITH_TIMEZONE"), Map.entry(3015, "DURATION"), Map.entry(3018, "JSON"),
+            Map.entry(3019, "SQLXML"));
+
+    /**
+     * The other codes of {@code SqlTypes}, by name, for messages: their column depends on the dialect and its
+     * extensions (a {@code VECTOR} is pgvector's, a {@code POINT} a byte string, {@code ROWID} no type at all).
+     */
+    private static final Map<Integer, String> UNMAPPED = Map.ofEntries(Map.entry(0, "NULL"),
+            Map.entry(2001, "DISTINCT"), Map.entry(2002, "STRUCT"), Map.entry(4000, "TABLE"), Map.entry(2006, "REF"),
+            Map.entry(70, "DATALINK"), Map.entry(-8, "ROWID"), Map.entry(2012, "REF_CURSOR"),
+            Map.entry(3016, "STRUCT_ARRAY"), Map.entry(3017, "STRUCT_TABLE"), Map.entry(3201, "POINT"),
+            Map.entry(10000, "VECTOR"), Map.entry(10001, "VECTOR_INT8"), Map.entry(10002, "VECTOR_FLOAT32"),
+            Map.entry(10003, "VECTOR_FLOAT64"), Map.entry(10004, "VECTOR_BINARY"), Map.entry(10005, "VECTOR_FLOAT16"),
+            Map.entry(10006, "SPARSE_VECTOR_INT8"), Map.entry(10007, "SPARSE_VECTOR_FLOAT32"),
+            Map.entry(10008, "SPARSE_VECTOR_FLOAT64"));
 
     private SqlTypeCodes() {
     }
 
     static String name(int code) {
         return NAMES.get(code);
+    }
+
+    /** A code {@link #name} and {@link #enumCode} do not map, as {@code SqlTypes.VECTOR} or the number. */
+    static String unmapped(int code) {
+        String name = UNMAPPED.get(code);
+        return name != null ? "SqlTypes." + name : String.valueOf(code);
     }
 
     /**

@@ -10,9 +10,11 @@ class TypeNamesTest {
 
     @Test
     void everyTypeCodeTheProcessorMapsIsAKnownName() {
-        for (int code = -20; code <= 5000; code++) {
+        // what the snapshot gets for the code's name (DURATION, Hibernate's own code, is written as numeric(21,0))
+        for (int code = -20; code <= 11_000; code++) {
             String name = SqlTypeCodes.name(code);
-            assertTrue(name == null || ColumnType.NAMES.contains(name), name);
+            assertTrue(name == null || ColumnType.NAMES.contains(BasicTypes.sized(name, null, false, null).type()
+                    .name()), name);
         }
     }
 
