@@ -32,9 +32,8 @@ import java.util.Locale;
  *       {@code array}; PostgreSQL reads it as {@code varchar(n)[]})</td></tr>
  * </table>
  * A precision on a temporal type replaces the 6 fractional digits. An ARRAY without an element, OTHER and
- * JAVA_OBJECT have no
- * type of their own: such a column needs a {@code columnDefinition}. A {@code columnDefinition} is used
- * verbatim, as Hibernate uses it.
+ * JAVA_OBJECT have no type of their own: such a column needs a {@code columnDefinition}. A
+ * {@code columnDefinition} is used verbatim, as Hibernate uses it.
  */
 final class PostgresTypes {
 

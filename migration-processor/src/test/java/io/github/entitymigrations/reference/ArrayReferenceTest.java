@@ -10,7 +10,6 @@ import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import io.github.entitymigrations.schema.Column;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import org.hibernate.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the column's length, Hibernate 7 as json: the snapshot's {@code ARRAY(n)} and {@code ARRAY}.
  */
 class ArrayReferenceTest {
-
-    private static final boolean HIBERNATE_7 = Version.getVersionString().startsWith("7.");
 
     /** Each: the attribute | its column in Hibernate's PostgreSQL DDL | the snapshot's element type. */
     @ParameterizedTest
@@ -58,15 +55,15 @@ class ArrayReferenceTest {
         "@org.hibernate.annotations.Array(length = 10) String[] v;|v varchar(255) array|VARCHAR(255)"})
     void aBasicArrayIsTheElementsTypeAsAnArray(String c) {
         // Hibernate 7 creates time columns with whole seconds, 6.6 with microseconds (as a column of its own).
-        String[] m = c.replace("TIME(DIGITS)", HIBERNATE_7 ? "TIME(0)" : "TIME")
-                .replace("DIGITS", HIBERNATE_7 ? "0" : "6").split("\\|");
+        String[] m = c.replace("TIME(DIGITS)", HibernateBoot.HIBERNATE_7 ? "TIME(0)" : "TIME")
+                .replace("DIGITS", HibernateBoot.HIBERNATE_7 ? "0" : "6").split("\\|");
         JavaFileObject sample = HibernateBoot.source("Sample",
                 "@Entity public class Sample { @Id Long id; public enum Status { OPEN, CLOSED }", "  " + m[0] + " }");
         String ddl = HibernateBoot.ddl(List.of("test.Sample"), sample);
         assertTrue(ddl.contains(m[1] + ",") || ddl.contains(m[1] + "["), m[1] + " in " + ddl);
 
         Column v = column(sample);
-        Integer binaryLength = HIBERNATE_7 ? null : m[0].contains("length = 40") ? 40 : 255;
+        Integer binaryLength = HibernateBoot.HIBERNATE_7 ? null : m[0].contains("length = 40") ? 40 : 255;
         assertEquals(m[2] + (binaryLength == null ? " ARRAY" : " ARRAY(" + binaryLength + ")"), v.type().toString());
         assertEquals(!m[1].endsWith("not null"), v.nullable());
         assertTrue(HibernateBoot.snapshot(sample).tablesNamed("Sample").get(0).checks().isEmpty(),

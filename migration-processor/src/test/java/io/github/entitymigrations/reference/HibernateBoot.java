@@ -25,6 +25,9 @@ import javax.tools.StandardLocation;
  */
 final class HibernateBoot {
 
+    /** Whether the Hibernate on the class path is a 7.x (the hibernate-reference runs), not 6.6. */
+    static final boolean HIBERNATE_7 = org.hibernate.Version.getVersionString().startsWith("7.");
+
     private HibernateBoot() {
     }
 

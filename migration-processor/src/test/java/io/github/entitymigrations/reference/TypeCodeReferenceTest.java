@@ -9,7 +9,6 @@ import com.google.testing.compile.Compiler;
 import io.github.entitymigrations.processor.EntityMigrationsProcessor;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import org.hibernate.Version;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,8 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a compile error asking for the type.
  */
 class TypeCodeReferenceTest {
-
-    private static final boolean HIBERNATE_7 = Version.getVersionString().startsWith("7.");
 
     /** Each: the code and Java type | the column in Hibernate's PostgreSQL DDL | the snapshot's type. */
     @ParameterizedTest
@@ -43,8 +40,9 @@ class TypeCodeReferenceTest {
         "DURATION) java.time.Duration|v numeric(21,0)|NUMERIC(21,0)"})
     void hibernatesOwnCodesAreTheTypesTheyStandFor(String c) {
         // Hibernate 7 creates time columns with whole seconds, 6.6 with microseconds.
-        String[] m = c.replace("DIGITS", HIBERNATE_7 ? "0" : "6").split("\\|");
-        String type = m[2].startsWith("TIME") && !m[2].startsWith("TIMESTAMP") && HIBERNATE_7 ? m[2] + "(0)" : m[2];
+        String[] m = c.replace("DIGITS", HibernateBoot.HIBERNATE_7 ? "0" : "6").split("\\|");
+        boolean time = m[2].startsWith("TIME") && !m[2].startsWith("TIMESTAMP");
+        String type = time && HibernateBoot.HIBERNATE_7 ? m[2] + "(0)" : m[2];
         JavaFileObject sample = sample("@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes." + m[0]
                 + " v;");
         String ddl = HibernateBoot.ddl(List.of("test.Sample"), sample);
@@ -57,9 +55,9 @@ class TypeCodeReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"java.util.List<String>", "String[]"})
     void aJsonArrayIsJson(String javaType) {
-        JavaFileObject sample = sample("@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON_ARRAY) "
-                + javaType + " v;");
-        if (HIBERNATE_7) {
+        JavaFileObject sample = sample("@org.hibernate.annotations.JdbcTypeCode("
+                + "org.hibernate.type.SqlTypes.JSON_ARRAY) " + javaType + " v;");
+        if (HibernateBoot.HIBERNATE_7) {
             String ddl = HibernateBoot.ddl(List.of("test.Sample"), sample);
             assertTrue(ddl.contains("v jsonb,"), ddl);
         }
