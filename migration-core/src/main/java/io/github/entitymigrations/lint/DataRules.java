@@ -90,18 +90,9 @@ final class DataRules implements Judge {
         }
     }
 
-    /** {@code VARCHAR(100)}, {@code NUMERIC(10,2)}, or the column definition. */
+    /** The column definition, or the type's compact form: {@code VARCHAR(100)}, {@code NUMERIC(10,2)}. */
     static String type(Column c) {
-        if (c.columnDefinition() != null) {
-            return c.columnDefinition();
-        }
-        var t = c.type();
-        if (t.element() != null) {
-            return t.toString();
-        }
-        Integer size = t.length() != null ? t.length() : t.precision();
-        return t.name() + (size == null ? "" : "(" + size + (t.scale() == null || t.length() != null ? ""
-                : "," + t.scale()) + ")");
+        return c.columnDefinition() != null ? c.columnDefinition() : c.type().toString();
     }
 
     /** A new column that existing rows cannot fill: NOT NULL, no default, not generated. */
